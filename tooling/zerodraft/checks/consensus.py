@@ -1,0 +1,123 @@
+"""Checks on consensus labels and who stands behind a paragraph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from zerodraft import marks
+from zerodraft.checks.registry import paragraph_check, problem
+from zerodraft.model import Document, Paragraph, Problem
+from zerodraft.reader import DELEGATION_FIELDS
+from zerodraft.vocabulary import Role
+
+
+@paragraph_check("ZD104")
+def label_known(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    if paragraph.status and paragraph.role is None:
+        from zerodraft.config import hint
+
+        known = document.config.vocabulary.known()
+        yield Problem(
+            paragraph.path,
+            paragraph.line_of("status"),
+            "ZD104",
+            f"unknown consensus label '{paragraph.status}'{hint(paragraph.status, known)} "
+            f"(expected one of: {', '.join(known)})",
+        )
+
+
+@paragraph_check("ZD108")
+def delegations_known(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    for key in DELEGATION_FIELDS:
+        for name in getattr(paragraph, key.replace("-", "_")):
+            if document.roster.find(name) is None:
+                from zerodraft.config import hint
+
+                names = [d.name for d in document.roster.delegations]
+                yield Problem(
+                    paragraph.path,
+                    paragraph.line_of(key),
+                    "ZD108",
+                    f"'{name}' in {key} is not a delegation in {document.root}/delegations.yaml"
+                    f"{hint(name, names)}",
+                )
+
+
+@paragraph_check("ZD301")
+def agreed_has_no_brackets(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    if paragraph.role is not None and paragraph.role.is_agreed:
+        offset = marks.has_brackets(paragraph.text)
+        if offset is not None:
+            where = marks.position(paragraph.text, offset)
+            label = document.config.vocabulary.of(paragraph.role).label
+            yield problem(
+                paragraph,
+                where.line,
+                "ZD301",
+                f"paragraph {paragraph.label} is '{label}' but still has square brackets "
+                f"(column {where.column}); agreed text has none — remove them or change the label",
+            )
+
+
+@paragraph_check("ZD302")
+def agreed_has_no_alternatives(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    if paragraph.role is None or not paragraph.role.is_agreed:
+        return
+    label = document.config.vocabulary.of(paragraph.role).label
+    for mark, offset in marks.alternatives(paragraph.text)[:1]:
+        where = marks.position(paragraph.text, offset)
+        yield problem(
+            paragraph,
+            where.line,
+            "ZD302",
+            f"paragraph {paragraph.label} is '{label}' but still offers alternatives ('{mark}'); "
+            "keep the agreed one only",
+        )
+    if not paragraph.number.is_alternative:
+        section = document.section_of(paragraph)
+        for other in section.paragraphs:
+            if other.number.is_alternative and other.number.principal == paragraph.number:
+                yield Problem(
+                    paragraph.path,
+                    paragraph.line_of("status"),
+                    "ZD302",
+                    f"paragraph {paragraph.label} is '{label}' but alternative {other.label} "
+                    f"({other.path.rsplit('/', 1)[1]}) still stands; delete it or reopen the paragraph",
+                )
+
+
+@paragraph_check("ZD303")
+def proposal_has_proposer(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    if paragraph.role is Role.PROPOSED and not paragraph.proposed_by:
+        yield Problem(
+            paragraph.path,
+            paragraph.line_of("status"),
+            "ZD303",
+            f"paragraph {paragraph.label} is proposed but says by whom; add 'proposed-by: [your delegation]'",
+        )
+
+
+@paragraph_check("ZD304")
+def nobody_supports_and_opposes(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    opposed = {name.casefold() for name in paragraph.opposed_by}
+    for name in paragraph.supported_by:
+        if name.casefold() in opposed:
+            yield Problem(
+                paragraph.path,
+                paragraph.line_of("opposed-by"),
+                "ZD304",
+                f"'{name}' both supports and opposes paragraph {paragraph.label}; keep one",
+            )
+
+
+@paragraph_check("ZD305")
+def reservations_on_ad_ref(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    if paragraph.reservations and paragraph.role not in (Role.AGREED_AD_REF, None):
+        label = document.config.vocabulary.of(Role.AGREED_AD_REF).label
+        yield Problem(
+            paragraph.path,
+            paragraph.line_of("reservations"),
+            "ZD305",
+            f"paragraph {paragraph.label} lists reservations but is not '{label}'; "
+            "a reservation is held on text agreed ad ref — use opposed-by instead",
+        )

@@ -1,0 +1,138 @@
+"""Checks on numbering and identity across the whole document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from zerodraft.checks.registry import document_check
+from zerodraft.model import Document, Paragraph, Problem
+from zerodraft.numbering import Number
+
+
+def _unit_paragraphs(document: Document) -> Iterator[list[Paragraph]]:
+    for unit in document.units():
+        yield [
+            p for section in unit for s in section.walk() for p in s.paragraphs if not p.number.is_alternative
+        ]
+
+
+@document_check("ZD107")
+def ids_unique(document: Document) -> Iterator[Problem]:
+    seen: dict[str, Paragraph] = {}
+    for paragraph in document.paragraphs():
+        if not paragraph.id:
+            continue
+        first = seen.setdefault(paragraph.id, paragraph)
+        if first is not paragraph:
+            yield Problem(
+                paragraph.path,
+                paragraph.line_of("id"),
+                "ZD107",
+                f"id '{paragraph.id}' is already used by {first.path}; a new paragraph needs a new id "
+                "(zerodraft propose makes one)",
+            )
+
+
+@document_check("ZD202")
+def numbers_unique(document: Document) -> Iterator[Problem]:
+    for paragraphs in _unit_paragraphs(document):
+        seen: dict[Number, Paragraph] = {}
+        for paragraph in paragraphs:
+            first = seen.setdefault(paragraph.number, paragraph)
+            if first is not paragraph:
+                yield Problem(
+                    paragraph.path,
+                    1,
+                    "ZD202",
+                    f"paragraph {paragraph.label} is numbered twice (also {first.path}); "
+                    f"an inserted paragraph is named {_free_insertion(paragraph.number, seen)}",
+                )
+
+
+def _free_insertion(number: Number, taken: dict[Number, Paragraph]) -> str:
+    candidate: Number | None = number
+    while candidate is not None and candidate in taken:
+        candidate = candidate.next_insertion()
+    return candidate.filename() if candidate else "(no free bis … decies number)"
+
+
+@document_check("ZD201")
+def numbers_without_gaps(document: Document) -> Iterator[Problem]:
+    for paragraphs in _unit_paragraphs(document):
+        previous = 0
+        for paragraph in paragraphs:
+            base = paragraph.number.base
+            if paragraph.number.rank == 0 and base > previous + 1:
+                missing = (
+                    f"paragraph {previous + 1} is missing"
+                    if base == previous + 2
+                    else f"paragraphs {previous + 1} to {base - 1} are missing"
+                )
+                after = f"after {previous}" if previous else "at the start"
+                yield Problem(
+                    paragraph.path,
+                    1,
+                    "ZD201",
+                    f"numbering jumps to {base} {after}: {missing}; rename the files so the numbers run on",
+                )
+            previous = max(previous, base)
+
+
+@document_check("ZD203")
+def insertions_in_sequence(document: Document) -> Iterator[Problem]:
+    for paragraphs in _unit_paragraphs(document):
+        previous: Number | None = None
+        for paragraph in paragraphs:
+            number = paragraph.number
+            if number.rank:
+                expected = Number(number.base, number.rank - 1)
+                if previous != expected:
+                    yield Problem(
+                        paragraph.path,
+                        1,
+                        "ZD203",
+                        f"paragraph {number.label()} must come right after {expected.label()}; "
+                        f"name it {_first_free(number, paragraphs)}",
+                    )
+            previous = number
+
+
+def _first_free(number: Number, paragraphs: list[Paragraph]) -> str:
+    taken = {p.number for p in paragraphs}
+    candidate: Number | None = Number(number.base, 0)
+    while candidate is not None and candidate in taken and candidate != number:
+        candidate = candidate.next_insertion()
+    return candidate.filename() if candidate else number.filename()
+
+
+@document_check("ZD204")
+def numbers_in_order(document: Document) -> Iterator[Problem]:
+    for paragraphs in _unit_paragraphs(document):
+        highest: Paragraph | None = None
+        for paragraph in paragraphs:
+            if highest is not None and paragraph.number < highest.number:
+                yield Problem(
+                    paragraph.path,
+                    1,
+                    "ZD204",
+                    f"paragraph {paragraph.label} comes after paragraph {highest.label} "
+                    f"({highest.path}) in document order; move or renumber it",
+                )
+            elif highest is None or paragraph.number > highest.number:
+                highest = paragraph
+
+
+@document_check("ZD205")
+def alternatives_have_paragraph(document: Document) -> Iterator[Problem]:
+    for section in document.walk():
+        numbers = {p.number for p in section.paragraphs if not p.number.is_alternative}
+        for paragraph in section.paragraphs:
+            if paragraph.number.is_alternative and paragraph.number.principal not in numbers:
+                principal = paragraph.number.principal
+                yield Problem(
+                    paragraph.path,
+                    1,
+                    "ZD205",
+                    f"alternative {paragraph.label} has no paragraph {principal.label()} "
+                    f"({principal.filename()}) in this folder to replace",
+                )

@@ -1,0 +1,78 @@
+"""Checks on the words: brackets, subparagraphs, footnotes, empty text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from zerodraft import marks
+from zerodraft.checks.registry import paragraph_check, problem
+from zerodraft.model import Document, Paragraph, Problem
+from zerodraft.vocabulary import Role
+
+#: Deeply nested brackets are legal but a sign of damage; report at most this many.
+MAX_REPORTED = 5
+
+
+@paragraph_check("ZD401")
+def brackets_balanced(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    stray = marks.unbalanced_brackets(paragraph.text)
+    for char, offset in stray[:MAX_REPORTED]:
+        where = marks.position(paragraph.text, offset)
+        partner = "closing ']'" if char == "[" else "opening '['"
+        yield problem(
+            paragraph,
+            where.line,
+            "ZD401",
+            f"unmatched '{char}' at column {where.column} of paragraph {paragraph.label}: "
+            f"add its {partner} or remove it",
+        )
+    if len(stray) > MAX_REPORTED:
+        yield problem(paragraph, 1, "ZD401", f"{len(stray) - MAX_REPORTED} more unmatched brackets")
+
+
+@paragraph_check("ZD402")
+def subparagraphs_in_sequence(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    for found, expected, offset in marks.subparagraph_gaps(paragraph.text)[:MAX_REPORTED]:
+        where = marks.position(paragraph.text, offset)
+        yield problem(
+            paragraph,
+            where.line,
+            "ZD402",
+            f"subparagraph ({found}) where ({expected}) was expected; reletter the subparagraphs",
+        )
+
+
+@paragraph_check("ZD403")
+def footnotes_defined(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    refs, defs = marks.footnotes(paragraph.text)
+    defined = {label for label, _ in defs}
+    for label, offset in refs:
+        if label not in defined:
+            where = marks.position(paragraph.text, offset)
+            yield problem(
+                paragraph,
+                where.line,
+                "ZD403",
+                f"footnote [^{label}] has no text; add a line '[^{label}]: …' at the end",
+            )
+
+
+@paragraph_check("ZD404")
+def footnotes_used(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    refs, defs = marks.footnotes(paragraph.text)
+    used = {label for label, _ in refs}
+    for label, offset in defs:
+        if label not in used:
+            where = marks.position(paragraph.text, offset)
+            yield problem(
+                paragraph,
+                where.line,
+                "ZD404",
+                f"footnote [^{label}] is defined but never referred to; add [^{label}] to the text or remove it",
+            )
+
+
+@paragraph_check("ZD405")
+def has_text(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    if paragraph.role is not Role.DELETED and paragraph.id and not paragraph.text.strip():
+        yield problem(paragraph, 1, "ZD405", f"paragraph {paragraph.label} has no text; write it below the '---' line")

@@ -1,0 +1,68 @@
+"""``zerodraft check [PATH …]``: report every problem in the document, then exit once."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from zerodraft import checks
+from zerodraft.git import find_root
+from zerodraft.model import Problem
+from zerodraft.reader import read
+from zerodraft.rules import BY_CODE
+from zerodraft.source import WorkingTree
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="only report problems in these files or folders (the whole document is still read)",
+    )
+    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+
+def run(args: argparse.Namespace) -> int:
+    base = find_root(Path.cwd())
+    problems = check(WorkingTree(base), args.root)
+    if args.paths:
+        wanted = [_relative(base, p) for p in args.paths]
+        problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
+    if args.format == "json":
+        print(json.dumps(report(problems), indent=2, ensure_ascii=False))
+    else:
+        for problem in problems:
+            print(problem)
+        if problems:
+            files = len({p.path for p in problems})
+            print(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} file{'s' * (files != 1)}; "
+                  "see 'zerodraft rules' for what each code means")
+    return 1 if problems else 0
+
+
+def check(source: WorkingTree, root: str = "outcome") -> list[Problem]:
+    """Every problem: those met while reading, then those the checks find."""
+    reading = read(source, root)
+    return sorted(set(reading.problems) | set(checks.run(reading.document)))
+
+
+def report(problems: list[Problem]) -> dict[str, object]:
+    """The JSON report: ``{"ok": bool, "problems": [{path, line, code, rule, message}]}``."""
+    return {
+        "ok": not problems,
+        "problems": [
+            {"path": p.path, "line": p.line, "code": p.code, "rule": BY_CODE[p.code].name, "message": p.message}
+            for p in problems
+        ],
+    }
+
+
+def _relative(base: Path, path: str) -> str:
+    absolute = (Path.cwd() / path).resolve()
+    try:
+        return absolute.relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

@@ -1,0 +1,68 @@
+"""The ``zerodraft`` command: parse arguments, dispatch, and handle failure in one place.
+
+Each subcommand lives in ``zerodraft/commands/<name>.py`` with two functions:
+``add_arguments(parser)`` and ``run(args) -> int``.  Modules are imported only when their
+command runs, so ``zerodraft check`` stays fast as a pre-commit hook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from zerodraft import __version__
+from zerodraft.errors import Fatal
+
+#: name -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("zerodraft.commands.check", "check the document for problems (numbering, labels, brackets …)"),
+    "rules": ("zerodraft.commands.rules", "list every check code and what it means"),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    top = argparse.ArgumentParser(
+        prog="zerodraft",
+        description="Negotiate an outcome document in Git: one paragraph per file.",
+    )
+    top.add_argument("--version", action="version", version=f"zerodraft {__version__}")
+    top.add_argument("-C", dest="directory", metavar="DIR", help="run as if started in DIR")
+    subs = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (module, help_text) in COMMANDS.items():
+        sub = subs.add_parser(name, help=help_text, description=help_text)
+        importlib.import_module(module).add_arguments(sub)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit code (0 ok, 1 problems found, 2 could not run)."""
+    args = parser().parse_args(argv)
+    try:
+        if args.directory:
+            os.chdir(args.directory)
+        module = importlib.import_module(COMMANDS[args.command][0])
+        return int(module.run(args))
+    except Fatal as error:
+        print(f"zerodraft {args.command}: {error.message}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print(f"zerodraft {args.command}: interrupted; nothing was changed", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except OSError as error:
+        print(f"zerodraft {args.command}: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
+    except Exception as error:  # a bug: say so plainly, keep the details for the report
+        print(
+            f"zerodraft {args.command}: internal error, please report it: {type(error).__name__}: {error}",
+            file=sys.stderr,
+        )
+        if os.environ.get("ZERODRAFT_DEBUG"):
+            traceback.print_exc()
+        return 3

@@ -1,0 +1,134 @@
+"""The drafting marks in a paragraph's text: square brackets, alternatives, subparagraphs
+and footnotes.  Pure functions over text, shared by the checks and the renderers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A place in a text: 1-based line and column."""
+
+    line: int
+    column: int
+
+
+def position(text: str, offset: int) -> Position:
+    """The line and column of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    return Position(line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+def unbalanced_brackets(text: str) -> list[tuple[str, int]]:
+    """Offsets of square brackets with no partner: ``[("[", 4)]`` or ``[("]", 9)]``.
+
+    Brackets may nest and sit inside words (``[b][B]enefits``). Footnote references
+    (``[^1]``) and Markdown links (``[text](url)``) count like any other brackets, since
+    both are balanced by construction.  Backslash-escaped brackets are ignored.
+    """
+    stack: list[int] = []
+    stray: list[tuple[str, int]] = []
+    escaped = False
+    for offset, char in enumerate(text):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            stack.append(offset)
+        elif char == "]":
+            if stack:
+                stack.pop()
+            else:
+                stray.append(("]", offset))
+    stray.extend(("[", offset) for offset in stack)
+    return sorted(stray, key=lambda item: item[1])
+
+
+_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+
+
+def has_brackets(text: str) -> int | None:
+    """Offset of the first square bracket that marks unagreed text, or ``None``.
+
+    Footnote markers and definitions (``[^1]``) and Markdown links are not drafting
+    brackets and are skipped.
+    """
+    cleaned = _FOOTNOTE_DEF.sub(lambda m: " " * len(m.group()), text)
+    cleaned = _FOOTNOTE_REF.sub(lambda m: " " * len(m.group()), cleaned)
+    cleaned = re.sub(r"\[([^\[\]]*)\]\([^)\s]*\)", lambda m: " " * len(m.group()), cleaned)
+    match = re.search(r"(?<!\\)[\[\]]", cleaned)
+    return match.start() if match else None
+
+
+_ALTERNATIVE = re.compile(
+    r"^[\s>*_]*(?:\*\*)?(?P<mark>(?:Alt(?:ernative)?|Option|OPTION)\s+(?:[0-9]+|[IVX]+|[A-Z]))\b",
+    re.MULTILINE,
+)
+
+
+def alternatives(text: str) -> list[tuple[str, int]]:
+    """Alternative blocks in a text: ``[("Alt 1", offset), ("Option A", offset)]``."""
+    return [(m.group("mark"), m.start("mark")) for m in _ALTERNATIVE.finditer(text)]
+
+
+def footnotes(text: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Footnote references and definitions: ``([(label, offset)], [(label, offset)])``."""
+    refs = [(m.group(1), m.start()) for m in _FOOTNOTE_REF.finditer(text)]
+    defs = [(m.group(1), m.start()) for m in _FOOTNOTE_DEF.finditer(text)]
+    return refs, defs
+
+
+_SUBPARAGRAPH = re.compile(r"^[ \t]*(?:[-*][ \t]+)?\((?P<mark>[a-z]{1,2}|[ivxl]{1,6})\)[ \t]", re.MULTILINE)
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
+          "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx")
+
+
+def subparagraphs(text: str) -> Iterator[tuple[str, int]]:
+    """Subparagraph marks at the start of lines: ``("a", offset)``, ``("ii", offset)``."""
+    for match in _SUBPARAGRAPH.finditer(text):
+        yield match.group("mark"), match.start("mark") - 1
+
+
+def subparagraph_gaps(text: str) -> list[tuple[str, str, int]]:
+    """Marks out of sequence: ``[(found, expected, offset)]``.
+
+    Letters run (a), (b) … (z), (aa); roman numerals (i), (ii) … restart under each
+    letter.  ``(i)`` right after ``(h)`` is the letter i; elsewhere it opens a roman run.
+    """
+    gaps: list[tuple[str, str, int]] = []
+    letter = 0  # how many letters seen
+    roman = 0
+    for mark, offset in subparagraphs(text):
+        expected_letter = _letter(letter)
+        is_roman = mark in _ROMAN and mark != expected_letter
+        if is_roman:
+            expected = _ROMAN[roman] if roman < len(_ROMAN) else "?"
+            if mark != expected:
+                gaps.append((mark, expected, offset))
+            roman = _ROMAN.index(mark) + 1
+        else:
+            if mark != expected_letter:
+                gaps.append((mark, expected_letter, offset))
+            letter = _letter_index(mark) + 1 if _letter_index(mark) >= 0 else letter + 1
+            roman = 0
+    return gaps
+
+
+def _letter(index: int) -> str:
+    if index < 26:
+        return chr(ord("a") + index)
+    return chr(ord("a") + index - 26) * 2
+
+
+def _letter_index(mark: str) -> int:
+    if len(mark) == 1 and mark.isalpha():
+        return ord(mark) - ord("a")
+    if len(mark) == 2 and mark[0] == mark[1]:
+        return 26 + ord(mark[0]) - ord("a")
+    return -1

@@ -1,0 +1,270 @@
+"""Read ``outcome/`` from a :class:`~zerodraft.source.Source` into a
+:class:`~zerodraft.model.Document`, collecting every problem met on the way.
+
+Reading never stops at the first problem and never raises for bad files: a paragraph whose
+front matter is broken is still placed (by its file name) so that numbering checks see it,
+with an empty id and label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from zerodraft import config, frontmatter, numbering, safeyaml
+from zerodraft.decode import decode
+from zerodraft.errors import Fatal
+from zerodraft.model import Document, DocumentConfig, Paragraph, Problem, Roster, Section
+from zerodraft.source import MAX_FILE_BYTES, Entry, Source
+
+DOCUMENT = "document.yaml"
+ROSTER = "delegations.yaml"
+SECTION = "section.yaml"
+ROOT_FILES = (DOCUMENT, ROSTER, "README.md")
+FOLDER_RE = re.compile(r"^(?P<order>\d{2,3})-[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+DELEGATION_FIELDS = ("proposed-by", "supported-by", "opposed-by", "reservations")
+FIELDS = ("id", "status", *DELEGATION_FIELDS, "note")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A document and the problems met while reading it."""
+
+    document: Document
+    problems: tuple[Problem, ...]
+
+
+def read(source: Source, root: str = "outcome") -> Reading:
+    """Read the document under ``root``; raise :class:`Fatal` only if there is none."""
+    entries = source.entries(root)
+    if not entries:
+        raise Fatal(f"there is no '{root}/' folder in {source.label}; nothing to read")
+    problems: list[Problem] = []
+    children: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        children[entry.path.rsplit("/", 1)[0]].append(entry)
+    wanted = []
+    for entry in entries:
+        if entry.kind in ("symlink", "other"):
+            what = "a symbolic link" if entry.kind == "symlink" else "not a regular file"
+            problems.append(Problem(entry.path, 1, "ZD003", f"is {what}; replace it with a plain file or remove it"))
+        elif entry.kind == "file":
+            if entry.size > MAX_FILE_BYTES:
+                problems.append(
+                    Problem(entry.path, 1, "ZD004", f"is {entry.size:,} bytes; a file may be at most {MAX_FILE_BYTES:,}")
+                )
+            else:
+                wanted.append(entry.path)
+    texts: dict[str, str | None] = {}
+    for path, data in source.read(wanted).items():
+        decoded = decode(path, data)
+        problems.extend(decoded.problems)
+        texts[path] = decoded.text
+    cfg = config.document_config(f"{root}/{DOCUMENT}", texts.get(f"{root}/{DOCUMENT}"), problems)
+    if f"{root}/{DOCUMENT}" not in texts:
+        problems.append(Problem(f"{root}/{DOCUMENT}", 1, "ZD501", "is missing: every document needs one"))
+    roster = config.roster(f"{root}/{ROSTER}", texts.get(f"{root}/{ROSTER}"), problems)
+    if f"{root}/{ROSTER}" not in texts:
+        problems.append(Problem(f"{root}/{ROSTER}", 1, "ZD502", "is missing: the roster of delegations is needed"))
+    walker = _Walker(root, children, texts, cfg, roster, problems)
+    for entry in children[root]:
+        if entry.kind == "file" and entry.path.rsplit("/", 1)[1] not in ROOT_FILES:
+            problems.append(
+                Problem(entry.path, 1, "ZD001", "does not belong at the top of the document: paragraphs go in section folders")
+            )
+    sections = walker.sections(root, ())
+    document = Document(cfg, roster, sections, root)
+    return Reading(document, tuple(sorted(set(problems))))
+
+
+class _Walker:
+    def __init__(
+        self,
+        root: str,
+        children: dict[str, list[Entry]],
+        texts: dict[str, str | None],
+        cfg: DocumentConfig,
+        roster: Roster,
+        problems: list[Problem],
+    ) -> None:
+        self.root = root
+        self.children = children
+        self.texts = texts
+        self.cfg = cfg
+        self.roster = roster
+        self.problems = problems
+
+    def sections(self, folder: str, trail: tuple[str, ...]) -> tuple[Section, ...]:
+        folders = sorted(
+            (e for e in self.children[folder] if e.kind == "dir"), key=lambda e: _folder_order(e.path)
+        )
+        out = []
+        orders: dict[int, str] = {}
+        for entry in folders:
+            name = entry.path.rsplit("/", 1)[1]
+            match = FOLDER_RE.match(name)
+            if not match:
+                self.problems.append(
+                    Problem(entry.path, 1, "ZD006", f"folder '{name}' should be named like '02-b-cooperation': an order number, a hyphen, lower-case words")
+                )
+            else:
+                order = int(match.group("order"))
+                if order in orders:
+                    self.problems.append(
+                        Problem(entry.path, 1, "ZD206", f"has the same order number as '{orders[order]}'; give each folder its own")
+                    )
+                orders[order] = name
+            out.append(self.section(entry.path, (*trail, name)))
+        preambles = [i for i, s in enumerate(out) if s.preamble]
+        for index in preambles:
+            if trail or index != 0:
+                self.problems.append(
+                    Problem(f"{out[index].path}/{SECTION}", 1, "ZD206", "only the first top-level folder may be the preamble")
+                )
+        return tuple(out)
+
+    def section(self, folder: str, trail: tuple[str, ...]) -> Section:
+        section_file = f"{folder}/{SECTION}"
+        if section_file not in self.texts:
+            self.problems.append(
+                Problem(section_file, 1, "ZD503", "is missing: each section folder needs a section.yaml with 'heading:'")
+            )
+        heading, preamble, ident = config.section(section_file, self.texts.get(section_file), self.problems)
+        paragraphs = []
+        for entry in self.children[folder]:
+            if entry.kind != "file":
+                continue
+            name = entry.path.rsplit("/", 1)[1]
+            if name == SECTION:
+                continue
+            number = numbering.from_filename(name)
+            if number is None:
+                self.problems.append(Problem(entry.path, 1, *_bad_name(name)))
+                continue
+            if entry.path in self.texts:
+                paragraphs.append(self.paragraph(entry.path, number, trail))
+        paragraphs.sort(key=lambda p: p.number)
+        return Section(
+            key=trail[-1],
+            path=folder,
+            heading=heading,
+            preamble=preamble,
+            id=ident,
+            paragraphs=tuple(paragraphs),
+            subsections=self.sections(folder, trail),
+            depth=len(trail) - 1,
+        )
+
+    def paragraph(self, path: str, number: numbering.Number, trail: tuple[str, ...]) -> Paragraph:
+        text = self.texts[path]
+        blank = Paragraph("", number, path, trail, "", None, "")
+        if text is None:
+            return blank
+        try:
+            parts = frontmatter.split(text)
+        except frontmatter.NoFrontMatter as error:
+            self.problems.append(Problem(path, error.line, "ZD101", error.message))
+            return blank
+        try:
+            loaded = safeyaml.load(parts.meta)
+        except safeyaml.YamlProblem as error:
+            line = parts.meta_line + error.line - 1
+            self.problems.append(Problem(path, line, "ZD102", f"front matter {error.message}"))
+            return Paragraph("", number, path, trail, "", None, parts.body, parts.body_line)
+        data = loaded.data
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            self.problems.append(Problem(path, parts.meta_line, "ZD102", "front matter must be 'key: value' lines"))
+            data = {}
+        lines = {k: parts.meta_line + v - 1 for k, v in loaded.key_lines.items()}
+        return self._fields(path, number, trail, data, lines, parts)
+
+    def _fields(
+        self,
+        path: str,
+        number: numbering.Number,
+        trail: tuple[str, ...],
+        data: dict[Any, Any],
+        lines: dict[str, int],
+        parts: frontmatter.Split,
+    ) -> Paragraph:
+        def report(key: str, code: str, message: str) -> None:
+            self.problems.append(Problem(path, lines.get(key, parts.meta_line), code, message))
+
+        for key in data:
+            if key not in FIELDS:
+                report(str(key), "ZD106", f"front matter has an unknown key '{key}'{config.hint(str(key), FIELDS)}")
+        values: dict[str, Any] = {}
+        for key in ("id", "status", "note"):
+            value = data.get(key)
+            if value is None:
+                if key != "note":
+                    report(key, "ZD103", f"front matter needs '{key}:'")
+                values[key] = ""
+            elif not isinstance(value, str):
+                report(key, "ZD105", f"'{key}' must be text, not {_kind(value)}; put it in quotes")
+                values[key] = ""
+            else:
+                values[key] = value.strip()
+        if values["id"] and not ID_RE.match(values["id"]):
+            report("id", "ZD109", f"id '{values['id'][:70]}' may only hold letters, digits, '-' and '_' (at most 64)")
+        for key in DELEGATION_FIELDS:
+            values[key] = self._names(key, data.get(key), report)
+        role = self.cfg.vocabulary.role_of(values["status"])
+        return Paragraph(
+            id=values["id"],
+            number=number,
+            path=path,
+            section=trail,
+            status=values["status"],
+            role=role,
+            text=parts.body,
+            text_line=parts.body_line,
+            proposed_by=values["proposed-by"],
+            supported_by=values["supported-by"],
+            opposed_by=values["opposed-by"],
+            reservations=values["reservations"],
+            note=values["note"],
+            field_lines=tuple(lines.items()),
+        )
+
+    def _names(self, key: str, value: Any, report: Any) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            report(key, "ZD105", f"'{key}' must be a delegation name or a list of them, like [Kenya, European Union]")
+            return ()
+        return tuple(v.strip() for v in value)
+
+
+def _folder_order(path: str) -> tuple[int, str]:
+    name = path.rsplit("/", 1)[1]
+    match = FOLDER_RE.match(name)
+    return (int(match.group("order")) if match else 10**6, name)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of keys"
+    return type(value).__name__
+
+
+def _bad_name(name: str) -> tuple[str, str]:
+    guess = numbering.parse(name.removesuffix(".md").replace("_", " ").replace("-", " "))
+    if guess is not None and name.lower().endswith(".md"):
+        return "ZD006", f"paragraph file '{name}' should be named '{guess.filename()}'"
+    if name.lower().endswith(".md"):
+        return "ZD006", f"'{name}' is not a paragraph file name; name it by its number, like 018.md or 018bis.md"
+    return "ZD001", f"'{name}' has no place here: a section folder holds section.yaml and paragraph files (018.md)"

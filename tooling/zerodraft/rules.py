@@ -1,0 +1,92 @@
+"""The one registry of rules: every problem zerodraft reports has a stable code here.
+
+Codes never change meaning once published; a retired rule keeps its code reserved.  The
+reference in ``docs/checks.md`` is generated from this table (``zerodraft rules
+--markdown``), and a test keeps the two in step and checks that every code the package
+emits is listed here.
+
+Groups: ZD0xx files, ZD1xx front matter, ZD2xx numbering, ZD3xx consensus rules,
+ZD4xx text, ZD5xx configuration (document.yaml, delegations.yaml, section.yaml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule a document must keep."""
+
+    code: str
+    """Stable code, e.g. ``ZD104``."""
+    name: str
+    """Short kebab-case name, e.g. ``unknown-label``."""
+    summary: str
+    """One line saying what the rule requires, for the reference and ``--help``."""
+
+
+RULES: tuple[Rule, ...] = (
+    # ---- files
+    Rule("ZD001", "unexpected-file", "Only paragraph files, section folders with their section.yaml, document.yaml, delegations.yaml and README.md belong under outcome/."),
+    Rule("ZD002", "not-utf8", "Files are UTF-8 text."),
+    Rule("ZD003", "symlink", "No symbolic links (or other special files) under outcome/."),
+    Rule("ZD004", "too-large", "A file is at most 1 MiB."),
+    Rule("ZD005", "bidi-override", "No bidirectional embedding, override or isolate characters (U+202A–U+202E, U+2066–U+2069); the marks Arabic and Hebrew text need (U+200E, U+200F, U+061C) are fine."),
+    Rule("ZD006", "bad-file-name", "Paragraph files are named by their number, zero-padded: 018.md, 018bis.md, 006alt.md; section folders by an order number and a name: 02-b-international-cooperation."),
+    Rule("ZD007", "empty-file", "A file is not empty."),
+    Rule("ZD008", "byte-order-mark", "Files do not start with a byte-order mark."),
+    Rule("ZD009", "control-character", "Text holds no control characters other than line breaks and tabs."),
+    # ---- front matter
+    Rule("ZD101", "no-front-matter", "A paragraph file starts with front matter between two '---' lines."),
+    Rule("ZD102", "yaml-syntax", "Front matter and configuration are plain YAML: no syntax errors, duplicate keys, aliases, merge keys or tags."),
+    Rule("ZD103", "missing-field", "Front matter has the required fields 'id' and 'status'."),
+    Rule("ZD104", "unknown-label", "'status' is one of the consensus labels in force."),
+    Rule("ZD105", "wrong-type", "Each field has the right type: text for id, status and note; a name or a list of names for delegations."),
+    Rule("ZD106", "unknown-key", "Front matter has no keys other than id, status, proposed-by, supported-by, opposed-by, reservations and note."),
+    Rule("ZD107", "duplicate-id", "Every paragraph has its own id."),
+    Rule("ZD108", "unknown-delegation", "Delegations named in a paragraph are in outcome/delegations.yaml."),
+    Rule("ZD109", "bad-id", "An id is 1 to 64 letters, digits, '-' or '_', starting with a letter or digit."),
+    # ---- numbering
+    Rule("ZD201", "numbering-gap", "Paragraph numbers run without gaps under the numbering scheme."),
+    Rule("ZD202", "duplicate-number", "No two paragraphs share a number within a numbering unit."),
+    Rule("ZD203", "insertion-sequence", "bis, ter … follow their base paragraph in sequence (18, 18 bis, 18 ter)."),
+    Rule("ZD204", "out-of-order", "Numbers increase in document order: a later folder does not hold an earlier number."),
+    Rule("ZD205", "orphan-alternative", "An alternative (006alt.md) belongs to a paragraph that exists (006.md)."),
+    Rule("ZD206", "section-order", "Sibling section folders have distinct order numbers and the preamble comes first."),
+    # ---- consensus rules
+    Rule("ZD301", "agreed-with-brackets", "Agreed and agreed-ad-ref text holds no square brackets."),
+    Rule("ZD302", "agreed-with-alternatives", "Agreed and agreed-ad-ref text holds no alternatives (Alt 1, Option A …) and has no alternative files."),
+    Rule("ZD303", "proposed-without-proposer", "A paragraph labelled 'proposed' names who proposed it."),
+    Rule("ZD304", "supports-and-opposes", "No delegation both supports and opposes a paragraph."),
+    Rule("ZD305", "reservation-not-ad-ref", "Reservations are held only on agreed-ad-ref text."),
+    # ---- text
+    Rule("ZD401", "unbalanced-brackets", "Square brackets are balanced."),
+    Rule("ZD402", "subparagraph-sequence", "Subparagraphs run (a), (b), (c) … and (i), (ii), (iii) … without gaps."),
+    Rule("ZD403", "undefined-footnote", "Every footnote reference [^n] has a definition in the same paragraph."),
+    Rule("ZD404", "unused-footnote", "Every footnote definition is referenced in the text."),
+    Rule("ZD405", "empty-text", "A paragraph that is not deleted has text."),
+    # ---- configuration
+    Rule("ZD501", "document-config", "outcome/document.yaml exists and has a title, the current draft and a valid numbering scheme."),
+    Rule("ZD502", "roster", "outcome/delegations.yaml lists delegations with a name and kind; names and codes are unique; group members are listed delegations."),
+    Rule("ZD503", "section-config", "Every section folder has a section.yaml with its heading."),
+)
+
+BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+
+
+def markdown() -> str:
+    """The reference of every rule, as a Markdown table (``docs/checks.md``)."""
+    lines = [
+        "# Check codes",
+        "",
+        "Generated by `zerodraft rules --markdown` from `tooling/zerodraft/rules.py`;"
+        " a test fails if this file and the code disagree.",
+        "",
+        "Every problem is printed as `path:line: CODE message`. Codes are stable.",
+        "",
+        "| code | name | rule |",
+        "| --- | --- | --- |",
+    ]
+    lines += [f"| {r.code} | {r.name} | {r.summary} |" for r in RULES]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,120 @@
+"""Reading YAML that delegations wrote: fast, and data only.
+
+zerodraft reads thousands of small front matters on every check, so reading uses PyYAML's
+C parser (libyaml) with the safe constructor, further restricted:
+
+- no aliases or merge keys (``*name``, ``<<``): they are how "YAML bombs" blow up, and no
+  paragraph needs them;
+- no custom tags (``!!python/object``): refused by the safe constructor;
+- duplicate keys are an error, not "last one wins";
+- YAML 1.2 booleans only (``true``/``false``), so ``NO`` stays the string "NO".
+
+Writing (``--fix``, proposals, releases) goes through ruamel.yaml, which keeps comments and
+key order; see :mod:`zerodraft.frontmatter`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class YamlProblem(Exception):
+    """YAML a user must fix; ``line`` is 1-based within the text given to :func:`load`."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A parsed YAML document and where its top-level keys are."""
+
+    data: Any
+    """The value: dicts, lists, strings, numbers, booleans, dates, None."""
+    key_lines: dict[str, int]
+    """For a mapping at the top, the 1-based line of each key."""
+
+
+class _Loader(_Base):  # type: ignore[misc]
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.key_lines: dict[str, int] = {}
+
+    def construct_document(self, node: Node) -> Any:
+        if isinstance(node, MappingNode):
+            for key_node, _ in node.value:
+                if isinstance(key_node, ScalarNode):
+                    self.key_lines.setdefault(key_node.value, key_node.start_mark.line + 1)
+        return super().construct_document(node)
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise YamlProblem(
+                node.start_mark.line + 1,
+                "uses a YAML alias (*name); write the value out in full instead",
+            )
+        return super().construct_object(node, deep)
+
+    def construct_mapping(self, node: Node, deep: bool = False) -> Any:
+        seen: dict[str, int] = {}
+        assert isinstance(node, MappingNode)
+        for key_node, _ in node.value:
+            line = key_node.start_mark.line + 1
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(line, "uses a YAML merge key (<<); write the keys out in full")
+            if isinstance(key_node, ScalarNode):
+                if key_node.value in seen:
+                    raise YamlProblem(
+                        line,
+                        f"the key '{key_node.value}' appears twice (first on line "
+                        f"{seen[key_node.value]}); keep one",
+                    )
+                seen[key_node.value] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+_bool = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _bool, list("tTfF"))
+
+
+def load(text: str) -> Loaded:
+    """Parse one YAML document, or raise :class:`YamlProblem` with a plain message."""
+    loader = _Loader(text)
+    try:
+        data = loader.get_single_data()
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlProblem(line, _plain(error)) from None
+    except yaml.YAMLError as error:  # pragma: no cover - libyaml always marks errors
+        raise YamlProblem(1, f"is not valid YAML ({error})") from None
+    except RecursionError:
+        raise YamlProblem(1, "is nested too deeply to read") from None
+    finally:
+        loader.dispose()
+    return Loaded(data, loader.key_lines)
+
+
+def _plain(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "is not valid YAML"
+    if "could not determine a constructor" in problem or "tag" in (problem or ""):
+        tag = problem.split("tag", 1)[-1].strip(" '")
+        return f"uses the YAML tag {tag}; tags are not allowed, write plain values"
+    context = f" {error.context}" if error.context else ""
+    return f"is not valid YAML:{context} {problem}".replace("  ", " ")

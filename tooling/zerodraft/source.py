@@ -1,0 +1,86 @@
+"""Where the files of ``outcome/`` come from: the working tree, or a commit (see
+:class:`zerodraft.git.CommitTree`).  Readers see only :class:`Entry` lists and bytes, so the
+same checks and renderers work on both and nothing is ever checked out.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, Protocol
+
+Kind = Literal["file", "dir", "symlink", "other"]
+
+#: No file under outcome/ may be larger; a paragraph is a few kilobytes at most.
+MAX_FILE_BYTES = 1_048_576
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing found under the document folder."""
+
+    path: str
+    """Relative to the repository root, with forward slashes."""
+    kind: Kind
+    """A regular file, a folder, a symbolic link, or something else (a submodule, a FIFO)."""
+    size: int = 0
+    """Size in bytes, for files."""
+
+
+class Source(Protocol):
+    """A set of files to read a document from."""
+
+    label: str
+    """Says where the files come from: "the working tree", "draft-2" …"""
+
+    def entries(self, root: str) -> list[Entry]:
+        """Everything under ``root`` (a folder relative to the repository root), without
+        following links; an empty list if ``root`` does not exist."""
+        ...
+
+    def read(self, paths: Iterable[str]) -> dict[str, bytes]:
+        """The contents of these files."""
+        ...
+
+
+class WorkingTree:
+    """The files on disk, under a repository (or any) folder."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.label = "the working tree"
+
+    def entries(self, root: str) -> list[Entry]:
+        top = self.base / root
+        if not top.is_dir() or top.is_symlink():
+            return []
+        found: list[Entry] = []
+        stack = [top]
+        while stack:
+            folder = stack.pop()
+            with os.scandir(folder) as it:
+                for item in it:
+                    rel = Path(item.path).relative_to(self.base).as_posix()
+                    info = item.stat(follow_symlinks=False)
+                    if stat.S_ISLNK(info.st_mode):
+                        found.append(Entry(rel, "symlink"))
+                    elif stat.S_ISDIR(info.st_mode):
+                        found.append(Entry(rel, "dir"))
+                        stack.append(Path(item.path))
+                    elif stat.S_ISREG(info.st_mode):
+                        found.append(Entry(rel, "file", info.st_size))
+                    else:
+                        found.append(Entry(rel, "other"))
+        return found
+
+    def read(self, paths: Iterable[str]) -> dict[str, bytes]:
+        out = {}
+        for path in paths:
+            # O_NOFOLLOW: a file swapped for a link after listing is refused, not followed.
+            fd = os.open(self.base / path, os.O_RDONLY | os.O_NOFOLLOW)
+            with os.fdopen(fd, "rb") as handle:
+                out[path] = handle.read(MAX_FILE_BYTES + 1)
+        return out
