@@ -1,0 +1,64 @@
+"""Shared fixtures: real documents on disk and real git repositories in ``tmp_path``."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EXAMPLE = REPO / "tests" / "data" / "example"
+"""A small, valid document in the format (preamble, two agenda items, a subsection)."""
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run real git in ``cwd`` and return its output (fails the test on error)."""
+    result = subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True,
+        env={"GIT_AUTHOR_NAME": "Secretariat", "GIT_AUTHOR_EMAIL": "secretariat@example.org",
+             "GIT_COMMITTER_NAME": "Secretariat", "GIT_COMMITTER_EMAIL": "secretariat@example.org",
+             "HOME": str(cwd), "PATH": "/usr/bin:/bin:/usr/local/bin", "GIT_CONFIG_NOSYSTEM": "1"},
+    )
+    return result.stdout
+
+
+def write_paragraph(path: Path, ident: str, text: str, status: str = "open", **fields: str | list[str]) -> Path:
+    """Write a paragraph file with front matter; list values are written inline."""
+    lines = ["---", f"id: {ident}", f"status: {status}"]
+    for key, value in fields.items():
+        key = key.replace("_", "-")
+        lines.append(f"{key}: [{', '.join(value)}]" if isinstance(value, list) else f"{key}: {value}")
+    lines += ["---", text, ""]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def document(tmp_path: Path) -> Path:
+    """A copy of the example document: ``tmp_path/outcome``; returns ``tmp_path``."""
+    shutil.copytree(EXAMPLE, tmp_path / "outcome")
+    return tmp_path
+
+
+@pytest.fixture
+def repo(document: Path) -> Path:
+    """The example document committed in a fresh git repository (branch ``main``)."""
+    git(document, "init", "-q", "-b", "main")
+    git(document, "add", "-A")
+    git(document, "commit", "-q", "-m", "Draft 2")
+    return document
+
+
+@pytest.fixture
+def make_paragraph(document: Path) -> Callable[..., Path]:
+    """Write a paragraph into the example document: ``make_paragraph("01-a-implementation/006.md", ...)``."""
+
+    def make(relative: str, ident: str, text: str, status: str = "open", **fields: str | list[str]) -> Path:
+        return write_paragraph(document / "outcome" / relative, ident, text, status, **fields)
+
+    return make
