@@ -18,10 +18,20 @@ EXAMPLE = REPO / "tests" / "data" / "example"
 def git(cwd: Path, *args: str) -> str:
     """Run real git in ``cwd`` and return its output (fails the test on error)."""
     result = subprocess.run(
-        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True,
-        env={"GIT_AUTHOR_NAME": "Secretariat", "GIT_AUTHOR_EMAIL": "secretariat@example.org",
-             "GIT_COMMITTER_NAME": "Secretariat", "GIT_COMMITTER_EMAIL": "secretariat@example.org",
-             "HOME": str(cwd), "PATH": "/usr/bin:/bin:/usr/local/bin", "GIT_CONFIG_NOSYSTEM": "1"},
+        ["git", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={
+            "GIT_AUTHOR_NAME": "Secretariat",
+            "GIT_AUTHOR_EMAIL": "secretariat@example.org",
+            "GIT_COMMITTER_NAME": "Secretariat",
+            "GIT_COMMITTER_EMAIL": "secretariat@example.org",
+            "HOME": str(cwd),
+            "PATH": "/usr/bin:/bin:/usr/local/bin",
+            "GIT_CONFIG_NOSYSTEM": "1",
+        },
     )
     return result.stdout
 

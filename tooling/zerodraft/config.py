@@ -177,7 +177,10 @@ def _vocabulary(value: Any, report: Callable[[str, str], None]) -> Vocabulary:
             continue
         bad = [k for k in entry if k not in ("role", "label", "display", "colour", "description")]
         if bad or not all(isinstance(v, str) for v in entry.values()):
-            report("consensus-labels", f"the label for '{entry['role']}' may only set label, display, colour, description (as text)")
+            report(
+                "consensus-labels",
+                f"the label for '{entry['role']}' may only set label, display, colour, description (as text)",
+            )
             continue
         good.append(entry)
     vocabulary = default.overridden(good)
@@ -250,7 +253,9 @@ def section(path: str, text: str | None, problems: list[Problem]) -> tuple[str, 
     for key in data:
         if key not in SECTION_KEYS:
             problems.append(
-                Problem(path, lines.get(str(key), 1), "ZD503", f"has an unknown key '{key}'{hint(str(key), SECTION_KEYS)}")
+                Problem(
+                    path, lines.get(str(key), 1), "ZD503", f"has an unknown key '{key}'{hint(str(key), SECTION_KEYS)}"
+                )
             )
     heading = data.get("heading", "")
     preamble = data.get("preamble", False)

@@ -47,9 +47,7 @@ def decode(path: str, data: bytes) -> Decoded:
             ),
         )
     if text.startswith(BOM):
-        problems.append(
-            Problem(path, 1, "ZD008", "starts with a byte-order mark; save it as UTF-8 without BOM")
-        )
+        problems.append(Problem(path, 1, "ZD008", "starts with a byte-order mark; save it as UTF-8 without BOM"))
         text = text[1:]
     text = text.replace("\r\n", "\n")
     for pattern, code, what in (

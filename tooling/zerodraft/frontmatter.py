@@ -53,17 +53,13 @@ def split(text: str) -> Split:
     """Cut a file into front matter and text, or raise :class:`NoFrontMatter`."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != DELIMITER:
-        raise NoFrontMatter(
-            1, "does not start with front matter: the first line must be '---'"
-        )
+        raise NoFrontMatter(1, "does not start with front matter: the first line must be '---'")
     for index in range(1, len(lines)):
         if lines[index].rstrip() == DELIMITER:
             meta = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1 :])
             return Split(meta, 2, body, index + 2)
-    raise NoFrontMatter(
-        len(lines), "has no closing '---' line after the front matter"
-    )
+    raise NoFrontMatter(len(lines), "has no closing '---' line after the front matter")
 
 
 def _yaml() -> YAML:

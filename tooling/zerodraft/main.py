@@ -56,7 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as error:
-        print(f"zerodraft {args.command}: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(
+            f"zerodraft {args.command}: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr
+        )
         return 2
     except Exception as error:  # a bug: say so plainly, keep the details for the report
         print(

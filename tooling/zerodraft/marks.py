@@ -85,8 +85,28 @@ def footnotes(text: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
 
 
 _SUBPARAGRAPH = re.compile(r"^[ \t]*(?:[-*][ \t]+)?\((?P<mark>[a-z]{1,2}|[ivxl]{1,6})\)[ \t]", re.MULTILINE)
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
-          "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx")
+_ROMAN = (
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+    "xvi",
+    "xvii",
+    "xviii",
+    "xix",
+    "xx",
+)
 
 
 def subparagraphs(text: str) -> Iterator[tuple[str, int]]:

@@ -33,9 +33,7 @@ _NUMBER_RE = re.compile(
     rf"(?P<suffix>{_SUFFIX_ALT})?\s*(?P<alt>alt(?P<altn>[2-9])?)?$",
     re.IGNORECASE,
 )
-_FILE_RE = re.compile(
-    rf"^(?P<base>\d{{3,5}})(?P<suffix>{_SUFFIX_ALT})?(?P<alt>alt(?P<altn>[2-9])?)?\.md$"
-)
+_FILE_RE = re.compile(rf"^(?P<base>\d{{3,5}})(?P<suffix>{_SUFFIX_ALT})?(?P<alt>alt(?P<altn>[2-9])?)?\.md$")
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -83,7 +81,7 @@ class Number:
 
     def filename(self, width: int = 3) -> str:
         """The paragraph's file name: ``018bis.md``."""
-        return f"{self.base:0{width}d}{self.slug()[len(str(self.base)):]}.md"
+        return f"{self.base:0{width}d}{self.slug()[len(str(self.base)) :]}.md"
 
     def next_insertion(self) -> Number | None:
         """The number for a paragraph inserted right after this one at this place.

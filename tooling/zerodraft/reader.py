@@ -54,7 +54,9 @@ def read(source: Source, root: str = "outcome") -> Reading:
         elif entry.kind == "file":
             if entry.size > MAX_FILE_BYTES:
                 problems.append(
-                    Problem(entry.path, 1, "ZD004", f"is {entry.size:,} bytes; a file may be at most {MAX_FILE_BYTES:,}")
+                    Problem(
+                        entry.path, 1, "ZD004", f"is {entry.size:,} bytes; a file may be at most {MAX_FILE_BYTES:,}"
+                    )
                 )
             else:
                 wanted.append(entry.path)
@@ -73,7 +75,12 @@ def read(source: Source, root: str = "outcome") -> Reading:
     for entry in children[root]:
         if entry.kind == "file" and entry.path.rsplit("/", 1)[1] not in ROOT_FILES:
             problems.append(
-                Problem(entry.path, 1, "ZD001", "does not belong at the top of the document: paragraphs go in section folders")
+                Problem(
+                    entry.path,
+                    1,
+                    "ZD001",
+                    "does not belong at the top of the document: paragraphs go in section folders",
+                )
             )
     sections = walker.sections(root, ())
     document = Document(cfg, roster, sections, root)
@@ -98,9 +105,7 @@ class _Walker:
         self.problems = problems
 
     def sections(self, folder: str, trail: tuple[str, ...]) -> tuple[Section, ...]:
-        folders = sorted(
-            (e for e in self.children[folder] if e.kind == "dir"), key=lambda e: _folder_order(e.path)
-        )
+        folders = sorted((e for e in self.children[folder] if e.kind == "dir"), key=lambda e: _folder_order(e.path))
         out = []
         orders: dict[int, str] = {}
         for entry in folders:
@@ -108,13 +113,23 @@ class _Walker:
             match = FOLDER_RE.match(name)
             if not match:
                 self.problems.append(
-                    Problem(entry.path, 1, "ZD006", f"folder '{name}' should be named like '02-b-cooperation': an order number, a hyphen, lower-case words")
+                    Problem(
+                        entry.path,
+                        1,
+                        "ZD006",
+                        f"folder '{name}' should be named like '02-b-cooperation': an order number, a hyphen, lower-case words",
+                    )
                 )
             else:
                 order = int(match.group("order"))
                 if order in orders:
                     self.problems.append(
-                        Problem(entry.path, 1, "ZD206", f"has the same order number as '{orders[order]}'; give each folder its own")
+                        Problem(
+                            entry.path,
+                            1,
+                            "ZD206",
+                            f"has the same order number as '{orders[order]}'; give each folder its own",
+                        )
                     )
                 orders[order] = name
             out.append(self.section(entry.path, (*trail, name)))
@@ -122,7 +137,12 @@ class _Walker:
         for index in preambles:
             if trail or index != 0:
                 self.problems.append(
-                    Problem(f"{out[index].path}/{SECTION}", 1, "ZD206", "only the first top-level folder may be the preamble")
+                    Problem(
+                        f"{out[index].path}/{SECTION}",
+                        1,
+                        "ZD206",
+                        "only the first top-level folder may be the preamble",
+                    )
                 )
         return tuple(out)
 
@@ -130,7 +150,9 @@ class _Walker:
         section_file = f"{folder}/{SECTION}"
         if section_file not in self.texts:
             self.problems.append(
-                Problem(section_file, 1, "ZD503", "is missing: each section folder needs a section.yaml with 'heading:'")
+                Problem(
+                    section_file, 1, "ZD503", "is missing: each section folder needs a section.yaml with 'heading:'"
+                )
             )
         heading, preamble, ident = config.section(section_file, self.texts.get(section_file), self.problems)
         paragraphs = []

@@ -28,22 +28,46 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     # ---- files
-    Rule("ZD001", "unexpected-file", "Only paragraph files, section folders with their section.yaml, document.yaml, delegations.yaml and README.md belong under outcome/."),
+    Rule(
+        "ZD001",
+        "unexpected-file",
+        "Only paragraph files, section folders with their section.yaml, document.yaml, delegations.yaml and README.md belong under outcome/.",
+    ),
     Rule("ZD002", "not-utf8", "Files are UTF-8 text."),
     Rule("ZD003", "symlink", "No symbolic links (or other special files) under outcome/."),
     Rule("ZD004", "too-large", "A file is at most 1 MiB."),
-    Rule("ZD005", "bidi-override", "No bidirectional embedding, override or isolate characters (U+202A–U+202E, U+2066–U+2069); the marks Arabic and Hebrew text need (U+200E, U+200F, U+061C) are fine."),
-    Rule("ZD006", "bad-file-name", "Paragraph files are named by their number, zero-padded: 018.md, 018bis.md, 006alt.md; section folders by an order number and a name: 02-b-international-cooperation."),
+    Rule(
+        "ZD005",
+        "bidi-override",
+        "No bidirectional embedding, override or isolate characters (U+202A–U+202E, U+2066–U+2069); the marks Arabic and Hebrew text need (U+200E, U+200F, U+061C) are fine.",
+    ),
+    Rule(
+        "ZD006",
+        "bad-file-name",
+        "Paragraph files are named by their number, zero-padded: 018.md, 018bis.md, 006alt.md; section folders by an order number and a name: 02-b-international-cooperation.",
+    ),
     Rule("ZD007", "empty-file", "A file is not empty."),
     Rule("ZD008", "byte-order-mark", "Files do not start with a byte-order mark."),
     Rule("ZD009", "control-character", "Text holds no control characters other than line breaks and tabs."),
     # ---- front matter
     Rule("ZD101", "no-front-matter", "A paragraph file starts with front matter between two '---' lines."),
-    Rule("ZD102", "yaml-syntax", "Front matter and configuration are plain YAML: no syntax errors, duplicate keys, aliases, merge keys or tags."),
+    Rule(
+        "ZD102",
+        "yaml-syntax",
+        "Front matter and configuration are plain YAML: no syntax errors, duplicate keys, aliases, merge keys or tags.",
+    ),
     Rule("ZD103", "missing-field", "Front matter has the required fields 'id' and 'status'."),
     Rule("ZD104", "unknown-label", "'status' is one of the consensus labels in force."),
-    Rule("ZD105", "wrong-type", "Each field has the right type: text for id, status and note; a name or a list of names for delegations."),
-    Rule("ZD106", "unknown-key", "Front matter has no keys other than id, status, proposed-by, supported-by, opposed-by, reservations and note."),
+    Rule(
+        "ZD105",
+        "wrong-type",
+        "Each field has the right type: text for id, status and note; a name or a list of names for delegations.",
+    ),
+    Rule(
+        "ZD106",
+        "unknown-key",
+        "Front matter has no keys other than id, status, proposed-by, supported-by, opposed-by, reservations and note.",
+    ),
     Rule("ZD107", "duplicate-id", "Every paragraph has its own id."),
     Rule("ZD108", "unknown-delegation", "Delegations named in a paragraph are in outcome/delegations.yaml."),
     Rule("ZD109", "bad-id", "An id is 1 to 64 letters, digits, '-' or '_', starting with a letter or digit."),
@@ -51,12 +75,18 @@ RULES: tuple[Rule, ...] = (
     Rule("ZD201", "numbering-gap", "Paragraph numbers run without gaps under the numbering scheme."),
     Rule("ZD202", "duplicate-number", "No two paragraphs share a number within a numbering unit."),
     Rule("ZD203", "insertion-sequence", "bis, ter … follow their base paragraph in sequence (18, 18 bis, 18 ter)."),
-    Rule("ZD204", "out-of-order", "Numbers increase in document order: a later folder does not hold an earlier number."),
+    Rule(
+        "ZD204", "out-of-order", "Numbers increase in document order: a later folder does not hold an earlier number."
+    ),
     Rule("ZD205", "orphan-alternative", "An alternative (006alt.md) belongs to a paragraph that exists (006.md)."),
     Rule("ZD206", "section-order", "Sibling section folders have distinct order numbers and the preamble comes first."),
     # ---- consensus rules
     Rule("ZD301", "agreed-with-brackets", "Agreed and agreed-ad-ref text holds no square brackets."),
-    Rule("ZD302", "agreed-with-alternatives", "Agreed and agreed-ad-ref text holds no alternatives (Alt 1, Option A …) and has no alternative files."),
+    Rule(
+        "ZD302",
+        "agreed-with-alternatives",
+        "Agreed and agreed-ad-ref text holds no alternatives (Alt 1, Option A …) and has no alternative files.",
+    ),
     Rule("ZD303", "proposed-without-proposer", "A paragraph labelled 'proposed' names who proposed it."),
     Rule("ZD304", "supports-and-opposes", "No delegation both supports and opposes a paragraph."),
     Rule("ZD305", "reservation-not-ad-ref", "Reservations are held only on agreed-ad-ref text."),
@@ -67,8 +97,16 @@ RULES: tuple[Rule, ...] = (
     Rule("ZD404", "unused-footnote", "Every footnote definition is referenced in the text."),
     Rule("ZD405", "empty-text", "A paragraph that is not deleted has text."),
     # ---- configuration
-    Rule("ZD501", "document-config", "outcome/document.yaml exists and has a title, the current draft and a valid numbering scheme."),
-    Rule("ZD502", "roster", "outcome/delegations.yaml lists delegations with a name and kind; names and codes are unique; group members are listed delegations."),
+    Rule(
+        "ZD501",
+        "document-config",
+        "outcome/document.yaml exists and has a title, the current draft and a valid numbering scheme.",
+    ),
+    Rule(
+        "ZD502",
+        "roster",
+        "outcome/delegations.yaml lists delegations with a name and kind; names and codes are unique; group members are listed delegations.",
+    ),
     Rule("ZD503", "section-config", "Every section folder has a section.yaml with its heading."),
 )
 

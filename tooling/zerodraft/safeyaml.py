@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
@@ -45,7 +45,7 @@ class Loaded:
 
 
 class _Loader(_Base):  # type: ignore[misc]
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
@@ -80,8 +80,7 @@ class _Loader(_Base):  # type: ignore[misc]
                 if key_node.value in seen:
                     raise YamlProblem(
                         line,
-                        f"the key '{key_node.value}' appears twice (first on line "
-                        f"{seen[key_node.value]}); keep one",
+                        f"the key '{key_node.value}' appears twice (first on line {seen[key_node.value]}); keep one",
                     )
                 seen[key_node.value] = line
         return super().construct_mapping(node, deep=deep)

@@ -82,7 +82,7 @@ class Vocabulary:
         for entry in entries:
             role = Role(entry["role"])
             index = next(i for i, old in enumerate(labels) if old.role is role)
-            changes = {k: str(v) for k, v in entry.items() if k in _FIELDS}
+            changes: dict[str, Any] = {k: str(v) for k, v in entry.items() if k in _FIELDS}
             labels[index] = replace(labels[index], **changes)
         return Vocabulary(tuple(labels))
 
@@ -94,7 +94,5 @@ _FIELDS = ("label", "display", "colour", "description")
 def _default() -> Vocabulary:
     text = resources.files("zerodraft").joinpath("data/vocabulary.yaml").read_text("utf-8")
     entries = yaml.safe_load(text)["consensus-labels"]
-    labels = tuple(
-        Label(role=Role(e["role"]), **{k: str(e[k]) for k in _FIELDS if k in e}) for e in entries
-    )
+    labels = tuple(Label(role=Role(e["role"]), **{k: str(e[k]) for k in _FIELDS if k in e}) for e in entries)
     return Vocabulary(labels)

@@ -11,7 +11,7 @@ from zerodraft.checks import consensus, numbers, registry, text
 from zerodraft.checks.registry import DOCUMENT_CHECKS, PARAGRAPH_CHECKS
 from zerodraft.model import Document, Problem
 
-__all__ = ["run", "registry", "consensus", "numbers", "text"]
+__all__ = ["consensus", "numbers", "registry", "run", "text"]
 
 
 def run(document: Document, only: set[str] | None = None) -> list[Problem]:

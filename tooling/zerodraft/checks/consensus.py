@@ -38,8 +38,7 @@ def delegations_known(document: Document, paragraph: Paragraph) -> Iterator[Prob
                     paragraph.path,
                     paragraph.line_of(key),
                     "ZD108",
-                    f"'{name}' in {key} is not a delegation in {document.root}/delegations.yaml"
-                    f"{hint(name, names)}",
+                    f"'{name}' in {key} is not a delegation in {document.root}/delegations.yaml{hint(name, names)}",
                 )
 
 

@@ -11,9 +11,7 @@ from zerodraft.numbering import Number
 
 def _unit_paragraphs(document: Document) -> Iterator[list[Paragraph]]:
     for unit in document.units():
-        yield [
-            p for section in unit for s in section.walk() for p in s.paragraphs if not p.number.is_alternative
-        ]
+        yield [p for section in unit for s in section.walk() for p in s.paragraphs if not p.number.is_alternative]
 
 
 @document_check("ZD107")

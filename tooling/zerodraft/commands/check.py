@@ -38,8 +38,10 @@ def run(args: argparse.Namespace) -> int:
             print(problem)
         if problems:
             files = len({p.path for p in problems})
-            print(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} file{'s' * (files != 1)}; "
-                  "see 'zerodraft rules' for what each code means")
+            print(
+                f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} file{'s' * (files != 1)}; "
+                "see 'zerodraft rules' for what each code means"
+            )
     return 1 if problems else 0
 
 
