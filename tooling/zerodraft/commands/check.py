@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 
 from zerodraft import checks
+from zerodraft.errors import Fatal
 from zerodraft.git import find_root
 from zerodraft.model import Problem
 from zerodraft.reader import read
@@ -29,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     base = find_root(Path.cwd())
     problems = check(WorkingTree(base), args.root)
     if args.paths:
-        wanted = [_relative(base, p) for p in args.paths]
+        wanted = [_relative(base, p, args.root) for p in args.paths]
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
     if args.format == "json":
         print(json.dumps(report(problems), indent=2, ensure_ascii=False))
@@ -62,9 +64,11 @@ def report(problems: list[Problem]) -> dict[str, object]:
     }
 
 
-def _relative(base: Path, path: str) -> str:
-    absolute = (Path.cwd() / path).resolve()
-    try:
-        return absolute.relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+def _relative(base: Path, path: str, root: str) -> str:
+    """``path`` (as typed, from the current folder) relative to the repository root; it
+    must lie inside the document folder."""
+    absolute = Path(os.path.normpath(Path.cwd() / path))
+    top = Path(os.path.normpath(base / root))
+    if absolute != top and top not in absolute.parents:
+        raise Fatal(f"'{path}' is not inside {root}/")
+    return absolute.relative_to(Path(os.path.normpath(base))).as_posix()
