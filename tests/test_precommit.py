@@ -68,7 +68,9 @@ def test_the_zerodraft_hook_blocks_a_bad_commit(tmp_path: Path, pre_commit_home:
     commit = subprocess.run(["git", "commit", "-m", "typo"], cwd=clone, capture_output=True, text=True, env=env)
     assert commit.returncode == 1
     rel = paragraph.relative_to(clone).as_posix()
-    assert re.search(rf"^{re.escape(rel)}:\d+: ZD104 unknown consensus label 'agred'", commit.stdout + commit.stderr, re.MULTILINE)
+    assert re.search(
+        rf"^{re.escape(rel)}:\d+: ZD104 unknown consensus label 'agred'", commit.stdout + commit.stderr, re.MULTILINE
+    )
     assert git(clone, "rev-list", "--count", "HEAD").strip() == "1", "the bad commit must not be made"
 
 
