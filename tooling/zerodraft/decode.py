@@ -16,6 +16,7 @@ from zerodraft.model import Problem
 BOM = "\ufeff"
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,8 @@ def decode(path: str, data: bytes) -> Decoded:
         problems.append(Problem(path, 1, "ZD008", "starts with a byte-order mark; save it as UTF-8 without BOM"))
         text = text[1:]
     text = text.replace("\r\n", "\n")
+    if not _SUSPECT.search(text):
+        return Decoded(text, tuple(problems))
     for pattern, code, what in (
         (_BIDI, "ZD005", "a bidirectional override character"),
         (_CONTROL, "ZD009", "a control character"),

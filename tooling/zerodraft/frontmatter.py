@@ -19,9 +19,11 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml import YAML
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+
 
 DELIMITER = "---"
 
@@ -63,6 +65,8 @@ def split(text: str) -> Split:
 
 
 def _yaml() -> YAML:
+    from ruamel.yaml import YAML  # imported here: reading never needs it
+
     yaml = YAML()  # round-trip: keeps comments, key order and quoting
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)

@@ -12,9 +12,6 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import git as gitpython
-from git.exc import BadName, GitCommandError, InvalidGitRepositoryError, NoSuchPathError
-
 from zerodraft.errors import Fatal
 from zerodraft.source import MAX_FILE_BYTES, Entry, Kind, WorkingTree
 
@@ -26,6 +23,9 @@ class Repository:
     """A git repository, found from a folder inside it."""
 
     def __init__(self, start: Path | str = ".") -> None:
+        import git as gitpython  # imported here: `zerodraft check` never needs it
+        from git.exc import InvalidGitRepositoryError, NoSuchPathError
+
         try:
             self.repo = gitpython.Repo(Path(start), search_parent_directories=True)
         except (InvalidGitRepositoryError, NoSuchPathError):
@@ -36,6 +36,8 @@ class Repository:
 
     def resolve(self, ref: str) -> str:
         """The full commit id ``ref`` names, or :class:`Fatal` saying it names nothing."""
+        from git.exc import BadName, GitCommandError
+
         if not _SAFE_REF.match(ref) or ".." in ref:
             raise Fatal(f"'{ref}' is not a valid ref name (a tag, branch or commit id)")
         try:
@@ -60,6 +62,8 @@ class CommitTree:
         self._blobs: dict[str, str] = {}
 
     def entries(self, root: str) -> list[Entry]:
+        from git.exc import GitCommandError
+
         try:
             raw = self.repository.repo.git.ls_tree("-r", "-t", "-l", "-z", self.sha, "--", root)
         except GitCommandError as error:
@@ -87,9 +91,12 @@ class CommitTree:
 
 
 def find_root(start: Path) -> Path:
-    """The repository root above ``start``, or ``start`` itself outside a repository
-    (so that ``zerodraft check`` also works on a folder that is not a clone)."""
-    try:
-        return Repository(start).root
-    except Fatal:
-        return start
+    """The work tree root above ``start`` (the nearest folder holding ``.git``), or
+    ``start`` itself outside a repository, so that ``zerodraft check`` also works on a
+    folder that is not a clone.  Looks at the file system only: no git process, no
+    GitPython import, so the pre-commit hook starts fast."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start

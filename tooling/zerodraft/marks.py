@@ -30,25 +30,25 @@ def unbalanced_brackets(text: str) -> list[tuple[str, int]]:
     (``[^1]``) and Markdown links (``[text](url)``) count like any other brackets, since
     both are balanced by construction.  Backslash-escaped brackets are ignored.
     """
+    if "[" not in text and "]" not in text:
+        return []
     stack: list[int] = []
     stray: list[tuple[str, int]] = []
-    escaped = False
-    for offset, char in enumerate(text):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "[":
-            stack.append(offset)
-        elif char == "]":
-            if stack:
-                stack.pop()
-            else:
-                stray.append(("]", offset))
+    for match in _BRACKET_OR_ESCAPE.finditer(text):
+        char = match.group()
+        if char[0] == "\\":
+            continue
+        if char == "[":
+            stack.append(match.start())
+        elif stack:
+            stack.pop()
+        else:
+            stray.append(("]", match.start()))
     stray.extend(("[", offset) for offset in stack)
     return sorted(stray, key=lambda item: item[1])
 
 
+_BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]", re.DOTALL)
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
@@ -79,6 +79,8 @@ def alternatives(text: str) -> list[tuple[str, int]]:
 
 def footnotes(text: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """Footnote references and definitions: ``([(label, offset)], [(label, offset)])``."""
+    if "[^" not in text:
+        return [], []
     refs = [(m.group(1), m.start()) for m in _FOOTNOTE_REF.finditer(text)]
     defs = [(m.group(1), m.start()) for m in _FOOTNOTE_DEF.finditer(text)]
     return refs, defs
@@ -111,6 +113,8 @@ _ROMAN = (
 
 def subparagraphs(text: str) -> Iterator[tuple[str, int]]:
     """Subparagraph marks at the start of lines: ``("a", offset)``, ``("ii", offset)``."""
+    if "(" not in text:
+        return
     for match in _SUBPARAGRAPH.finditer(text):
         yield match.group("mark"), match.start("mark") - 1
 

@@ -219,6 +219,21 @@ class Document:
     """Top-level sections in order (the preamble first, when there is one)."""
     root: str = "outcome"
     """The folder the document was read from, relative to the repository root."""
+    _alternatives: dict[tuple[str, Number], tuple[Paragraph, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[str, Number], tuple[Paragraph, ...]] = {}
+        for section in self.walk():
+            for paragraph in section.paragraphs:
+                if paragraph.number.is_alternative:
+                    key = (section.path, paragraph.number.principal)
+                    index[key] = (*index.get(key, ()), paragraph)
+        object.__setattr__(self, "_alternatives", index)
+
+    def alternatives(self, paragraph: Paragraph) -> tuple[Paragraph, ...]:
+        """The alternatives proposed to replace ``paragraph`` (``006alt.md`` …)."""
+        folder = paragraph.path.rsplit("/", 1)[0]
+        return self._alternatives.get((folder, paragraph.number), ())
 
     def walk(self) -> Iterator[Section]:
         """Every section, in document order."""

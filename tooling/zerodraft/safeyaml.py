@@ -9,6 +9,13 @@ C parser (libyaml) with the safe constructor, further restricted:
 - duplicate keys are an error, not "last one wins";
 - YAML 1.2 booleans only (``true``/``false``), so ``NO`` stays the string "NO".
 
+Most front matter is a handful of ``key: value`` and ``key: [a, b]`` lines, and building a
+full YAML loader for each costs more than reading the file.  :func:`load` therefore first
+tries :func:`_simple`, which accepts only that flat form, with values that YAML itself
+resolves to strings (it asks the same resolver), and gives up — falling back to libyaml —
+on anything else: comments after values, quotes, nesting, duplicate keys, numbers, dates.
+A property test checks that whenever it accepts a text, the result equals libyaml's.
+
 Writing (``--fix``, proposals, releases) goes through ruamel.yaml, which keeps comments and
 key order; see :mod:`zerodraft.frontmatter`.
 """
@@ -16,6 +23,7 @@ key order; see :mod:`zerodraft.frontmatter`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -92,6 +100,9 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _bool, list("tTfF"))
 
 def load(text: str) -> Loaded:
     """Parse one YAML document, or raise :class:`YamlProblem` with a plain message."""
+    simple = _simple(text)
+    if simple is not None:
+        return simple
     loader = _Loader(text)
     try:
         data = loader.get_single_data()
@@ -117,3 +128,53 @@ def _plain(error: yaml.MarkedYAMLError) -> str:
         return f"uses the YAML tag {tag}; tags are not allowed, write plain values"
     context = f" {error.context}" if error.context else ""
     return f"is not valid YAML:{context} {problem}".replace("  ", " ")
+
+
+_KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):(?:[ ]+(.*?))?[ ]*$")
+_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:#,\[\]{}]|:(?=\S)|(?<=\S)#)*$")
+_STR = "tag:yaml.org,2002:str"
+
+
+class _Resolver(yaml.resolver.Resolver):
+    yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+_resolver = _Resolver()
+
+
+@lru_cache(maxsize=4096)
+def _string(value: str) -> bool:
+    return (
+        value.isprintable()
+        and bool(_PLAIN.match(value))
+        and not value.endswith(":")
+        and _resolver.resolve(ScalarNode, value, (True, False)) == _STR  # type: ignore[no-untyped-call]
+    )
+
+
+def _simple(text: str) -> Loaded | None:
+    """The flat ``key: value`` / ``key: [a, b]`` form, or ``None`` to use libyaml."""
+    data: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line or line.isspace():
+            continue
+        match = _KEY_LINE.match(line)
+        if not match or match.group(1) in data:
+            return None
+        key, value = match.group(1), match.group(2)
+        if not value:
+            parsed: Any = None
+        elif value[0] == "[" and value[-1] == "]":
+            inner = value[1:-1].strip()
+            items = [item.strip() for item in inner.split(",")] if inner else []
+            if not all(_string(item) for item in items):
+                return None
+            parsed = items
+        elif _string(value):
+            parsed = value
+        else:
+            return None
+        data[key] = parsed
+        lines[key] = number
+    return Loaded(data or None, lines)

@@ -54,22 +54,22 @@ class WorkingTree:
         self.label = "the working tree"
 
     def entries(self, root: str) -> list[Entry]:
-        top = self.base / root
-        if not top.is_dir() or top.is_symlink():
+        top = os.path.join(self.base, root)
+        if not os.path.isdir(top) or os.path.islink(top):
             return []
         found: list[Entry] = []
-        stack = [top]
+        stack = [(top, root)]
         while stack:
-            folder = stack.pop()
+            folder, rel_folder = stack.pop()
             with os.scandir(folder) as it:
                 for item in it:
-                    rel = Path(item.path).relative_to(self.base).as_posix()
+                    rel = f"{rel_folder}/{item.name}"
                     info = item.stat(follow_symlinks=False)
                     if stat.S_ISLNK(info.st_mode):
                         found.append(Entry(rel, "symlink"))
                     elif stat.S_ISDIR(info.st_mode):
                         found.append(Entry(rel, "dir"))
-                        stack.append(Path(item.path))
+                        stack.append((item.path, rel))
                     elif stat.S_ISREG(info.st_mode):
                         found.append(Entry(rel, "file", info.st_size))
                     else:
@@ -78,9 +78,17 @@ class WorkingTree:
 
     def read(self, paths: Iterable[str]) -> dict[str, bytes]:
         out = {}
+        base = str(self.base)
         for path in paths:
             # O_NOFOLLOW: a file swapped for a link after listing is refused, not followed.
-            fd = os.open(self.base / path, os.O_RDONLY | os.O_NOFOLLOW)
-            with os.fdopen(fd, "rb") as handle:
-                out[path] = handle.read(MAX_FILE_BYTES + 1)
+            fd = os.open(os.path.join(base, path), os.O_RDONLY | os.O_NOFOLLOW)
+            try:
+                chunks: list[bytes] = []
+                size = 0
+                while size <= MAX_FILE_BYTES and (chunk := os.read(fd, MAX_FILE_BYTES + 1 - size)):
+                    chunks.append(chunk)
+                    size += len(chunk)
+                out[path] = b"".join(chunks)
+            finally:
+                os.close(fd)
         return out

@@ -73,16 +73,14 @@ def agreed_has_no_alternatives(document: Document, paragraph: Paragraph) -> Iter
             "keep the agreed one only",
         )
     if not paragraph.number.is_alternative:
-        section = document.section_of(paragraph)
-        for other in section.paragraphs:
-            if other.number.is_alternative and other.number.principal == paragraph.number:
-                yield Problem(
-                    paragraph.path,
-                    paragraph.line_of("status"),
-                    "ZD302",
-                    f"paragraph {paragraph.label} is '{label}' but alternative {other.label} "
-                    f"({other.path.rsplit('/', 1)[1]}) still stands; delete it or reopen the paragraph",
-                )
+        for other in document.alternatives(paragraph):
+            yield Problem(
+                paragraph.path,
+                paragraph.line_of("status"),
+                "ZD302",
+                f"paragraph {paragraph.label} is '{label}' but alternative {other.label} "
+                f"({other.path.rsplit('/', 1)[1]}) still stands; delete it or reopen the paragraph",
+            )
 
 
 @paragraph_check("ZD303")

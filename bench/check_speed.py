@@ -1,0 +1,67 @@
+"""How long does `zerodraft check` take, next to its peer `towncrier build --draft`?
+
+    .venv/bin/python bench/check_speed.py [--paragraphs 10000] [--runs 5]
+
+Both tools compile many small files into one document.  Each run is a fresh process (a
+"cold" check: nothing cached), timed with the wall clock; the median of the runs is
+printed for: zerodraft on N paragraphs, towncrier on N fragment files, and zerodraft on
+a 115-paragraph document (the size of BMS7 Draft 2, as a pre-commit hook sees it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import make  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def timed(cmd: list[str], cwd: Path, runs: int, ok: tuple[int, ...] = (0, 1)) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+        if result.returncode not in ok:
+            raise SystemExit(f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}")
+    return statistics.median(times)
+
+
+def towncrier_project(root: Path, count: int) -> Path:
+    (root / "newsfragments").mkdir(parents=True)
+    (root / "pyproject.toml").write_text(
+        '[tool.towncrier]\nname = "bench"\nversion = "1.0"\ndirectory = "newsfragments"\nfilename = "NEWS.rst"\n'
+    )
+    for i in range(count):
+        (root / "newsfragments" / f"{i}.feature").write_text(f"Paragraph {i}: to strengthen national controls.\n")
+    return root
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--paragraphs", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        big = make(Path(tmp) / "big", args.paragraphs)
+        small = make(Path(tmp) / "small", 115, sections=5)
+        peer = towncrier_project(Path(tmp) / "towncrier", args.paragraphs)
+        ours = timed([str(BIN / "zerodraft"), "check"], big, args.runs)
+        hook = timed([str(BIN / "zerodraft"), "check"], small, args.runs)
+        theirs = timed([str(BIN / "towncrier"), "build", "--draft"], peer, args.runs, ok=(0,))
+    print(f"zerodraft check, {args.paragraphs:,} paragraphs: {ours:.2f} s (median of {args.runs})")
+    print(f"towncrier build --draft, {args.paragraphs:,} fragments: {theirs:.2f} s (median of {args.runs})")
+    print(f"ratio zerodraft/towncrier: {ours / theirs:.2f}")
+    print(f"zerodraft check, 115 paragraphs (pre-commit size): {hook:.3f} s (median of {args.runs})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""The fast path for flat front matter must agree with libyaml whenever it answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zerodraft import safeyaml
+
+KEYS = st.sampled_from(["id", "status", "proposed-by", "note", "a", "x_y", "1bad", "key "])
+SCALARS = st.one_of(
+    st.sampled_from(
+        [
+            "open",
+            "p-4f2a9c1e7b3d",
+            "yes",
+            "NO",
+            "null",
+            "~",
+            "true",
+            "1",
+            "0x1f",
+            "2021-07-02",
+            "1e3",
+            ".inf",
+            "Côte d'Ivoire",
+            "Iran (Islamic Republic of)",
+            "a: b",
+            "a #b",
+            "x#y",
+            "-x",
+            "'q'",
+            '"q"',
+            "&a",
+            "*a",
+            "!tag",
+            "a,b",
+            "[x]",
+            "{y}",
+            "http://x.org/a?b=c#d",
+            "",
+            " ",
+            "a:",
+            "% x",
+            "@x",
+            "`x`",
+            "|",
+            ">",
+        ]
+    ),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12),
+)
+VALUES = st.one_of(SCALARS, st.lists(SCALARS, max_size=4).map(lambda xs: "[" + ", ".join(xs) + "]"))
+LINES = st.lists(st.tuples(KEYS, VALUES), max_size=6)
+
+
+def _full(text: str) -> object:
+    loader = safeyaml._Loader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+@settings(max_examples=2000)
+@given(LINES, st.sampled_from(["\n", "\n\n"]))
+def test_fast_path_agrees_with_libyaml(lines: list[tuple[str, str]], sep: str) -> None:
+    text = sep.join(f"{key}: {value}" for key, value in lines)
+    fast = safeyaml._simple(text)
+    if fast is None:
+        return
+    assert fast.data == _full(text)
+    for key, line in fast.key_lines.items():
+        assert text.split("\n")[line - 1].startswith(f"{key}:")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("id: p-1\nstatus: open\n", {"id": "p-1", "status": "open"}),
+        ("code: NO", {"code": "NO"}),  # YAML 1.2 booleans only: Norway stays Norway
+        ("answer: yes", {"answer": "yes"}),
+        ("flag: true", {"flag": True}),
+        ("date: 2021-07-02", {"date": dt.date(2021, 7, 2)}),
+        ("names: [Kenya, Côte d'Ivoire]", {"names": ["Kenya", "Côte d'Ivoire"]}),
+    ],
+)
+def test_values(text: str, expected: object) -> None:
+    assert safeyaml.load(text).data == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("a: 1\na: 2", 2, "appears twice"),
+        ("a: &x 1\nb: *x", 1, "alias"),
+        ("<<: {a: 1}", 1, "merge key"),
+        ("a: !!python/object/apply:os.system [ls]", 1, "tag"),
+        ("a: [", 2, "not valid YAML"),
+    ],
+)
+def test_refusals(text: str, line: int, words: str) -> None:
+    with pytest.raises(safeyaml.YamlProblem) as caught:
+        safeyaml.load(text)
+    assert caught.value.line == line
+    assert words in caught.value.message
