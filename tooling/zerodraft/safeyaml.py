@@ -23,8 +23,8 @@ key order; see :mod:`zerodraft.frontmatter`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, ClassVar
 
 import yaml
