@@ -8,8 +8,6 @@ from conftest import write_paragraph
 
 B = "02-b-international-cooperation"
 
-HEADER_NOTE = "header-note: The provisionally agreed agenda for BMS7 provides guidance for the draft outcome.[^1]\n  \n"
-
 
 def enrich(base: Path) -> Path:
     """Add subparagraphs, footnotes, alternatives, a reservation, a deletion, emphasis and
@@ -62,4 +60,10 @@ def enrich(base: Path) -> Path:
         "  [^1]: A/CONF.192/BMS/2021/1\n",
         encoding="utf-8",
     )
+    from zerodraft import checks
+    from zerodraft.reader import read
+    from zerodraft.source import WorkingTree
+
+    reading = read(WorkingTree(base))
+    assert not reading.problems and not checks.run(reading.document), "the rich fixture must pass check"
     return base

@@ -20,7 +20,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import EXAMPLE, git, write_paragraph
-from render_fixtures import enrich
 from zerodraft import checks
 from zerodraft.errors import Fatal
 from zerodraft.model import Document, Problem
@@ -51,15 +50,6 @@ def golden(name: str, data: bytes) -> None:
         path.write_bytes(data)
     assert path.exists(), f"no golden file {path}; run with ZERODRAFT_REGOLD=1 to create it"
     assert data.decode("utf-8") == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
-
-
-@pytest.fixture
-def rich(document: Path) -> Path:
-    """The example with every drafting mark; clean under zerodraft check."""
-    enrich(document)
-    reading = read(WorkingTree(document))
-    assert not reading.problems and not checks.run(reading.document)
-    return document
 
 
 @pytest.mark.parametrize("fmt", ["md", "txt"])

@@ -41,6 +41,7 @@ class Renderer(Protocol):
 FORMATS: dict[str, str] = {
     "md": "zerodraft.render.md",
     "txt": "zerodraft.render.txt",
+    "html": "zerodraft.render.html",
     "json": "zerodraft.render.json",
 }
 
