@@ -42,6 +42,8 @@ FORMATS: dict[str, str] = {
     "md": "zerodraft.render.md",
     "txt": "zerodraft.render.txt",
     "html": "zerodraft.render.html",
+    "docx": "zerodraft.render.docx",
+    "pdf": "zerodraft.render.pdf",
     "json": "zerodraft.render.json",
 }
 
