@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLE, git, write_paragraph
@@ -248,3 +248,19 @@ def test_bracketed_runs_match_bracket_depth(text: str) -> None:
 )
 def test_safe_link(url: str, ok: bool) -> None:
     assert safe_link(url) is ok
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.text(
+        alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs", "Cc", "Co")),
+        min_size=1,
+        max_size=120,
+    )
+)
+def test_every_format_renders_any_text(document: Path, text: str) -> None:
+    """Whatever a delegation writes, every format builds (a traceback would be a bug)."""
+    write_paragraph(document / "outcome/02-b-international-cooperation/008.md", "p-any", text)
+    formats = [f for f in FORMATS if f != "pdf"]
+    paths = build(load(document), formats, document / "out")
+    assert len(paths) == len(formats)

@@ -44,6 +44,7 @@ FORMATS: dict[str, str] = {
     "html": "zerodraft.render.html",
     "docx": "zerodraft.render.docx",
     "pdf": "zerodraft.render.pdf",
+    "akn": "zerodraft.render.akn",
     "json": "zerodraft.render.json",
 }
 

@@ -18,7 +18,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from zerodraft.render.compiled import BlockKind, CompiledDraft, Heading, Item
-from zerodraft.render.inline import Run, safe_link
+from zerodraft.render.inline import Run, clean, safe_link
 from zerodraft.vocabulary import Role
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def render(draft: CompiledDraft) -> bytes:
             _item(word, entry, notes)
     buffer = io.BytesIO()
     word.core_properties.title = "".join(r.text for r in draft.title)[:255]
-    word.core_properties.subject = draft.header
+    word.core_properties.subject = clean(draft.header)
     word.core_properties.author = "zerodraft"
     word.save(buffer)
     return buffer.getvalue()
@@ -112,9 +112,9 @@ def _page_header(word: WordDocument, draft: CompiledDraft) -> None:
 
     paragraph = word.sections[0].header.paragraphs[0]
     paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16.0), WD_TAB_ALIGNMENT.RIGHT)
-    paragraph.add_run(draft.header).bold = True
+    paragraph.add_run(clean(draft.header)).bold = True
     if draft.document.config.symbol:
-        paragraph.add_run("\t\t" + draft.document.config.symbol)  # past the style's centre stop
+        paragraph.add_run("\t\t" + clean(draft.document.config.symbol))  # past the style's centre stop
 
 
 def _page_footer(word: WordDocument) -> None:
@@ -155,7 +155,7 @@ def _item(word: WordDocument, item: Item, notes: _Footnotes) -> None:
             if index == 0 and depth:  # number and mark share the first line
                 form.first_line_indent = -indent
         if index == 0 and item.number:
-            paragraph.add_run(f"{item.number}.\t")
+            paragraph.add_run(clean(f"{item.number}.\t"))
             if depth:
                 form.tab_stops.add_tab_stop(hang * depth)
         if block.kind is not BlockKind.TEXT:
@@ -176,7 +176,7 @@ def _marks(paragraph: WordParagraph, item: Item) -> None:
         words.append(item.display)
     words += [f"{a.verb} {', '.join(a.delegations)}" for a in item.attributions]
     if words:
-        paragraph.add_run(f" ({'; '.join(words)})").italic = True
+        paragraph.add_run(clean(f" ({'; '.join(words)})")).italic = True
 
 
 def _runs(

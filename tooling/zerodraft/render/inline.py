@@ -26,6 +26,7 @@ FOOTNOTE_CLOSE = "\ue001"
 _PRIVATE = re.compile("[\ue000\ue001]")
 _SENTINEL = re.compile(f"{FOOTNOTE_OPEN}(\\d+){FOOTNOTE_CLOSE}")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SAFE_LINK = re.compile(r"^(?:https?://|mailto:|#)[^\s\x00-\x1f\x7f]*$", re.IGNORECASE)
 
 
@@ -58,11 +59,17 @@ def safe_link(url: str) -> bool:
     return bool(_SAFE_LINK.match(url))
 
 
+def clean(text: str) -> str:
+    """``text`` with characters that XML (and so Word and Akoma Ntoso) cannot hold replaced
+    by U+FFFD; ``zerodraft check`` reports them, but a broken draft still renders."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def mark_footnotes(text: str, numbers: Mapping[str, int]) -> str:
     """``text`` with each ``[^label]`` replaced by a sentinel for its document-wide number.
 
     References with no definition (``numbers`` lacks them) stay as typed."""
-    text = _PRIVATE.sub("\ufffd", text)
+    text = _PRIVATE.sub("\ufffd", clean(text))
 
     def sub(match: re.Match[str]) -> str:
         number = numbers.get(match.group(1))
