@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
-from zerodraft.render.compiled import BlockKind, CompiledDraft, Heading, Item
+from zerodraft.render.compiled import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.render.inline import Run, clean, safe_link
 from zerodraft.vocabulary import Role
 
@@ -30,9 +30,10 @@ MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 FONT = "Times New Roman"
 SIZE_PT = 12
-HANG_CM = 1.27  # the numbers' hanging indent: half an inch, as in UN drafts
+HANG_TWIPS = 720  # the numbers' hanging indent: half an inch (1.27 cm), as in UN drafts
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_NAMESPACES = {"w": _W, "r": _R, "xml": "http://www.w3.org/XML/1998/namespace"}
 
 
 def render(draft: CompiledDraft) -> bytes:
@@ -140,43 +141,84 @@ def _page_footer(word: WordDocument) -> None:
 
 
 def _item(word: WordDocument, item: Item, notes: _Footnotes) -> None:
-    from docx.shared import Cm, Pt
+    """One paragraph: built as raw WordprocessingML (python-docx's per-run API is the slow
+    part of a 2,000-paragraph build), read back by python-docx like any other."""
+    from docx.text.paragraph import Paragraph
 
-    hang = Cm(HANG_CM)
-    for index, block in enumerate(item.blocks):
-        paragraph = word.add_paragraph()
-        form = paragraph.paragraph_format
-        form.space_after = Pt(6)
+    body = word.element.body
+    blocks = item.blocks or (Block(BlockKind.TEXT, 0, "", ()),)
+    for index, block in enumerate(blocks):
+        p = _element("w:p")
+        body.insert(len(body) - 1, p)  # before the section properties, which come last
         depth = block.level if block.kind is BlockKind.SUBPARAGRAPH else 0
-        if item.number or depth:
-            indent = hang * (depth + (1 if item.number else 0))
-            form.left_indent = indent
-            form.first_line_indent = -hang if index == 0 or depth else 0
-            if index == 0 and depth:  # number and mark share the first line
-                form.first_line_indent = -indent
+        steps = depth + (1 if item.number else 0)
+        if steps:
+            properties = _sub(p, "w:pPr")
+            if index == 0 and depth and item.number:  # number and mark share the first line
+                tabs = _sub(properties, "w:tabs")
+                _sub(tabs, "w:tab", {"w:val": "left", "w:pos": str(HANG_TWIPS * depth)})
+            hanging = HANG_TWIPS * (steps if index == 0 and depth else 1)
+            if index > 0 and not depth:
+                _sub(properties, "w:ind", {"w:left": str(HANG_TWIPS * steps)})
+            else:
+                _sub(properties, "w:ind", {"w:left": str(HANG_TWIPS * steps), "w:hanging": str(hanging)})
         if index == 0 and item.number:
-            paragraph.add_run(clean(f"{item.number}.\t"))
-            if depth:
-                form.tab_stops.add_tab_stop(hang * depth)
-        if block.kind is not BlockKind.TEXT:
-            mark = paragraph.add_run(block.mark + ("\t" if block.kind is BlockKind.SUBPARAGRAPH else " "))
-            mark.bold = block.kind is BlockKind.ALTERNATIVE
-        _runs(word, paragraph, block.runs, notes)
-        if index == len(item.blocks) - 1:
-            _marks(paragraph, item)
-    if not item.blocks:
-        paragraph = word.add_paragraph()
-        paragraph.add_run(f"{item.number}.")
-        _marks(paragraph, item)
+            _text_run(p, clean(f"{item.number}.\t"))
+        if block.kind is BlockKind.SUBPARAGRAPH:
+            _text_run(p, block.mark + "\t")
+        elif block.kind is BlockKind.ALTERNATIVE:
+            _text_run(p, block.mark, bold=True)
+            _text_run(p, " ")
+        _runs(word, Paragraph(p, word.part), block.runs, notes)
+        if index == len(blocks) - 1:
+            _marks(p, item)
 
 
-def _marks(paragraph: WordParagraph, item: Item) -> None:
+def _marks(p: Any, item: Item) -> None:
     words: list[str] = []
     if item.role is not Role.OPEN:
         words.append(item.display)
     words += [f"{a.verb} {', '.join(a.delegations)}" for a in item.attributions]
     if words:
-        paragraph.add_run(clean(f" ({'; '.join(words)})")).italic = True
+        _text_run(p, clean(f" ({'; '.join(words)})"), italic=True)
+
+
+def _element(tag: str, attributes: dict[str, str] | None = None) -> Any:
+    from docx.oxml import OxmlElement
+
+    return OxmlElement(tag, attrs={_qn(k): v for k, v in (attributes or {}).items()})
+
+
+def _sub(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
+    from lxml import etree
+
+    return etree.SubElement(parent, _qn(tag), {_qn(k): v for k, v in (attributes or {}).items()})
+
+
+def _qn(tag: str) -> str:
+    prefix, name = tag.split(":")
+    return f"{{{_NAMESPACES[prefix]}}}{name}"
+
+
+def _text_run(p: Any, text: str, *, bold: bool = False, italic: bool = False, mono: bool = False) -> None:
+    """Append ``<w:r>`` with ``text`` (tabs as ``<w:tab/>``) to paragraph element ``p``."""
+    run = _sub(p, "w:r")
+    if bold or italic or mono:
+        properties = _sub(run, "w:rPr")
+        if mono:
+            _sub(properties, "w:rFonts", {"w:ascii": "Courier New", "w:hAnsi": "Courier New"})
+        if bold:
+            _sub(properties, "w:b")
+        if italic:
+            _sub(properties, "w:i")
+    for index, piece in enumerate(text.split("\t")):
+        if index:
+            _sub(run, "w:tab")
+        if piece:
+            node = _sub(run, "w:t")
+            node.text = piece
+            if piece != piece.strip():
+                node.set(_qn("xml:space"), "preserve")
 
 
 def _runs(
@@ -195,11 +237,7 @@ def _runs(
         if run.href and safe_link(run.href) and not run.href.startswith("#"):
             _hyperlink(paragraph, run, bold=bold, italic=italic)
             continue
-        added = paragraph.add_run(run.text)
-        added.bold = True if (run.bold or bold) else None
-        added.italic = True if (run.italic or italic) else None
-        if run.code:
-            added.font.name = "Courier New"
+        _text_run(paragraph._p, run.text, bold=run.bold or bold, italic=run.italic or italic, mono=run.code)
 
 
 def _hyperlink(paragraph: WordParagraph, run: Run, *, bold: bool, italic: bool) -> None:

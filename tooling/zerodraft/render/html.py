@@ -46,8 +46,8 @@ nav ul { list-style: none; padding-left: 0; }
 nav li { margin: .2rem 0; }
 nav .toc-2 { padding-left: 1.5rem; }
 nav .toc-3 { padding-left: 3rem; }
-.legend ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1rem; }
-.legend li { display: flex; gap: .4rem; align-items: baseline; }
+.legend ul { list-style: none; padding: 0; }
+.legend li { margin: .3rem 0; }
 .label { display: inline-block; border: 1px solid var(--rule); border-radius: .2rem; padding: 0 .35rem;
   font-family: Arial, "Liberation Sans", sans-serif; font-size: .8rem; color: var(--ink); white-space: nowrap; }
 .para { display: grid; grid-template-columns: 3.75rem 1fr; column-gap: .25rem; margin: .9rem 0;
@@ -63,7 +63,6 @@ nav .toc-3 { padding-left: 3rem; }
 .mark { display: inline-block; min-width: 2.5rem; text-indent: 0; }
 .br { background: var(--bracket); text-decoration: underline dotted; text-underline-offset: .2em; }
 .meta { font-size: .9rem; color: var(--muted); margin: .25rem 0 0; }
-.meta .by + .by::before { content: "; "; }
 .secretariat-note { font-size: .9rem; font-style: italic; color: var(--muted); }
 .role-deleted .body > p:not(.meta) { text-decoration: line-through; }
 sup a { text-decoration: none; }
@@ -225,12 +224,11 @@ def _item(item: Item) -> str:
         )
     out.append('<div class="body">')
     out.extend(_block(block) for block in item.blocks)
-    meta = [f'<span class="label">{escape(item.display)}</span>']
-    meta += [
+    by = "; ".join(
         f'<span class="by">{escape(a.verb.capitalize())}: {escape(", ".join(a.delegations))}</span>'
         for a in item.attributions
-    ]
-    out.append(f'<p class="meta">{" ".join(meta)}</p>')
+    )
+    out.append(f'<p class="meta"><span class="label">{escape(item.display)}</span> {by}'.rstrip() + "</p>")
     if item.paragraph.note:
         out.append(f'<p class="secretariat-note">Secretariat note: {escape(item.paragraph.note)}</p>')
     out.append("</div>")
