@@ -287,3 +287,21 @@ def test_cli_builds_all_formats_from_a_tag(repo: Path) -> None:
     names = sorted(p.name for p in (repo / "published").iterdir())
     assert names == sorted(f"draft-2.{e}" for e in ("md", "txt", "json", "html", "docx", "pdf", "akn.xml"))
     assert not [p for p in (repo / "published").iterdir() if p.name.startswith(".")], "no temporary files left"
+
+
+def test_per_section_numbering_and_duplicate_numbers_keep_anchors_unique(document: Path, tmp_path: Path) -> None:
+    config = document / "outcome" / "document.yaml"
+    config.write_text(config.read_text().replace("paragraphs: continuous", "paragraphs: per-section"))
+    b = document / "outcome" / "02-b-international-cooperation"
+    (b / "007.md").rename(b / "001.md")
+    write_paragraph(b / "001alt.md", "p-alt", "To cooperate.", "proposed", proposed_by=["Kenya"])
+    write_paragraph(document / "outcome/01-a-implementation/01-national-level/006ter.md", "p-dup", "To x.")
+    (document / "outcome/01-a-implementation/01-national-level/006ter.md").rename(
+        document / "outcome/01-a-implementation/006.md"
+    )  # a second paragraph 6 in section A: a check problem, still rendered
+    [path] = build(load(document), ["json"], tmp_path / "out")
+    anchors = [p["anchor"] for p in json.loads(path.read_text())["paragraphs"]]
+    assert len(anchors) == len(set(anchors))
+    assert "para-b-international-cooperation.1" in anchors
+    assert "para-b-international-cooperation.1alt" in anchors
+    assert "para-a-implementation.6-2" in anchors

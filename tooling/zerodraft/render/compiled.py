@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from zerodraft import marks
@@ -189,10 +189,26 @@ def compile(document: Document, problems: Sequence[Problem] = ()) -> CompiledDra
         header=header_line(document),
         note=note,
         title=runs(mark_footnotes(document.config.title, {})),
-        entries=tuple(entries),
+        entries=_unique_anchors(entries),
         footnotes=tuple(counter.footnotes),
         problems=tuple(sorted(set(problems))),
     )
+
+
+def _unique_anchors(entries: list[Entry]) -> tuple[Entry, ...]:
+    """The entries with anchors made unique: a draft with duplicate numbers (a check
+    problem) still gets a page where every link goes somewhere (``para-18``, ``para-18-2``)."""
+    seen: set[str] = set()
+    out: list[Entry] = []
+    for entry in entries:
+        anchor = entry.anchor
+        count = 1
+        while anchor in seen:
+            count += 1
+            anchor = f"{entry.anchor}-{count}"
+        seen.add(anchor)
+        out.append(replace(entry, anchor=anchor) if anchor != entry.anchor else entry)
+    return tuple(out)
 
 
 class _Counter:
