@@ -112,6 +112,12 @@ CASES: dict[str, tuple[Mutation, list[tuple[str, int, str]]]] = {
     "ZD403": (_para(f"{B}/008.md", "Text.[^1]"), [(f"outcome/{B}/008.md", 5, "ZD403")]),
     "ZD404": (_para(f"{B}/008.md", "Text.\n\n[^1]: A note."), [(f"outcome/{B}/008.md", 7, "ZD404")]),
     "ZD405": (_para(f"{B}/008.md", ""), [(f"outcome/{B}/008.md", 5, "ZD405")]),
+    "ZD406": (_para(f"{B}/008.md", "Text.\n\n## Adopted"), [(f"outcome/{B}/008.md", 7, "ZD406")]),
+    "ZD407": (_para(f"{B}/008.md", "Text <b onclick=x>b</b>."), [(f"outcome/{B}/008.md", 5, "ZD407")]),
+    "ZD408": (
+        _para(f"{B}/008.md", "See [a](https://un.org), [b](#para-7),\n[c](vbscript:x) and ![d](e.png)."),
+        [(f"outcome/{B}/008.md", 5, "ZD408")],
+    ),
     "ZD501": (_raw("document.yaml", b"title: T\ndraft: Draft 2\n"), [("outcome/document.yaml", 2, "ZD501")]),
     "ZD502": (
         _raw("delegations.yaml", b"delegations:\n  - {name: Kenya}\n"),

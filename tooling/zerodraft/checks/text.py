@@ -76,3 +76,49 @@ def footnotes_used(document: Document, paragraph: Paragraph) -> Iterator[Problem
 def has_text(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
     if paragraph.role is not Role.DELETED and paragraph.id and not paragraph.text.strip():
         yield problem(paragraph, 1, "ZD405", f"paragraph {paragraph.label} has no text; write it below the '---' line")
+
+
+@paragraph_check("ZD406")
+def no_headings(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    for mark in marks.markup(paragraph.text):
+        if mark.kind == "heading":
+            yield problem(
+                paragraph,
+                mark.line + 1,
+                "ZD406",
+                f"paragraph {paragraph.label} holds a heading (a line starting with '#', or underlined with === "
+                "or ---); headings belong in the section's section.yaml — write this as plain text",
+            )
+
+
+@paragraph_check("ZD407")
+def no_html(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    for mark in marks.markup(paragraph.text):
+        if mark.kind == "html":
+            yield problem(
+                paragraph,
+                mark.line + 1,
+                "ZD407",
+                f"paragraph {paragraph.label} holds HTML ({mark.detail!r}); a negotiated text is plain words — "
+                "published drafts show HTML as typed, never run it",
+            )
+
+
+@paragraph_check("ZD408")
+def safe_links(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    for mark in marks.markup(paragraph.text):
+        if mark.kind == "image":
+            yield problem(
+                paragraph,
+                mark.line + 1,
+                "ZD408",
+                f"paragraph {paragraph.label} holds an image ({mark.detail!r}); a negotiated text has none",
+            )
+        elif mark.kind == "link" and not marks.safe_link(mark.detail):
+            yield problem(
+                paragraph,
+                mark.line + 1,
+                "ZD408",
+                f"paragraph {paragraph.label} links to {mark.detail!r}; links may only start with https:, http:, "
+                "mailto: or # (a paragraph anchor)",
+            )
