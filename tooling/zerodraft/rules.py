@@ -151,6 +151,11 @@ RULES: tuple[Rule, ...] = (
         "unsafe-file",
         "A pull request holds no symbolic links, submodules or special files, and no file over 1 MiB.",
     ),
+    Rule(
+        "ZD910",
+        "codeowners",
+        ".github/CODEOWNERS is generated from outcome/document.yaml (secretariat and facilitators) and kept in step.",
+    ),
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
