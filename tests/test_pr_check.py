@@ -184,8 +184,8 @@ def test_symlink_and_huge_file(base: Path) -> None:
         handle.truncate(50 * 1024 * 1024)
     status, out, _ = propose(base, "kenya-mission")
     assert status == 1
-    assert codes(out) == [(f"{A}/004bis.md", "ZD909"), (f"{A}/big.md", "ZD909")]
-    assert "is 52,428,800 bytes" in out[1]
+    assert codes(out) == [(f"{A}/004bis.md", "ZD909"), (f"{A}/big.md", "ZD902"), (f"{A}/big.md", "ZD909")]
+    assert "is 52,428,800 bytes" in out[2]
 
 
 def test_renaming_tooling_away(base: Path) -> None:
@@ -291,3 +291,26 @@ def test_changes_lists_renames_modes_and_sizes(base: Path) -> None:
         ("renamed", f"{A}/005.md", f"{A}/005ter.md", "file", (base / f"{A}/005ter.md").stat().st_size),
         ("added", f"{A}/link.md", f"{A}/link.md", "symlink", 4),
     }
+
+
+def test_other_files_in_the_document_are_the_secretariats(base: Path) -> None:
+    (base / "outcome" / "README.md").write_text("A note.\n")
+    (base / f"{A}/notes.txt").write_text("x\n")
+    status, out, _ = propose(base, "kenya-mission")
+    assert status == 1
+    assert codes(out) == [(f"{A}/notes.txt", "ZD902"), ("outcome/README.md", "ZD902")]
+
+
+def test_broken_front_matter_is_left_to_check(base: Path) -> None:
+    (base / f"{A}/005.md").write_text("---\nid: [unclosed\n---\nText\n")
+    status, out, _ = propose(base, "kenya-mission")
+    assert (status, out[0]) == (0, "pr-check: 1 changed file; 'kenya-mission' speaks for Kenya; nothing to object")
+
+
+def test_unreadable_roster_is_one_problem(base: Path) -> None:
+    (base / "outcome" / "delegations.yaml").write_text("delegations: [\n")
+    status, out, _ = propose(base, "kenya-mission")
+    assert status == 1
+    assert out == [
+        "outcome/delegations.yaml:1: ZD903 can no longer be read as a roster; only the secretariat restructures it"
+    ]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from zerodraft.git import FileChange
 from zerodraft.model import Delegation, DocumentConfig, Paragraph, Problem, Roster
 from zerodraft.numbering import Number
+from zerodraft.numbering import from_filename as number_of
 from zerodraft.source import MAX_FILE_BYTES
 from zerodraft.vocabulary import Role
 
@@ -136,6 +137,8 @@ def _review(who: Author, change: Change, roster: Roster, root: str) -> Iterator[
         )
     elif file.path == f"{root}/delegations.yaml":
         yield from _roster(who, change, file.path)
+    elif number_of(name) is None and number_of(file.old_path.rsplit("/", 1)[-1]) is None:
+        yield Problem(file.path, 1, "ZD902", "is not a paragraph file; only the secretariat changes other files here")
     elif file.status in ("renamed", "copied") and change.before is not None:
         yield Problem(
             file.old_path,
@@ -152,7 +155,8 @@ def _review(who: Author, change: Change, roster: Roster, root: str) -> Iterator[
             f"paragraph {change.before.label} is removed; to propose deleting it, keep the file and set "
             "'status: deleted' instead",
         )
-    elif change.after is not None:
+    elif change.after is not None and (change.after.id or change.after.status):
+        # (a paragraph whose front matter cannot be read is left to `zerodraft check`)
         if change.before is None:
             yield from _added(who, change.after, roster)
         else:
@@ -261,6 +265,13 @@ def _label_problem(after: Paragraph, what: str) -> Problem:
 
 
 def _roster(who: Author, change: Change, path: str) -> Iterator[Problem]:
+    if (
+        change.roster_before
+        and change.roster_before.delegations
+        and not (change.roster_after and change.roster_after.delegations)
+    ):
+        yield Problem(path, 1, "ZD903", "can no longer be read as a roster; only the secretariat restructures it")
+        return
     before = {d.name: d for d in (change.roster_before.delegations if change.roster_before else ())}
     after = {d.name: d for d in (change.roster_after.delegations if change.roster_after else ())}
     lines = change.roster_text.splitlines()
