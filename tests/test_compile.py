@@ -146,3 +146,69 @@ def test_markdown_escape_keeps_text_literal(text: str) -> None:
     md = MarkdownIt("commonmark", {"html": False})
     rendered = md.render(compilation_markdown.escape(text.replace("\n", " ")))
     assert "<a " not in rendered and "<em>" not in rendered and "<img" not in rendered
+
+
+def test_word_with_tracked_changes_by_delegation(proposals: Path) -> None:
+    import docx
+    from docx.oxml.ns import qn
+
+    assert zerodraft(proposals, "compile", "--format", "word").returncode == 2  # needs a file
+    result = zerodraft(proposals, "compile", "--bodies", "bodies", "-o", "compilation.docx")
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(str(proposals / "compilation.docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading 3")]
+    assert headings == [
+        "Paragraph 4",
+        "Paragraph 5",
+        "Paragraph 5 bis (new)",
+        "Paragraph 6 bis",
+        "Paragraph 7 alt (new)",
+    ]
+    body = document.element.body
+    authors = {(e.tag.rsplit("}", 1)[1], e.get(qn("w:author"))) for e in body.iter(qn("w:ins"), qn("w:del"))}
+    assert authors == {
+        ("del", "Norway"),
+        ("del", "European Union"),
+        ("ins", "European Union"),
+        ("del", "Kenya"),
+        ("ins", "Kenya"),
+        ("ins", "Norway"),
+    }
+    inserted = "".join(t.text for e in body.iter(qn("w:ins")) for t in e.iter(qn("w:t")))
+    assert "To *promote* [gender-responsive] measures <b>now</b>." in inserted  # text, never markup
+    (table,) = document.tables  # the conflict on paragraph 5, side by side
+    assert [c.text for c in table.rows[0].cells] == [
+        "",
+        "MOD — European Union (refs/heads/eu)",
+        "MOD — Kenya (refs/heads/kenya)",
+    ]
+
+
+@pytest.mark.slow
+def test_word_opens_in_libreoffice(proposals: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice (libreoffice-writer-nogui) is needed"
+    assert zerodraft(proposals, "compile", "--bodies", "bodies", "-o", "compilation.docx").returncode == 0
+    profile = tmp_path_factory.mktemp("lo-profile")
+    out = tmp_path_factory.mktemp("lo-out")
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "txt:Text",
+            "--outdir",
+            str(out),
+            str(proposals / "compilation.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    text = (out / "compilation.txt").read_text(encoding="utf-8-sig")
+    assert "Compilation of proposals — Draft 2" in text
+    assert "Paragraph 7 alt (new)" in text
