@@ -212,3 +212,11 @@ def test_word_opens_in_libreoffice(proposals: Path, tmp_path_factory: pytest.Tem
     text = (out / "compilation.txt").read_text(encoding="utf-8-sig")
     assert "Compilation of proposals — Draft 2" in text
     assert "Paragraph 7 alt (new)" in text
+
+
+def test_markdown_redline_keeps_line_breaks_without_trailing_spaces() -> None:
+    changes = tuple(wordiff.compare("To act:\n(a) now;\n(b) later.", "To act:\n(a) soon;\n(b) later."))
+    text = compilation_markdown.redline(changes)
+    assert not any(line.endswith(" ") for line in text.splitlines())
+    rendered = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").render(text)
+    assert rendered == "<p>To act:<br />\n(a) <s>now</s><strong>soon</strong>;<br />\n(b) later.</p>\n"

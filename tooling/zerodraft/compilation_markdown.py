@@ -41,7 +41,7 @@ def redline(changes: tuple[Change, ...], *, table: bool = False) -> str:
     text = "".join(out).strip()
     if table:
         return re.sub(r"\s*\n\s*", " ¶ ", text) or "—"
-    return re.sub(r"\n", "  \n", text)
+    return text.replace("\n", "\\\n")  # a backslash hard break: no trailing spaces
 
 
 def who(proposal: Proposal) -> str:
@@ -76,7 +76,7 @@ def _entry(entry: Entry) -> list[str]:
     new = " (new)" if entry.current is None else ""
     lines = [f"### Paragraph {entry.label}{new}", "", f"`{entry.path}`", ""]
     if entry.current is not None:
-        current = escape(entry.current.strip()).replace("\n", "  \n> ")
+        current = escape(entry.current.strip()).replace("\n", "\\\n> ")
         lines += [f"> {current}", ""]
     if entry.conflicting:
         lines += _side_by_side(entry.proposals)
@@ -93,7 +93,7 @@ def _proposal(proposal: Proposal) -> list[str]:
     if proposal.positions:
         lines += [f"*{escape(_positions(proposal))}*", ""]
     if proposal.rationale:
-        lines += [f"*Rationale:* {escape(proposal.rationale)}".replace("\n", "  \n"), ""]
+        lines += [f"*Rationale:* {escape(proposal.rationale)}".replace("\n", "\\\n"), ""]
     return lines
 
 
