@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Literal
 
 from zerodraft import wordiff
-from zerodraft.commands.pr_check import configuration
 from zerodraft.errors import Fatal
 from zerodraft.git import FileChange, Repository
 from zerodraft.model import DocumentConfig, Paragraph, Roster
-from zerodraft.numbering import Number
+from zerodraft.numbering import Number, from_filename
 from zerodraft.reader import read_paragraph
+from zerodraft.revision import configuration
+from zerodraft.source import MAX_FILE_BYTES
 from zerodraft.vocabulary import Role
 
 Kind = Literal["ADD", "MOD", "SUP", "ALT", "NOC"]
@@ -153,19 +154,17 @@ def build(
                 proposals=tuple(proposals),
             )
         )
-    entries.sort(key=lambda e: _order(e, root))
+    entries.sort(key=_order)
     return Compilation(cfg.title, cfg.draft_name, base, tuple(entries), tuple(refs))
 
 
-def _order(entry: Entry, root: str) -> tuple[tuple[str, ...], Number]:
+def _order(entry: Entry) -> tuple[tuple[str, ...], Number]:
     """Document order: a folder's own paragraphs by number, then its subfolders."""
     number = _number(entry.path) or Number(0)
     return (*entry.section, ""), number
 
 
 def _number(path: str) -> Number | None:
-    from zerodraft.numbering import from_filename
-
     return from_filename(path.rsplit("/", 1)[-1])
 
 
@@ -174,7 +173,7 @@ def _is_paragraph(file: FileChange, root: str) -> bool:
         file.path.startswith(root + "/")
         and file.status != "renamed"
         and _number(file.path) is not None
-        and file.size <= 1_048_576
+        and file.size <= MAX_FILE_BYTES
     )
 
 

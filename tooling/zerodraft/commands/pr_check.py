@@ -15,6 +15,7 @@ from zerodraft.git import FileChange, Repository
 from zerodraft.model import DocumentConfig, Paragraph, Problem, Roster
 from zerodraft.policy import LOGIN_RE, Author, Change, author, review
 from zerodraft.reader import read_paragraph
+from zerodraft.revision import configuration, text
 from zerodraft.source import MAX_FILE_BYTES
 
 
@@ -66,19 +67,6 @@ def gather(
     return who, changes, roster
 
 
-def configuration(repository: Repository, sha: str, root: str = "outcome") -> tuple[DocumentConfig, Roster]:
-    """``document.yaml`` and ``delegations.yaml`` at ``sha`` (problems in them are the
-    business of ``zerodraft check``, not of the pull request)."""
-    ignored: list[Problem] = []
-    cfg = config.document_config(
-        f"{root}/document.yaml", _text(repository.file_at(sha, f"{root}/document.yaml")), ignored
-    )
-    roster = config.roster(
-        f"{root}/delegations.yaml", _text(repository.file_at(sha, f"{root}/delegations.yaml")), ignored
-    )
-    return cfg, roster
-
-
 def describe(who: Author) -> str:
     """``'kenya-mission' speaks for Kenya``, for the success line."""
     if who.secretariat:
@@ -100,10 +88,10 @@ def _read(repository: Repository, file: FileChange, cfg: DocumentConfig, roster:
         before = _blob(repository, file.old_blob, file.old_kind)
         after = _blob(repository, file.new_blob, file.new_kind)
         ignored: list[Problem] = []
-        after_text = _text(after) or ""
+        after_text = text(after) or ""
         return Change(
             file,
-            roster_before=config.roster(file.path, _text(before), ignored),
+            roster_before=config.roster(file.path, text(before), ignored),
             roster_after=config.roster(file.path, after_text, ignored),
             roster_text=after_text,
         )
@@ -125,12 +113,3 @@ def _paragraph(path: str, data: bytes | None, cfg: DocumentConfig, roster: Roste
         return None
     paragraph, _problems = read_paragraph(path, data, cfg, roster, root)
     return paragraph
-
-
-def _text(data: bytes | None) -> str | None:
-    if data is None:
-        return None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
