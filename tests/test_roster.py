@@ -102,3 +102,32 @@ def test_united_states_observer_note_in_weog() -> None:
     text = ROSTER.read_text(encoding="utf-8")
     weog = text.index('name: "Western European and other States Group"')
     assert "United States attends WEOG meetings as an observer" in text[weog - 400 : weog]
+
+
+def codes(text: str) -> set[str]:
+    return set(text.split())
+
+
+COUNCIL_OF_EUROPE = codes(
+    "ALB AND ARM AUT AZE BEL BIH BGR HRV CYP CZE DNK EST FIN FRA GEO DEU GRC HUN ISL IRL ITA LVA LIE LTU LUX MLT "
+    "MDA MCO MNE NLD MKD NOR POL PRT ROU SMR SRB SVK SVN ESP SWE CHE TUR UKR GBR"
+)
+OECD = codes(
+    "AUS AUT BEL CAN CHL COL CRI CZE DNK EST FIN FRA DEU GRC HUN ISL IRL ISR ITA JPN KOR LVA LTU LUX MEX NLD NZL "
+    "NOR POL PRT SVK SVN ESP SWE CHE TUR GBR USA"
+)
+CIS = codes("ARM AZE BLR KAZ KGZ MDA RUS TJK UZB")
+
+
+def test_group_of_77_follows_its_membership_rule(roster: Roster) -> None:
+    """Every UN member and the State of Palestine, except members of the Council of Europe
+    (but Bosnia and Herzegovina), of the OECD (but Chile, Colombia, Costa Rica), of the CIS
+    (but Tajikistan), Palau and Tuvalu: 134 with China."""
+    assert len(COUNCIL_OF_EUROPE) == 46 and len(OECD) == 38
+    states = {d.code for d in kind(roster, "member-state")} | {"PSE"}
+    expected = (
+        states - (COUNCIL_OF_EUROPE - {"BIH"}) - (OECD - {"CHL", "COL", "CRI"}) - (CIS - {"TJK"}) - {"PLW", "TUV"}
+    )
+    g77 = {roster.find(name).code for name in members(roster, "G77")}  # type: ignore[union-attr]
+    assert g77 == expected
+    assert len(g77) == 134
