@@ -94,6 +94,8 @@ def test_check_runs_base_tooling_on_the_proposal_as_data() -> None:
     assert base["with"]["path"] == "base" and proposal["with"]["path"] == "proposal"
     assert "./base" in install["run"] and "proposal" not in install["run"]
     assert "-C proposal check" in check["run"]
+    assert check["run"].index("::stop-commands::") < check["run"].index("-C proposal check")
+    assert "--format github" in pr_check["run"]
     assert pr_check["env"]["PR_AUTHOR"] == "${{ github.event.pull_request.user.login }}"
     assert '--author "$PR_AUTHOR"' in pr_check["run"]
     assert '--base "$BASE_SHA" --head "$HEAD_SHA"' in pr_check["run"]

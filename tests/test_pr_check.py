@@ -314,3 +314,17 @@ def test_unreadable_roster_is_one_problem(base: Path) -> None:
     assert out == [
         "outcome/delegations.yaml:1: ZD903 can no longer be read as a roster; only the secretariat restructures it"
     ]
+
+
+def test_github_annotations_cannot_inject_commands(base: Path) -> None:
+    edit(base / f"{A}/004.md", "status: open", 'status: open\nsupported-by: ["Narnia\\n::add-mask::x,y%"]')
+    git(base, "add", "-A")
+    git(base, "commit", "-q", "-m", "inject")
+    result = zerodraft(
+        base, "pr-check", "--base", "main", "--head", "proposal", "--author", "kenya-mission", "--format", "github"
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"::error file={A}/004.md,line=4,title=ZD906::adds Narnia%0A::add-mask::x,y%25 to 'supported-by'; "
+        "only Narnia%0A::add-mask::x,y%25 may add itself"
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zerodraft.model import Document
+from zerodraft.model import Document, Problem
 
 CODEOWNERS_PATH = ".github/CODEOWNERS"
 PROPOSAL_KINDS = (
@@ -68,6 +68,27 @@ def codeowners(document: Document) -> str:
         owners = " ".join([*(f"@{login}" for login in facilitator.logins), secretariat])
         lines.append(f"/{document.root}/{facilitator.section}/  {owners}")
     return "\n".join(lines) + "\n"
+
+
+def annotation(problem: Problem) -> str:
+    """The problem as a GitHub Actions ``::error`` command, shown on the pull request's diff.
+
+    Everything is escaped as the runner expects (``%``, CR and LF in the message; also ``:``
+    and ``,`` in properties), so text from a pull request can never end the line and start
+    another workflow command (``::add-mask::``, ``::stop-commands::`` …).
+    """
+    return (
+        f"::error file={_property(problem.path)},line={problem.line},title={_property(problem.code)}"
+        f"::{_data(problem.message)}"
+    )
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _short(text: str) -> str:

@@ -12,6 +12,7 @@ import sys
 from zerodraft import config
 from zerodraft.errors import Fatal
 from zerodraft.git import FileChange, Repository
+from zerodraft.github import annotation
 from zerodraft.model import DocumentConfig, Paragraph, Problem, Roster
 from zerodraft.policy import LOGIN_RE, Author, Change, author, review
 from zerodraft.reader import read_paragraph
@@ -29,6 +30,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the GitHub login that opened the pull request (default: $PR_AUTHOR)",
     )
     parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    parser.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: also as annotations on the pull request's files (GitHub Actions error commands)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     who, changes, roster = gather(repository, base, fork, head, login, args.root)
     problems = review(who, changes, roster, args.root)
     for problem in problems:
-        print(problem)
+        print(annotation(problem) if args.format == "github" else problem)
     if problems:
         files = len({p.path for p in problems})
         print(
