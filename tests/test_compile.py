@@ -220,3 +220,13 @@ def test_markdown_redline_keeps_line_breaks_without_trailing_spaces() -> None:
     assert not any(line.endswith(" ") for line in text.splitlines())
     rendered = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").render(text)
     assert rendered == "<p>To act:<br />\n(a) <s>now</s><strong>soon</strong>;<br />\n(b) later.</p>\n"
+
+
+def test_a_label_change_alone_is_shown(repo: Path) -> None:
+    with_logins(repo)
+    git(repo, "checkout", "-q", "-b", "kenya")
+    edit(repo / f"{A}/004.md", "status: open", "status: proposed\nproposed-by: [KEN]")
+    git(repo, "commit", "-qam", "Kenya proposes 4")
+    text = zerodraft(repo, "compile").stdout
+    assert "**NOC** — Kenya (`refs/heads/kenya`)" in text
+    assert "*proposed-by: Kenya; status: proposed*" in text

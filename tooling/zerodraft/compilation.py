@@ -202,11 +202,13 @@ def _proposal(
         else:
             kind = "NOC"
     positions = _positions(before, after, roster)
+    if kind == "NOC" and before is not None and after is not None and before.status != after.status:
+        positions = (*positions, ("status", (after.status,)))
     if kind == "NOC" and not positions and (before is None or after is None or before.status == after.status):
         return None
     delegations = body.delegations
     if not delegations:
-        added = [name for _key, names in positions for name in names]
+        added = [name for key, names in positions if key != "status" for name in names]
         proposers = after.proposed_by if after is not None and before is None else ()
         delegations = tuple(dict.fromkeys([*(_canonical(n, roster) for n in proposers), *added]))
     if not delegations and fallback:
