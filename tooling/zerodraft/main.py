@@ -22,6 +22,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("zerodraft.commands.check", "check the document for problems (numbering, labels, brackets …)"),
     "rules": ("zerodraft.commands.rules", "list every check code and what it means"),
     "build": ("zerodraft.commands.build", "render the draft as md, txt, html, docx, pdf, akn or json"),
+    "pr-check": ("zerodraft.commands.pr_check", "may this login's pull request be merged? (the delegation policy)"),
+    "compile": ("zerodraft.commands.compile", "the compilation of pending proposals, paragraph by paragraph"),
+    "labels": ("zerodraft.commands.labels", "the repository's issue labels as JSON or YAML, for gh label create"),
+    "codeowners": ("zerodraft.commands.codeowners", "print .github/CODEOWNERS from document.yaml, or --check it"),
 }
 
 

@@ -6,7 +6,8 @@ reference in ``docs/checks.md`` is generated from this table (``zerodraft rules
 emits is listed here.
 
 Groups: ZD0xx files, ZD1xx front matter, ZD2xx numbering, ZD3xx consensus rules,
-ZD4xx text, ZD5xx configuration (document.yaml, delegations.yaml, section.yaml).
+ZD4xx text, ZD5xx configuration (document.yaml, delegations.yaml, section.yaml), ZD9xx the
+pull-request policy (``zerodraft pr-check``).
 """
 
 from __future__ import annotations
@@ -119,6 +120,53 @@ RULES: tuple[Rule, ...] = (
         "outcome/delegations.yaml lists delegations with a name and kind; names and codes are unique; group members are listed delegations.",
     ),
     Rule("ZD503", "section-config", "Every section folder has a section.yaml with its heading."),
+    # ---- pull-request policy (zerodraft pr-check)
+    Rule(
+        "ZD901",
+        "unknown-author",
+        "The author of a pull request speaks for a delegation (a login in outcome/delegations.yaml), facilitates an agenda item or is the secretariat.",
+    ),
+    Rule(
+        "ZD902",
+        "secretariat-only-file",
+        "Only the secretariat changes files outside outcome/ (tooling/, .github/, .pre-commit-config.yaml, CODEOWNERS …), document.yaml and section headings.",
+    ),
+    Rule("ZD903", "roster-of-others", "A delegation changes only its own logins in outcome/delegations.yaml."),
+    Rule(
+        "ZD904",
+        "consensus-label",
+        "A delegation does not mark text agreed or agreed ad ref, nor change a label except to propose a deletion; facilitators set labels in their agenda item.",
+    ),
+    Rule(
+        "ZD905",
+        "agreed-text",
+        "Text labelled agreed or agreed ad ref is edited only by its facilitator or the secretariat.",
+    ),
+    Rule(
+        "ZD906",
+        "attribution",
+        "A delegation adds or removes only itself in proposed-by, supported-by, opposed-by and reservations.",
+    ),
+    Rule(
+        "ZD907",
+        "new-paragraph",
+        "A new paragraph is an insertion (018bis.md) or an alternative (006alt.md), labelled 'proposed', with its author's delegation as proposer.",
+    ),
+    Rule(
+        "ZD908",
+        "renumbering",
+        "Existing paragraphs are not renamed, renumbered, removed or given a new id; the secretariat renumbers at each draft.",
+    ),
+    Rule(
+        "ZD909",
+        "unsafe-file",
+        "A pull request holds no symbolic links, submodules or special files, and no file over 1 MiB.",
+    ),
+    Rule(
+        "ZD910",
+        "codeowners",
+        ".github/CODEOWNERS is generated from outcome/document.yaml (secretariat and facilitators) and kept in step.",
+    ),
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
