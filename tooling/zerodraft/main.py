@@ -21,6 +21,10 @@ from zerodraft.errors import Fatal
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("zerodraft.commands.check", "check the document for problems (numbering, labels, brackets …)"),
     "rules": ("zerodraft.commands.rules", "list every check code and what it means"),
+    "import": (
+        "zerodraft.commands.import_",
+        "import the Chair's draft (text from a PDF, Markdown, .docx) as a document folder",
+    ),
 }
 
 

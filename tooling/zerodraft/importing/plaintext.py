@@ -1,0 +1,181 @@
+"""Plain text, as extracted from a PDF (``pdftotext``, Acrobat's "Save as text", copy and paste).
+
+Removes what extraction adds and nothing else:
+
+- a **cover letter** before the draft: everything before a header line such as
+  "DRAFT 2, 2 July 2021" or "Zero draft", when what precedes it reads as a letter;
+- **page numbers**: a line holding only a number ("6", "- 6 -", "Page 6", "6/12");
+- **running headers and footers**: a short line repeated on three or more pages;
+- **footnote bodies** that land wherever the page broke: a line "1 https://…" whose number is
+  the next footnote number and which some earlier text carries glued to a word ("outcome.1");
+  they become :attr:`Kind.FOOTNOTE` blocks, and the recogniser puts them back as Markdown
+  footnotes in the paragraph that cites them;
+- runs of spaces and form feeds (see :func:`zerodraft.importing.joining.squeeze`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from zerodraft.importing import joining
+from zerodraft.importing.blocks import Artefact, Block, Kind, Stream
+
+HEADER_RE = re.compile(
+    r"^(?:(?:zero|first|second|third|fourth|fifth|final|revised|advance|updated|chair'?s|president'?s)\s+)*"
+    r"draft(?:\s+(?:\d{1,2}|[IVX]{1,4}|outcome(?:\s+document)?|decision\b.*|text))?"
+    r"(?:\s*[,–—-]?\s*(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}))?\s*$",
+    re.IGNORECASE,
+)
+PAGE_NUMBER_RE = re.compile(r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE)
+FOOTNOTE_BODY_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+#: Words a cover letter uses and a draft does not.
+LETTER_RE = re.compile(
+    r"\b(?:Excellency|Dear\s+(?:Colleagues|Sir|Madam)|assurances of my highest consideration|Permanent Representative)\b",
+    re.IGNORECASE,
+)
+PARAGRAPH_START_RE = re.compile(r"^1\.\s+\S")
+#: A line that a drafting convention, not a page layout, repeats: never a running header.
+REPEATABLE_RE = re.compile(r"^(?:\[?(?:deleted|alt|option|agreed|-|–|—)\b|\(?[a-z]{1,3}\)|\d)", re.IGNORECASE)
+
+
+def read(text: str) -> Stream:
+    """The blocks of a plain-text draft (``text`` already decoded)."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [joining.squeeze(line) for line in raw]
+    start, skipped = _draft_start(lines)
+    artefacts: list[Artefact] = []
+    dropped: dict[int, str] = {}
+    footnotes, consumed = _footnote_bodies(raw, lines, start)
+    repeated = _running_headers(raw, lines, start)
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not line or index in footnotes or index in consumed:
+            continue
+        if PAGE_NUMBER_RE.match(line):
+            dropped[index] = "page number"
+        elif line in repeated:
+            dropped[index] = "running header"
+    for index, what in sorted(dropped.items()):
+        artefacts.append(Artefact(index + 1, what, raw[index]))
+    blocks: list[Block] = []
+    gap = False
+    header_seen = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if index in dropped or index in consumed:
+            continue
+        if not line:
+            gap = True
+            continue
+        if index in footnotes:
+            label, body = footnotes[index]
+            blocks.append(Block(index + 1, Kind.FOOTNOTE, body, gap, label))
+        elif not header_seen and not blocks and HEADER_RE.match(line):
+            blocks.append(Block(index + 1, Kind.HEADER, line))
+            header_seen = True
+        else:
+            blocks.append(Block(index + 1, Kind.LINE, line, gap))
+        gap = False
+    evidence = joining.words(lines[start:])
+    return Stream(tuple(blocks), tuple(artefacts), skipped, evidence)
+
+
+def _draft_start(lines: list[str]) -> tuple[int, tuple[int, int] | None]:
+    """The index where the draft begins, and the cover letter's line range if one is skipped.
+
+    The draft begins at its header line ("DRAFT 2, 2 July 2021") when that comes before the
+    first paragraph and what precedes it reads as a letter; otherwise at the top.
+    """
+    for index, line in enumerate(lines):
+        if PARAGRAPH_START_RE.match(line):
+            break
+        if line and HEADER_RE.match(line):
+            before = [x for x in lines[:index] if x]
+            if before and (len(before) >= 12 or any(LETTER_RE.search(x) for x in before)):
+                first = next(i for i, x in enumerate(lines) if x)
+                last = max(i for i in range(index) if lines[i])
+                return index, (first + 1, last + 1)
+            return 0, None
+    return 0, None
+
+
+_GLUED_RE = re.compile(r"(?<=[^\s\d])(\d{1,3})(?=[\s,;:.)]|$)")
+
+
+def _footnote_bodies(raw: list[str], lines: list[str], start: int) -> tuple[dict[int, tuple[str, str]], set[int]]:
+    """Source indexes of footnote bodies with their label and text, and the indexes of the
+    lines a body continues on.
+
+    A body is a line "N text" where N is the next footnote number (1, 2, 3 …) and an
+    earlier line carries N glued to a word or punctuation ("outcome.1", "States2").  It
+    continues on the lines directly below it while it has not ended (with a full stop or a
+    web address) and the next line does not open a new page (extraction indents that).
+    """
+    found: dict[int, tuple[str, str]] = {}
+    consumed: set[int] = set()
+    expected = 1
+    cited: set[int] = set()
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        match = FOOTNOTE_BODY_RE.match(line)
+        if match and int(match.group(1)) == expected and expected in cited and not _looks_like_text(match.group(2)):
+            body = [match.group(2)]
+            end = index + 1
+            while (
+                end < len(lines)
+                and lines[end]
+                and not _ended(body[-1])
+                and not raw[end][:1].isspace()
+                and not FOOTNOTE_BODY_RE.match(lines[end])
+                and not PAGE_NUMBER_RE.match(lines[end])
+            ):
+                body.append(lines[end])
+                consumed.add(end)
+                end += 1
+            found[index] = (str(expected), joining.join(body))
+            expected += 1
+            index = end
+            continue
+        cited.update(int(n) for n in _GLUED_RE.findall(line))
+        index += 1
+    return found, consumed
+
+
+def _ended(text: str) -> bool:
+    last = text.rsplit(" ", 1)[-1]
+    return text.endswith((".", "!", "?")) or last.startswith(("http://", "https://", "www."))
+
+
+def _looks_like_text(body: str) -> bool:
+    """A footnote body does not read as the continuation of a sentence ("1 in the …")."""
+    return body[:1].islower() and not body.startswith(("http", "www", "see", "cf", "ibid"))
+
+
+SYMBOL_LIKE_RE = re.compile(
+    r"^(?:[A-Z]{1,8}/[\w./()-]+|\d{2}-\d{4,6}\s*\(E\)|GE\.\d{2}-\d+|.*\b(?:draft|page)\b.*)$", re.IGNORECASE
+)
+
+
+def _running_headers(raw: list[str], lines: list[str], start: int) -> set[str]:
+    """Running headers and footers: short lines that repeat on three pages or more.
+
+    A sentence the Chair repeats (Draft 2 repeats its chapeau three times) must survive, so a
+    repeated line counts only where the layout shows it is one: it sits next to a page
+    number or a form feed in one of its occurrences, or it reads like a document symbol,
+    a job number or a draft marker ("A/CONF.192/BMS/2021/WP.1", "21-09876 (E)", "Draft 2").
+    """
+    counts = Counter(line for line in lines[start:] if line and len(line) <= 120 and not REPEATABLE_RE.match(line))
+    repeated = {line for line, n in counts.items() if n >= 3}
+    if not repeated:
+        return set()
+    content = [i for i in range(start, len(lines)) if lines[i]]
+    near_break: set[str] = set()
+    for position, index in enumerate(content):
+        if lines[index] not in repeated:
+            continue
+        neighbours = content[max(0, position - 2) : position] + content[position + 1 : position + 3]
+        if "\f" in raw[index] or any(PAGE_NUMBER_RE.match(lines[n]) or "\f" in raw[n] for n in neighbours):
+            near_break.add(lines[index])
+    return {line for line in repeated if line in near_break or SYMBOL_LIKE_RE.match(line)}

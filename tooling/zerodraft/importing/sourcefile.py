@@ -1,0 +1,83 @@
+"""The file to import: its format, and a clear refusal of anything that is not a draft.
+
+Every refusal is one :class:`~zerodraft.errors.Fatal` line, raised before anything is
+written.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from zerodraft.errors import Fatal
+
+Format = Literal["text", "markdown", "docx"]
+FORMATS: tuple[str, ...] = ("text", "markdown", "docx")
+#: A 2,000-paragraph draft is about 1 MB of text; anything near this is not a draft.
+MAX_BYTES = 10 * 1024 * 1024
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A file accepted for import."""
+
+    path: Path
+    """Where it is."""
+    format: Format
+    """How to read it."""
+    data: bytes
+    """Its bytes."""
+
+    def text(self) -> str:
+        """Its text (text and Markdown sources), already checked to be UTF-8."""
+        return self.data.decode("utf-8-sig")
+
+
+def open_source(path: Path, wanted: str | None = None) -> SourceFile:
+    """Read ``path`` and decide its format (``wanted`` overrides the guess), or refuse it."""
+    name = str(path)
+    if not path.exists():
+        raise Fatal(f"'{name}' does not exist")
+    if not path.is_file():
+        raise Fatal(f"'{name}' is not a file")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise Fatal(
+            f"'{name}' is {size / 1_000_000:.1f} MB; a draft is at most {MAX_BYTES // 1_000_000} MB of text — is this the right file?"
+        )
+    data = path.read_bytes()
+    if not data.strip():
+        raise Fatal(f"'{name}' is empty; there is nothing to import")
+    if data.startswith(b"%PDF"):
+        raise Fatal(
+            f"'{name}' is a PDF; extract its text first (pdftotext '{name}' draft.txt) or import the Word version"
+        )
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise Fatal(f"'{name}' is an old Word .doc file; open it in Word and save it as .docx, then import that")
+    if data.startswith(b"PK\x03\x04") or wanted == "docx":
+        _check_docx(name, path)
+        return SourceFile(path, "docx", data)
+    if b"\x00" in data:
+        raise Fatal(f"'{name}' is a binary file, not text; import a .txt, .md or .docx draft")
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise Fatal(
+            f"'{name}' is not UTF-8 text (byte {error.start} cannot be read); save it as UTF-8 and import it again"
+        ) from None
+    if wanted == "markdown" or (wanted is None and path.suffix.lower() in MARKDOWN_SUFFIXES):
+        return SourceFile(path, "markdown", data)
+    return SourceFile(path, "text", data)
+
+
+def _check_docx(name: str, path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError):
+        raise Fatal(f"'{name}' is not a readable Word file (its zip structure is damaged)") from None
+    if "word/document.xml" not in names:
+        raise Fatal(f"'{name}' is a zip archive but not a Word document (it has no word/document.xml)")

@@ -1,0 +1,196 @@
+"""The imported tree written as a document folder, all at once or not at all.
+
+Everything is written into a temporary folder next to the target and moved into place with
+:func:`os.replace` only when complete, so a failed import leaves the target as it was.  A
+non-empty target is replaced only when asked (``--force``); its ``delegations.yaml`` and
+``README.md`` are kept, and so are the keys of its ``document.yaml`` that the import does
+not set (meeting, secretariat, facilitators, consensus labels).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from zerodraft import frontmatter, safeyaml
+from zerodraft.errors import Fatal
+from zerodraft.importing.tree import ImportedDocument, ImportedSection
+from zerodraft.vocabulary import Role, Vocabulary
+
+KEPT_FILES = ("delegations.yaml", "README.md")
+IMPORTED_KEYS = ("title", "draft", "header-note", "numbering")
+EMPTY_ROSTER = (
+    "# The roster: every delegation and group taking part (see docs/format.md).\n"
+    "# The import leaves it empty; the secretariat fills it in.\n"
+    "delegations: []\n"
+)
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "at",
+        "by",
+        "consideration",
+        "for",
+        "from",
+        "in",
+        "including",
+        "its",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+    ]
+)
+
+
+def write(document: ImportedDocument, into: Path, *, force: bool = False, new_id: Any = None) -> list[str]:
+    """Write ``document`` as the folder ``into``; return the paths written, relative to it."""
+    into = Path(os.path.abspath(into))
+    if into.is_symlink() or (into.exists() and not into.is_dir()):
+        raise Fatal(f"'{into}' exists and is not a folder; choose another --into")
+    existing = into.is_dir() and any(into.iterdir())
+    if existing and not force:
+        raise Fatal(f"'{into}' is not empty; import into a new folder, or add --force to replace it")
+    into.parent.mkdir(parents=True, exist_ok=True)
+    old_config = _old_config(into) if existing else {}
+    vocabulary = Vocabulary.default()
+    temporary = Path(tempfile.mkdtemp(prefix=f".{into.name}.import-", dir=into.parent))
+    try:
+        written = _write_tree(document, temporary, old_config, vocabulary, new_id or _new_id)
+        for name in KEPT_FILES:
+            if existing and (into / name).is_file():
+                shutil.copyfile(into / name, temporary / name)
+            elif name == "delegations.yaml":
+                (temporary / name).write_text(EMPTY_ROSTER, encoding="utf-8")
+        if existing:
+            aside = Path(tempfile.mkdtemp(prefix=f".{into.name}.replaced-", dir=into.parent))
+            os.replace(into, aside / into.name)
+            try:
+                os.replace(temporary, into)
+            except OSError:
+                os.replace(aside / into.name, into)
+                raise
+            shutil.rmtree(aside, ignore_errors=True)
+        else:
+            if into.is_dir():
+                into.rmdir()
+            os.replace(temporary, into)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    return written
+
+
+def _write_tree(
+    document: ImportedDocument, root: Path, old: Mapping[str, Any], vocabulary: Vocabulary, new_id: Any
+) -> list[str]:
+    written: list[str] = []
+    config: dict[str, Any] = {"title": document.title}
+    draft: dict[str, Any] = {"name": document.draft_name}
+    if document.draft_date:
+        draft["date"] = document.draft_date
+    config["draft"] = draft
+    if document.symbol:
+        config["symbol"] = document.symbol
+    if document.header_note:
+        config["header-note"] = document.header_note
+    config["numbering"] = {
+        "paragraphs": document.numbering.paragraphs.value,
+        "preamble": "numbered" if document.numbering.preamble_numbered else "unnumbered",
+    }
+    for key, value in old.items():
+        if key not in IMPORTED_KEYS and key not in config:
+            config[key] = value
+    _write(root / "document.yaml", _yaml(config))
+    written.append("document.yaml")
+    width = 4 if max((p.number.base for p in document.paragraphs()), default=0) >= 1000 else 3
+    order = 0 if document.sections and document.sections[0].preamble else 1
+    for section in document.sections:
+        written += _write_section(section, root, f"{order:02d}-{_slug(section)}", vocabulary, width, new_id)
+        order += 1
+    return written
+
+
+def _write_section(
+    section: ImportedSection, parent: Path, name: str, vocabulary: Vocabulary, width: int, new_id: Any
+) -> list[str]:
+    folder = parent / name
+    folder.mkdir()
+    config: dict[str, Any] = {"heading": section.heading}
+    if section.preamble:
+        config["preamble"] = True
+    _write(folder / "section.yaml", _yaml(config))
+    written = [f"{name}/section.yaml"]
+    for paragraph in section.paragraphs:
+        status = vocabulary.of(Role(paragraph.status)).label
+        file = paragraph.number.filename(width)
+        _write(folder / file, frontmatter.render({"id": new_id(), "status": status}, paragraph.text))
+        written.append(f"{name}/{file}")
+    for order, sub in enumerate(section.subsections, 1):
+        written += [
+            f"{name}/{w}" for w in _write_section(sub, folder, f"{order:02d}-{_slug(sub)}", vocabulary, width, new_id)
+        ]
+    return written
+
+
+def _slug(section: ImportedSection) -> str:
+    """A short folder name: ``a-implementation-programme-action``, ``national-level``, ``article-4-bis``."""
+    if section.preamble:
+        return "preamble"
+    heading = section.heading
+    label = section.label
+    prefix: list[str] = []
+    if label and not label.isdigit():
+        prefix = _words(label)
+        heading = heading[len(label) :] if heading.startswith(label) else heading
+    elif label:
+        heading = re.sub(rf"^{re.escape(label)}\.\s*", "", heading)
+    words = [w for w in _words(heading) if w not in _STOP][:3]
+    return "-".join(prefix + words) or "section"
+
+
+def _words(text: str) -> list[str]:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.findall(r"[a-z0-9]+", ascii_text)
+
+
+def _new_id() -> str:
+    return "p-" + os.urandom(6).hex()
+
+
+def _old_config(into: Path) -> dict[str, Any]:
+    path = into / "document.yaml"
+    if not path.is_file():
+        return {}
+    try:
+        data = safeyaml.load(path.read_text(encoding="utf-8")).data
+    except (safeyaml.YamlProblem, UnicodeDecodeError):
+        return {}
+    return dict(data) if isinstance(data, dict) else {}
+
+
+def _yaml(data: Mapping[str, Any]) -> str:
+    import io
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    out = io.StringIO()
+    yaml.dump(dict(data), out)
+    return out.getvalue()
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
