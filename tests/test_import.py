@@ -1,0 +1,170 @@
+"""``zerodraft import`` on the real BMS7 Draft 2: structure, faithfulness, round trip."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from test_check import problems_of
+from zerodraft import compile, wordiff
+from zerodraft.commands import import_
+from zerodraft.importing import joining, sourcefile
+from zerodraft.main import main
+from zerodraft.model import Document, Scheme
+from zerodraft.reader import read
+from zerodraft.source import WorkingTree
+
+REPO = Path(__file__).resolve().parents[1]
+DRAFT2 = REPO / "tests" / "fixtures" / "bms7-draft2-2021-07-02.txt"
+#: Source lines of Draft 2 that are not the Chair's running text, and why.
+PAGE_NUMBER, FOOTNOTE_BODY, EMPTY_SECTION_MARK, HEADER = 506, 193, 974, 116
+
+
+@pytest.fixture(scope="module")
+def draft2(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    base = tmp_path_factory.mktemp("draft2")
+    assert main(["import", str(DRAFT2), "--into", str(base / "outcome")]) == 0
+    assert problems_of(base) == []
+    return read(WorkingTree(base)).document
+
+
+def test_draft2_structure(draft2: Document) -> None:
+    numbers = [p.label for p in draft2.paragraphs()]
+    assert numbers == [str(n) for n in range(1, 116)]
+    tops = [(s.heading[:2], s.preamble) for s in draft2.sections]
+    assert tops == [("", True), ("A.", False), ("B.", False), ("C.", False), ("D.", False), ("E.", False)]
+    preamble, a, b, c, d, e = draft2.sections
+    assert [p.label for p in preamble.paragraphs] == [str(n) for n in range(1, 13)]
+    assert [p.label for p in a.paragraphs] == ["13", "14", "15", "16", "17"]
+    assert [s.heading for s in a.subsections] == [
+        "1. At the national level",
+        "2. At the regional level",
+        "3. At the global level",
+    ]
+    national, regional, world = a.subsections
+    assert [s.heading.split()[0] for s in national.subsections] == ["Addressing", "Strengthening"]
+    assert [p.label for p in national.subsections[0].paragraphs][::7] == ["35", "42"]
+    assert [p.label for p in regional.paragraphs] == ["48", "49", "50", "51", "52"]
+    assert [s.heading.split()[0] for s in world.subsections] == ["Programme", "Armed"]
+    assert all(not s.paragraphs and not s.subsections for s in (d, e))
+    assert [p.label for p in b.paragraphs][-1] == "79"
+    assert [p.label for p in b.subsections[0].paragraphs] == [str(n) for n in range(80, 91)]
+    assert [p.label for p in c.paragraphs] == ["91", "92", "93", "94", "95"]
+    assert d.heading == "D. Exchange of views on BMS8"
+    assert e.heading.startswith("E. Other issues and topics of relevance")
+    assert c.heading.startswith(
+        "C. Consideration of international cooperation and assistance, including capacity-building, for"
+    )
+    assert draft2.config.numbering.paragraphs is Scheme.CONTINUOUS and draft2.config.numbering.preamble_numbered
+
+
+def test_draft2_header_title_and_footnote(draft2: Document) -> None:
+    config = draft2.config
+    assert (config.draft_name, str(config.draft_date)) == ("Draft 2", "2021-07-02")
+    assert config.title == (
+        "Outcome of the Seventh Biennial Meeting of States to Consider the Implementation of the Programme of "
+        "Action to Prevent, Combat and Eradicate the Illicit Trade in Small Arms and Light Weapons in All Its Aspects"
+    )
+    assert config.header_note == (
+        "The provisionally agreed agenda for BMS7 provides guidance for the draft outcome.[^1]\n\n"
+        "[^1]: https://meetings.unoda.org/meeting/poa-bms7-2021"
+    )
+    eleven = draft2.find("11")
+    assert eleven is not None
+    assert "recipients, in line with the Secretary-General’s Agenda for Disarmament." in eleven.text
+    assert "https" not in eleven.text
+
+
+def test_draft2_words_are_the_chairs(draft2: Document) -> None:
+    text = {p.label: p.text.strip() for p in draft2.paragraphs()}
+    assert text["87"].endswith("technology and design, in particular")
+    assert "small arms and light weapons. the involving national authorities" in text["93"]
+    assert text["93"].endswith("implementation cycle and")
+    assert text["115"].endswith("Eight Biennial Meeting of States. MS8")
+    assert text["115"].startswith("To request t the Secretary-General")
+    assert "prevention of gender-based violence" in text["67"]
+    assert "in particular in conflict and post-conflict countries." in text["106"]
+    assert "sex- and age disaggregated" in text["65"]
+    assert text["84"].startswith("To develop a common")
+    assert text["17"].endswith("to unauthorized recipients:")
+    assert all("  " not in t and not t.startswith(" ") for t in text.values())
+    assert all(p.status == "open" for p in draft2.paragraphs())
+    assert len({p.id for p in draft2.paragraphs()}) == 115
+
+
+def _tokens(text: str) -> list[str]:
+    """Words and punctuation marks, hyphens on their own, white space dropped."""
+    return re.findall(r"\w+|[^\w\s]", text)
+
+
+def test_round_trip_word_by_word(draft2: Document) -> None:
+    """Import, then export as plain text: the same words in the same order as the source,
+    except the extraction artefacts, each named here: the cover letter and header line
+    (lines 1–116, checked in the header test), the page number, the footnote body (which the
+    export prints after its paragraph rather than mid-paragraph at a page break) and the '-'
+    that marks section D as empty."""
+    lines = DRAFT2.read_text(encoding="utf-8").split("\n")
+    kept = [
+        line
+        for number, line in enumerate(lines, 1)
+        if number > HEADER and number not in (PAGE_NUMBER, FOOTNOTE_BODY, EMPTY_SECTION_MARK)
+    ]
+    exported = compile.render(draft2, plain=True).split("\n")
+    assert exported[0] == "Draft 2, 2 July 2021"
+    footnote = "1 https://meetings.unoda.org/meeting/poa-bms7-2021"
+    assert exported.count(footnote) == 1 and lines[FOOTNOTE_BODY - 1].strip() == footnote
+    assert lines[PAGE_NUMBER - 1].strip() == "6" and lines[EMPTY_SECTION_MARK - 1].strip() == "-"
+    body = [line for line in exported[1:] if line != footnote]
+    source, output = _tokens(" ".join(kept)), _tokens(" ".join(body))
+    changes = [c for c in wordiff.compare(" ".join(source), " ".join(output)) if c.op != "equal"]
+    assert changes == []
+    assert len(source) > 5000
+
+
+def test_repository_outcome_is_the_import_of_draft2(draft2: Document) -> None:
+    """outcome/ in this repository is Draft 2 as imported (ids aside)."""
+    ours = read(WorkingTree(REPO)).document
+
+    def shape(document: Document) -> list[tuple[str, str, str, str]]:
+        return [(p.path.split("outcome/", 1)[1], p.label, p.status, p.text) for p in document.paragraphs()]
+
+    assert shape(ours) == shape(draft2)
+    assert [s.heading for s in ours.walk()] == [s.heading for s in draft2.walk()]
+    assert (ours.config.title, ours.config.header_note) == (draft2.config.title, draft2.config.header_note)
+
+
+def test_import_summary_and_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    into = tmp_path / "outcome"
+    assert main(["import", str(DRAFT2), "--into", str(into)]) == 0
+    out = capsys.readouterr().out
+    assert "imported 115 paragraphs in 16 sections" in out
+    assert "removed 1 page number" in out
+    assert "skipped lines 1–115 before the draft's header (a cover letter)" in out
+    before = {p: p.read_bytes() for p in into.rglob("*") if p.is_file()}
+    assert main(["import", str(DRAFT2), "--into", str(into)]) == 2
+    assert "is not empty" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in into.rglob("*") if p.is_file()} == before
+    (into / "delegations.yaml").write_text("delegations:\n  - {name: Kenya, kind: member-state}\n", encoding="utf-8")
+    assert main(["import", str(DRAFT2), "--into", str(into), "--force"]) == 0
+    assert "Kenya" in (into / "delegations.yaml").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["outcome"]
+
+
+def test_source_format_detection(tmp_path: Path) -> None:
+    text = tmp_path / "draft.md"
+    text.write_text("# Title\n", encoding="utf-8")
+    assert sourcefile.open_source(text).format == "markdown"
+    assert sourcefile.open_source(DRAFT2).format == "text"
+    assert import_.unplaced_path(tmp_path / "outcome") == tmp_path / "outcome-unplaced.txt"
+
+
+def test_hyphen_rule() -> None:
+    evidence = joining.words(["the implementation of", "capacity-building"])
+    assert joining.join(["prevention of gender-", "based violence"]) == "prevention of gender-based violence"
+    assert joining.join(["full implemen-", "tation"], evidence) == "full implementation"
+    assert joining.join(["capacity-", "building"], evidence) == "capacity-building"
+    assert joining.join(["sex-", "and age"]) == "sex- and age"
+    assert joining.join(["soft\u00ad", "hyphen"]) == "softhyphen"
+    assert joining.join(["To  do", "(a)  this;", "(b) that"]) == "To do\n(a) this;\n(b) that"

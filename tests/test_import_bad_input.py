@@ -1,0 +1,87 @@
+"""Bad sources: one clear line, a non-zero exit, and the target folder untouched."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from zerodraft.main import main
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+CASES: dict[str, tuple[str, bytes, str]] = {
+    "binary": ("draft.txt", bytes(range(256)) * 4, "is a binary file, not text"),
+    "empty": ("draft.txt", b"", "is empty"),
+    "blank": ("draft.txt", b"\n  \n\t\n", "is empty"),
+    "pdf": ("draft.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "is a PDF; extract its text first"),
+    "latin-1": ("draft.txt", "1. Caf\xe9 text.\n".encode("latin-1"), "is not UTF-8 text"),
+    "zip not docx": ("draft.docx", _zip({"photos/a.jpg": b"\xff\xd8"}), "is a zip archive but not a Word document"),
+    "broken zip": ("draft.docx", b"PK\x03\x04" + b"\x00" * 64, "is not a readable Word file"),
+    "old doc": ("draft.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "old Word .doc"),
+    "no paragraphs": (
+        "letter.txt",
+        b"Excellency,\n\nI have the honour to write to you.\n\nPlease accept the assurances of my consideration.\n",
+        "found no numbered paragraphs or section headings",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_source(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    filename, data, message = CASES[name]
+    source = tmp_path / filename
+    source.write_bytes(data)
+    into = tmp_path / "outcome"
+    into.mkdir()
+    (into / "keep.txt").write_text("untouched", encoding="utf-8")
+    code = main(["import", str(source), "--into", str(into), "--force"])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.err.count("\n") == 1 and message in captured.err, captured.err
+    assert captured.err.startswith("zerodraft import: ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([filename, "outcome"])
+    assert [p.name for p in into.iterdir()] == ["keep.txt"]
+
+
+def test_huge_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "huge.txt"
+    with source.open("wb") as out:
+        out.truncate(50 * 1024 * 1024)
+    assert main(["import", str(source), "--into", str(tmp_path / "outcome")]) == 2
+    err = capsys.readouterr().err
+    assert "is 52.4 MB; a draft is at most 10 MB" in err and err.count("\n") == 1
+    assert not (tmp_path / "outcome").exists()
+
+
+def test_missing_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(tmp_path / "nope.txt"), "--into", str(tmp_path / "out")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_unplaced_lines_block_the_import_unless_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text(
+        "Draft 1\n\nA Title of the Draft\n\n1. Recalling the first thing.\n\nA. The first item\n\n"
+        "2. To do a thing.\n\nB. The second item\n\nsome stray words after a heading\n\n3. To do another thing.\n",
+        encoding="utf-8",
+    )
+    into = tmp_path / "outcome"
+    assert main(["import", str(source), "--into", str(into)]) == 1
+    out = capsys.readouterr().out
+    assert f"{source}:13: ZD601 cannot place this line" in out
+    assert "nothing was written" in out
+    assert not into.exists()
+    assert main(["import", str(source), "--into", str(into), "--accept-unplaced"]) == 0
+    listing = (tmp_path / "outcome-unplaced.txt").read_text(encoding="utf-8")
+    assert "UNPLACED LINES" in listing and f"{source}:13: some stray words after a heading" in listing
+    assert (into / "02-b-second-item" / "003.md").is_file()
