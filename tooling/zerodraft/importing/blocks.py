@@ -63,3 +63,5 @@ class Stream:
     """First and last source line skipped before the draft (a cover letter), if any."""
     words: frozenset[str] = frozenset()
     """Every word of the draft in lower case, as evidence for joining words broken across lines."""
+    markup: bool = False
+    """True when the text is already Markdown (nothing to escape)."""

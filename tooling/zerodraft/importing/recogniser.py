@@ -44,7 +44,7 @@ PART_RE = re.compile(
 LETTER_RE = re.compile(r"^(?P<n>[A-Z])\.\s+(?P<rest>\S.*)$")
 ROMAN_RE = re.compile(r"^(?P<n>[IVXLC]{1,7})\.\s+(?P<rest>\S.*)$")
 PLACEHOLDER_RE = re.compile(r"^[-–—…]+$")
-STATUS_RE = re.compile(r"^[\[(]?\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*[\])]?\.?$", re.IGNORECASE)
+STATUS_RE = re.compile(r"^[\[(]\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*[\])]\.?$", re.IGNORECASE)
 TRAILING_STATUS_RE = re.compile(r"\s*[\[(]\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*[\])]\.?$", re.IGNORECASE)
 DELETED_RE = re.compile(r"^\[?\s*deleted\s*\.?\s*\]?\.?$", re.IGNORECASE)
 PREAMBLE_CHAPEAU_RE = re.compile(r"^(?:The|Les?|La|El|Los)\s+[A-Z][\w ,’'-]{3,80},$")
@@ -119,6 +119,8 @@ class _Recogniser:
         self.restarted = False
         self.preamble_numbered: bool | None = None
         self.preamble_heading = ""
+        wrapped = [b for b in self.blocks if b.kind is Kind.LINE and not self.is_start(b.text)]
+        self.double_spaced = sum(b.gap for b in wrapped) > 0.6 * len(wrapped)
 
     # ---- driving
     def run(self) -> Recognition:
@@ -154,7 +156,7 @@ class _Recogniser:
             self.open_section(kind, ordinal, text, block)
             return index + 1
         numbered = NUMBERED_RE.match(text)
-        if numbered and self.numbered(block, numbered):
+        if numbered and self.numbered(block, numbered, self.stands_alone(index)):
             return index + 1
         if self.heading_open and block.kind is Kind.LINE and self.stack:
             self.stack[-1].heading.append(text)
@@ -165,6 +167,9 @@ class _Recogniser:
             return index + 1
         if self.para is None and self.stack and not self.stack[-1].paragraphs and PLACEHOLDER_RE.match(text):
             self.stack[-1].placeholder = text
+            return index + 1
+        if self.para is not None and joining.starts_own_line(text):
+            self.continue_paragraph(text, block)
             return index + 1
         if self.para is None or self.finished(self.para):
             end = self.heading_run(index)
@@ -237,7 +242,15 @@ class _Recogniser:
                 return self.stack[position - 1].children if position else self.top
         return self.stack[-1].children if self.stack else self.top
 
-    def numbered(self, block: Block, match: re.Match[str]) -> bool:
+    def stands_alone(self, index: int) -> bool:
+        """True if the block at ``index`` is not continued on the next line (a heading can be
+        a single line only; a paragraph runs on)."""
+        if self.blocks[index].kind is not Kind.LINE or index + 1 >= len(self.blocks):
+            return True
+        after = self.blocks[index + 1]
+        return (after.gap and not self.double_spaced) or after.kind is not Kind.LINE or self.is_start(after.text)
+
+    def numbered(self, block: Block, match: re.Match[str], alone: bool = True) -> bool:
         """Handle a line that starts with a number; False if it is only text."""
         base = int(match.group("base"))
         suffix = match.group("suffix")
@@ -245,7 +258,8 @@ class _Recogniser:
         number = Number(base, numbering.SUFFIXES.index(suffix) + 1 if suffix else 0, int(alt[3:] or 1) if alt else 0)
         rest = match.group("rest") or ""
         expected = self.expected_numbers()
-        if number in expected and not (number == Number(1) and self.last is not None and self.subsection_number(rest)):
+        heading = alone and self.subsection_number(rest)
+        if number in expected and not (number == Number(1) and self.last is not None and heading):
             if number == Number(1) and self.last is not None:
                 self.restarted = True
             self.new_paragraph(number, block.text, block)
@@ -321,7 +335,7 @@ class _Recogniser:
     def starts_preamble_paragraph(self, text: str) -> bool:
         if not PARTICIPLE_RE.match(text):
             return False
-        return self.para is None or bool(re.search(r"[,;.:]\)?$", self.para.lines[-1]))
+        return self.para is None or bool(re.search(r"[,;.:]\)?(?:\d{1,3}|\[\^\w+\])?$", self.para.lines[-1]))
 
     # ---- building
     def open_preamble(self, block: Block) -> None:
@@ -424,6 +438,8 @@ class _Recogniser:
             if re.fullmatch(r"[A-Z]{1,8}(?:/[\w.()-]+)+", block.text):
                 symbol = block.text
                 continue
+            if block.gap and not self.double_spaced and runs[-1]:
+                runs.append([])
             runs[-1].append(block)
             if TERMINATED_RE.search(block.text) or block.kind is not Kind.LINE:
                 runs.append([])
@@ -445,15 +461,18 @@ class _Recogniser:
                 text = match.group("rest") or ""
             lines = [text, *para.lines[1:]]
             body = "\n".join(lines) if para.hard else joining.join(lines, self.stream.words)
-            body = cited.apply(_escape(body))
+            body = cited.apply(body if self.stream.markup else _escape(body))
             status = para.status
             if TRAILING_STATUS_RE.search(body):
                 status = "agreed-ad-ref"
+                body = TRAILING_STATUS_RE.sub("", body)
             if DELETED_RE.match(body.strip()):
                 status = "deleted"
             number = para.number if para.number is not None else Number(count)
             paragraphs.append(ImportedParagraph(number, body, status, para.line))
         heading = joining.join(section.heading, self.stream.words)
+        if section.kind in ("article", "part") and len(section.heading) > 1 and section.heading[0] == section.ordinal:
+            heading = section.ordinal + "\n" + joining.join(section.heading[1:], self.stream.words)
         return ImportedSection(
             heading=heading,
             label=section.ordinal,

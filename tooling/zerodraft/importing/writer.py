@@ -144,7 +144,11 @@ def _write_section(
 
 
 def _slug(section: ImportedSection) -> str:
-    """A short folder name: ``a-implementation-programme-action``, ``national-level``, ``article-4-bis``."""
+    """A short folder name: ``a-implementation-programme-action``, ``national-level``, ``article-4-bis``.
+
+    The label and up to three words of the heading that are not filler ("of", "the",
+    "consideration"), in ASCII lower case; articles and parts by their label alone.
+    """
     if section.preamble:
         return "preamble"
     heading = section.heading
@@ -152,6 +156,8 @@ def _slug(section: ImportedSection) -> str:
     prefix: list[str] = []
     if label and not label.isdigit():
         prefix = _words(label)
+        if len(prefix) > 1:  # "Article 4 bis", "Part II": the label says it all
+            return "-".join(prefix)
         heading = heading[len(label) :] if heading.startswith(label) else heading
     elif label:
         heading = re.sub(rf"^{re.escape(label)}\.\s*", "", heading)

@@ -1,0 +1,146 @@
+"""Other families of UN drafts, from hand-written fixtures: each imports and checks clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_check import problems_of
+from zerodraft.main import main
+from zerodraft.model import Document, Scheme
+from zerodraft.reader import read
+from zerodraft.source import WorkingTree
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
+
+
+def imported(tmp_path: Path, name: str) -> Document:
+    assert main(["import", str(FIXTURES / name), "--into", str(tmp_path / "outcome")]) == 0
+    assert [str(p) for p in problems_of(tmp_path)] == []
+    return read(WorkingTree(tmp_path)).document
+
+
+def outline(document: Document) -> list[tuple[str, list[str]]]:
+    return [(s.heading, [p.label for p in s.paragraphs]) for s in document.walk()]
+
+
+def texts(document: Document) -> list[str]:
+    return [p.text.strip() for p in document.paragraphs()]
+
+
+def test_cop_decision(tmp_path: Path) -> None:
+    """Unnumbered preamble under "The Conference of the Parties,", roman sections with
+    lettered subsections, continuous numbers, page furniture and a footnote."""
+    document = imported(tmp_path, "cop-decision.txt")
+    assert outline(document) == [
+        ("The Conference of the Parties,", ["1", "2", "3", "4"]),
+        ("I. Science and urgency", ["1", "2"]),
+        ("II. Mitigation", []),
+        ("A. Emission reductions", ["3", "4"]),
+        ("B. Just transition", ["5"]),
+        ("III. Finance", ["6", "7"]),
+    ]
+    numbering = document.config.numbering
+    assert (numbering.paragraphs, numbering.preamble_numbered) == (Scheme.CONTINUOUS, False)
+    assert [document.printed_number(p) for p in document.paragraphs()][:5] == ["", "", "", "", "1"]
+    assert (document.config.title, document.config.draft_name) == (
+        "Sharm el-Sheikh Implementation Plan",
+        "Draft decision -/CP.27",
+    )
+    words = texts(document)
+    assert words[2] == (
+        "Deeply concerned that the world is not on track to meet the long-term temperature goal of the "
+        "Paris Agreement,[^1]\n\n[^1]: See decision 1/CP.21, paragraph 17."
+    )
+    assert (
+        words[3]
+        == "Recognizing the importance of the best available science for effective climate action and policy-making,"
+    )
+    assert words[6].endswith(
+        "taking into account different national circumstances:\n"
+        "(a) Accelerating efforts towards the phasedown of unabated coal power;\n"
+        "(b) Phasing out inefficient fossil fuel subsidies;"
+    )
+    assert not any("FCCC/CP" in t for t in words)
+    assert words[-1].startswith("Emphasizes that a global transformation")
+
+
+def test_treaty(tmp_path: Path) -> None:
+    """Articles (with "2 bis") restarting the numbers, Option blocks, nested brackets."""
+    document = imported(tmp_path, "treaty.txt")
+    assert outline(document) == [
+        ("The Parties to this Agreement,", ["1", "2", "3", "4"]),
+        ("Article 1\nUse of terms", ["1", "2"]),
+        ("Article 2\nGeneral objective", ["1"]),
+        ("Article 2 bis\n[General principles and approaches]", ["1", "2"]),
+        ("Article 3\nApplication", ["1", "2", "3"]),
+    ]
+    assert document.config.numbering.paragraphs is Scheme.PER_SECTION
+    assert not document.config.numbering.preamble_numbered
+    assert [s.key for s in document.sections][3] == "03-article-2-bis"
+    guided = document.find("article-2-bis.1")
+    assert guided is not None and guided.text.strip().endswith(
+        "guided by:\nOption 1: [the polluter-pays principle;]\nOption 2: [the principle of the common heritage of humankind;]"
+    )
+    assert (
+        "[the conservation and sustainable use][the long-term conservation [and sustainable use]]" in texts(document)[6]
+    )
+    assert texts(document)[3] == "Have agreed as follows:"
+    deleted = [p for p in document.paragraphs() if p.status == "deleted"]
+    assert [(p.label, p.text.strip()) for p in deleted] == [("2", "Deleted.")]
+
+
+def test_compilation(tmp_path: Path) -> None:
+    """bis/ter insertions, "Deleted." placeholders, "agreed ad ref" labels."""
+    document = imported(tmp_path, "compilation.txt")
+    assert outline(document) == [
+        ("", ["1", "2", "2 bis", "2 ter", "3"]),
+        ("A. National measures", ["4", "4 bis", "5", "6"]),
+    ]
+    status = {p.label: p.status for p in document.paragraphs()}
+    assert status == {
+        "1": "agreed-ad-ref",
+        "2": "open",
+        "2 bis": "open",
+        "2 ter": "open",
+        "3": "deleted",
+        "4": "agreed-ad-ref",
+        "4 bis": "open",
+        "5": "deleted",
+        "6": "open",
+    }
+    one = document.find("1")
+    assert one is not None and one.text.strip().endswith("International Tracing Instrument.")
+    assert (tmp_path / "outcome" / "00-preamble" / "002bis.md").is_file()
+    assert document.config.title == "Outcome of the Meeting of Experts on Firearms Tracing"
+    assert document.config.header_note == "Compilation of proposals received on Draft 1, 20 May 2024"
+
+
+def test_markdown_resolution(tmp_path: Path) -> None:
+    """Markdown as such drafts are kept: # headings, italic participles, [^1] footnotes."""
+    document = imported(tmp_path, "ga-resolution.md")
+    assert outline(document) == [
+        ("The General Assembly,", ["1", "2", "3"]),
+        ("I. Implementation", ["1", "2"]),
+        ("II. Follow-up", ["3"]),
+    ]
+    assert (document.config.draft_name, str(document.config.draft_date)) == ("Draft 3", "2021-07-19")
+    words = texts(document)
+    assert words[0] == "*Recalling* its resolution 75/241 of 31 December 2020,"
+    assert words[1].endswith(
+        "Aspects,[^1]\n\n[^1]: See *Report of the United Nations Conference on the Illicit "
+        "Trade in Small Arms and Light Weapons in All Its Aspects*, A/CONF.192/15."
+    )
+    assert words[4] == (
+        "*Calls upon* all States:\n(a) To implement the International Tracing Instrument;\n"
+        "(b) To [strengthen][enhance] international cooperation;"
+    )
+
+
+@pytest.mark.parametrize("name", ["cop-decision.txt", "treaty.txt", "compilation.txt", "ga-resolution.md"])
+def test_scheme_written_to_document_yaml(tmp_path: Path, name: str) -> None:
+    document = imported(tmp_path, name)
+    text = (tmp_path / "outcome" / "document.yaml").read_text(encoding="utf-8")
+    assert f"paragraphs: {document.config.numbering.paragraphs.value}" in text
+    assert f"preamble: {'numbered' if document.config.numbering.preamble_numbered else 'unnumbered'}" in text
