@@ -152,8 +152,13 @@ def _string(value: str) -> bool:
     )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
 def _simple(text: str) -> Loaded | None:
     """The flat ``key: value`` / ``key: [a, b]`` form, or ``None`` to use libyaml."""
+    if _CONTROL.search(text):
+        return None  # control characters: let libyaml refuse them
     data: dict[str, Any] = {}
     lines: dict[str, int] = {}
     for number, line in enumerate(text.split("\n"), 1):
