@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -168,3 +169,50 @@ def test_hyphen_rule() -> None:
     assert joining.join(["sex-", "and age"]) == "sex- and age"
     assert joining.join(["soft\u00ad", "hyphen"]) == "softhyphen"
     assert joining.join(["To  do", "(a)  this;", "(b) that"]) == "To do\n(a) this;\n(b) that"
+
+
+def _long_draft(paragraphs: int) -> str:
+    lines = ["Draft 1", "", "A long draft", "", "A. The only item", ""]
+    lines += [f"{n}. To do thing number {n} with care and attention." for n in range(1, paragraphs + 1)]
+    return "\n".join(lines) + "\n"
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    """A long import shows a progress bar when stdout is a terminal (a real pseudo-terminal
+    here), and none when it is not."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    source = tmp_path / "long.txt"
+    source.write_text(_long_draft(import_.PROGRESS_FROM), encoding="utf-8")
+    command = [sys.executable, "-m", "zerodraft", "import", str(source), "--into"]
+    env = dict(os.environ, PYTHONPATH=str(REPO / "tooling"))
+    piped = subprocess.run([*command, str(tmp_path / "a")], capture_output=True, text=True, env=env)
+    assert piped.returncode == 0 and "writing" not in piped.stderr + piped.stdout
+    main_end, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a real terminal has a size
+    shown = subprocess.run([*command, str(tmp_path / "b")], stdout=terminal, stderr=terminal, env=env)
+    os.close(terminal)
+    output = b""
+    with contextlib.suppress(OSError):
+        while chunk := os.read(main_end, 65536):
+            output += chunk
+    os.close(main_end)
+    assert shown.returncode == 0
+    assert b"writing" in output and b"paragraphs" in output
+    assert len(list((tmp_path / "b").rglob("*.md"))) == import_.PROGRESS_FROM
+
+
+def test_paragraph_files_match_frontmatter_render() -> None:
+    from zerodraft import frontmatter
+    from zerodraft.importing.writer import paragraph_file
+
+    for text in ("To act.", "To act:\n(a) now;\n(b) later.\n", "A[^1]\n\n[^1]: https://x.org"):
+        assert paragraph_file("p-0123456789ab", "agreed-ad-ref", text) == frontmatter.render(
+            {"id": "p-0123456789ab", "status": "agreed-ad-ref"}, text
+        )

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from zerodraft.errors import Fatal
@@ -40,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
             "Fix the source, or add --accept-unplaced to import the rest and list these lines for a human."
         )
         return 1
-    written = writer.write(document, into, force=args.force)
+    total = sum(1 for _ in document.paragraphs())
+    with _progress_bar(total) as bar:
+        written = writer.write(document, into, force=args.force, progress=bar)
     if recognition.unplaced:
         listing = unplaced_path(into)
         _write_atomic(listing, unplaced_report(recognition, args.source))
@@ -68,6 +73,22 @@ def read(source: sourcefile.SourceFile) -> blocks.Stream:
     from zerodraft.importing import plaintext
 
     return plaintext.read(source.text())
+
+
+#: Imports with fewer paragraphs finish before a bar would be read.
+PROGRESS_FROM = 500
+
+
+@contextlib.contextmanager
+def _progress_bar(total: int) -> Iterator[Callable[[], None] | None]:
+    """A progress bar (tqdm, on stderr) for long imports when stdout is a terminal."""
+    if total < PROGRESS_FROM or not sys.stdout.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit=" paragraphs", desc="writing", leave=False, file=sys.stderr) as bar:
+        yield lambda: bar.update()
 
 
 def unplaced_path(into: Path) -> Path:

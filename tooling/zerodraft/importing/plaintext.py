@@ -54,7 +54,7 @@ def read(text: str) -> Stream:
             continue
         if PAGE_NUMBER_RE.match(line):
             dropped[index] = "page number"
-        elif line in repeated:
+        elif index in repeated:
             dropped[index] = "running header"
     for index, what in sorted(dropped.items()):
         artefacts.append(Artefact(index + 1, what, raw[index]))
@@ -158,24 +158,26 @@ SYMBOL_LIKE_RE = re.compile(
 )
 
 
-def _running_headers(raw: list[str], lines: list[str], start: int) -> set[str]:
-    """Running headers and footers: short lines that repeat on three pages or more.
+def _running_headers(raw: list[str], lines: list[str], start: int) -> set[int]:
+    """Source indexes of running headers and footers.
 
-    A sentence the Chair repeats (Draft 2 repeats its chapeau three times) must survive, so a
-    repeated line counts only where the layout shows it is one: it sits next to a page
-    number or a form feed in one of its occurrences, or it reads like a document symbol,
-    a job number or a draft marker ("A/CONF.192/BMS/2021/WP.1", "21-09876 (E)", "Draft 2").
+    A sentence the Chair repeats (Draft 2 repeats its chapeau three times) must survive, so
+    a repeated line counts only where the layout shows it is one: it stands next to a page
+    break (a page number or a form feed) on at least half of the pages, and at least three
+    times; only those occurrences go.  A line that reads like a document symbol or job number
+    ("A/CONF.192/BMS/2021/WP.1", "21-09876 (E)") and repeats three times goes everywhere.
     """
     counts = Counter(line for line in lines[start:] if line and len(line) <= 120 and not REPEATABLE_RE.match(line))
     repeated = {line for line, n in counts.items() if n >= 3}
     if not repeated:
         return set()
     content = [i for i in range(start, len(lines)) if lines[i]]
-    near_break: set[str] = set()
+    breaks = [p for p, i in enumerate(content) if PAGE_NUMBER_RE.match(lines[i]) or "\f" in raw[i]]
+    near: dict[str, list[int]] = {}
     for position, index in enumerate(content):
-        if lines[index] not in repeated:
-            continue
-        neighbours = content[max(0, position - 2) : position] + content[position + 1 : position + 3]
-        if "\f" in raw[index] or any(PAGE_NUMBER_RE.match(lines[n]) or "\f" in raw[n] for n in neighbours):
-            near_break.add(lines[index])
-    return {line for line in repeated if line in near_break or SYMBOL_LIKE_RE.match(line)}
+        line = lines[index]
+        if line in repeated and ("\f" in raw[index] or any(abs(position - b) <= 2 for b in breaks)):
+            near.setdefault(line, []).append(index)
+    found = {i for line, where in near.items() if len(where) >= max(3, len(breaks) // 2) for i in where}
+    found |= {i for i in content if lines[i] in repeated and SYMBOL_LIKE_RE.match(lines[i])}
+    return found

@@ -121,6 +121,9 @@ class _Recogniser:
         self.preamble_heading = ""
         wrapped = [b for b in self.blocks if b.kind is Kind.LINE and not self.is_start(b.text)]
         self.double_spaced = sum(b.gap for b in wrapped) > 0.6 * len(wrapped)
+        widths = sorted(len(b.text) for b in self.blocks if b.kind is Kind.LINE)
+        self.width = widths[len(widths) * 9 // 10] if widths else 80
+        """The length of a full line: wrapped lines are about this long, headings shorter."""
 
     # ---- driving
     def run(self) -> Recognition:
@@ -248,7 +251,10 @@ class _Recogniser:
         if self.blocks[index].kind is not Kind.LINE or index + 1 >= len(self.blocks):
             return True
         after = self.blocks[index + 1]
-        return (after.gap and not self.double_spaced) or after.kind is not Kind.LINE or self.is_start(after.text)
+        if (after.gap and not self.double_spaced) or after.kind is not Kind.LINE or self.is_start(after.text):
+            return True
+        short = len(self.blocks[index].text) < 0.6 * self.width
+        return after.gap and short and after.text[:1].isupper()
 
     def numbered(self, block: Block, match: re.Match[str], alone: bool = True) -> bool:
         """Handle a line that starts with a number; False if it is only text."""
