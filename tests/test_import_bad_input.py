@@ -33,6 +33,11 @@ CASES: dict[str, tuple[str, bytes, str]] = {
         b"Excellency,\n\nI have the honour to write to you.\n\nPlease accept the assurances of my consideration.\n",
         "found no numbered paragraphs or section headings",
     ),
+    "letter with participles": (
+        "letter.txt",
+        (Path(__file__).parent / "fixtures" / "import" / "chair-letter.txt").read_bytes(),
+        "found no numbered paragraphs or section headings",
+    ),
 }
 
 

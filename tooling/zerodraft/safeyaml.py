@@ -171,8 +171,8 @@ def _simple(text: str) -> Loaded | None:
         if not value:
             parsed: Any = None
         elif value[0] == "[" and value[-1] == "]":
-            inner = value[1:-1].strip()
-            items = [item.strip() for item in inner.split(",")] if inner else []
+            inner = value[1:-1].strip(" \t")  # YAML's white space only: "\xa0" is data
+            items = [item.strip(" \t") for item in inner.split(",")] if inner else []
             if not all(_string(item) for item in items):
                 return None
             parsed = items

@@ -31,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
     source = sourcefile.open_source(Path(args.source), args.format)
     recognition = recognise(source)
     document = recognition.document
-    if not any(True for _ in document.paragraphs()) and not document.sections:
+    operative = [s for s in document.sections if not s.preamble]
+    if not operative and not (document.numbering.preamble_numbered and any(True for _ in document.paragraphs())):
         raise Fatal(f"found no numbered paragraphs or section headings in '{args.source}'; is it a draft?")
     for problem in recognition.problems:
         print(problem)

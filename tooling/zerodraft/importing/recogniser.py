@@ -280,7 +280,7 @@ class _Recogniser:
             return True
         nearest = min((n.base for n in expected), key=lambda b: abs(b - base), default=1)
         if rest[:1].isupper() and abs(nearest - base) <= 3:
-            wanted = " or ".join(n.label() for n in expected)
+            wanted = " or ".join(dict.fromkeys(n.label() for n in expected if not n.alt))
             self.problem(block, "ZD602", f"paragraph numbered {number.label()} where {wanted} was expected")
             self.new_paragraph(number, block.text, block)
             return True

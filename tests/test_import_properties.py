@@ -1,0 +1,98 @@
+"""Property tests: the import changes white space and extraction artefacts, never words."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import textwrap
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from zerodraft import compile, wordiff
+from zerodraft.importing import joining
+from zerodraft.main import main
+from zerodraft.reader import read
+from zerodraft.source import WorkingTree
+
+WORDS = st.sampled_from(
+    [
+        "to",
+        "ensure",
+        "the",
+        "full",
+        "and",
+        "effective",
+        "implementation",
+        "of",
+        "States",
+        "small",
+        "arms",
+        "light",
+        "weapons",
+        "[shall][should]",
+        "capacity-building",
+        "gender-based",
+        "post-conflict",
+        "Programme",
+        "Action,",
+        "cooperation;",
+        "including,",
+        "[in",
+        "particular]",
+        "United",
+        "Nations",
+        "end-user",
+        "record-keeping",
+    ]
+)
+LINE_WORDS = st.text(alphabet="abcdefgh -,.;[]", min_size=1, max_size=40)
+
+
+@given(st.lists(LINE_WORDS, min_size=1, max_size=8))
+def test_join_changes_only_white_space(lines: list[str]) -> None:
+    """Without evidence for a typesetting break, joining keeps every character but spaces."""
+    joined = joining.join(lines)
+    assert re.sub(r"\s", "", joined) == re.sub(r"\s", "", "".join(lines))
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+|[^\w\s]", text)
+
+
+@st.composite
+def drafts(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A draft laid out as PDF text, and its words without the layout."""
+    width = draw(st.integers(40, 100))
+    double = draw(st.booleans())
+    body: list[str] = ["Draft 1, 2 July 2021", "", "Outcome of a Meeting of States", ""]
+    words: list[str] = ["Outcome", "of", "a", "Meeting", "of", "States"]
+    number = 0
+    for letter in "ABC"[: draw(st.integers(1, 3))]:
+        heading = f"{letter}. Consideration of item {letter.lower()}"
+        body += ["", heading, ""]
+        words += _tokens(heading)
+        for _ in range(draw(st.integers(1, 5))):
+            number += 1
+            text = f"{number}. To " + " ".join(draw(st.lists(WORDS, min_size=3, max_size=60))) + "."
+            words += _tokens(text)
+            for line in textwrap.wrap(text, width, break_on_hyphens=draw(st.booleans())):
+                body += [line + " ", ""] if double else [line]
+                if draw(st.integers(0, 15)) == 0:
+                    body += ["", str(draw(st.integers(1, 99))), ""]
+    return "\n".join(body) + "\n", words
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(drafts())
+def test_import_then_export_gives_back_the_words(draft: tuple[str, list[str]]) -> None:
+    text, words = draft
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "draft.txt"
+        source.write_text(text, encoding="utf-8")
+        assert main(["import", str(source), "--into", str(Path(tmp) / "outcome")]) == 0
+        document = read(WorkingTree(Path(tmp))).document
+    exported = compile.render(document, plain=True).split("\n", 1)[1]
+    changes = [c for c in wordiff.compare(" ".join(words), " ".join(_tokens(exported))) if c.op != "equal"]
+    assert changes == []
