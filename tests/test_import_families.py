@@ -63,6 +63,7 @@ def test_cop_decision(tmp_path: Path) -> None:
         "(b) Phasing out inefficient fossil fuel subsidies;"
     )
     assert not any("FCCC/CP" in t for t in words)
+    assert document.config.symbol == "FCCC/CP/2022/L.19"
     assert words[-1].startswith("Emphasizes that a global transformation")
 
 
@@ -144,3 +145,21 @@ def test_scheme_written_to_document_yaml(tmp_path: Path, name: str) -> None:
     text = (tmp_path / "outcome" / "document.yaml").read_text(encoding="utf-8")
     assert f"paragraphs: {document.config.numbering.paragraphs.value}" in text
     assert f"preamble: {'numbered' if document.config.numbering.preamble_numbered else 'unnumbered'}" in text
+
+
+def test_paged_working_group_report(tmp_path: Path) -> None:
+    """pdftotext output with form feeds: the draft header and symbol repeated on every page,
+    page numbers, a "Preamble" heading, paragraphs labelled PP1, PP2 …"""
+    document = imported(tmp_path, "paged-working-group.txt")
+    assert outline(document) == [("Preamble", ["1", "2", "3", "4"])]
+    config = document.config
+    assert (config.draft_name, str(config.draft_date), config.symbol) == (
+        "Draft 3",
+        "2024-05-14",
+        "A/AC.289/2024/CRP.1",
+    )
+    assert config.title == "Report of the Open-ended Working Group on Conventional Ammunition"
+    assert texts(document)[2] == (
+        "Stressing that States have the primary responsibility for the safety and security of ammunition stockpiles,"
+    )
+    assert not any("Draft 3" in t or "A/AC" in t for t in texts(document))

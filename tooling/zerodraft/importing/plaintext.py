@@ -61,9 +61,21 @@ def read(text: str) -> Stream:
     blocks: list[Block] = []
     gap = False
     header_seen = False
+    kept: set[str] = set()
     for index in range(start, len(lines)):
         line = lines[index]
-        if index in dropped or index in consumed:
+        if index in consumed:
+            continue
+        if index in dropped:
+            # The first copy of a repeated header or symbol, above the text, is the draft's own.
+            front = all(b.kind is Kind.HEADER or SYMBOL_LIKE_RE.match(b.text) for b in blocks)
+            if dropped[index] == "running header" and front and lines[index] not in kept:
+                if not header_seen and HEADER_RE.match(line):
+                    blocks.append(Block(index + 1, Kind.HEADER, line))
+                    header_seen = True
+                elif SYMBOL_LIKE_RE.match(line):
+                    blocks.append(Block(index + 1, Kind.LINE, line))
+                kept.add(line)
             continue
         if not line:
             gap = True
@@ -71,7 +83,7 @@ def read(text: str) -> Stream:
         if index in footnotes:
             label, body = footnotes[index]
             blocks.append(Block(index + 1, Kind.FOOTNOTE, body, gap, label))
-        elif not header_seen and not blocks and HEADER_RE.match(line):
+        elif not header_seen and all(SYMBOL_LIKE_RE.match(b.text) for b in blocks) and HEADER_RE.match(line):
             blocks.append(Block(index + 1, Kind.HEADER, line))
             header_seen = True
         else:

@@ -33,7 +33,8 @@ from zerodraft.numbering import Number
 
 _SUFFIX = "|".join(sorted(numbering.SUFFIXES, key=len, reverse=True))
 NUMBERED_RE = re.compile(
-    rf"^(?:(?:OP|PP)\s*)?(?P<base>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?(?:\s*(?P<alt>alt[2-9]?))?\.(?:\s+(?P<rest>\S.*))?$"
+    rf"^(?:(?P<prefix>OP|PP)\s*)?(?P<base>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?(?:\s*(?P<alt>alt[2-9]?))?"
+    rf"(?(prefix)\.?|\.)(?:\s+(?P<rest>\S.*))?$"
 )
 ARTICLE_RE = re.compile(
     rf"^(?P<word>Article|ARTICLE|Art\.)\s+(?P<n>\d{{1,3}}|[IVXLC]{{1,7}})(?:\s+(?P<suffix>{_SUFFIX}))?(?:\s*[.:–—-]\s*(?P<rest>\S.*))?$"
@@ -43,6 +44,7 @@ PART_RE = re.compile(
 )
 LETTER_RE = re.compile(r"^(?P<n>[A-Z])\.\s+(?P<rest>\S.*)$")
 ROMAN_RE = re.compile(r"^(?P<n>[IVXLC]{1,7})\.\s+(?P<rest>\S.*)$")
+PREAMBLE_HEADING_RE = re.compile(r"^(?:preamble|preambular\s+(?:part|paragraphs?|section))$", re.IGNORECASE)
 PLACEHOLDER_RE = re.compile(r"^[-–—…]+$")
 STATUS_RE = re.compile(r"^[\[(]\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*[\])]\.?$", re.IGNORECASE)
 TRAILING_STATUS_RE = re.compile(r"\s*[\[(]\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*[\])]\.?$", re.IGNORECASE)
@@ -450,6 +452,14 @@ class _Recogniser:
             if TERMINATED_RE.search(block.text) or block.kind is not Kind.LINE:
                 runs.append([])
         runs = [r for r in runs if r]
+        if (
+            runs
+            and PREAMBLE_HEADING_RE.match(runs[-1][0].text)
+            and len(runs[-1]) == 1
+            and self.top
+            and self.top[0].preamble
+        ):
+            self.top[0].heading = [runs.pop()[0].text]
         title_run = next((r for r in reversed(runs) if not TERMINATED_RE.search(r[-1].text)), None)
         title = joining.join([b.text for b in title_run], self.stream.words) if title_run else ""
         notes = [joining.join([b.text for b in r], self.stream.words) for r in runs if r is not title_run]
