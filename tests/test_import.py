@@ -216,3 +216,19 @@ def test_paragraph_files_match_frontmatter_render() -> None:
         assert paragraph_file("p-0123456789ab", "agreed-ad-ref", text) == frontmatter.render(
             {"id": "p-0123456789ab", "status": "agreed-ad-ref"}, text
         )
+
+
+GOLDEN = REPO / "tests" / "golden" / "draft2-compiled.md"
+
+
+def test_compiled_markdown_golden(draft2: Document) -> None:
+    """The Markdown export of imported Draft 2, compared with a golden file.
+
+    Regenerate after an intended change with
+    ``ZERODRAFT_REGENERATE=1 .venv/bin/pytest tests/test_import.py -k golden`` and review the diff."""
+    import os
+
+    rendered = compile.render(draft2)
+    if os.environ.get("ZERODRAFT_REGENERATE"):
+        GOLDEN.write_text(rendered, encoding="utf-8")
+    assert rendered == GOLDEN.read_text(encoding="utf-8")

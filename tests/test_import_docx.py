@@ -66,6 +66,7 @@ def build(path: Path) -> Path:
     bold = document.add_paragraph()
     bold.add_run("B. International cooperation").bold = True
     numbered("To cooperate with [[sub]regional] organizations.")
+    document.add_table(rows=1, cols=2).cell(0, 0).text = "A table the import does not read"
     part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, FOOTNOTES.encode(), document.part.package)
     document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
     document.save(str(path))
@@ -90,6 +91,7 @@ def test_blocks_carry_computed_numbers(tmp_path: Path) -> None:
 def test_word_draft_imports_and_checks_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = build(tmp_path / "draft.docx")
     assert main(["import", str(source), "--into", str(tmp_path / "outcome")]) == 0
+    assert "1 table in the Word file was not read" in capsys.readouterr().out
     assert [str(p) for p in problems_of(tmp_path)] == []
     document = read(WorkingTree(tmp_path)).document
     assert [(s.heading, [p.label for p in s.paragraphs]) for s in document.walk()] == [

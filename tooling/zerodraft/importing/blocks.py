@@ -65,3 +65,5 @@ class Stream:
     """Every word of the draft in lower case, as evidence for joining words broken across lines."""
     markup: bool = False
     """True when the text is already Markdown (nothing to escape)."""
+    notes: tuple[str, ...] = ()
+    """What the reader could not read, said plainly for the summary ("2 tables were not read")."""

@@ -117,7 +117,11 @@ def read(path: str | Path) -> Stream:
         del ident
         blocks.append(Block(len(document.paragraphs) + number, Kind.FOOTNOTE, body, label=str(number)))
     words = joining.words(b.text for b in blocks)
-    return Stream(tuple(blocks), words=words, markup=True)
+    notes = []
+    if document.tables:
+        count = len(document.tables)
+        notes.append(f"{count} table{'s' * (count != 1)} in the Word file {'were' if count != 1 else 'was'} not read")
+    return Stream(tuple(blocks), words=words, markup=True, notes=tuple(notes))
 
 
 def _text(element: Any, footnotes: dict[str, str], cited: dict[str, str]) -> str:

@@ -25,8 +25,7 @@ _HEAD = re.compile(r"^([^\W\d_]+)", re.UNICODE)
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "to", "et", "ou", "y", "o", "und", "oder"})
 #: Lines that start a new line inside a paragraph rather than continue the previous one.
 _OWN_LINE = re.compile(
-    r"^(?:\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)\s|(?:alt(?:ernative)?|option)\s*[0-9A-Za-z]{1,4}\s*[:.)]|\[?(?:alt|option)\b)",
-    re.IGNORECASE,
+    r"^(?:\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)\s|\[?(?:Alt(?:ernative)?|ALT|Option|OPTION)\s*[0-9A-Za-z]{1,4}\s*[:.)])"
 )
 
 

@@ -20,62 +20,35 @@ What it cannot place is reported as ``ZD601`` with its source line, never droppe
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from zerodraft import numbering
 from zerodraft.importing import joining
 from zerodraft.importing.blocks import Block, Kind, Stream
+from zerodraft.importing.footnotes import Footnotes, escape
+from zerodraft.importing.labels import (
+    ARTICLE_RE,
+    DELETED_RE,
+    LETTER_RE,
+    NUMBERED_RE,
+    PART_RE,
+    PARTICIPLE_RE,
+    PLACEHOLDER_RE,
+    PREAMBLE_CHAPEAU_RE,
+    PREAMBLE_HEADING_RE,
+    ROMAN_RE,
+    ROMANS,
+    STATUS_RE,
+    TERMINATED_RE,
+    TRAILING_STATUS_RE,
+    draft_name_and_date,
+    heading_like,
+)
 from zerodraft.importing.tree import ImportedDocument, ImportedParagraph, ImportedSection, Recognition
 from zerodraft.model import Numbering, Problem, Scheme
 from zerodraft.numbering import Number
 
-_SUFFIX = "|".join(sorted(numbering.SUFFIXES, key=len, reverse=True))
-NUMBERED_RE = re.compile(
-    rf"^(?:(?P<prefix>OP|PP)\s*)?(?P<base>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?(?:\s*(?P<alt>alt[2-9]?))?"
-    rf"(?(prefix)\.?|\.)(?:\s+(?P<rest>\S.*))?$"
-)
-ARTICLE_RE = re.compile(
-    rf"^(?P<word>Article|ARTICLE|Art\.)\s+(?P<n>\d{{1,3}}|[IVXLC]{{1,7}})(?:\s+(?P<suffix>{_SUFFIX}))?(?:\s*[.:–—-]\s*(?P<rest>\S.*))?$"
-)
-PART_RE = re.compile(
-    r"^(?P<word>Part|PART|Chapter|CHAPTER|Section|SECTION|Annex|ANNEX)\s+(?P<n>[IVXLC]{1,7}|\d{1,3}|[A-Z])(?:\s*[.:–—-]\s*(?P<rest>\S.*))?$"
-)
-LETTER_RE = re.compile(r"^(?P<n>[A-Z])\.\s+(?P<rest>\S.*)$")
-ROMAN_RE = re.compile(r"^(?P<n>[IVXLC]{1,7})\.\s+(?P<rest>\S.*)$")
-PREAMBLE_HEADING_RE = re.compile(r"^(?:preamble|preambular\s+(?:part|paragraphs?|section))$", re.IGNORECASE)
-PLACEHOLDER_RE = re.compile(r"^[-–—…]+$")
-STATUS_RE = re.compile(r"^[\[(]\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*[\])]\.?$", re.IGNORECASE)
-TRAILING_STATUS_RE = re.compile(r"\s*[\[(]\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*[\])]\.?$", re.IGNORECASE)
-DELETED_RE = re.compile(r"^\[?\s*deleted\s*\.?\s*\]?\.?$", re.IGNORECASE)
-PREAMBLE_CHAPEAU_RE = re.compile(r"^(?:The|Les?|La|El|Los)\s+[A-Z][\w ,’'-]{3,80},$")
-PARTICIPLE_RE = re.compile(
-    r"^\*?(?:[A-Z][a-z]+(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Convinced|Deeply|Gravely|Further|Also|Have|"
-    r"Desirous|Determined|Alarmed|Concerned|Resolved|Reaffirming)\b\*?"
-)
-TERMINATED_RE = re.compile(r"[.;:!?]\s*(?:\[\^\w+\]|\d{1,3})?\)?[”\"’]?$")
-ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI")
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        1,
-    )
-}
 #: Heading kinds that open a top-level section, most general first.
 TOP_KINDS = ("part", "article", "roman", "letter")
 
@@ -109,7 +82,7 @@ class _Recogniser:
         self.source = source
         self.problems: list[Problem] = []
         self.unplaced: list[Block] = []
-        self.notes: list[str] = []
+        self.notes: list[str] = list(stream.notes)
         self.front: list[Block] = []
         self.header: Block | None = None
         self.top: list[_Section] = []
@@ -203,7 +176,7 @@ class _Recogniser:
             return True
         for regex, first in ((LETTER_RE, "A"), (ROMAN_RE, "I")):
             match = regex.match(text)
-            if match and match.group("n") == first and _heading_like(match.group("rest")):
+            if match and match.group("n") == first and heading_like(match.group("rest")):
                 return True
         if PARTICIPLE_RE.match(text) and self.front:
             self.preamble_numbered = False
@@ -222,10 +195,10 @@ class _Recogniser:
                 suffix = match.groupdict().get("suffix")
                 return kind, label + (f" {suffix}" if suffix else "")
         match = LETTER_RE.match(text)
-        if match and match.group("n") == self.expected("letter") and _heading_like(match.group("rest"), strict=False):
+        if match and match.group("n") == self.expected("letter") and heading_like(match.group("rest"), strict=False):
             return "letter", match.group("n")
         match = ROMAN_RE.match(text)
-        if match and match.group("n") == self.expected("roman") and _heading_like(match.group("rest"), strict=False):
+        if match and match.group("n") == self.expected("roman") and heading_like(match.group("rest"), strict=False):
             return "roman", match.group("n")
         return None
 
@@ -289,7 +262,7 @@ class _Recogniser:
         return False
 
     def subsection_number(self, rest: str) -> bool:
-        return _heading_like(rest) and len(rest) <= 100
+        return heading_like(rest) and len(rest) <= 100
 
     def expected_numbers(self) -> list[Number]:
         if self.last is None:
@@ -321,7 +294,7 @@ class _Recogniser:
                     break
                 end += 1
         text = joining.join([b.text for b in self.blocks[index:end]])
-        if not _heading_like(text) or len(text) > 300:
+        if not heading_like(text) or len(text) > 300:
             return None
         if (
             end < len(self.blocks)
@@ -417,7 +390,7 @@ class _Recogniser:
             for block in self.front:
                 self.unplace(block, "comes before any numbered paragraph or heading (no numbered paragraphs found)")
         title, note, symbol = self.front_matter()
-        cited = _Footnotes(self.footnotes, self.stream.words)
+        cited = Footnotes(self.footnotes)
         note = cited.apply(note)
         sections = tuple(self.freeze(s, cited) for s in self.top)
         for label, block in self.footnotes.items():
@@ -425,7 +398,7 @@ class _Recogniser:
                 self.unplace(block, f"is footnote {label}, which no text cites")
         scheme = Scheme.PER_SECTION if self.restarted else Scheme.CONTINUOUS
         preamble_numbered = self.preamble_numbered is not False
-        name, date = _draft(self.header.text if self.header else "")
+        name, date = draft_name_and_date(self.header.text if self.header else "")
         document = ImportedDocument(title, name, date, note, Numbering(scheme, preamble_numbered), sections, symbol)
         for section in (s for top in sections for s in top.walk()):
             if section.placeholder:
@@ -468,7 +441,7 @@ class _Recogniser:
             title = "(untitled)"
         return title, "\n\n".join(notes), symbol
 
-    def freeze(self, section: _Section, cited: _Footnotes) -> ImportedSection:
+    def freeze(self, section: _Section, cited: Footnotes) -> ImportedSection:
         paragraphs = []
         for count, para in enumerate(section.paragraphs, 1):
             text = para.lines[0]
@@ -477,7 +450,7 @@ class _Recogniser:
                 text = match.group("rest") or ""
             lines = [text, *para.lines[1:]]
             body = "\n".join(lines) if para.hard else joining.join(lines, self.stream.words)
-            body = cited.apply(body if self.stream.markup else _escape(body))
+            body = cited.apply(body if self.stream.markup else escape(body))
             status = para.status
             if TRAILING_STATUS_RE.search(body):
                 status = "agreed-ad-ref"
@@ -498,64 +471,6 @@ class _Recogniser:
             subsections=tuple(self.freeze(c, cited) for c in section.children),
             placeholder=section.placeholder,
         )
-
-
-class _Footnotes:
-    """Puts footnote bodies back as Markdown footnotes in the text that cites them."""
-
-    def __init__(self, bodies: dict[str, Block], words: frozenset[str]) -> None:
-        self.bodies = bodies
-        self.used: set[str] = set()
-
-    def apply(self, text: str) -> str:
-        definitions = []
-        for label, block in self.bodies.items():
-            if label in self.used:
-                continue
-            marker = f"[^{label}]"
-            if marker not in text:
-                glued = re.compile(rf"(?<=[^\s\d\[^]){re.escape(label)}(?=[\s,;:.)]|$)")
-                match = glued.search(text)
-                if not match:
-                    continue
-                text = text[: match.start()] + marker + text[match.end() :]
-            self.used.add(label)
-            if f"{marker}:" not in text:
-                definitions.append(f"{marker}: {block.text}")
-        if definitions:
-            text = text.rstrip("\n") + "\n\n" + "\n".join(definitions)
-        return text
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\*`<])")
-
-
-def _escape(text: str) -> str:
-    """Plain text made safe as Markdown: ``*``, backticks, ``<`` and backslashes escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def _heading_like(text: str, strict: bool = True) -> bool:
-    text = text.strip()
-    if not text or not (text[0].isupper() or text[0] in "[“\"'(" or text[0].isdigit()):
-        return False
-    return not (strict and re.search(r"[.;,:]\s*(?:\d{1,3})?\s*$", text))
-
-
-def _draft(header: str) -> tuple[str, dt.date | None]:
-    if not header:
-        return "Imported draft", None
-    name = re.split(r"\s*[,–—]\s*|\s+-\s+", header, maxsplit=1)[0].strip()
-    if name.isupper():
-        name = name.capitalize()
-    date = None
-    match = re.search(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", header)
-    if match and match.group(2).lower() in MONTHS:
-        try:
-            date = dt.date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
-        except ValueError:
-            date = None
-    return name or "Imported draft", date
 
 
 def recognise(stream: Stream, source: str) -> Recognition:
