@@ -25,6 +25,12 @@ CASES: dict[str, tuple[str, bytes, str]] = {
     "blank": ("draft.txt", b"\n  \n\t\n", "is empty"),
     "pdf": ("draft.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "is a PDF; extract its text first"),
     "latin-1": ("draft.txt", "1. Caf\xe9 text.\n".encode("latin-1"), "is not UTF-8 text"),
+    "control character": (
+        "draft.txt",
+        b"Draft 1\n\nTitle\n\n1. To act\x07 now.\n",
+        "line 5 holds the hidden character U+0007",
+    ),
+    "bidi override": ("draft.md", "# T\n\n1. To act \u202enow.\n".encode(), "line 3 holds the hidden character U+202E"),
     "zip not docx": ("draft.docx", _zip({"photos/a.jpg": b"\xff\xd8"}), "is a zip archive but not a Word document"),
     "broken zip": ("draft.docx", b"PK\x03\x04" + b"\x00" * 64, "is not a readable Word file"),
     "old doc": ("draft.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "old Word .doc"),
@@ -39,6 +45,14 @@ CASES: dict[str, tuple[str, bytes, str]] = {
         "found no numbered paragraphs or section headings",
     ),
 }
+
+
+def test_utf16_text_is_read(tmp_path: Path) -> None:
+    """Windows "Unicode" text (UTF-16 with a byte-order mark) is text, not binary."""
+    source = tmp_path / "draft.txt"
+    source.write_bytes("Draft 1\n\nA Title\n\n1. To act now.\n".encode("utf-16"))
+    assert main(["import", str(source), "--into", str(tmp_path / "outcome")]) == 0
+    assert (tmp_path / "outcome" / "00-preamble" / "001.md").read_text(encoding="utf-8").endswith("To act now.\n")
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

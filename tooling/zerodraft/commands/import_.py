@@ -66,7 +66,10 @@ def read(source: sourcefile.SourceFile) -> blocks.Stream:
     if source.format == "docx":
         from zerodraft.importing import docx as docx_reader
 
-        return docx_reader.read(source.path)
+        stream = docx_reader.read(source.path)
+        for block in stream.blocks:
+            sourcefile.refuse_hidden_characters(str(source.path), block.text, block.line)
+        return stream
     if source.format == "markdown":
         from zerodraft.importing import markdown as markdown_reader
 

@@ -6,6 +6,7 @@ written.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,8 +33,8 @@ class SourceFile:
     """Its bytes."""
 
     def text(self) -> str:
-        """Its text (text and Markdown sources), already checked to be UTF-8."""
-        return self.data.decode("utf-8-sig")
+        """Its text (text and Markdown sources), already checked to decode."""
+        return _decode(self.data)
 
 
 def open_source(path: Path, wanted: str | None = None) -> SourceFile:
@@ -60,17 +61,41 @@ def open_source(path: Path, wanted: str | None = None) -> SourceFile:
     if data.startswith(b"PK\x03\x04") or wanted == "docx":
         _check_docx(name, path)
         return SourceFile(path, "docx", data)
-    if b"\x00" in data:
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise Fatal(f"'{name}' is a binary file, not text; import a .txt, .md or .docx draft")
     try:
-        data.decode("utf-8-sig")
+        text = _decode(data)
     except UnicodeDecodeError as error:
         raise Fatal(
             f"'{name}' is not UTF-8 text (byte {error.start} cannot be read); save it as UTF-8 and import it again"
         ) from None
+    refuse_hidden_characters(name, text)
     if wanted == "markdown" or (wanted is None and path.suffix.lower() in MARKDOWN_SUFFIXES):
         return SourceFile(path, "markdown", data)
     return SourceFile(path, "text", data)
+
+
+#: Characters no draft holds: control characters other than tab, line breaks and form feed
+#: (which PDF extraction uses between pages), and bidirectional overrides, which can make
+#: text read differently from what it is (see ZD005 and ZD009).
+HIDDEN_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def refuse_hidden_characters(name: str, text: str, line: int | None = None) -> None:
+    """A :class:`Fatal` naming the first hidden character and its line, if there is one."""
+    match = HIDDEN_RE.search(text)
+    if match:
+        where = line if line is not None else text.count("\n", 0, match.start()) + 1
+        raise Fatal(
+            f"'{name}' line {where} holds the hidden character U+{ord(match.group()):04X}, which no draft should; "
+            "remove it and import again"
+        )
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
 
 
 def _check_docx(name: str, path: Path) -> None:
