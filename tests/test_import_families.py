@@ -163,3 +163,38 @@ def test_paged_working_group_report(tmp_path: Path) -> None:
         "Stressing that States have the primary responsibility for the safety and security of ammunition stockpiles,"
     )
     assert not any("Draft 3" in t or "A/AC" in t for t in texts(document))
+
+
+def test_general_assembly_draft_resolution_in_layout_mode(tmp_path: Path) -> None:
+    """`pdftotext -layout` of a First Committee L-document: the masthead, indentation, the job
+    number and bar code, a page header and a "2/2" footer; operative paragraphs straight
+    after the preamble, in a part printed without a heading (``untitled: true``)."""
+    document = imported(tmp_path, "ga-first-committee-layout.txt")
+    assert outline(document) == [("The General Assembly,", ["1", "2"]), ("", ["1", "2", "3"])]
+    assert (tmp_path / "outcome" / "01-operative" / "section.yaml").read_text(encoding="utf-8") == (
+        "heading: ''\nuntitled: true\n"
+    )
+    config = document.config
+    assert (config.symbol, config.title) == (
+        "A/C.1/76/L.47",
+        "The illicit trade in small arms and light weapons in all its aspects",
+    )
+    assert config.header_note.endswith("Colombia, France, Japan and South Africa: draft resolution")
+    assert texts(document)[2] == (
+        "Welcomes the successful outcome of the Seventh Biennial Meeting of States, held in New York from 26 to 30 July 2021;"
+    )
+    assert texts(document)[4].endswith(
+        'item entitled "The illicit trade in small arms and light weapons in all its aspects".'
+    )
+    assert [document.printed_number(p) for p in document.paragraphs()] == ["", "", "1", "2", "3"]
+
+
+def test_untitled_needs_to_be_said(tmp_path: Path) -> None:
+    """Only a section that says ``untitled: true`` may go without a heading."""
+    document = imported(tmp_path, "ga-first-committee-layout.txt")
+    del document
+    section = tmp_path / "outcome" / "01-operative" / "section.yaml"
+    section.write_text("heading: ''\n", encoding="utf-8")
+    assert [(p.code, p.path) for p in problems_of(tmp_path)] == [("ZD503", "outcome/01-operative/section.yaml")]
+    section.write_text("heading: ''\nuntitled: yes\n", encoding="utf-8")
+    assert "'untitled' must be true or false" in [p.message for p in problems_of(tmp_path)]

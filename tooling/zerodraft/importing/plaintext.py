@@ -27,7 +27,13 @@ HEADER_RE = re.compile(
     r"(?:\s*[,–—-]?\s*(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}))?\s*$",
     re.IGNORECASE,
 )
-PAGE_NUMBER_RE = re.compile(r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE)
+PAGE_NUMBER_RE = re.compile(
+    r"^(?:\d{2}-\d{5}\s+)?(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?(?:\s+\d{2}-\d{5})?$",
+    re.IGNORECASE,
+)
+#: The job number and bar code UN documents print at the foot of their first page
+#: ("21-14853 (E)    141021", "*2114853*").
+JOB_NUMBER_RE = re.compile(r"^(?:\d{2}-\d{5}\s*\([A-Z]\)(?:\s+\d{6}){0,2}|\*\d{7,8}\*)$")
 FOOTNOTE_BODY_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 #: Words a cover letter uses and a draft does not.
 LETTER_RE = re.compile(
@@ -54,6 +60,8 @@ def read(text: str) -> Stream:
             continue
         if PAGE_NUMBER_RE.match(line):
             dropped[index] = "page number"
+        elif JOB_NUMBER_RE.match(line):
+            dropped[index] = "job number"
         elif index in repeated:
             dropped[index] = "running header"
     for index, what in sorted(dropped.items()):
@@ -165,9 +173,8 @@ def _looks_like_text(body: str) -> bool:
     return body[:1].islower() and not body.startswith(("http", "www", "see", "cf", "ibid"))
 
 
-SYMBOL_LIKE_RE = re.compile(
-    r"^(?:[A-Z]{1,8}/[\w./()-]+|\d{2}-\d{4,6}\s*\(E\)|GE\.\d{2}-\d+|.*\b(?:draft|page)\b.*)$", re.IGNORECASE
-)
+#: A UN document symbol ("A/C.1/76/L.47", "FCCC/CP/2022/L.19") or a GE. job number.
+SYMBOL_LIKE_RE = re.compile(r"^(?:[A-Z]{1,8}(?:/[\w.()-]+)+|GE\.\d{2}-\d+)$")
 
 
 def _running_headers(raw: list[str], lines: list[str], start: int) -> set[int]:
@@ -180,16 +187,17 @@ def _running_headers(raw: list[str], lines: list[str], start: int) -> set[int]:
     ("A/CONF.192/BMS/2021/WP.1", "21-09876 (E)") and repeats three times goes everywhere.
     """
     counts = Counter(line for line in lines[start:] if line and len(line) <= 120 and not REPEATABLE_RE.match(line))
-    repeated = {line for line, n in counts.items() if n >= 3}
+    repeated = {line for line, n in counts.items() if n >= 3 or (n >= 2 and SYMBOL_LIKE_RE.match(line))}
     if not repeated:
         return set()
     content = [i for i in range(start, len(lines)) if lines[i]]
     breaks = [p for p, i in enumerate(content) if PAGE_NUMBER_RE.match(lines[i]) or "\f" in raw[i]]
+    breaks += [-1, len(content)]  # the top of the first page and the foot of the last
     near: dict[str, list[int]] = {}
     for position, index in enumerate(content):
         line = lines[index]
         if line in repeated and ("\f" in raw[index] or any(abs(position - b) <= 2 for b in breaks)):
             near.setdefault(line, []).append(index)
-    found = {i for line, where in near.items() if len(where) >= max(3, len(breaks) // 2) for i in where}
+    found = {i for line, where in near.items() if len(where) >= max(3, (len(breaks) - 1) // 2) for i in where}
     found |= {i for i in content if lines[i] in repeated and SYMBOL_LIKE_RE.match(lines[i])}
     return found

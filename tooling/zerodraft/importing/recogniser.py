@@ -50,7 +50,7 @@ from zerodraft.model import Numbering, Problem, Scheme
 from zerodraft.numbering import Number
 
 #: Heading kinds that open a top-level section, most general first.
-TOP_KINDS = ("part", "article", "roman", "letter")
+TOP_KINDS = ("part", "article", "roman", "letter", "operative")
 
 
 @dataclass
@@ -361,6 +361,10 @@ class _Recogniser:
         return index + 1
 
     def new_paragraph(self, number: Number | None, text: str, block: Block) -> None:
+        if number is not None and self.in_unnumbered_preamble():
+            # A resolution's operative part: numbered, right after the preamble, no heading.
+            self.open_section("operative", "", "", block)
+            self.stack[-1].heading = []
         if not self.stack:
             self.open_preamble(block)
             if self.preamble_numbered is None:

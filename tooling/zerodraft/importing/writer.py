@@ -140,6 +140,8 @@ def _write_section(
     config: dict[str, Any] = {"heading": section.heading}
     if section.preamble:
         config["preamble"] = True
+    elif not section.heading:
+        config["untitled"] = True  # printed without a heading: a resolution's operative part
     _write(folder / "section.yaml", _yaml(config))
     written = [f"{name}/section.yaml"]
     for paragraph in section.paragraphs:
@@ -181,6 +183,8 @@ def _slug(section: ImportedSection) -> str:
     """
     if section.preamble:
         return "preamble"
+    if not section.heading:
+        return "operative"
     heading = section.heading
     label = section.label
     prefix: list[str] = []
