@@ -76,6 +76,8 @@ def test_treaty(tmp_path: Path) -> None:
         ("Article 2\nGeneral objective", ["1"]),
         ("Article 2 bis\n[General principles and approaches]", ["1", "2"]),
         ("Article 3\nApplication", ["1", "2", "3"]),
+        ("Article 4\nRelationship with other instruments", ["1"]),
+        ("Article 5\n[Transfer of technology]", ["1", "1 alt", "2"]),
     ]
     assert document.config.numbering.paragraphs is Scheme.PER_SECTION
     assert not document.config.numbering.preamble_numbered
@@ -88,6 +90,13 @@ def test_treaty(tmp_path: Path) -> None:
         "[the conservation and sustainable use][the long-term conservation [and sustainable use]]" in texts(document)[6]
     )
     assert texts(document)[3] == "Have agreed as follows:"
+    assert texts(document)[-4:] == [
+        "This Agreement shall be interpreted and applied in a manner consistent with the Convention.",
+        "Option 1:\nParties shall [promote][ensure] the transfer of marine technology.",
+        "Option 2:\nParties may cooperate in the transfer of marine technology.",
+        "The transfer of marine technology shall take place on fair and most favourable terms.",
+    ]
+    assert (tmp_path / "outcome" / "06-article-5" / "001alt.md").is_file()
     deleted = [p for p in document.paragraphs() if p.status == "deleted"]
     assert [(p.label, p.text.strip()) for p in deleted] == [("2", "Deleted.")]
 

@@ -26,6 +26,8 @@ PART_RE = re.compile(
 LETTER_RE = re.compile(r"^(?P<n>[A-Z])\.\s+(?P<rest>\S.*)$")
 ROMAN_RE = re.compile(r"^(?P<n>[IVXLC]{1,7})\.\s+(?P<rest>\S.*)$")
 PREAMBLE_HEADING_RE = re.compile(r"^(?:preamble|preambular\s+(?:part|paragraphs?|section))$", re.IGNORECASE)
+#: A line holding only an option's label: "Option 1:", "OPTION II", "[Alt 2:]".
+OPTION_LABEL_RE = re.compile(r"^\[?(?:Option|OPTION|Alt|ALT|Alternative)\s+[0-9A-Za-z]{1,4}\s*[:.]?\]?$")
 PLACEHOLDER_RE = re.compile(r"^[-–—…]+$")
 STATUS_RE = re.compile(r"^[\[(]\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*[\])]\.?$", re.IGNORECASE)
 TRAILING_STATUS_RE = re.compile(r"\s*[\[(]\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*[\])]\.?$", re.IGNORECASE)

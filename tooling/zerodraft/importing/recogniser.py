@@ -32,6 +32,7 @@ from zerodraft.importing.labels import (
     DELETED_RE,
     LETTER_RE,
     NUMBERED_RE,
+    OPTION_LABEL_RE,
     PART_RE,
     PARTICIPLE_RE,
     PLACEHOLDER_RE,
@@ -60,6 +61,7 @@ class _Para:
     line: int
     hard: bool
     status: str = "open"
+    option: str = ""
 
 
 @dataclass
@@ -94,6 +96,8 @@ class _Recogniser:
         self.restarted = False
         self.preamble_numbered: bool | None = None
         self.preamble_heading = ""
+        self.option = ""
+        """An "Option 2:" label line waiting for the paragraph it introduces."""
         wrapped = [b for b in self.blocks if b.kind is Kind.LINE and not self.is_start(b.text)]
         self.double_spaced = sum(b.gap for b in wrapped) > 0.6 * len(wrapped)
         widths = sorted(len(b.text) for b in self.blocks if b.kind is Kind.LINE)
@@ -136,8 +140,12 @@ class _Recogniser:
         numbered = NUMBERED_RE.match(text)
         if numbered and self.numbered(block, numbered, self.stands_alone(index)):
             return index + 1
-        if self.heading_open and block.kind is Kind.LINE and self.stack:
+        if self.heading_open and block.kind is Kind.LINE and self.stack and self.continues_heading(text):
             self.stack[-1].heading.append(text)
+            return index + 1
+        if OPTION_LABEL_RE.match(text):
+            self.option = text
+            self.para = None
             return index + 1
         if self.para is not None and STATUS_RE.match(text):
             self.para.status = "agreed-ad-ref"
@@ -160,6 +168,14 @@ class _Recogniser:
             return index + 1
         if self.para is not None:
             self.continue_paragraph(text, block)
+            return index + 1
+        if self.stack and self.stack[-1].kind in ("article", "part") and not self.stack[-1].paragraphs:
+            # A one-paragraph article prints no number; it is the article's paragraph 1.
+            self.notes.append(
+                f"{self.stack[-1].ordinal} has an unnumbered paragraph (line {block.line}): imported as paragraph 1"
+            )
+            self.restarted = self.restarted or self.last is not None
+            self.new_paragraph(Number(1), text, block)
             return index + 1
         self.unplace(block, "is not a numbered paragraph, a heading or part of one")
         return index + 1
@@ -220,6 +236,13 @@ class _Recogniser:
                 return self.stack[position - 1].children if position else self.top
         return self.stack[-1].children if self.stack else self.top
 
+    def continues_heading(self, text: str) -> bool:
+        """An article's heading is its label and at most one line of title, never a sentence."""
+        section = self.stack[-1]
+        if section.kind in ("article", "part"):
+            return len(section.heading) < 2 and not TERMINATED_RE.search(text)
+        return True
+
     def stands_alone(self, index: int) -> bool:
         """True if the block at ``index`` is not continued on the next line (a heading can be
         a single line only; a paragraph runs on)."""
@@ -239,6 +262,11 @@ class _Recogniser:
         number = Number(base, numbering.SUFFIXES.index(suffix) + 1 if suffix else 0, int(alt[3:] or 1) if alt else 0)
         rest = match.group("rest") or ""
         expected = self.expected_numbers()
+        if self.option and self.last is not None and number == self.last and self.stack and self.stack[-1].paragraphs:
+            # Option 2 of the paragraph just read: an alternative to it (018alt.md).
+            alts = sum(1 for p in self.stack[-1].paragraphs if p.number and p.number.principal == number)
+            self.new_paragraph(Number(number.base, number.rank, alts), block.text, block)
+            return True
         heading = alone and self.subsection_number(rest)
         if number in expected and not (number == Number(1) and self.last is not None and heading):
             if number == Number(1) and self.last is not None:
@@ -371,7 +399,8 @@ class _Recogniser:
                 self.preamble_numbered = number is not None
         if number is not None and not number.alt:
             self.last = number
-        self.para = _Para(number, [text], block.line, block.kind is not Kind.LINE)
+        self.para = _Para(number, [text], block.line, block.kind is not Kind.LINE, option=self.option)
+        self.option = ""
         self.stack[-1].paragraphs.append(self.para)
         self.heading_open = False
 
@@ -454,6 +483,8 @@ class _Recogniser:
                 text = match.group("rest") or ""
             lines = [text, *para.lines[1:]]
             body = "\n".join(lines) if para.hard else joining.join(lines, self.stream.words)
+            if para.option:
+                body = f"{para.option}\n{body}"
             body = cited.apply(body if self.stream.markup else escape(body))
             status = para.status
             if TRAILING_STATUS_RE.search(body):
