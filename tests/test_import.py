@@ -232,3 +232,25 @@ def test_compiled_markdown_golden(draft2: Document) -> None:
     if os.environ.get("ZERODRAFT_REGENERATE"):
         GOLDEN.write_text(rendered, encoding="utf-8")
     assert rendered == GOLDEN.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("layout", ["single-spaced", "indented"])
+def test_draft2_laid_out_differently_imports_the_same(draft2: Document, tmp_path: Path, layout: str) -> None:
+    """The same Draft 2 as another extraction would give it — without the blank line between
+    lines, or indented as `pdftotext -layout` does — gives the same paragraphs and headings."""
+    lines = DRAFT2.read_text(encoding="utf-8").split("\n")
+    if layout == "single-spaced":
+        lines = [line for line in lines if line.strip()]
+    else:
+        lines = ["      " + line if line.strip() else line for line in lines]
+    source = tmp_path / "draft2.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    assert main(["import", str(source), "--into", str(tmp_path / "outcome")]) == 0
+    other = read(WorkingTree(tmp_path)).document
+
+    def shape(document: Document) -> list[tuple[str, str, str]]:
+        return [(p.path.split("outcome/", 1)[1], p.label, p.text) for p in document.paragraphs()]
+
+    assert shape(other) == shape(draft2)
+    assert [s.heading for s in other.walk()] == [s.heading for s in draft2.walk()]
+    assert (other.config.title, other.config.header_note) == (draft2.config.title, draft2.config.header_note)

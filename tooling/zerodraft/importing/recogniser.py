@@ -194,7 +194,8 @@ class _Recogniser:
             match = regex.match(text)
             if match and match.group("n") == first and heading_like(match.group("rest")):
                 return True
-        if PARTICIPLE_RE.match(text) and self.front:
+        if PARTICIPLE_RE.match(text) and any(not TERMINATED_RE.search(b.text) for b in self.front):
+            # a participle after a title: an unnumbered preamble begins
             self.preamble_numbered = False
             self.open_preamble(block)
             return True
@@ -237,11 +238,14 @@ class _Recogniser:
         return self.stack[-1].children if self.stack else self.top
 
     def continues_heading(self, text: str) -> bool:
-        """An article's heading is its label and at most one line of title, never a sentence."""
+        """Whether ``text`` continues the heading above it.
+
+        An article's heading is its label and at most one line of title, never a sentence."""
         section = self.stack[-1]
         if section.kind in ("article", "part"):
             return len(section.heading) < 2 and not TERMINATED_RE.search(text)
-        return True
+        # Other headings run on only when their last line was full (it wrapped).
+        return len(section.heading[-1]) >= 0.6 * self.width
 
     def stands_alone(self, index: int) -> bool:
         """True if the block at ``index`` is not continued on the next line (a heading can be
