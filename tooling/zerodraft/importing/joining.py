@@ -25,7 +25,14 @@ _HEAD = re.compile(r"^([^\W\d_]+)", re.UNICODE)
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "to", "et", "ou", "y", "o", "und", "oder"})
 #: Lines that start a new line inside a paragraph rather than continue the previous one.
 _OWN_LINE = re.compile(
-    r"^(?:\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)\s|\[?(?:Alt(?:ernative)?|ALT|Option|OPTION)\s*[0-9A-Za-z]{1,4}\s*[:.)])"
+    r"^(?:\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)(?:\s|$)|\[?(?:Alt(?:ernative)?|ALT|Option|OPTION)\s*[0-9A-Za-z]{1,4}\s*[:.)])"
+)
+
+
+#: A subparagraph or option label alone on its line ("(a)", "Option 1:"), as pdftotext
+#: writes Word's automatic numbering: the text that follows goes on the same line.
+_LABEL_ONLY = re.compile(
+    r"^(?:\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|(?:Alt(?:ernative)?|ALT|Option|OPTION)\s*[0-9A-Za-z]{1,4}\s*[:.)])$"
 )
 
 
@@ -77,7 +84,7 @@ def join(lines: Sequence[str], evidence: frozenset[str] = frozenset()) -> str:
         line = squeeze(line)
         if not line:
             continue
-        if out and not starts_own_line(line):
+        if out and (not starts_own_line(line) or _LABEL_ONLY.match(out[-1])):
             out[-1] = join_pair(out[-1], line, evidence)
         else:
             out.append(line)

@@ -183,7 +183,7 @@ def _running_headers(raw: list[str], lines: list[str], start: int) -> set[int]:
     A sentence the Chair repeats (Draft 2 repeats its chapeau three times) must survive, so
     a repeated line counts only where the layout shows it is one: it stands next to a page
     break (a page number or a form feed) on at least half of the pages, and at least three
-    times; only those occurrences go.  A line that reads like a document symbol or job number
+    times, and never more than once a page; only those occurrences go.  A line that reads like a document symbol or job number
     ("A/CONF.192/BMS/2021/WP.1", "21-09876 (E)") and repeats three times goes everywhere.
     """
     counts = Counter(line for line in lines[start:] if line and len(line) <= 120 and not REPEATABLE_RE.match(line))
@@ -198,6 +198,12 @@ def _running_headers(raw: list[str], lines: list[str], start: int) -> set[int]:
         line = lines[index]
         if line in repeated and ("\f" in raw[index] or any(abs(position - b) <= 2 for b in breaks)):
             near.setdefault(line, []).append(index)
-    found = {i for line, where in near.items() if len(where) >= max(3, (len(breaks) - 1) // 2) for i in where}
+    pages = len(breaks) - 1
+    found = {
+        i
+        for line, where in near.items()
+        if len(where) >= max(3, pages // 2) and counts[line] <= pages + 1  # at most once a page
+        for i in where
+    }
     found |= {i for i in content if lines[i] in repeated and SYMBOL_LIKE_RE.match(lines[i])}
     return found

@@ -186,7 +186,7 @@ class _Recogniser:
         if block.kind is Kind.HEADING and self.section_heading(text) is not None:
             return True
         numbered = NUMBERED_RE.match(text)
-        if numbered and numbered.group("base") == "1" and numbered.group("rest"):
+        if numbered and numbered.group("base") == "1":
             return True
         if ARTICLE_RE.match(text) or PART_RE.match(text):
             return True
@@ -337,8 +337,7 @@ class _Recogniser:
         return end
 
     def is_start(self, text: str) -> bool:
-        match = NUMBERED_RE.match(text)
-        if match and match.group("rest"):
+        if NUMBERED_RE.match(text):  # "18. To …", or "18." alone when Word's number sits apart
             return True
         return any(r.match(text) for r in (ARTICLE_RE, PART_RE, LETTER_RE, ROMAN_RE))
 
