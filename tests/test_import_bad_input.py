@@ -23,7 +23,11 @@ CASES: dict[str, tuple[str, bytes, str]] = {
     "binary": ("draft.txt", bytes(range(256)) * 4, "is a binary file, not text"),
     "empty": ("draft.txt", b"", "is empty"),
     "blank": ("draft.txt", b"\n  \n\t\n", "is empty"),
-    "pdf": ("draft.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "is a PDF; extract its text first"),
+    "broken pdf": (
+        "draft.pdf",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+        "is a PDF from which no text could be extracted",
+    ),
     "latin-1": ("draft.txt", "1. Caf\xe9 text.\n".encode("latin-1"), "is not UTF-8 text"),
     "control character": (
         "draft.txt",
@@ -104,3 +108,15 @@ def test_unplaced_lines_block_the_import_unless_accepted(tmp_path: Path, capsys:
     listing = (tmp_path / "outcome-unplaced.txt").read_text(encoding="utf-8")
     assert "UNPLACED LINES" in listing and f"{source}:13: some stray words after a heading" in listing
     assert (into / "02-b-second-item" / "003.md").is_file()
+
+
+def test_pdf_without_pdftotext(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where poppler's pdftotext is not installed, a PDF is refused with what to do."""
+    source = tmp_path / "draft.pdf"
+    source.write_bytes(b"%PDF-1.7\n")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert main(["import", str(source), "--into", str(tmp_path / "outcome")]) == 2
+    err = capsys.readouterr().err
+    assert "is a PDF; extract its text first (pdftotext from poppler-utils" in err and err.count("\n") == 1

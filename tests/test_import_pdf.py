@@ -77,3 +77,5 @@ def test_word_to_pdf_to_text_imports_like_the_word_file(tmp_path: Path, mode: li
     via_pdf = imported(tmp_path / "pdf", text)
     assert shape(via_pdf) == shape(direct)
     assert [s.heading for s in via_pdf.walk()][:3] == ["", "A. National measures", "B. International cooperation"]
+    if not mode:  # the PDF itself: zerodraft runs pdftotext
+        assert shape(imported(tmp_path / "itself", tmp_path / "draft.pdf")) == shape(direct)

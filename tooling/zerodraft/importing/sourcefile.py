@@ -7,6 +7,8 @@ written.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,9 +55,7 @@ def open_source(path: Path, wanted: str | None = None) -> SourceFile:
     if not data.strip():
         raise Fatal(f"'{name}' is empty; there is nothing to import")
     if data.startswith(b"%PDF"):
-        raise Fatal(
-            f"'{name}' is a PDF; extract its text first (pdftotext '{name}' draft.txt) or import the Word version"
-        )
+        return SourceFile(path, "text", _pdf_text(name, path).encode("utf-8"))
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise Fatal(f"'{name}' is an old Word .doc file; open it in Word and save it as .docx, then import that")
     if data.startswith(b"PK\x03\x04") or wanted == "docx":
@@ -90,6 +90,32 @@ def refuse_hidden_characters(name: str, text: str, line: int | None = None) -> N
             f"'{name}' line {where} holds the hidden character U+{ord(match.group()):04X}, which no draft should; "
             "remove it and import again"
         )
+
+
+def _pdf_text(name: str, path: Path) -> str:
+    """The text of a PDF, extracted by poppler's ``pdftotext`` (the layout the importer is
+    built for), run without a shell and with a time limit; a clear refusal without it."""
+    program = shutil.which("pdftotext")
+    if program is None:
+        raise Fatal(
+            f"'{name}' is a PDF; extract its text first (pdftotext from poppler-utils: pdftotext '{name}' draft.txt) "
+            "or import the Word version"
+        )
+    try:
+        result = subprocess.run(
+            [program, "-enc", "UTF-8", "--", str(path), "-"], capture_output=True, timeout=120, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise Fatal(
+            f"'{name}' is a PDF that pdftotext could not read within 2 minutes; import the Word version"
+        ) from None
+    text = result.stdout.decode("utf-8", errors="replace")
+    if result.returncode != 0 or not text.strip():
+        reason = result.stderr.decode("utf-8", errors="replace").strip().splitlines()[-1:] or ["no text in it"]
+        raise Fatal(
+            f"'{name}' is a PDF from which no text could be extracted ({reason[0][:100]}); import the Word version"
+        )
+    return text
 
 
 def _decode(data: bytes) -> str:
