@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from zerodraft import numbering
-from zerodraft.importing import joining
+from zerodraft.importing import joining, masthead
 from zerodraft.importing.blocks import Block, Kind, Stream
 from zerodraft.importing.footnotes import Footnotes, escape
 from zerodraft.importing.labels import (
@@ -37,7 +37,6 @@ from zerodraft.importing.labels import (
     PARTICIPLE_RE,
     PLACEHOLDER_RE,
     PREAMBLE_CHAPEAU_RE,
-    PREAMBLE_HEADING_RE,
     ROMAN_RE,
     ROMANS,
     STATUS_RE,
@@ -425,7 +424,14 @@ class _Recogniser:
         if not self.started:
             for block in self.front:
                 self.unplace(block, "comes before any numbered paragraph or heading (no numbered paragraphs found)")
-        title, note, symbol = self.front_matter()
+        front = masthead.read(self.front, self.double_spaced, self.stream.words)
+        title, note, symbol = front.title or "(untitled)", front.note, front.symbol
+        if front.preamble_heading and self.top and self.top[0].preamble:
+            self.top[0].heading = [front.preamble_heading]
+        elif front.preamble_heading:  # no preamble follows: keep the words in the note
+            note = "\n\n".join(filter(None, (note, front.preamble_heading)))
+        if not front.title:
+            self.notes.append("no title found above the first paragraph; document.yaml says '(untitled)'")
         cited = Footnotes(self.footnotes)
         note = cited.apply(note)
         sections = tuple(self.freeze(s, cited) for s in self.top)
@@ -447,35 +453,6 @@ class _Recogniser:
         return Recognition(
             document, tuple(self.problems), tuple(self.unplaced), self.stream.artefacts, tuple(self.notes)
         )
-
-    def front_matter(self) -> tuple[str, str, str]:
-        runs: list[list[Block]] = [[]]
-        symbol = ""
-        for block in self.front:
-            if re.fullmatch(r"[A-Z]{1,8}(?:/[\w.()-]+)+", block.text):
-                symbol = block.text
-                continue
-            if block.gap and not self.double_spaced and runs[-1]:
-                runs.append([])
-            runs[-1].append(block)
-            if TERMINATED_RE.search(block.text) or block.kind is not Kind.LINE:
-                runs.append([])
-        runs = [r for r in runs if r]
-        if (
-            runs
-            and PREAMBLE_HEADING_RE.match(runs[-1][0].text)
-            and len(runs[-1]) == 1
-            and self.top
-            and self.top[0].preamble
-        ):
-            self.top[0].heading = [runs.pop()[0].text]
-        title_run = next((r for r in reversed(runs) if not TERMINATED_RE.search(r[-1].text)), None)
-        title = joining.join([b.text for b in title_run], self.stream.words) if title_run else ""
-        notes = [joining.join([b.text for b in r], self.stream.words) for r in runs if r is not title_run]
-        if not title:
-            self.notes.append("no title found above the first paragraph; document.yaml says '(untitled)'")
-            title = "(untitled)"
-        return title, "\n\n".join(notes), symbol
 
     def freeze(self, section: _Section, cited: Footnotes) -> ImportedSection:
         paragraphs = []
