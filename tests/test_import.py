@@ -141,7 +141,7 @@ def test_import_summary_and_refusals(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["import", str(DRAFT2), "--into", str(into)]) == 0
     out = capsys.readouterr().out
     assert "imported 115 paragraphs in 16 sections" in out
-    assert "removed 1 page number" in out
+    assert "removed 1 page number (line 506)" in out
     assert "skipped lines 1–115 before the draft's header (a cover letter)" in out
     before = {p: p.read_bytes() for p in into.rglob("*") if p.is_file()}
     assert main(["import", str(DRAFT2), "--into", str(into)]) == 2

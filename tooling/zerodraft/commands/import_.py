@@ -79,6 +79,8 @@ def read(source: sourcefile.SourceFile) -> blocks.Stream:
     return plaintext.read(source.text())
 
 
+#: How many source lines of each kind of artefact the summary names.
+SHOWN = 8
 #: Imports with fewer paragraphs finish before a bar would be read.
 PROGRESS_FROM = 500
 
@@ -118,11 +120,12 @@ def summary(recognition: Recognition, into: Path, paragraphs: int) -> None:
         f"imported {paragraphs} paragraphs in {sections} sections into {into}/ "
         f"(numbering: {scheme.paragraphs.value}, preamble {'numbered' if scheme.preamble_numbered else 'unnumbered'})"
     )
-    kinds: dict[str, int] = {}
+    kinds: dict[str, list[int]] = {}
     for artefact in recognition.artefacts:
-        kinds[artefact.what] = kinds.get(artefact.what, 0) + 1
-    for what, count in kinds.items():
-        print(f"removed {count} {what}{'s' * (count != 1)}")
+        kinds.setdefault(artefact.what, []).append(artefact.line)
+    for what, lines in kinds.items():
+        where = ", ".join(map(str, lines[:SHOWN])) + (" …" if len(lines) > SHOWN else "")
+        print(f"removed {len(lines)} {what}{'s' * (len(lines) != 1)} (line{'s' * (len(lines) != 1)} {where})")
     for note in recognition.notes:
         print(note)
 

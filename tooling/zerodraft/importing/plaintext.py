@@ -50,7 +50,6 @@ def read(text: str) -> Stream:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [joining.squeeze(line) for line in raw]
     start, skipped = _draft_start(lines)
-    artefacts: list[Artefact] = []
     dropped: dict[int, str] = {}
     footnotes, consumed = _footnote_bodies(raw, lines, start)
     repeated = _running_headers(raw, lines, start)
@@ -64,8 +63,6 @@ def read(text: str) -> Stream:
             dropped[index] = "job number"
         elif index in repeated:
             dropped[index] = "running header"
-    for index, what in sorted(dropped.items()):
-        artefacts.append(Artefact(index + 1, what, raw[index]))
     blocks: list[Block] = []
     gap = False
     header_seen = False
@@ -81,9 +78,10 @@ def read(text: str) -> Stream:
                 if not header_seen and HEADER_RE.match(line):
                     blocks.append(Block(index + 1, Kind.HEADER, line))
                     header_seen = True
+                    kept.add(line)
                 elif SYMBOL_LIKE_RE.match(line):
                     blocks.append(Block(index + 1, Kind.LINE, line))
-                kept.add(line)
+                    kept.add(line)
             continue
         if not line:
             gap = True
@@ -97,6 +95,8 @@ def read(text: str) -> Stream:
         else:
             blocks.append(Block(index + 1, Kind.LINE, line, gap))
         gap = False
+    restored = {b.line - 1 for b in blocks}
+    artefacts = [Artefact(i + 1, what, raw[i]) for i, what in sorted(dropped.items()) if i not in restored]
     evidence = joining.words(lines[start:])
     return Stream(tuple(blocks), tuple(artefacts), skipped, evidence)
 
