@@ -254,3 +254,17 @@ def test_draft2_laid_out_differently_imports_the_same(draft2: Document, tmp_path
     assert shape(other) == shape(draft2)
     assert [s.heading for s in other.walk()] == [s.heading for s in draft2.walk()]
     assert (other.config.title, other.config.header_note) == (draft2.config.title, draft2.config.header_note)
+
+
+def test_a_number_alone_on_a_line_is_kept_when_it_is_not_a_page_number(tmp_path: Path) -> None:
+    """ "2030" wrapped onto a line of its own is the Chair's word; "2" after page 1 is a page number."""
+    source = tmp_path / "draft.txt"
+    source.write_text(
+        "Draft 1\n\nA Title\n\nA. The item\n\n1. To align national plans with the Agenda for Sustainable Development by the year\n"
+        "2030\nand beyond.\n\n2\n\n2. To report.\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(source), "--into", str(tmp_path / "outcome")]) == 0
+    text = (tmp_path / "outcome" / "01-a-item" / "001.md").read_text(encoding="utf-8")
+    assert text.endswith("by the year 2030 and beyond.\n")
+    assert (tmp_path / "outcome" / "01-a-item" / "002.md").read_text(encoding="utf-8").endswith("\nTo report.\n")

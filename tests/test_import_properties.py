@@ -68,7 +68,7 @@ def drafts(draw: st.DrawFn) -> tuple[str, list[str]]:
     double = draw(st.booleans())
     body: list[str] = ["Draft 1, 2 July 2021", "", "Outcome of a Meeting of States", ""]
     words: list[str] = ["Outcome", "of", "a", "Meeting", "of", "States"]
-    number = 0
+    number = page = 0
     for letter in "ABC"[: draw(st.integers(1, 3))]:
         heading = f"{letter}. Consideration of item {letter.lower()}"
         body += ["", heading, ""]
@@ -80,7 +80,8 @@ def drafts(draw: st.DrawFn) -> tuple[str, list[str]]:
             for line in textwrap.wrap(text, width, break_on_hyphens=draw(st.booleans())):
                 body += [line + " ", ""] if double else [line]
                 if draw(st.integers(0, 15)) == 0:
-                    body += ["", str(draw(st.integers(1, 99))), ""]
+                    page += 1
+                    body += ["", str(page), ""]
     return "\n".join(body) + "\n", words
 
 

@@ -53,12 +53,14 @@ def read(text: str) -> Stream:
     dropped: dict[int, str] = {}
     footnotes, consumed = _footnote_bodies(raw, lines, start)
     repeated = _running_headers(raw, lines, start)
+    page = 0
     for index in range(start, len(lines)):
         line = lines[index]
         if not line or index in footnotes or index in consumed:
             continue
-        if PAGE_NUMBER_RE.match(line):
+        if PAGE_NUMBER_RE.match(line) and _page_number(line, page, index - start):
             dropped[index] = "page number"
+            page = int(line) if line.isdigit() else page
         elif JOB_NUMBER_RE.match(line):
             dropped[index] = "job number"
         elif index in repeated:
@@ -99,6 +101,20 @@ def read(text: str) -> Stream:
     artefacts = [Artefact(i + 1, what, raw[i]) for i, what in sorted(dropped.items()) if i not in restored]
     evidence = joining.words(lines[start:])
     return Stream(tuple(blocks), tuple(artefacts), skipped, evidence)
+
+
+def _page_number(line: str, previous: int, position: int) -> bool:
+    """Whether a line that looks like a page number is one.
+
+    "- 6 -", "Page 6" and "6/12" always are. A bare number could be the Chair's own word
+    wrapped onto a line by itself ("… the" / "2030" / "Agenda …"), so it counts only if it
+    continues the page numbers seen so far (up to three pages on, as extraction loses some)
+    or is small enough for where it stands (about one page per 15 lines).
+    """
+    if not line.isdigit():
+        return True
+    value = int(line)
+    return previous < value <= max(previous + 3, position // 15 + 3)
 
 
 def _draft_start(lines: list[str]) -> tuple[int, tuple[int, int] | None]:
