@@ -268,3 +268,18 @@ def test_a_number_alone_on_a_line_is_kept_when_it_is_not_a_page_number(tmp_path:
     text = (tmp_path / "outcome" / "01-a-item" / "001.md").read_text(encoding="utf-8")
     assert text.endswith("by the year 2030 and beyond.\n")
     assert (tmp_path / "outcome" / "01-a-item" / "002.md").read_text(encoding="utf-8").endswith("\nTo report.\n")
+
+
+def test_dry_run_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(DRAFT2), "--into", str(tmp_path / "outcome"), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "would import 115 paragraphs in 16 sections" in out and "dry run: nothing was written" in out
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ligatures_become_letters(tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("Draft 1\n\nA Title\n\n1. To ensure ﬁnancial and ﬂexible support.\n", encoding="utf-8")
+    assert main(["import", str(source), "--into", str(tmp_path / "outcome")]) == 0
+    text = (tmp_path / "outcome" / "00-preamble" / "001.md").read_text(encoding="utf-8")
+    assert text.endswith("\nTo ensure financial and flexible support.\n")

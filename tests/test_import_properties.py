@@ -144,13 +144,19 @@ TRICKY_LINES = st.sampled_from(
 )
 
 
+MARKDOWN_LINES = st.one_of(
+    TRICKY_LINES,
+    st.sampled_from(["# Outcome", "## A. The item", "### Addressing it", "[^1]: A note.", "*Recalling* it,", "#"]),
+)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(TRICKY_LINES, max_size=30))
-def test_any_text_imports_cleanly_or_says_why(lines: list[str]) -> None:
+@given(st.lists(MARKDOWN_LINES, max_size=30), st.sampled_from(["draft.txt", "draft.md"]))
+def test_any_text_imports_cleanly_or_says_why(lines: list[str], name: str) -> None:
     """Whatever the text, the import ends with an exit code, never a traceback; and when it
     writes a document, that document reads back with the same number of paragraphs."""
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "draft.txt"
+        source = Path(tmp) / name
         source.write_text("\n".join(lines) + "\n", encoding="utf-8")
         into = Path(tmp) / "outcome"
         try:

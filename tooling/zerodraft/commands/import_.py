@@ -21,6 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=sourcefile.FORMATS, help="the source's format (default: from its contents)")
     parser.add_argument("--force", action="store_true", help="replace DIR even if it is not empty")
     parser.add_argument(
+        "--dry-run", action="store_true", help="say what would be imported and what cannot be placed; write nothing"
+    )
+    parser.add_argument(
         "--accept-unplaced",
         action="store_true",
         help="import even if some lines cannot be placed; they are written to DIR-unplaced.txt for a human",
@@ -45,6 +48,10 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     total = sum(1 for _ in document.paragraphs())
+    if args.dry_run:
+        summary(recognition, into, total, verb="would import")
+        print("dry run: nothing was written")
+        return 1 if recognition.problems else 0
     with _progress_bar(total) as bar:
         written = writer.write(document, into, force=args.force, progress=bar)
     if recognition.unplaced:
@@ -112,12 +119,12 @@ def unplaced_report(recognition: Recognition, source: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def summary(recognition: Recognition, into: Path, paragraphs: int) -> None:
+def summary(recognition: Recognition, into: Path, paragraphs: int, verb: str = "imported") -> None:
     document = recognition.document
     sections = sum(1 for top in document.sections for _ in top.walk())
     scheme = document.numbering
     print(
-        f"imported {paragraphs} paragraphs in {sections} sections into {into}/ "
+        f"{verb} {paragraphs} paragraphs in {sections} sections into {into}/ "
         f"(numbering: {scheme.paragraphs.value}, preamble {'numbered' if scheme.preamble_numbered else 'unnumbered'})"
     )
     kinds: dict[str, list[int]] = {}

@@ -10,7 +10,8 @@ Removes what extraction adds and nothing else:
   the next footnote number and which some earlier text carries glued to a word ("outcome.1");
   they become :attr:`Kind.FOOTNOTE` blocks, and the recogniser puts them back as Markdown
   footnotes in the paragraph that cites them;
-- runs of spaces and form feeds (see :func:`zerodraft.importing.joining.squeeze`).
+- runs of spaces and form feeds (see :func:`zerodraft.importing.joining.squeeze`), and
+  typographic ligatures ("ﬁ" → "fi").
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ PAGE_NUMBER_RE = re.compile(
 #: The job number and bar code UN documents print at the foot of their first page
 #: ("21-14853 (E)    141021", "*2114853*").
 JOB_NUMBER_RE = re.compile(r"^(?:\d{2}-\d{5}\s*\([A-Z]\)(?:\s+\d{6}){0,2}|\*\d{7,8}\*)$")
+#: Typographic ligatures a PDF may hand back as one character ("ﬁnancial"): the Chair typed
+#: two letters, so two letters they become.
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 FOOTNOTE_BODY_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 #: Words a cover letter uses and a draft does not.
 LETTER_RE = re.compile(
@@ -47,7 +51,7 @@ REPEATABLE_RE = re.compile(r"^(?:\[?(?:deleted|alt|option|agreed|-|–|—)\b|\(
 
 def read(text: str) -> Stream:
     """The blocks of a plain-text draft (``text`` already decoded)."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").translate(LIGATURES).split("\n")
     lines = [joining.squeeze(line) for line in raw]
     start, skipped = _draft_start(lines)
     dropped: dict[int, str] = {}
