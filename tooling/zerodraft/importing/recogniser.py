@@ -55,16 +55,24 @@ TOP_KINDS = ("part", "article", "roman", "letter", "operative")
 
 @dataclass
 class _Para:
+    """A paragraph being read (frozen into an ImportedParagraph at the end)."""
+
     number: Number | None
+    """Its number; None in an unnumbered preamble."""
     lines: list[str]
     line: int
     hard: bool
+    """True when its lines are whole paragraphs of the source (Word, Markdown), not wrapped lines."""
     status: str = "open"
     option: str = ""
+    """The "Option 2:" label standing above it, if any."""
 
 
 @dataclass
 class _Section:
+    """A section being read: ``kind`` is how its heading is labelled (letter, roman, number,
+    article, part, plain, operative, preamble, or h1–h6 for a source's own heading levels)."""
+
     kind: str
     ordinal: str
     heading: list[str]
@@ -76,6 +84,8 @@ class _Section:
 
 
 class _Recogniser:
+    """The one pass over the blocks; see the module's docstring."""
+
     def __init__(self, stream: Stream, source: str) -> None:
         self.stream = stream
         self.blocks = [b for b in stream.blocks if b.kind is not Kind.FOOTNOTE]
