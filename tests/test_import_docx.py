@@ -27,6 +27,10 @@ NUMBERING = f"""
   <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl>
   <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="(%3)"/></w:lvl>
 </w:abstractNum>"""
+HEADING_NUMBERING = f"""
+<w:abstractNum {nsdecls("w")} w:abstractNumId="91">
+  <w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl>
+</w:abstractNum>"""
 FOOTNOTES = f"""<w:footnotes {nsdecls("w")}>
 <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
 <w:footnote w:id="7"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> See A/CONF.192/15, annex.</w:t></w:r></w:p></w:footnote>
@@ -39,7 +43,9 @@ def build(path: Path) -> Path:
     document = docx.Document()
     numbering = document.part.numbering_part.element
     numbering.insert(0, parse_xml(NUMBERING))
+    numbering.insert(0, parse_xml(HEADING_NUMBERING))
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
 
     def numbered(text: str, level: int = 0, italic: str = "") -> None:
         paragraph = document.add_paragraph()
@@ -66,6 +72,11 @@ def build(path: Path) -> Path:
     bold = document.add_paragraph()
     bold.add_run("B. International cooperation").bold = True
     numbered("To cooperate with [[sub]regional] organizations.")
+    lettered = document.add_heading("Follow-up", level=1)  # "C." from Word's numbering, starting at C
+    lettered._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="91"/></w:numPr>')
+    )
+    numbered("To meet again in 2026.")
     document.add_table(rows=1, cols=2).cell(0, 0).text = "A table the import does not read"
     part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, FOOTNOTES.encode(), document.part.package)
     document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
@@ -98,6 +109,7 @@ def test_word_draft_imports_and_checks_clean(tmp_path: Path, capsys: pytest.Capt
         ("", ["1", "2"]),
         ("A. National measures", ["3", "4"]),
         ("B. International cooperation", ["5"]),
+        ("C. Follow-up", ["6"]),
     ]
     assert (document.config.title, document.config.draft_name) == (
         "Outcome of the Meeting of Experts on Tracing",

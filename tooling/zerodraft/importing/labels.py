@@ -23,6 +23,8 @@ ARTICLE_RE = re.compile(
 PART_RE = re.compile(
     r"^(?P<word>Part|PART|Chapter|CHAPTER|Section|SECTION|Annex|ANNEX)\s+(?P<n>[IVXLC]{1,7}|\d{1,3}|[A-Z])(?:\s*[.:–—-]\s*(?P<rest>\S.*))?$"
 )
+#: A heading's letter or roman numeral alone on its line ("C.", "IV.").
+LABEL_ONLY_RE = re.compile(r"^(?:[A-Z]|[IVXLC]{1,7})\.$")
 LETTER_RE = re.compile(r"^(?P<n>[A-Z])\.\s+(?P<rest>\S.*)$")
 ROMAN_RE = re.compile(r"^(?P<n>[IVXLC]{1,7})\.\s+(?P<rest>\S.*)$")
 PREAMBLE_HEADING_RE = re.compile(r"^(?:preamble|preambular\s+(?:part|paragraphs?|section))$", re.IGNORECASE)

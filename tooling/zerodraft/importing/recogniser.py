@@ -30,6 +30,7 @@ from zerodraft.importing.footnotes import Footnotes, escape
 from zerodraft.importing.labels import (
     ARTICLE_RE,
     DELETED_RE,
+    LABEL_ONLY_RE,
     LETTER_RE,
     NUMBERED_RE,
     OPTION_LABEL_RE,
@@ -141,6 +142,13 @@ class _Recogniser:
             self.heading_open = False
         if block.kind is Kind.HEADING:
             return self.heading_block(index)
+        if LABEL_ONLY_RE.match(text) and index + 1 < len(self.blocks):
+            # "C." on a line of its own, its heading on the next (Word's numbering via pdftotext)
+            merged = f"{text} {self.blocks[index + 1].text}"
+            found = self.section_heading(merged)
+            if found is not None:
+                self.open_section(*found, merged, block)
+                return index + 2
         heading = self.section_heading(text)
         if heading is not None:
             kind, ordinal = heading
@@ -198,6 +206,8 @@ class _Recogniser:
         if numbered and numbered.group("base") == "1":
             return True
         if ARTICLE_RE.match(text) or PART_RE.match(text):
+            return True
+        if text in ("A.", "I."):  # the first heading's label on a line of its own
             return True
         for regex, first in ((LETTER_RE, "A"), (ROMAN_RE, "I")):
             match = regex.match(text)
