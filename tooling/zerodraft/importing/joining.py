@@ -60,7 +60,7 @@ def join_pair(left: str, right: str, evidence: frozenset[str]) -> str:
         return right
     if not right:
         return left
-    tail = _TAIL.search(left)
+    tail = _TAIL.search(left[-80:])  # only the end matters; a long paragraph stays linear
     head = _HEAD.match(right)
     if tail and head:
         first, second = tail.group(1), head.group(1)

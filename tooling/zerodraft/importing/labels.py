@@ -14,7 +14,7 @@ from zerodraft import numbering
 
 SUFFIX = "|".join(sorted(numbering.SUFFIXES, key=len, reverse=True))
 NUMBERED_RE = re.compile(
-    rf"^(?:(?P<prefix>OP|PP)\s*)?(?P<base>\d{{1,4}})(?:\s*(?P<suffix>{SUFFIX}))?(?:\s*(?P<alt>alt[2-9]?))?"
+    rf"^(?:(?P<prefix>OP|PP)\s*)?(?P<base>\d{{1,5}})(?:\s*(?P<suffix>{SUFFIX}))?(?:\s*(?P<alt>alt[2-9]?))?"
     rf"(?(prefix)\.?|\.)(?:\s+(?P<rest>\S.*))?$"
 )
 ARTICLE_RE = re.compile(

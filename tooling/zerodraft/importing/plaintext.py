@@ -213,10 +213,11 @@ def _running_headers(raw: list[str], lines: list[str], start: int) -> set[int]:
     content = [i for i in range(start, len(lines)) if lines[i]]
     breaks = [p for p, i in enumerate(content) if PAGE_NUMBER_RE.match(lines[i]) or "\f" in raw[i]]
     breaks += [-1, len(content)]  # the top of the first page and the foot of the last
+    near_breaks = {b + d for b in breaks for d in range(-2, 3)}
     near: dict[str, list[int]] = {}
     for position, index in enumerate(content):
         line = lines[index]
-        if line in repeated and ("\f" in raw[index] or any(abs(position - b) <= 2 for b in breaks)):
+        if line in repeated and ("\f" in raw[index] or position in near_breaks):
             near.setdefault(line, []).append(index)
     pages = len(breaks) - 1
     found = {
