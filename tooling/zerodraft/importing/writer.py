@@ -124,7 +124,7 @@ def _write_tree(
             config[key] = value
     _write(root / "document.yaml", _yaml(config))
     written.append("document.yaml")
-    width = 4 if max((p.number.base for p in document.paragraphs()), default=0) >= 1000 else 3
+    width = max(3, len(str(max((p.number.base for p in document.paragraphs()), default=0))))
     order = 0 if document.sections and document.sections[0].preamble else 1
     for section in document.sections:
         written += _write_section(section, root, f"{order:02d}-{_slug(section)}", vocabulary, width, files)
