@@ -207,3 +207,13 @@ def test_untitled_needs_to_be_said(tmp_path: Path) -> None:
     assert [(p.code, p.path) for p in problems_of(tmp_path)] == [("ZD503", "outcome/01-operative/section.yaml")]
     section.write_text("heading: ''\nuntitled: yes\n", encoding="utf-8")
     assert "'untitled' must be true or false" in [p.message for p in problems_of(tmp_path)]
+
+
+def test_pp_op_compilation(tmp_path: Path) -> None:
+    """A compilation labelled PP1, PP1 bis … then OP1, OP2 bis: the operative numbers start
+    afresh, in a part printed without a heading; the preamble keeps its PP numbers."""
+    document = imported(tmp_path, "pp-op-compilation.txt")
+    assert outline(document) == [("", ["1", "1 bis", "2"]), ("", ["1", "2", "2 bis"])]
+    assert [document.ref(p) for p in document.paragraphs()] == ["pp1", "pp1bis", "pp2", "1", "2", "2bis"]
+    assert texts(document)[1] == "Recalling resolution 75/241, (proposed by Kenya)"
+    assert texts(document)[-1] == "[Encourages States to submit national reports;]"

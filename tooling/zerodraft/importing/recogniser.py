@@ -284,6 +284,12 @@ class _Recogniser:
         alt = match.group("alt")
         number = Number(base, numbering.SUFFIXES.index(suffix) + 1 if suffix else 0, int(alt[3:] or 1) if alt else 0)
         rest = match.group("rest") or ""
+        if match.group("prefix") == "OP" and self.stack and self.stack[-1].preamble and number == Number(1):
+            # "PP1 …" then "OP1 …": the operative part, numbered afresh, printed without a heading
+            self.preamble_numbered = False
+            self.open_section("operative", "", "", block)
+            self.stack[-1].heading = []
+            self.last = None
         expected = self.expected_numbers()
         if self.option and self.last is not None and number == self.last and self.stack and self.stack[-1].paragraphs:
             # Option 2 of the paragraph just read: an alternative to it (018alt.md).
