@@ -120,3 +120,32 @@ def test_pdf_without_pdftotext(
     assert main(["import", str(source), "--into", str(tmp_path / "outcome")]) == 2
     err = capsys.readouterr().err
     assert "is a PDF; extract its text first (pdftotext from poppler-utils" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("target", ["cwd", "parent", "repository", "other folder"])
+def test_force_replaces_only_a_document_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    """--force never replaces the current folder, a folder above it, a git repository or a
+    folder that holds no document."""
+    source = tmp_path / "draft.txt"
+    source.write_text("Draft 1\n\nA Title\n\n1. To act now.\n", encoding="utf-8")
+    work = tmp_path / "work" / "deeper"
+    work.mkdir(parents=True)
+    (work / "notes.txt").write_text("precious", encoding="utf-8")
+    monkeypatch.chdir(work)
+    into = {
+        "cwd": work,
+        "parent": work.parent,
+        "repository": tmp_path / "repo",
+        "other folder": tmp_path / "docs",
+    }[target]
+    into.mkdir(exist_ok=True)
+    (into / "keep.txt").write_text("precious", encoding="utf-8")
+    if target == "repository":
+        (into / ".git").mkdir()
+        (into / "document.yaml").write_text("title: x\n", encoding="utf-8")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    assert main(["import", str(source), "--into", str(into), "--force"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before

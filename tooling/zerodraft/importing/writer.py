@@ -72,6 +72,8 @@ def write(
     existing = into.is_dir() and any(into.iterdir())
     if existing and not force:
         raise Fatal(f"'{into}' is not empty; import into a new folder, or add --force to replace it")
+    if existing:
+        _replaceable(into)
     into.parent.mkdir(parents=True, exist_ok=True)
     old_config = _old_config(into) if existing else {}
     vocabulary = Vocabulary.default()
@@ -100,6 +102,18 @@ def write(
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     return written
+
+
+def _replaceable(into: Path) -> None:
+    """Refuse to replace anything but a document folder: not the current folder or one
+    above it, not a git repository, not a folder without ``document.yaml``."""
+    here = Path(os.path.abspath(Path.cwd()))
+    if into == here or into in here.parents:
+        raise Fatal(f"'{into}' holds the current folder; import into a document folder such as 'outcome'")
+    if (into / ".git").exists():
+        raise Fatal(f"'{into}' is a git repository, not a document folder; import into its 'outcome' folder")
+    if not (into / "document.yaml").is_file():
+        raise Fatal(f"'{into}' holds no document.yaml, so it is not a document folder; --force will not replace it")
 
 
 def _write_tree(
