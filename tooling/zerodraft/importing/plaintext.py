@@ -204,10 +204,12 @@ def _running_headers(raw: list[str], lines: list[str], start: int) -> set[int]:
     a repeated line counts only where the layout shows it is one: it stands next to a page
     break (a page number or a form feed) on at least half of the pages, and at least three
     times, and never more than once a page; only those occurrences go.  A line that reads like a document symbol or job number
-    ("A/CONF.192/BMS/2021/WP.1", "21-09876 (E)") and repeats three times goes everywhere.
+    ("A/CONF.192/BMS/2021/WP.1") or a draft marker ("Draft 2, 2 July 2021") and repeats goes
+    everywhere, page breaks or not.
     """
     counts = Counter(line for line in lines[start:] if line and len(line) <= 120 and not REPEATABLE_RE.match(line))
-    repeated = {line for line, n in counts.items() if n >= 3 or (n >= 2 and SYMBOL_LIKE_RE.match(line))}
+    marker = {line for line, n in counts.items() if n >= 2 and (SYMBOL_LIKE_RE.match(line) or HEADER_RE.match(line))}
+    repeated = {line for line, n in counts.items() if n >= 3} | marker
     if not repeated:
         return set()
     content = [i for i in range(start, len(lines)) if lines[i]]
@@ -226,5 +228,5 @@ def _running_headers(raw: list[str], lines: list[str], start: int) -> set[int]:
         if len(where) >= max(3, pages // 2) and counts[line] <= pages + 1  # at most once a page
         for i in where
     }
-    found |= {i for i in content if lines[i] in repeated and SYMBOL_LIKE_RE.match(lines[i])}
+    found |= {i for i in content if lines[i] in marker}
     return found
