@@ -203,8 +203,8 @@ def _running_headers(raw: list[str], lines: list[str], start: int) -> set[int]:
     A sentence the Chair repeats (Draft 2 repeats its chapeau three times) must survive, so
     a repeated line counts only where the layout shows it is one: it stands next to a page
     break (a page number or a form feed) on at least half of the pages, and at least three
-    times, and never more than once a page; only those occurrences go.  A line that reads like a document symbol or job number
-    ("A/CONF.192/BMS/2021/WP.1") or a draft marker ("Draft 2, 2 July 2021") and repeats goes
+    times, and never more than once a page; only those occurrences go.  A document symbol
+    ("A/CONF.192/BMS/2021/WP.1") or a draft marker ("Draft 2, 2 July 2021") that repeats goes
     everywhere, page breaks or not.
     """
     counts = Counter(line for line in lines[start:] if line and len(line) <= 120 and not REPEATABLE_RE.match(line))
