@@ -123,3 +123,54 @@ def test_word_draft_imports_and_checks_clean(tmp_path: Path, capsys: pytest.Capt
         == "To [strengthen][put in place] laws on:\n(a) manufacture;\n(b) transfer, including:\n(i) export;\n(ii) import;"
     )
     assert text["5"] == "To cooperate with [[sub]regional] organizations."
+
+
+def test_numbers_from_a_list_style_and_a_level_override(tmp_path: Path) -> None:
+    """Word's multilevel lists are often defined by a list style (w:numStyleLink), and a
+    restarted list may redefine a level (w:lvlOverride with its own w:lvl)."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="94"><w:styleLink w:val="DraftList"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl>'
+            "</w:abstractNum>"
+        ),
+    )
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="92"><w:numStyleLink w:val="DraftList"/></w:abstractNum>'
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="93"><w:abstractNumId w:val="94"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="95"><w:abstractNumId w:val="92"/></w:num>'))
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="96"><w:abstractNumId w:val="92"/>'
+            '<w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:start w:val="7"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%1."/></w:lvl></w:lvlOverride></w:num>'
+        )
+    )
+    document.styles.element.append(
+        parse_xml(
+            f'<w:style {nsdecls("w")} w:type="numbering" w:styleId="DraftList"><w:name w:val="Draft List"/>'
+            '<w:pPr><w:numPr><w:numId w:val="93"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+
+    def numbered(text: str, num: int, level: int = 0) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>')
+        )
+
+    numbered("To act.", 95)
+    numbered("first;", 95, level=1)
+    numbered("To act again.", 95)
+    numbered("To restart at seven.", 96)
+    document.save(str(tmp_path / "list.docx"))
+    texts = [b.text for b in docx_reader.read(tmp_path / "list.docx").blocks]
+    assert texts == ["1. To act.", "(a) first;", "2. To act again.", "7. To restart at seven."]

@@ -189,30 +189,56 @@ def _numbering(document: Any) -> _Numbering:
     except (KeyError, NotImplementedError):
         return _Numbering({})
     abstract: dict[str, dict[int, Level]] = {}
+    links: dict[str, str] = {}  # abstractNumId -> the list style it borrows its levels from
     for node in root.iter(f"{W}abstractNum"):
-        levels: dict[int, Level] = {}
-        for lvl in node.iter(f"{W}lvl"):
-            start = lvl.find(f"{W}start")
-            fmt = lvl.find(f"{W}numFmt")
-            text = lvl.find(f"{W}lvlText")
-            levels[int(lvl.get(f"{W}ilvl", "0"))] = Level(
-                int(start.get(f"{W}val", "1")) if start is not None else 1,
-                fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal",
-                text.get(f"{W}val", "") if text is not None else "",
-            )
-        abstract[node.get(f"{W}abstractNumId", "")] = levels
+        ident = node.get(f"{W}abstractNumId", "")
+        abstract[ident] = {int(lvl.get(f"{W}ilvl", "0")): _level(lvl) for lvl in node.iter(f"{W}lvl")}
+        link = node.find(f"{W}numStyleLink")
+        if link is not None:
+            links[ident] = link.get(f"{W}val", "")
+    num_abstract = {
+        node.get(f"{W}numId", ""): ref.get(f"{W}val", "")
+        for node in root.iter(f"{W}num")
+        if (ref := node.find(f"{W}abstractNumId")) is not None
+    }
+    for ident, style_id in links.items():  # a list style: its levels live where its style points
+        target = _style_num_id(document, style_id)
+        if target in num_abstract and abstract.get(num_abstract[target]):
+            abstract[ident] = abstract[num_abstract[target]]
     nums: dict[str, dict[int, Level]] = {}
     for node in root.iter(f"{W}num"):
-        ref = node.find(f"{W}abstractNumId")
-        levels = dict(abstract.get(ref.get(f"{W}val", "") if ref is not None else "", {}))
+        levels = dict(abstract.get(num_abstract.get(node.get(f"{W}numId", ""), ""), {}))
         for override in node.iter(f"{W}lvlOverride"):
-            start = override.find(f"{W}startOverride")
             index = int(override.get(f"{W}ilvl", "0"))
+            replacement = override.find(f"{W}lvl")
+            if replacement is not None:
+                levels[index] = _level(replacement)
+            start = override.find(f"{W}startOverride")
             if start is not None and index in levels:
                 old = levels[index]
                 levels[index] = Level(int(start.get(f"{W}val", "1")), old.format, old.template)
         nums[node.get(f"{W}numId", "")] = levels
     return _Numbering(nums)
+
+
+def _level(lvl: Any) -> Level:
+    start = lvl.find(f"{W}start")
+    fmt = lvl.find(f"{W}numFmt")
+    text = lvl.find(f"{W}lvlText")
+    return Level(
+        int(start.get(f"{W}val", "1")) if start is not None else 1,
+        fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal",
+        text.get(f"{W}val", "") if text is not None else "",
+    )
+
+
+def _style_num_id(document: Any, style_id: str) -> str:
+    """The list a (list) style numbers with."""
+    for style in document.styles.element.iter(f"{W}style"):
+        if style.get(f"{W}styleId") == style_id:
+            num = style.find(f"{W}pPr/{W}numPr/{W}numId")
+            return num.get(f"{W}val", "") if num is not None else ""
+    return ""
 
 
 def _footnotes(document: Any) -> dict[str, str]:
