@@ -129,7 +129,7 @@ def test_codeowners_is_in_step_with_document_yaml() -> None:
     assert result.returncode == 0, result.stdout
     text = (GITHUB / "CODEOWNERS").read_text(encoding="utf-8")
     assert "*  @unoda-secretariat" in text
-    assert "/outcome/02-b-international-cooperation/  @belgium-delegate @unoda-secretariat" in text
+    assert "/outcome/03-c-international-cooperation-assistance/  @belgium-delegate @unoda-secretariat" in text
 
 
 def test_codeowners_check_reports_drift(tmp_path: Path) -> None:
@@ -151,6 +151,11 @@ def test_labels_for_gh() -> None:
     for label in data:
         assert len(label["name"]) <= 50 and len(label["description"]) <= 100
         assert re.fullmatch(r"[0-9a-f]{6}", label["color"])
-    for expected in ("status: agreed-ad-ref", "agenda: 01-a-implementation", "agenda: preamble", "proposal: SUP"):
+    for expected in (
+        "status: agreed-ad-ref",
+        "agenda: 01-a-implementation-programme-action",
+        "agenda: preamble",
+        "proposal: SUP",
+    ):
         assert expected in names
     assert yaml.safe_load(zerodraft(REPO, "labels", "--format", "yaml").stdout) == data

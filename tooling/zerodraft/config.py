@@ -236,7 +236,7 @@ def roster(path: str, text: str | None, problems: list[Problem]) -> Roster:
     return result
 
 
-SECTION_KEYS = ("heading", "preamble", "id")
+SECTION_KEYS = ("heading", "preamble", "id", "untitled")
 
 
 def section(path: str, text: str | None, problems: list[Problem]) -> tuple[str, bool, str]:
@@ -271,6 +271,11 @@ def section(path: str, text: str | None, problems: list[Problem]) -> tuple[str, 
     if not isinstance(ident, str):
         problems.append(Problem(path, lines.get("id", 1), "ZD503", "'id' must be text"))
         ident = ""
-    if not heading.strip() and not preamble:
+    untitled = data.get("untitled", False)
+    if not isinstance(untitled, bool):
+        problems.append(Problem(path, lines.get("untitled", 1), "ZD503", "'untitled' must be true or false"))
+        untitled = False
+    # `untitled: true`: a part printed without a heading, like a resolution's operative part.
+    if not heading.strip() and not preamble and not untitled:
         problems.append(Problem(path, 1, "ZD503", "needs 'heading:' with the heading as printed"))
     return heading.strip(), preamble, ident

@@ -79,6 +79,7 @@ def render(meta: Mapping[str, Any], body: str) -> str:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     data = CommentedMap()
+    data.fa.set_block_style()
     for key, value in meta.items():
         if isinstance(value, list | tuple):
             seq = CommentedSeq(value)

@@ -6,8 +6,8 @@ reference in ``docs/checks.md`` is generated from this table (``zerodraft rules
 emits is listed here.
 
 Groups: ZD0xx files, ZD1xx front matter, ZD2xx numbering, ZD3xx consensus rules,
-ZD4xx text, ZD5xx configuration (document.yaml, delegations.yaml, section.yaml), ZD9xx the
-pull-request policy (``zerodraft pr-check``).
+ZD4xx text, ZD5xx configuration (document.yaml, delegations.yaml, section.yaml), ZD6xx import
+(problems in a source being imported), ZD9xx the pull-request policy (``zerodraft pr-check``).
 """
 
 from __future__ import annotations
@@ -120,6 +120,13 @@ RULES: tuple[Rule, ...] = (
         "outcome/delegations.yaml lists delegations with a name and kind; names and codes are unique; group members are listed delegations.",
     ),
     Rule("ZD503", "section-config", "Every section folder has a section.yaml with its heading."),
+    # ---- import (zerodraft import; reported against the source file)
+    Rule(
+        "ZD601",
+        "unplaced-line",
+        "zerodraft import places every line of the source: as a heading, a paragraph or part of one, a footnote, or a removed page number or running header.",
+    ),
+    Rule("ZD602", "import-numbering", "zerodraft import finds the paragraph numbers of the source in sequence."),
     # ---- pull-request policy (zerodraft pr-check)
     Rule(
         "ZD901",

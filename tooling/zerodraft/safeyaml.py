@@ -152,8 +152,13 @@ def _string(value: str) -> bool:
     )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
 def _simple(text: str) -> Loaded | None:
     """The flat ``key: value`` / ``key: [a, b]`` form, or ``None`` to use libyaml."""
+    if _CONTROL.search(text):
+        return None  # control characters: let libyaml refuse them
     data: dict[str, Any] = {}
     lines: dict[str, int] = {}
     for number, line in enumerate(text.split("\n"), 1):
@@ -168,8 +173,8 @@ def _simple(text: str) -> Loaded | None:
         if not value:
             parsed: Any = None
         elif value[0] == "[" and value[-1] == "]":
-            inner = value[1:-1].strip()
-            items = [item.strip() for item in inner.split(",")] if inner else []
+            inner = value[1:-1].strip(" \t")  # YAML's white space only: "\xa0" is data
+            items = [item.strip(" \t") for item in inner.split(",")] if inner else []
             if not all(_string(item) for item in items):
                 return None
             parsed = items

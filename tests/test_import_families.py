@@ -1,0 +1,219 @@
+"""Other families of UN drafts, from hand-written fixtures: each imports and checks clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_check import problems_of
+from zerodraft.main import main
+from zerodraft.model import Document, Scheme
+from zerodraft.reader import read
+from zerodraft.source import WorkingTree
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
+
+
+def imported(tmp_path: Path, name: str) -> Document:
+    assert main(["import", str(FIXTURES / name), "--into", str(tmp_path / "outcome")]) == 0
+    assert [str(p) for p in problems_of(tmp_path)] == []
+    return read(WorkingTree(tmp_path)).document
+
+
+def outline(document: Document) -> list[tuple[str, list[str]]]:
+    return [(s.heading, [p.label for p in s.paragraphs]) for s in document.walk()]
+
+
+def texts(document: Document) -> list[str]:
+    return [p.text.strip() for p in document.paragraphs()]
+
+
+def test_cop_decision(tmp_path: Path) -> None:
+    """Unnumbered preamble under "The Conference of the Parties,", roman sections with
+    lettered subsections, continuous numbers, page furniture and a footnote."""
+    document = imported(tmp_path, "cop-decision.txt")
+    assert outline(document) == [
+        ("The Conference of the Parties,", ["1", "2", "3", "4"]),
+        ("I. Science and urgency", ["1", "2"]),
+        ("II. Mitigation", []),
+        ("A. Emission reductions", ["3", "4"]),
+        ("B. Just transition", ["5"]),
+        ("III. Finance", ["6", "7"]),
+    ]
+    numbering = document.config.numbering
+    assert (numbering.paragraphs, numbering.preamble_numbered) == (Scheme.CONTINUOUS, False)
+    assert [document.printed_number(p) for p in document.paragraphs()][:5] == ["", "", "", "", "1"]
+    assert (document.config.title, document.config.draft_name) == (
+        "Sharm el-Sheikh Implementation Plan",
+        "Draft decision -/CP.27",
+    )
+    words = texts(document)
+    assert words[2] == (
+        "Deeply concerned that the world is not on track to meet the long-term temperature goal of the "
+        "Paris Agreement,[^1]\n\n[^1]: See decision 1/CP.21, paragraph 17."
+    )
+    assert (
+        words[3]
+        == "Recognizing the importance of the best available science for effective climate action and policy-making,"
+    )
+    assert words[6].endswith(
+        "taking into account different national circumstances:\n"
+        "(a) Accelerating efforts towards the phasedown of unabated coal power;\n"
+        "(b) Phasing out inefficient fossil fuel subsidies;"
+    )
+    assert not any("FCCC/CP" in t for t in words)
+    assert document.config.symbol == "FCCC/CP/2022/L.19"
+    assert words[-1].startswith("Emphasizes that a global transformation")
+
+
+def test_treaty(tmp_path: Path) -> None:
+    """Articles (with "2 bis") restarting the numbers, Option blocks, nested brackets."""
+    document = imported(tmp_path, "treaty.txt")
+    assert outline(document) == [
+        ("The Parties to this Agreement,", ["1", "2", "3", "4"]),
+        ("Article 1\nUse of terms", ["1", "2"]),
+        ("Article 2\nGeneral objective", ["1"]),
+        ("Article 2 bis\n[General principles and approaches]", ["1", "2"]),
+        ("Article 3\nApplication", ["1", "2", "3"]),
+        ("Article 4\nRelationship with other instruments", ["1"]),
+        ("Article 5\n[Transfer of technology]", ["1", "1 alt", "2"]),
+    ]
+    assert document.config.numbering.paragraphs is Scheme.PER_SECTION
+    assert not document.config.numbering.preamble_numbered
+    assert [s.key for s in document.sections][3] == "03-article-2-bis"
+    guided = document.find("article-2-bis.1")
+    assert guided is not None and guided.text.strip().endswith(
+        "guided by:\nOption 1: [the polluter-pays principle;]\nOption 2: [the principle of the common heritage of humankind;]"
+    )
+    assert (
+        "[the conservation and sustainable use][the long-term conservation [and sustainable use]]" in texts(document)[6]
+    )
+    assert texts(document)[3] == "Have agreed as follows:"
+    assert texts(document)[-4:] == [
+        "This Agreement shall be interpreted and applied in a manner consistent with the Convention.",
+        "Option 1:\nParties shall [promote][ensure] the transfer of marine technology.",
+        "Option 2:\nParties may cooperate in the transfer of marine technology.",
+        "The transfer of marine technology shall take place on fair and most favourable terms.",
+    ]
+    assert (tmp_path / "outcome" / "06-article-5" / "001alt.md").is_file()
+    deleted = [p for p in document.paragraphs() if p.status == "deleted"]
+    assert [(p.label, p.text.strip()) for p in deleted] == [("2", "Deleted.")]
+
+
+def test_compilation(tmp_path: Path) -> None:
+    """bis/ter insertions, "Deleted." placeholders, "agreed ad ref" labels."""
+    document = imported(tmp_path, "compilation.txt")
+    assert outline(document) == [
+        ("", ["1", "2", "2 bis", "2 ter", "3"]),
+        ("A. National measures", ["4", "4 bis", "5", "6"]),
+    ]
+    status = {p.label: p.status for p in document.paragraphs()}
+    assert status == {
+        "1": "agreed-ad-ref",
+        "2": "open",
+        "2 bis": "open",
+        "2 ter": "open",
+        "3": "deleted",
+        "4": "agreed-ad-ref",
+        "4 bis": "open",
+        "5": "deleted",
+        "6": "open",
+    }
+    one = document.find("1")
+    assert one is not None and one.text.strip().endswith("International Tracing Instrument.")
+    assert (tmp_path / "outcome" / "00-preamble" / "002bis.md").is_file()
+    assert document.config.title == "Outcome of the Meeting of Experts on Firearms Tracing"
+    assert document.config.header_note == "Compilation of proposals received on Draft 1, 20 May 2024"
+
+
+def test_markdown_resolution(tmp_path: Path) -> None:
+    """Markdown as such drafts are kept: # headings, italic participles, [^1] footnotes."""
+    document = imported(tmp_path, "ga-resolution.md")
+    assert outline(document) == [
+        ("The General Assembly,", ["1", "2", "3"]),
+        ("I. Implementation", ["1", "2"]),
+        ("II. Follow-up", ["3"]),
+    ]
+    assert (document.config.draft_name, str(document.config.draft_date)) == ("Draft 3", "2021-07-19")
+    words = texts(document)
+    assert words[0] == "*Recalling* its resolution 75/241 of 31 December 2020,"
+    assert words[1].endswith(
+        "Aspects,[^1]\n\n[^1]: See *Report of the United Nations Conference on the Illicit "
+        "Trade in Small Arms and Light Weapons in All Its Aspects*, A/CONF.192/15."
+    )
+    assert words[4] == (
+        "*Calls upon* all States:\n(a) To implement the International Tracing Instrument;\n"
+        "(b) To [strengthen][enhance] international cooperation;"
+    )
+
+
+@pytest.mark.parametrize("name", ["cop-decision.txt", "treaty.txt", "compilation.txt", "ga-resolution.md"])
+def test_scheme_written_to_document_yaml(tmp_path: Path, name: str) -> None:
+    document = imported(tmp_path, name)
+    text = (tmp_path / "outcome" / "document.yaml").read_text(encoding="utf-8")
+    assert f"paragraphs: {document.config.numbering.paragraphs.value}" in text
+    assert f"preamble: {'numbered' if document.config.numbering.preamble_numbered else 'unnumbered'}" in text
+
+
+def test_paged_working_group_report(tmp_path: Path) -> None:
+    """pdftotext output with form feeds: the draft header and symbol repeated on every page,
+    page numbers, a "Preamble" heading, paragraphs labelled PP1, PP2 …"""
+    document = imported(tmp_path, "paged-working-group.txt")
+    assert outline(document) == [("Preamble", ["1", "2", "3", "4"])]
+    config = document.config
+    assert (config.draft_name, str(config.draft_date), config.symbol) == (
+        "Draft 3",
+        "2024-05-14",
+        "A/AC.289/2024/CRP.1",
+    )
+    assert config.title == "Report of the Open-ended Working Group on Conventional Ammunition"
+    assert texts(document)[2] == (
+        "Stressing that States have the primary responsibility for the safety and security of ammunition stockpiles,"
+    )
+    assert not any("Draft 3" in t or "A/AC" in t for t in texts(document))
+
+
+def test_general_assembly_draft_resolution_in_layout_mode(tmp_path: Path) -> None:
+    """`pdftotext -layout` of a First Committee L-document: the masthead, indentation, the job
+    number and bar code, a page header and a "2/2" footer; operative paragraphs straight
+    after the preamble, in a part printed without a heading (``untitled: true``)."""
+    document = imported(tmp_path, "ga-first-committee-layout.txt")
+    assert outline(document) == [("The General Assembly,", ["1", "2"]), ("", ["1", "2", "3"])]
+    assert (tmp_path / "outcome" / "01-operative" / "section.yaml").read_text(encoding="utf-8") == (
+        "heading: ''\nuntitled: true\n"
+    )
+    config = document.config
+    assert (config.symbol, config.title) == (
+        "A/C.1/76/L.47",
+        "The illicit trade in small arms and light weapons in all its aspects",
+    )
+    assert config.header_note.endswith("Colombia, France, Japan and South Africa: draft resolution")
+    assert texts(document)[2] == (
+        "Welcomes the successful outcome of the Seventh Biennial Meeting of States, held in New York from 26 to 30 July 2021;"
+    )
+    assert texts(document)[4].endswith(
+        'item entitled "The illicit trade in small arms and light weapons in all its aspects".'
+    )
+    assert [document.printed_number(p) for p in document.paragraphs()] == ["", "", "1", "2", "3"]
+
+
+def test_untitled_needs_to_be_said(tmp_path: Path) -> None:
+    """Only a section that says ``untitled: true`` may go without a heading."""
+    document = imported(tmp_path, "ga-first-committee-layout.txt")
+    del document
+    section = tmp_path / "outcome" / "01-operative" / "section.yaml"
+    section.write_text("heading: ''\n", encoding="utf-8")
+    assert [(p.code, p.path) for p in problems_of(tmp_path)] == [("ZD503", "outcome/01-operative/section.yaml")]
+    section.write_text("heading: ''\nuntitled: yes\n", encoding="utf-8")
+    assert "'untitled' must be true or false" in [p.message for p in problems_of(tmp_path)]
+
+
+def test_pp_op_compilation(tmp_path: Path) -> None:
+    """A compilation labelled PP1, PP1 bis … then OP1, OP2 bis: the operative numbers start
+    afresh, in a part printed without a heading; the preamble keeps its PP numbers."""
+    document = imported(tmp_path, "pp-op-compilation.txt")
+    assert outline(document) == [("", ["1", "1 bis", "2"]), ("", ["1", "2", "2 bis"])]
+    assert [document.ref(p) for p in document.paragraphs()] == ["pp1", "pp1bis", "pp2", "1", "2", "2bis"]
+    assert texts(document)[1] == "Recalling resolution 75/241, (proposed by Kenya)"
+    assert texts(document)[-1] == "[Encourages States to submit national reports;]"

@@ -1,0 +1,148 @@
+"""``zerodraft import SOURCE --into DIR``: bring the Chair's draft into the paragraph tree."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from zerodraft.errors import Fatal
+from zerodraft.importing import blocks, recogniser, sourcefile, writer
+from zerodraft.importing.tree import Recognition
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", metavar="SOURCE", help="the draft: text extracted from a PDF, Markdown, or .docx")
+    parser.add_argument("--into", required=True, metavar="DIR", help="the document folder to create (e.g. outcome)")
+    parser.add_argument("--format", choices=sourcefile.FORMATS, help="the source's format (default: from its contents)")
+    parser.add_argument("--force", action="store_true", help="replace DIR even if it is not empty")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="say what would be imported and what cannot be placed; write nothing"
+    )
+    parser.add_argument(
+        "--accept-unplaced",
+        action="store_true",
+        help="import even if some lines cannot be placed; they are written to DIR-unplaced.txt for a human",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    source = sourcefile.open_source(Path(args.source), args.format)
+    recognition = recognise(source)
+    document = recognition.document
+    operative = [s for s in document.sections if not s.preamble]
+    if not operative and not (document.numbering.preamble_numbered and any(True for _ in document.paragraphs())):
+        raise Fatal(f"found no numbered paragraphs or section headings in '{args.source}'; is it a draft?")
+    for problem in recognition.problems:
+        print(problem)
+    into = Path(args.into)
+    if recognition.problems and not args.accept_unplaced:
+        count = len(recognition.problems)
+        print(
+            f"{count} line{'s' * (count != 1)} could not be placed; nothing was written. "
+            "Fix the source, or add --accept-unplaced to import the rest and list these lines for a human."
+        )
+        return 1
+    total = sum(1 for _ in document.paragraphs())
+    if args.dry_run:
+        summary(recognition, into, total, verb="would import")
+        print("dry run: nothing was written")
+        return 1 if recognition.problems else 0
+    with _progress_bar(total) as bar:
+        written = writer.write(document, into, force=args.force, progress=bar)
+    if recognition.unplaced:
+        listing = unplaced_path(into)
+        _write_atomic(listing, unplaced_report(recognition, args.source))
+        print(f"{len(recognition.unplaced)} unplaced line(s) written to {listing}: place them by hand")
+    summary(recognition, into, len([w for w in written if w.endswith(".md")]))
+    return 0
+
+
+def recognise(source: sourcefile.SourceFile) -> Recognition:
+    """The tree of any supported source."""
+    stream = read(source)
+    return recogniser.recognise(stream, str(source.path))
+
+
+def read(source: sourcefile.SourceFile) -> blocks.Stream:
+    """The blocks of a source, by its format."""
+    if source.format == "docx":
+        from zerodraft.importing import docx as docx_reader
+
+        stream = docx_reader.read(source.path)
+        for block in stream.blocks:
+            sourcefile.refuse_hidden_characters(str(source.path), block.text, block.line)
+        return stream
+    if source.format == "markdown":
+        from zerodraft.importing import markdown as markdown_reader
+
+        return markdown_reader.read(source.text())
+    from zerodraft.importing import plaintext
+
+    return plaintext.read(source.text())
+
+
+#: How many source lines of each kind of artefact the summary names.
+SHOWN = 8
+#: Imports with fewer paragraphs finish before a bar would be read.
+PROGRESS_FROM = 500
+
+
+@contextlib.contextmanager
+def _progress_bar(total: int) -> Iterator[Callable[[], None] | None]:
+    """A progress bar (tqdm, on stderr) for long imports when stdout is a terminal."""
+    if total < PROGRESS_FROM or not sys.stdout.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit=" paragraphs", desc="writing", leave=False, file=sys.stderr) as bar:
+        yield lambda: bar.update()
+
+
+def unplaced_path(into: Path) -> Path:
+    """Where ``--accept-unplaced`` lists what it could not place: ``DIR-unplaced.txt`` beside DIR."""
+    return into.parent / f"{into.name}-unplaced.txt"
+
+
+def unplaced_report(recognition: Recognition, source: str) -> str:
+    lines = [
+        "# UNPLACED LINES — zerodraft import could not place these lines of the source.",
+        "# They are NOT in the imported document. Put each where it belongs by hand, then delete this file.",
+        "",
+    ]
+    lines += [f"{source}:{block.line}: {block.text}" for block in recognition.unplaced]
+    return "\n".join(lines) + "\n"
+
+
+def summary(recognition: Recognition, into: Path, paragraphs: int, verb: str = "imported") -> None:
+    document = recognition.document
+    sections = sum(1 for top in document.sections for _ in top.walk())
+    scheme = document.numbering
+    print(
+        f"{verb} {paragraphs} paragraphs in {sections} sections into {into}/ "
+        f"(numbering: {scheme.paragraphs.value}, preamble {'numbered' if scheme.preamble_numbered else 'unnumbered'})"
+    )
+    kinds: dict[str, list[int]] = {}
+    for artefact in recognition.artefacts:
+        kinds.setdefault(artefact.what, []).append(artefact.line)
+    for what, lines in kinds.items():
+        where = ", ".join(map(str, lines[:SHOWN])) + (" …" if len(lines) > SHOWN else "")
+        print(f"removed {len(lines)} {what}{'s' * (len(lines) != 1)} (line{'s' * (len(lines) != 1)} {where})")
+    for note in recognition.notes:
+        print(note)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

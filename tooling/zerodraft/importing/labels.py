@@ -1,0 +1,89 @@
+"""The printed labels of UN drafts, as patterns: paragraph numbers ("18.", "18 bis.",
+"PP3"), headings ("A. …", "II. …", "Article 4 bis", "Part II"), participles, status marks
+("agreed ad ref", "Deleted."), and the draft header's name and date.
+
+Pure data and functions; :mod:`zerodraft.importing.recogniser` decides what to do with them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from zerodraft import numbering
+
+SUFFIX = "|".join(sorted(numbering.SUFFIXES, key=len, reverse=True))
+NUMBERED_RE = re.compile(
+    rf"^(?:(?P<prefix>OP|PP)\s*)?(?P<base>\d{{1,5}})(?:\s*(?P<suffix>{SUFFIX}))?(?:\s*(?P<alt>alt[2-9]?))?"
+    rf"(?(prefix)\.?|\.)(?:\s+(?P<rest>\S.*))?$"
+)
+ARTICLE_RE = re.compile(
+    rf"^(?P<word>Article|ARTICLE|Art\.)\s+(?P<n>\d{{1,3}}|[IVXLC]{{1,7}})(?:\s+(?P<suffix>{SUFFIX}))?(?:\s*[.:–—-]\s*(?P<rest>\S.*))?$"
+)
+PART_RE = re.compile(
+    r"^(?P<word>Part|PART|Chapter|CHAPTER|Section|SECTION|Annex|ANNEX)\s+(?P<n>[IVXLC]{1,7}|\d{1,3}|[A-Z])(?:\s*[.:–—-]\s*(?P<rest>\S.*))?$"
+)
+#: A heading's letter or roman numeral alone on its line ("C.", "IV.").
+LABEL_ONLY_RE = re.compile(r"^(?:[A-Z]|[IVXLC]{1,7})\.$")
+LETTER_RE = re.compile(r"^(?P<n>[A-Z])\.\s+(?P<rest>\S.*)$")
+ROMAN_RE = re.compile(r"^(?P<n>[IVXLC]{1,7})\.\s+(?P<rest>\S.*)$")
+PREAMBLE_HEADING_RE = re.compile(r"^(?:preamble|preambular\s+(?:part|paragraphs?|section))$", re.IGNORECASE)
+#: A line holding only an option's label: "Option 1:", "OPTION II", "[Alt 2:]".
+OPTION_LABEL_RE = re.compile(r"^\[?(?:Option|OPTION|Alt|ALT|Alternative)\s+[0-9A-Za-z]{1,4}\s*[:.]?\]?$")
+PLACEHOLDER_RE = re.compile(r"^[-–—…]+$")
+STATUS_RE = re.compile(r"^[\[(]\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*[\])]\.?$", re.IGNORECASE)
+TRAILING_STATUS_RE = re.compile(r"\s*[\[(]\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*[\])]\.?$", re.IGNORECASE)
+DELETED_RE = re.compile(r"^\[?\s*deleted\s*\.?\s*\]?\.?$", re.IGNORECASE)
+PREAMBLE_CHAPEAU_RE = re.compile(r"^(?:The|Les?|La|El|Los)\s+[A-Z][\w ,’'-]{3,80},$")
+PARTICIPLE_RE = re.compile(
+    r"^\*?(?:[A-Z][a-z]+(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Convinced|Deeply|Gravely|Further|Also|Have|"
+    r"Desirous|Determined|Alarmed|Concerned|Resolved|Reaffirming)\b\*?"
+)
+TERMINATED_RE = re.compile(r"[.;:!?]\s*(?:\[\^\w+\]|\d{1,3})?\)?[”\"’]?$")
+ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI")
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        1,
+    )
+}
+
+
+def heading_like(text: str, strict: bool = True) -> bool:
+    """True if ``text`` can be a heading: it starts with a capital (or bracket, quote, digit)
+    and, when ``strict``, does not end like a sentence or a clause (". ; , :")."""
+    text = text.strip()
+    if not text or not (text[0].isupper() or text[0] in "[“\"'(" or text[0].isdigit()):
+        return False
+    return not (strict and re.search(r"[.;,:]\s*(?:\d{1,3})?\s*$", text))
+
+
+def draft_name_and_date(header: str) -> tuple[str, dt.date | None]:
+    """``"DRAFT 2, 2 July 2021"`` → ``("Draft 2", 2021-07-02)``; no header → ``("Imported draft", None)``."""
+    if not header:
+        return "Imported draft", None
+    name = re.split(r"\s*[,–—]\s*|\s+-\s+", header, maxsplit=1)[0].strip()
+    if name.isupper():
+        name = name.capitalize()
+    date = None
+    match = re.search(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", header)
+    if match and match.group(2).lower() in MONTHS:
+        try:
+            date = dt.date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
+        except ValueError:
+            date = None
+    return name or "Imported draft", date

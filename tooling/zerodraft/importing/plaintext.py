@@ -1,0 +1,232 @@
+"""Plain text, as extracted from a PDF (``pdftotext``, Acrobat's "Save as text", copy and paste).
+
+Removes what extraction adds and nothing else:
+
+- a **cover letter** before the draft: everything before a header line such as
+  "DRAFT 2, 2 July 2021" or "Zero draft", when what precedes it reads as a letter;
+- **page numbers**: a line holding only a number ("6", "- 6 -", "Page 6", "6/12");
+- **running headers and footers**: a short line repeated on three or more pages;
+- **footnote bodies** that land wherever the page broke: a line "1 https://…" whose number is
+  the next footnote number and which some earlier text carries glued to a word ("outcome.1");
+  they become :attr:`Kind.FOOTNOTE` blocks, and the recogniser puts them back as Markdown
+  footnotes in the paragraph that cites them;
+- runs of spaces and form feeds (see :func:`zerodraft.importing.joining.squeeze`), and
+  typographic ligatures ("ﬁ" → "fi").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from zerodraft.importing import joining
+from zerodraft.importing.blocks import Artefact, Block, Kind, Stream
+
+HEADER_RE = re.compile(
+    r"^(?:(?:zero|first|second|third|fourth|fifth|final|revised|advance|updated|chair'?s|president'?s)\s+)*"
+    r"draft(?:\s+(?:\d{1,2}|[IVX]{1,4}|outcome(?:\s+document)?|decision\b.*|text))?"
+    r"(?:\s*[,–—-]?\s*(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}))?\s*$",
+    re.IGNORECASE,
+)
+PAGE_NUMBER_RE = re.compile(
+    r"^(?:\d{2}-\d{5}\s+)?(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?(?:\s+\d{2}-\d{5})?$",
+    re.IGNORECASE,
+)
+#: The job number and bar code UN documents print at the foot of their first page
+#: ("21-14853 (E)    141021", "*2114853*").
+JOB_NUMBER_RE = re.compile(r"^(?:\d{2}-\d{5}\s*\([A-Z]\)(?:\s+\d{6}){0,2}|\*\d{7,8}\*)$")
+#: Typographic ligatures a PDF may hand back as one character ("ﬁnancial"): the Chair typed
+#: two letters, so two letters they become.
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+FOOTNOTE_BODY_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+#: Words a cover letter uses and a draft does not.
+LETTER_RE = re.compile(
+    r"\b(?:Excellency|Dear\s+(?:Colleagues|Sir|Madam)|assurances of my highest consideration|Permanent Representative)\b",
+    re.IGNORECASE,
+)
+PARAGRAPH_START_RE = re.compile(r"^1\.\s+\S")
+#: A line that a drafting convention, not a page layout, repeats: never a running header.
+REPEATABLE_RE = re.compile(r"^(?:\[?(?:deleted|alt|option|agreed|-|–|—)\b|\(?[a-z]{1,3}\)|\d)", re.IGNORECASE)
+
+
+def read(text: str) -> Stream:
+    """The blocks of a plain-text draft (``text`` already decoded)."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").translate(LIGATURES).split("\n")
+    lines = [joining.squeeze(line) for line in raw]
+    start, skipped = _draft_start(lines)
+    dropped: dict[int, str] = {}
+    footnotes, consumed = _footnote_bodies(raw, lines, start)
+    repeated = _running_headers(raw, lines, start)
+    page = 0
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not line or index in footnotes or index in consumed:
+            continue
+        if PAGE_NUMBER_RE.match(line) and _page_number(line, page, index - start):
+            dropped[index] = "page number"
+            page = int(line) if line.isdigit() else page
+        elif JOB_NUMBER_RE.match(line):
+            dropped[index] = "job number"
+        elif index in repeated:
+            dropped[index] = "running header"
+    blocks: list[Block] = []
+    gap = False
+    header_seen = False
+    kept: set[str] = set()
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if index in consumed:
+            continue
+        if index in dropped:
+            # The first copy of a repeated header or symbol, above the text, is the draft's own.
+            front = all(b.kind is Kind.HEADER or SYMBOL_LIKE_RE.match(b.text) for b in blocks)
+            if dropped[index] == "running header" and front and lines[index] not in kept:
+                if not header_seen and HEADER_RE.match(line):
+                    blocks.append(Block(index + 1, Kind.HEADER, line))
+                    header_seen = True
+                    kept.add(line)
+                elif SYMBOL_LIKE_RE.match(line):
+                    blocks.append(Block(index + 1, Kind.LINE, line))
+                    kept.add(line)
+            continue
+        if not line:
+            gap = True
+            continue
+        if index in footnotes:
+            label, body = footnotes[index]
+            blocks.append(Block(index + 1, Kind.FOOTNOTE, body, gap, label))
+        elif not header_seen and all(SYMBOL_LIKE_RE.match(b.text) for b in blocks) and HEADER_RE.match(line):
+            blocks.append(Block(index + 1, Kind.HEADER, line))
+            header_seen = True
+        else:
+            blocks.append(Block(index + 1, Kind.LINE, line, gap))
+        gap = False
+    restored = {b.line - 1 for b in blocks}
+    artefacts = [Artefact(i + 1, what, raw[i]) for i, what in sorted(dropped.items()) if i not in restored]
+    evidence = joining.words(lines[start:])
+    return Stream(tuple(blocks), tuple(artefacts), skipped, evidence)
+
+
+def _page_number(line: str, previous: int, position: int) -> bool:
+    """Whether a line that looks like a page number is one.
+
+    "- 6 -", "Page 6" and "6/12" always are. A bare number could be the Chair's own word
+    wrapped onto a line by itself ("… the" / "2030" / "Agenda …"), so it counts only if it
+    continues the page numbers seen so far (up to three pages on, as extraction loses some)
+    or is small enough for where it stands (about one page per 15 lines).
+    """
+    if not line.isdigit():
+        return True
+    value = int(line)
+    return previous < value <= max(previous + 3, position // 15 + 3)
+
+
+def _draft_start(lines: list[str]) -> tuple[int, tuple[int, int] | None]:
+    """The index where the draft begins, and the cover letter's line range if one is skipped.
+
+    The draft begins at its header line ("DRAFT 2, 2 July 2021") when that comes before the
+    first paragraph and what precedes it reads as a letter; otherwise at the top.
+    """
+    for index, line in enumerate(lines):
+        if PARAGRAPH_START_RE.match(line):
+            break
+        if line and HEADER_RE.match(line):
+            before = [x for x in lines[:index] if x]
+            if before and (len(before) >= 12 or any(LETTER_RE.search(x) for x in before)):
+                first = next(i for i, x in enumerate(lines) if x)
+                last = max(i for i in range(index) if lines[i])
+                return index, (first + 1, last + 1)
+            return 0, None
+    return 0, None
+
+
+_GLUED_RE = re.compile(r"(?<=[^\s\d])(\d{1,3})(?=[\s,;:.)]|$)")
+
+
+def _footnote_bodies(raw: list[str], lines: list[str], start: int) -> tuple[dict[int, tuple[str, str]], set[int]]:
+    """Source indexes of footnote bodies with their label and text, and the indexes of the
+    lines a body continues on.
+
+    A body is a line "N text" where N is the next footnote number (1, 2, 3 …) and an
+    earlier line carries N glued to a word or punctuation ("outcome.1", "States2").  It
+    continues on the lines directly below it while it has not ended (with a full stop or a
+    web address) and the next line does not open a new page (extraction indents that).
+    """
+    found: dict[int, tuple[str, str]] = {}
+    consumed: set[int] = set()
+    expected = 1
+    cited: set[int] = set()
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        match = FOOTNOTE_BODY_RE.match(line)
+        if match and int(match.group(1)) == expected and expected in cited and not _looks_like_text(match.group(2)):
+            body = [match.group(2)]
+            end = index + 1
+            while (
+                end < len(lines)
+                and lines[end]
+                and not _ended(body[-1])
+                and not raw[end][:1].isspace()
+                and not FOOTNOTE_BODY_RE.match(lines[end])
+                and not PAGE_NUMBER_RE.match(lines[end])
+            ):
+                body.append(lines[end])
+                consumed.add(end)
+                end += 1
+            found[index] = (str(expected), joining.join(body))
+            expected += 1
+            index = end
+            continue
+        cited.update(int(n) for n in _GLUED_RE.findall(line))
+        index += 1
+    return found, consumed
+
+
+def _ended(text: str) -> bool:
+    last = text.rsplit(" ", 1)[-1]
+    return text.endswith((".", "!", "?")) or last.startswith(("http://", "https://", "www."))
+
+
+def _looks_like_text(body: str) -> bool:
+    """A footnote body does not read as the continuation of a sentence ("1 in the …")."""
+    return body[:1].islower() and not body.startswith(("http", "www", "see", "cf", "ibid"))
+
+
+#: A UN document symbol ("A/C.1/76/L.47", "FCCC/CP/2022/L.19") or a GE. job number.
+SYMBOL_LIKE_RE = re.compile(r"^(?:[A-Z]{1,8}(?:/[\w.()-]+)+|GE\.\d{2}-\d+)$")
+
+
+def _running_headers(raw: list[str], lines: list[str], start: int) -> set[int]:
+    """Source indexes of running headers and footers.
+
+    A sentence the Chair repeats (Draft 2 repeats its chapeau three times) must survive, so
+    a repeated line counts only where the layout shows it is one: it stands next to a page
+    break (a page number or a form feed) on at least half of the pages, and at least three
+    times, and never more than once a page; only those occurrences go.  A document symbol
+    ("A/CONF.192/BMS/2021/WP.1") or a draft marker ("Draft 2, 2 July 2021") that repeats goes
+    everywhere, page breaks or not.
+    """
+    counts = Counter(line for line in lines[start:] if line and len(line) <= 120 and not REPEATABLE_RE.match(line))
+    marker = {line for line, n in counts.items() if n >= 2 and (SYMBOL_LIKE_RE.match(line) or HEADER_RE.match(line))}
+    repeated = {line for line, n in counts.items() if n >= 3} | marker
+    if not repeated:
+        return set()
+    content = [i for i in range(start, len(lines)) if lines[i]]
+    breaks = [p for p, i in enumerate(content) if PAGE_NUMBER_RE.match(lines[i]) or "\f" in raw[i]]
+    breaks += [-1, len(content)]  # the top of the first page and the foot of the last
+    near_breaks = {b + d for b in breaks for d in range(-2, 3)}
+    near: dict[str, list[int]] = {}
+    for position, index in enumerate(content):
+        line = lines[index]
+        if line in repeated and ("\f" in raw[index] or position in near_breaks):
+            near.setdefault(line, []).append(index)
+    pages = len(breaks) - 1
+    found = {
+        i
+        for line, where in near.items()
+        if len(where) >= max(3, pages // 2) and counts[line] <= pages + 1  # at most once a page
+        for i in where
+    }
+    found |= {i for i in content if lines[i] in marker}
+    return found

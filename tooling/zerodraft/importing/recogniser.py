@@ -1,0 +1,519 @@
+"""Blocks into a tree: title, preamble, sections, paragraphs, footnotes.
+
+One recogniser serves every source format.  It walks the blocks once, keeping the numbers
+it expects next, and decides for each block what it is:
+
+- a **paragraph start** — a number printed as the next in sequence ("18.", "18 bis.",
+  or "1." right after an article heading, which switches to numbering per section);
+- a **section heading** — "A. …" (the next letter), "I. …" (the next roman numeral),
+  "Article 4 bis", "Part II", a numbered subsection "1. At the national level" (a number
+  out of the paragraph sequence, short, without a full stop), or an unnumbered subheading
+  (a run of lines after a finished paragraph, with no full stop, followed by a numbered
+  paragraph or heading);
+- a **continuation** of the paragraph or heading before it (``(a)`` and ``Option 1:`` lines
+  on their own line);
+- in an unnumbered preamble, a new paragraph at each line that starts with a participle
+  ("Recalling", "Deeply concerned") after a line ending in a comma or semicolon.
+
+What it cannot place is reported as ``ZD601`` with its source line, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from zerodraft import numbering
+from zerodraft.importing import joining, masthead
+from zerodraft.importing.blocks import Block, Kind, Stream
+from zerodraft.importing.footnotes import Footnotes, escape
+from zerodraft.importing.labels import (
+    ARTICLE_RE,
+    DELETED_RE,
+    LABEL_ONLY_RE,
+    LETTER_RE,
+    NUMBERED_RE,
+    OPTION_LABEL_RE,
+    PART_RE,
+    PARTICIPLE_RE,
+    PLACEHOLDER_RE,
+    PREAMBLE_CHAPEAU_RE,
+    ROMAN_RE,
+    ROMANS,
+    STATUS_RE,
+    TERMINATED_RE,
+    TRAILING_STATUS_RE,
+    draft_name_and_date,
+    heading_like,
+)
+from zerodraft.importing.tree import ImportedDocument, ImportedParagraph, ImportedSection, Recognition
+from zerodraft.model import Numbering, Problem, Scheme
+from zerodraft.numbering import Number
+
+#: Heading kinds that open a top-level section, most general first.
+TOP_KINDS = ("part", "article", "roman", "letter", "operative")
+
+
+@dataclass
+class _Para:
+    """A paragraph being read (frozen into an ImportedParagraph at the end)."""
+
+    number: Number | None
+    """Its number; None in an unnumbered preamble."""
+    lines: list[str]
+    line: int
+    hard: bool
+    """True when its lines are whole paragraphs of the source (Word, Markdown), not wrapped lines."""
+    status: str = "open"
+    option: str = ""
+    """The "Option 2:" label standing above it, if any."""
+
+
+@dataclass
+class _Section:
+    """A section being read: ``kind`` is how its heading is labelled (letter, roman, number,
+    article, part, plain, operative, preamble, or h1–h6 for a source's own heading levels)."""
+
+    kind: str
+    ordinal: str
+    heading: list[str]
+    line: int
+    preamble: bool = False
+    paragraphs: list[_Para] = field(default_factory=list)
+    children: list[_Section] = field(default_factory=list)
+    placeholder: str = ""
+
+
+class _Recogniser:
+    """The one pass over the blocks; see the module's docstring."""
+
+    def __init__(self, stream: Stream, source: str) -> None:
+        self.stream = stream
+        self.blocks = [b for b in stream.blocks if b.kind is not Kind.FOOTNOTE]
+        self.footnotes = {b.label: b for b in stream.blocks if b.kind is Kind.FOOTNOTE}
+        self.source = source
+        self.problems: list[Problem] = []
+        self.unplaced: list[Block] = []
+        self.notes: list[str] = list(stream.notes)
+        self.front: list[Block] = []
+        self.header: Block | None = None
+        self.top: list[_Section] = []
+        self.stack: list[_Section] = []
+        self.para: _Para | None = None
+        self.heading_open = False
+        self.started = False
+        self.last: Number | None = None
+        self.restarted = False
+        self.preamble_numbered: bool | None = None
+        self.preamble_heading = ""
+        self.option = ""
+        """An "Option 2:" label line waiting for the paragraph it introduces."""
+        wrapped = [b for b in self.blocks if b.kind is Kind.LINE and not self.is_start(b.text)]
+        self.double_spaced = sum(b.gap for b in wrapped) > 0.6 * len(wrapped)
+        widths = sorted(len(b.text) for b in self.blocks if b.kind is Kind.LINE)
+        self.width = widths[len(widths) * 9 // 10] if widths else 80
+        """The length of a full line: wrapped lines are about this long, headings shorter."""
+
+    # ---- driving
+    def run(self) -> Recognition:
+        index = 0
+        while index < len(self.blocks):
+            index = self.step(index)
+        return self.result()
+
+    def step(self, index: int) -> int:
+        block = self.blocks[index]
+        text = block.text
+        if block.kind is Kind.HEADER:
+            self.header = block
+            return index + 1
+        if not self.started:
+            if PREAMBLE_CHAPEAU_RE.match(text) and PARTICIPLE_RE.match(self.peek_text(index)):
+                self.started = True
+                self.preamble_numbered = False
+                self.preamble_heading = text
+                self.open_preamble(block)
+                return index + 1
+            if not self.starts_draft(block):
+                self.front.append(block)
+                return index + 1
+            self.started = True
+        if block.gap or block.kind is not Kind.LINE:
+            self.heading_open = False
+        if block.kind is Kind.HEADING:
+            return self.heading_block(index)
+        if LABEL_ONLY_RE.match(text) and index + 1 < len(self.blocks):
+            # "C." on a line of its own, its heading on the next (Word's numbering via pdftotext)
+            merged = f"{text} {self.blocks[index + 1].text}"
+            found = self.section_heading(merged)
+            if found is not None:
+                self.open_section(*found, merged, block)
+                return index + 2
+        heading = self.section_heading(text)
+        if heading is not None:
+            kind, ordinal = heading
+            self.open_section(kind, ordinal, text, block)
+            return index + 1
+        numbered = NUMBERED_RE.match(text)
+        if numbered and self.numbered(block, numbered, self.stands_alone(index)):
+            return index + 1
+        if self.heading_open and block.kind is Kind.LINE and self.stack and self.continues_heading(text):
+            self.stack[-1].heading.append(text)
+            return index + 1
+        if OPTION_LABEL_RE.match(text):
+            self.option = text
+            self.para = None
+            return index + 1
+        if self.para is not None and STATUS_RE.match(text):
+            self.para.status = "agreed-ad-ref"
+            self.para.lines.append(text)
+            return index + 1
+        if self.para is None and self.stack and not self.stack[-1].paragraphs and PLACEHOLDER_RE.match(text):
+            self.stack[-1].placeholder = text
+            return index + 1
+        if self.para is not None and joining.starts_own_line(text):
+            self.continue_paragraph(text, block)
+            return index + 1
+        if self.para is None or self.finished(self.para):
+            end = self.heading_run(index)
+            if end is not None and not self.in_unnumbered_preamble():
+                lines = [b.text for b in self.blocks[index:end]]
+                self.open_section("plain", "", joining.join(lines, self.stream.words), block)
+                return end
+        if self.in_unnumbered_preamble() and self.starts_preamble_paragraph(text):
+            self.new_paragraph(None, text, block)
+            return index + 1
+        if self.para is not None:
+            self.continue_paragraph(text, block)
+            return index + 1
+        if self.stack and self.stack[-1].kind in ("article", "part") and not self.stack[-1].paragraphs:
+            # A one-paragraph article prints no number; it is the article's paragraph 1.
+            self.notes.append(
+                f"{self.stack[-1].ordinal} has an unnumbered paragraph (line {block.line}): imported as paragraph 1"
+            )
+            self.restarted = self.restarted or self.last is not None
+            self.new_paragraph(Number(1), text, block)
+            return index + 1
+        self.unplace(block, "is not a numbered paragraph, a heading or part of one")
+        return index + 1
+
+    # ---- deciding
+    def starts_draft(self, block: Block) -> bool:
+        text = block.text
+        if block.kind is Kind.HEADING and self.section_heading(text) is not None:
+            return True
+        numbered = NUMBERED_RE.match(text)
+        if numbered and numbered.group("base") == "1":
+            return True
+        if ARTICLE_RE.match(text) or PART_RE.match(text):
+            return True
+        if text in ("A.", "I."):  # the first heading's label on a line of its own
+            return True
+        for regex, first in ((LETTER_RE, "A"), (ROMAN_RE, "I")):
+            match = regex.match(text)
+            if match and match.group("n") == first and heading_like(match.group("rest")):
+                return True
+        if PARTICIPLE_RE.match(text) and any(not TERMINATED_RE.search(b.text) for b in self.front):
+            # a participle after a title: an unnumbered preamble begins
+            self.preamble_numbered = False
+            self.open_preamble(block)
+            return True
+        return False
+
+    def peek_text(self, index: int) -> str:
+        return self.blocks[index + 1].text if index + 1 < len(self.blocks) else ""
+
+    def section_heading(self, text: str) -> tuple[str, str] | None:
+        for kind, regex in (("article", ARTICLE_RE), ("part", PART_RE)):
+            match = regex.match(text)
+            if match:
+                label = f"{match.group('word')} {match.group('n')}"
+                suffix = match.groupdict().get("suffix")
+                return kind, label + (f" {suffix}" if suffix else "")
+        match = LETTER_RE.match(text)
+        if match and match.group("n") == self.expected("letter") and heading_like(match.group("rest"), strict=False):
+            return "letter", match.group("n")
+        match = ROMAN_RE.match(text)
+        if match and match.group("n") == self.expected("roman") and heading_like(match.group("rest"), strict=False):
+            return "roman", match.group("n")
+        return None
+
+    def expected(self, kind: str) -> str:
+        """The next ordinal a heading of ``kind`` would take where it would go."""
+        siblings = self.siblings(kind)
+        last = next((s.ordinal for s in reversed(siblings) if s.kind == kind), None)
+        if kind == "letter":
+            return "A" if last is None else chr(ord(last) + 1)
+        if kind == "roman":
+            if last is None:
+                return "I"
+            return ROMANS[ROMANS.index(last) + 1] if last in ROMANS[:-1] else ""
+        return "1" if last is None else str(int(last) + 1)
+
+    def siblings(self, kind: str) -> list[_Section]:
+        for position, section in enumerate(self.stack):
+            if section.kind == kind:
+                return self.stack[position - 1].children if position else self.top
+        return self.stack[-1].children if self.stack else self.top
+
+    def continues_heading(self, text: str) -> bool:
+        """Whether ``text`` continues the heading above it.
+
+        An article's heading is its label and at most one line of title, never a sentence."""
+        section = self.stack[-1]
+        if section.kind in ("article", "part"):
+            return len(section.heading) < 2 and not TERMINATED_RE.search(text)
+        # Other headings run on only when their last line was full (it wrapped).
+        return len(section.heading[-1]) >= 0.6 * self.width
+
+    def stands_alone(self, index: int) -> bool:
+        """True if the block at ``index`` is not continued on the next line (a heading can be
+        a single line only; a paragraph runs on)."""
+        if self.blocks[index].kind is not Kind.LINE or index + 1 >= len(self.blocks):
+            return True
+        after = self.blocks[index + 1]
+        if (after.gap and not self.double_spaced) or after.kind is not Kind.LINE or self.is_start(after.text):
+            return True
+        short = len(self.blocks[index].text) < 0.6 * self.width
+        return after.gap and short and after.text[:1].isupper()
+
+    def numbered(self, block: Block, match: re.Match[str], alone: bool = True) -> bool:
+        """Handle a line that starts with a number; False if it is only text."""
+        base = int(match.group("base"))
+        suffix = match.group("suffix")
+        alt = match.group("alt")
+        number = Number(base, numbering.SUFFIXES.index(suffix) + 1 if suffix else 0, int(alt[3:] or 1) if alt else 0)
+        rest = match.group("rest") or ""
+        if match.group("prefix") == "OP" and self.stack and self.stack[-1].preamble and number == Number(1):
+            # "PP1 …" then "OP1 …": the operative part, numbered afresh, printed without a heading
+            self.preamble_numbered = False
+            self.open_section("operative", "", "", block)
+            self.stack[-1].heading = []
+            self.last = None
+        expected = self.expected_numbers()
+        if self.option and self.last is not None and number == self.last and self.stack and self.stack[-1].paragraphs:
+            # Option 2 of the paragraph just read: an alternative to it (018alt.md).
+            alts = sum(1 for p in self.stack[-1].paragraphs if p.number and p.number.principal == number)
+            self.new_paragraph(Number(number.base, number.rank, alts), block.text, block)
+            return True
+        heading = alone and self.subsection_number(rest)
+        if number in expected and not (number == Number(1) and self.last is not None and heading):
+            if number == Number(1) and self.last is not None:
+                self.restarted = True
+            self.new_paragraph(number, block.text, block)
+            return True
+        if (
+            number.rank == 0
+            and not number.alt
+            and self.subsection_number(rest)
+            and str(base) == self.expected("number")
+        ):
+            self.open_section("number", str(base), block.text, block)
+            return True
+        nearest = min((n.base for n in expected), key=lambda b: abs(b - base), default=1)
+        if rest[:1].isupper() and abs(nearest - base) <= 3:
+            wanted = " or ".join(dict.fromkeys(n.label() for n in expected if not n.alt))
+            self.problem(block, "ZD602", f"paragraph numbered {number.label()} where {wanted} was expected")
+            self.new_paragraph(number, block.text, block)
+            return True
+        return False
+
+    def subsection_number(self, rest: str) -> bool:
+        return heading_like(rest) and len(rest) <= 100
+
+    def expected_numbers(self) -> list[Number]:
+        if self.last is None:
+            return [Number(1)]
+        out = [Number(self.last.base + 1)]
+        insertion = self.last.principal.next_insertion()
+        if insertion is not None:
+            out.append(insertion)
+        out.append(Number(self.last.base, self.last.rank, self.last.alt + 1))
+        if self.stack and self.stack[0].kind in TOP_KINDS and not self.top_has_paragraphs(self.stack[0]):
+            out.append(Number(1))
+        return out
+
+    def top_has_paragraphs(self, section: _Section) -> bool:
+        return bool(section.paragraphs) or any(self.top_has_paragraphs(c) for c in section.children)
+
+    def finished(self, para: _Para) -> bool:
+        return bool(TERMINATED_RE.search(para.lines[-1]))
+
+    def heading_run(self, index: int) -> int | None:
+        """The end of an unnumbered subheading starting at ``index``, or None if it is not one."""
+        first = self.blocks[index]
+        if not first.text[:1].isupper():
+            return None
+        end = index + 1
+        if first.kind is Kind.LINE:
+            while end < len(self.blocks) and self.blocks[end].kind is Kind.LINE and not self.blocks[end].gap:
+                if self.is_start(self.blocks[end].text):
+                    break
+                end += 1
+        text = joining.join([b.text for b in self.blocks[index:end]])
+        if not heading_like(text) or len(text) > 300:
+            return None
+        if (
+            end < len(self.blocks)
+            and not self.is_start(self.blocks[end].text)
+            and self.blocks[end].kind is not Kind.HEADING
+        ):
+            return None
+        return end
+
+    def is_start(self, text: str) -> bool:
+        if NUMBERED_RE.match(text):  # "18. To …", or "18." alone when Word's number sits apart
+            return True
+        return any(r.match(text) for r in (ARTICLE_RE, PART_RE, LETTER_RE, ROMAN_RE))
+
+    def in_unnumbered_preamble(self) -> bool:
+        return self.preamble_numbered is False and bool(self.stack) and self.stack[-1].preamble
+
+    def starts_preamble_paragraph(self, text: str) -> bool:
+        if not PARTICIPLE_RE.match(text):
+            return False
+        return self.para is None or bool(re.search(r"[,;.:]\)?(?:\d{1,3}|\[\^\w+\])?$", self.para.lines[-1]))
+
+    # ---- building
+    def open_preamble(self, block: Block) -> None:
+        if not self.top or not self.top[0].preamble:
+            section = _Section(
+                "preamble", "", [self.preamble_heading] if self.preamble_heading else [], block.line, True
+            )
+            self.top.insert(0, section)
+            self.stack = [section]
+
+    def open_section(self, kind: str, ordinal: str, text: str, block: Block) -> None:
+        self.para = None
+        section = _Section(kind, ordinal, [text], block.line)
+        position = next((i for i, s in enumerate(self.stack) if s.kind == kind), None)
+        if position is None and kind in TOP_KINDS:
+            position = next((i for i, s in enumerate(self.stack) if s.preamble), None)
+        if position is not None:
+            del self.stack[position:]
+        if self.stack:
+            self.stack[-1].children.append(section)
+        else:
+            self.top.append(section)
+        self.stack.append(section)
+        self.heading_open = block.kind is Kind.LINE
+
+    def heading_block(self, index: int) -> int:
+        block = self.blocks[index]
+        found = self.section_heading(block.text)
+        if found is not None:
+            self.open_section(*found, block.text, block)
+        else:
+            numbered = NUMBERED_RE.match(block.text)
+            if (
+                numbered
+                and self.subsection_number(numbered.group("rest") or "")
+                and numbered.group("base") == self.expected("number")
+            ):
+                self.open_section("number", numbered.group("base"), block.text, block)
+            else:
+                self.open_section(f"h{block.level}", "", block.text, block)
+        self.heading_open = False
+        return index + 1
+
+    def new_paragraph(self, number: Number | None, text: str, block: Block) -> None:
+        if number is not None and self.in_unnumbered_preamble():
+            # A resolution's operative part: numbered, right after the preamble, no heading.
+            self.open_section("operative", "", "", block)
+            self.stack[-1].heading = []
+        if not self.stack:
+            self.open_preamble(block)
+            if self.preamble_numbered is None:
+                self.preamble_numbered = number is not None
+        if number is not None and not number.alt:
+            self.last = number
+        self.para = _Para(number, [text], block.line, block.kind is not Kind.LINE, option=self.option)
+        self.option = ""
+        self.stack[-1].paragraphs.append(self.para)
+        self.heading_open = False
+
+    def continue_paragraph(self, text: str, block: Block) -> None:
+        assert self.para is not None
+        if block.kind is not Kind.LINE and not joining.starts_own_line(text):
+            text = "\n" + text
+        self.para.lines.append(text)
+
+    def unplace(self, block: Block, why: str) -> None:
+        self.unplaced.append(block)
+        self.problem(block, "ZD601", f"cannot place this line: it {why}: {block.text[:60]!r}")
+
+    def problem(self, block: Block, code: str, message: str) -> None:
+        self.problems.append(Problem(self.source, block.line, code, message))
+
+    # ---- finishing
+    def result(self) -> Recognition:
+        if not self.started:
+            for block in self.front:
+                self.unplace(block, "comes before any numbered paragraph or heading (no numbered paragraphs found)")
+        front = masthead.read(self.front, self.double_spaced, self.stream.words)
+        title, note, symbol = front.title or "(untitled)", front.note, front.symbol
+        if front.preamble_heading and self.top and self.top[0].preamble:
+            self.top[0].heading = [front.preamble_heading]
+        elif front.preamble_heading:  # no preamble follows: keep the words in the note
+            note = "\n\n".join(filter(None, (note, front.preamble_heading)))
+        if not front.title:
+            self.notes.append("no title found above the first paragraph; document.yaml says '(untitled)'")
+        cited = Footnotes(self.footnotes)
+        note = cited.apply(note)
+        sections = tuple(self.freeze(s, cited) for s in self.top)
+        for label, block in self.footnotes.items():
+            if label not in cited.used:
+                self.unplace(block, f"is footnote {label}, which no text cites")
+        scheme = Scheme.PER_SECTION if self.restarted else Scheme.CONTINUOUS
+        preamble_numbered = self.preamble_numbered is not False
+        name, date = draft_name_and_date(self.header.text if self.header else "")
+        document = ImportedDocument(title, name, date, note, Numbering(scheme, preamble_numbered), sections, symbol)
+        for section in (s for top in sections for s in top.walk()):
+            if section.placeholder:
+                self.notes.append(
+                    f"section '{section.heading[:40]}' holds only '{section.placeholder}': imported as an empty section"
+                )
+        if self.stream.skipped:
+            first, last = self.stream.skipped
+            self.notes.append(f"skipped lines {first}–{last} before the draft's header (a cover letter)")
+        return Recognition(
+            document, tuple(self.problems), tuple(self.unplaced), self.stream.artefacts, tuple(self.notes)
+        )
+
+    def freeze(self, section: _Section, cited: Footnotes) -> ImportedSection:
+        paragraphs = []
+        for count, para in enumerate(section.paragraphs, 1):
+            text = para.lines[0]
+            match = NUMBERED_RE.match(text)
+            if para.number is not None and match:
+                text = match.group("rest") or ""
+            lines = [text, *para.lines[1:]]
+            body = "\n".join(lines) if para.hard else joining.join(lines, self.stream.words)
+            if para.option:
+                body = f"{para.option}\n{body}"
+            body = cited.apply(body if self.stream.markup else escape(body))
+            status = para.status
+            if TRAILING_STATUS_RE.search(body):
+                status = "agreed-ad-ref"
+                body = TRAILING_STATUS_RE.sub("", body)
+            if DELETED_RE.match(body.strip()):
+                status = "deleted"
+            number = para.number if para.number is not None else Number(count)
+            paragraphs.append(ImportedParagraph(number, body, status, para.line))
+        heading = joining.join(section.heading, self.stream.words)
+        if section.kind in ("article", "part") and len(section.heading) > 1 and section.heading[0] == section.ordinal:
+            heading = section.ordinal + "\n" + joining.join(section.heading[1:], self.stream.words)
+        return ImportedSection(
+            heading=heading,
+            label=section.ordinal,
+            line=section.line,
+            preamble=section.preamble,
+            paragraphs=tuple(paragraphs),
+            subsections=tuple(self.freeze(c, cited) for c in section.children),
+            placeholder=section.placeholder,
+        )
+
+
+def recognise(stream: Stream, source: str) -> Recognition:
+    """The tree of a draft, with every line it could not place."""
+    return _Recogniser(stream, source).run()

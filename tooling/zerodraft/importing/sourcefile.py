@@ -1,0 +1,134 @@
+"""The file to import: its format, and a clear refusal of anything that is not a draft.
+
+Every refusal is one :class:`~zerodraft.errors.Fatal` line, raised before anything is
+written.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from zerodraft.errors import Fatal
+
+Format = Literal["text", "markdown", "docx"]
+FORMATS: tuple[str, ...] = ("text", "markdown", "docx")
+#: A 2,000-paragraph draft is about 1 MB of text; anything near this is not a draft.
+MAX_BYTES = 10 * 1024 * 1024
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A file accepted for import."""
+
+    path: Path
+    """Where it is."""
+    format: Format
+    """How to read it."""
+    data: bytes
+    """Its bytes."""
+
+    def text(self) -> str:
+        """Its text (text and Markdown sources), already checked to decode."""
+        return _decode(self.data)
+
+
+def open_source(path: Path, wanted: str | None = None) -> SourceFile:
+    """Read ``path`` and decide its format (``wanted`` overrides the guess), or refuse it."""
+    name = str(path)
+    if not path.exists():
+        raise Fatal(f"'{name}' does not exist")
+    if not path.is_file():
+        raise Fatal(f"'{name}' is not a file")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise Fatal(
+            f"'{name}' is {size / 1_000_000:.1f} MB; a draft is at most {MAX_BYTES // 1_000_000} MB of text — is this the right file?"
+        )
+    data = path.read_bytes()
+    if not data.strip():
+        raise Fatal(f"'{name}' is empty; there is nothing to import")
+    if data.startswith(b"%PDF"):
+        return SourceFile(path, "text", _pdf_text(name, path).encode("utf-8"))
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise Fatal(f"'{name}' is an old Word .doc file; open it in Word and save it as .docx, then import that")
+    if data.startswith(b"PK\x03\x04") or wanted == "docx":
+        _check_docx(name, path)
+        return SourceFile(path, "docx", data)
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise Fatal(f"'{name}' is a binary file, not text; import a .txt, .md or .docx draft")
+    try:
+        text = _decode(data)
+    except UnicodeDecodeError as error:
+        raise Fatal(
+            f"'{name}' is not UTF-8 text (byte {error.start} cannot be read); save it as UTF-8 and import it again"
+        ) from None
+    refuse_hidden_characters(name, text)
+    if wanted == "markdown" or (wanted is None and path.suffix.lower() in MARKDOWN_SUFFIXES):
+        return SourceFile(path, "markdown", data)
+    return SourceFile(path, "text", data)
+
+
+#: Characters no draft holds: control characters other than tab, line breaks and form feed
+#: (which PDF extraction uses between pages), and bidirectional overrides, which can make
+#: text read differently from what it is (see ZD005 and ZD009).
+HIDDEN_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def refuse_hidden_characters(name: str, text: str, line: int | None = None) -> None:
+    """A :class:`Fatal` naming the first hidden character and its line, if there is one."""
+    match = HIDDEN_RE.search(text)
+    if match:
+        where = line if line is not None else text.count("\n", 0, match.start()) + 1
+        raise Fatal(
+            f"'{name}' line {where} holds the hidden character U+{ord(match.group()):04X}, which no draft should; "
+            "remove it and import again"
+        )
+
+
+def _pdf_text(name: str, path: Path) -> str:
+    """The text of a PDF, extracted by poppler's ``pdftotext`` (the layout the importer is
+    built for), run without a shell and with a time limit; a clear refusal without it."""
+    program = shutil.which("pdftotext")
+    if program is None:
+        raise Fatal(
+            f"'{name}' is a PDF; extract its text first (pdftotext from poppler-utils: pdftotext '{name}' draft.txt) "
+            "or import the Word version"
+        )
+    try:
+        result = subprocess.run(
+            [program, "-enc", "UTF-8", "--", str(path), "-"], capture_output=True, timeout=120, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise Fatal(
+            f"'{name}' is a PDF that pdftotext could not read within 2 minutes; import the Word version"
+        ) from None
+    text = result.stdout.decode("utf-8", errors="replace")
+    if result.returncode != 0 or not text.strip():
+        reason = result.stderr.decode("utf-8", errors="replace").strip().splitlines()[-1:] or ["no text in it"]
+        raise Fatal(
+            f"'{name}' is a PDF from which no text could be extracted ({reason[0][:100]}); import the Word version"
+        )
+    return text
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
+def _check_docx(name: str, path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError):
+        raise Fatal(f"'{name}' is not a readable Word file (its zip structure is damaged)") from None
+    if "word/document.xml" not in names:
+        raise Fatal(f"'{name}' is a zip archive but not a Word document (it has no word/document.xml)")
