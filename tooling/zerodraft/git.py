@@ -147,6 +147,72 @@ class Repository:
                 out.append((name, sha))
         return sorted(out)
 
+    def tagged(self, pattern: str) -> list[tuple[str, str]]:
+        """``(tag, commit id)`` for every tag matching ``pattern`` (``draft-*``) that names a
+        commit, oldest commit first (by committer date, then tag name)."""
+        if not _SAFE_PATTERN.match(f"refs/tags/{pattern}"):
+            raise Fatal(f"'{pattern}' is not a valid tag pattern (like draft-*)")
+        raw = self.repo.git.for_each_ref(
+            "--format=%(refname:short)%00%(*objectname)%00%(objectname)%00%(*committerdate:unix)%00%(committerdate:unix)",
+            "--",
+            f"refs/tags/{pattern}",
+        )
+        found = []
+        for line in raw.splitlines():
+            name, peeled, direct, peeled_date, direct_date = line.split("\0")
+            sha, when = (peeled, peeled_date) if peeled else (direct, direct_date)
+            if self.repo.git.cat_file("-t", sha).strip() != "commit":
+                continue
+            found.append((int(when or 0), name, sha))
+        return [(name, sha) for _when, name, sha in sorted(found)]
+
+    def main_line(self, ref: str, root: str) -> list[Commit]:
+        """The commits on the first-parent line of ``ref`` that changed something under
+        ``root``, newest first, each with its files as changed against its first parent (a
+        merged pull request is one commit here, with everything it brought in)."""
+        sha = self.resolve(ref)
+        raw = self.repo.git.execute(
+            [
+                "git",
+                "-c",
+                "core.quotePath=false",
+                "log",
+                "--first-parent",
+                "--diff-merges=first-parent",
+                "--name-status",
+                "-M",
+                "--format=%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s",
+                sha,
+                "--",
+                root,
+            ],
+            stdout_as_string=True,
+        )
+        out = []
+        for record in str(raw).split("\x1e"):
+            if not record.strip():
+                continue
+            head, _, body = record.partition("\n")
+            fields = head.split("\x1f")
+            if len(fields) != 5:
+                continue
+            files = tuple(tuple(line.split("\t")) for line in body.splitlines() if "\t" in line)
+            out.append(Commit(fields[0], tuple(fields[1].split()), fields[2], fields[3], fields[4], files))
+        return out
+
+    def commits(self, shas: Iterable[str]) -> dict[str, Commit]:
+        """Author, date and subject of each of ``shas`` (full commit ids), without files."""
+        wanted = [sha for sha in dict.fromkeys(shas) if re.fullmatch(r"[0-9a-f]{40}", sha)]
+        if not wanted:
+            return {}
+        raw = self.repo.git.log("--no-walk=unsorted", "--format=%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s", *wanted, "--")
+        out = {}
+        for record in str(raw).split("\x1e"):
+            fields = record.strip("\n").split("\x1f")
+            if len(fields) == 5:
+                out[fields[0]] = Commit(fields[0], tuple(fields[1].split()), fields[2], fields[3], fields[4], ())
+        return out
+
 
 ChangeStatus = Literal["added", "modified", "deleted", "renamed", "copied", "type-changed"]
 _STATUS: dict[str, ChangeStatus] = {
@@ -187,6 +253,25 @@ class FileChange:
     """The new object id (all zeros when deleted)."""
     size: int = 0
     """Size in bytes of the new version (0 when deleted or a submodule)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    """One commit, as a history shows it."""
+
+    sha: str
+    """The full commit id."""
+    parents: tuple[str, ...]
+    """Its parents' ids (two or more for a merge)."""
+    author: str
+    """The author's name."""
+    date: str
+    """The author date, ISO 8601."""
+    subject: str
+    """The first line of the message."""
+    files: tuple[tuple[str, ...], ...]
+    """What it changed: ``("M", path)``, ``("A", path)``, ``("D", path)`` or
+    ``("R100", old path, new path)`` (``git log --name-status`` lines)."""
 
 
 class CommitTree:

@@ -1,0 +1,60 @@
+"""``zerodraft status [--ref REF] [--format text|json]``: the consensus dashboard as a
+terminal table — per agenda item, how many paragraphs are agreed, agreed ad ref, open,
+proposed and deleted; the same numbers as the web site's dashboard."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from zerodraft.dashboard import ORDER, dashboard, table
+from zerodraft.errors import Fatal
+from zerodraft.git import find_root
+from zerodraft.model import Problem
+from zerodraft.reader import read
+from zerodraft.source import Source, WorkingTree
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ref", help="a commit, tag or branch to count instead of the working tree")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+
+
+def run(args: argparse.Namespace) -> int:
+    base = find_root(Path.cwd())
+    source: Source
+    if args.ref is not None:
+        from zerodraft.git import Repository
+
+        if args.ref.startswith("-"):
+            raise Fatal(f"'{args.ref}' is not a valid ref name (a tag, branch or commit id)")
+        source = Repository(base).tree(args.ref)
+    else:
+        source = WorkingTree(base)
+    reading = read(source, args.root)
+    board = dashboard(reading.document)
+    if args.format == "json":
+        rows = [
+            {
+                "item": row.key,
+                "short": row.short,
+                "heading": row.heading,
+                **{role.value: n for role, n in zip(ORDER, row.counts, strict=True)},
+                "unknown": row.unknown,
+                "total": row.total,
+            }
+            for row in (*board.rows, board.total)
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    config = reading.document.config
+    date = f", {config.draft_date.isoformat()}" if config.draft_date else ""
+    print(f"{config.draft_name}{date} — paragraphs by consensus label (alternatives not counted)")
+    print()
+    print(table(board))
+    problems: list[Problem] = list(reading.problems)
+    if problems:
+        print(f"\n{len(problems)} problem(s) reading the document; run zerodraft check")
+    return 0
