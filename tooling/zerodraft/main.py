@@ -21,6 +21,7 @@ from zerodraft.errors import Fatal
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("zerodraft.commands.check", "check the document for problems (numbering, labels, brackets …)"),
     "rules": ("zerodraft.commands.rules", "list every check code and what it means"),
+    "release": ("zerodraft.commands.release", "release a new draft: renumber, concordance, commit, tag, artefacts"),
     "diff": ("zerodraft.commands.diff", "compare two drafts: a redline by paragraph and word (md, json, html, docx)"),
 }
 

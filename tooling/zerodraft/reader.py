@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from zerodraft import config, frontmatter, numbering, safeyaml
+from zerodraft import concordance, config, frontmatter, numbering, safeyaml
 from zerodraft.decode import decode
 from zerodraft.errors import Fatal
 from zerodraft.model import Document, DocumentConfig, Paragraph, Problem, Roster, Section
@@ -43,6 +43,7 @@ def read(source: Source, root: str = "outcome") -> Reading:
     if not entries:
         raise Fatal(f"there is no '{root}/' folder in {source.label}; nothing to read")
     problems: list[Problem] = []
+    entries = _without_concordance(entries, root, problems)
     children: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         children[entry.path.rsplit("/", 1)[0]].append(entry)
@@ -263,6 +264,35 @@ class _Walker:
             report(key, "ZD105", f"'{key}' must be a delegation name or a list of them, like [Kenya, European Union]")
             return ()
         return tuple(v.strip() for v in value)
+
+
+def _without_concordance(entries: list[Entry], root: str, problems: list[Problem]) -> list[Entry]:
+    """Set aside ``outcome/concordance/``: the concordance files of released drafts
+    (``draft-3.yaml``), which are records of releases, not part of the text."""
+    folder = f"{root}/{concordance.FOLDER}"
+    if not any(e.path == folder and e.kind == "dir" for e in entries):
+        return entries
+    kept = []
+    for entry in entries:
+        if entry.path == folder:
+            continue
+        if not entry.path.startswith(folder + "/"):
+            kept.append(entry)
+            continue
+        name = entry.path[len(folder) + 1 :]
+        if entry.kind in ("symlink", "other"):
+            problems.append(Problem(entry.path, 1, "ZD003", "is not a regular file; remove it"))
+        elif entry.kind != "file" or not concordance.FILE_RE.match(name):
+            problems.append(
+                Problem(
+                    entry.path,
+                    1,
+                    "ZD001",
+                    "does not belong here: outcome/concordance/ holds only the concordance files "
+                    "'zerodraft release' writes (draft-3.yaml)",
+                )
+            )
+    return kept
 
 
 def _folder_order(path: str) -> tuple[int, str]:

@@ -31,7 +31,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ZD001",
         "unexpected-file",
-        "Only paragraph files, section folders with their section.yaml, document.yaml, delegations.yaml and README.md belong under outcome/.",
+        "Only paragraph files, section folders with their section.yaml, document.yaml, delegations.yaml, README.md and the concordance files of released drafts (concordance/draft-3.yaml) belong under outcome/.",
     ),
     Rule("ZD002", "not-utf8", "Files are UTF-8 text."),
     Rule("ZD003", "symlink", "No symbolic links (or other special files) under outcome/."),

@@ -1,0 +1,135 @@
+"""The concordance of a new draft: for each paragraph its new number, its old number, its
+stable id, its consensus label in the previous draft and now, and the delegations whose
+proposals it carries (as UNFCCC publishes them as addenda).
+
+A release writes it twice: as data in the repository (``outcome/concordance/draft-3.yaml``,
+beside the text it describes, so every clone and every later tool has it; ``zerodraft
+history`` follows paragraphs across renumberings with it) and as a table in the release
+notes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from zerodraft.model import Document, Paragraph
+from zerodraft.renumber import Renumbering
+
+FOLDER = "concordance"
+"""The folder under ``outcome/`` holding one concordance file per released draft."""
+FILE_RE = re.compile(r"^draft-[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of the concordance."""
+
+    id: str
+    """The paragraph's stable id."""
+    new: str
+    """Its number in the new draft ("18"); empty when it left (deleted)."""
+    old: str
+    """Its number in the round just closed ("17 bis")."""
+    new_path: str
+    """Its file in the new draft (empty when it left)."""
+    old_path: str
+    """Its file before the release."""
+    label_before: str
+    """Its consensus label in the previous draft; empty for a paragraph new in this round."""
+    label_after: str
+    """Its consensus label in the new draft (as it stood when it left, for deleted ones)."""
+    delegations: tuple[str, ...]
+    """The delegations whose proposals it carries."""
+
+
+@dataclass(frozen=True, slots=True)
+class Concordance:
+    """The concordance of one draft."""
+
+    draft: str
+    """The new draft's name ("Draft 3")."""
+    previous: str
+    """The previous draft's name, or empty for the first release."""
+    entries: tuple[Entry, ...]
+    """Rows in document order: the paragraphs that stay, then those that left."""
+
+    def as_data(self) -> dict[str, Any]:
+        """JSON/YAML-ready data."""
+        return {
+            "draft": self.draft,
+            "previous": self.previous or None,
+            "paragraphs": [
+                {
+                    "id": e.id,
+                    "new": e.new or None,
+                    "old": e.old,
+                    "new-path": e.new_path or None,
+                    "old-path": e.old_path,
+                    "label-before": e.label_before or None,
+                    "label-after": e.label_after,
+                    "delegations": list(e.delegations),
+                }
+                for e in self.entries
+            ],
+        }
+
+    def to_yaml(self) -> str:
+        """The data file written into the repository."""
+        header = f"# Concordance of {self.draft}: written by 'zerodraft release'; do not edit.\n"
+        return header + yaml.safe_dump(self.as_data(), sort_keys=False, allow_unicode=True, width=4096)
+
+    def to_markdown(self) -> str:
+        """The table for the release notes."""
+        previous = self.previous or "the previous round"
+        lines = [
+            f"| {self.draft} | {previous} | id | label before | label now | proposals by |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for e in self.entries:
+            cells = (e.new or "deleted", e.old, f"`{e.id}`", e.label_before or "new", e.label_after)
+            lines.append("| " + " | ".join(cells) + " | " + ", ".join(e.delegations) + " |")
+        return "\n".join(lines) + "\n"
+
+
+def build(
+    draft: str, renumbering: Renumbering, current: Document, previous: Document | None, previous_name: str = ""
+) -> Concordance:
+    """The concordance for ``renumbering`` of ``current``, labels compared with ``previous``."""
+    before = {p.id: p for p in previous.paragraphs()} if previous else {}
+    entries = [_entry(current, m.paragraph, before.get(m.id), m.new.label(), m.new_path) for m in renumbering.moves]
+    entries += [_entry(current, p, before.get(p.id), "", "") for p in renumbering.removed]
+    return Concordance(draft, previous_name, tuple(entries))
+
+
+def load(text: str) -> dict[str, dict[str, Any]]:
+    """A concordance file's rows keyed by id (for ``history``); empty if unreadable."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return {}
+    rows = data.get("paragraphs") if isinstance(data, dict) else None
+    if not isinstance(rows, list):
+        return {}
+    return {str(r["id"]): r for r in rows if isinstance(r, dict) and "id" in r}
+
+
+def _entry(document: Document, paragraph: Paragraph, before: Paragraph | None, new: str, new_path: str) -> Entry:
+    vocabulary = document.config.vocabulary
+
+    def label(p: Paragraph) -> str:
+        return vocabulary.of(p.role).display if p.role else p.status
+
+    return Entry(
+        id=paragraph.id,
+        new=new,
+        old=paragraph.label,
+        new_path=new_path,
+        old_path=paragraph.path,
+        label_before=label(before) if before else "",
+        label_after=label(paragraph),
+        delegations=paragraph.proposed_by,
+    )

@@ -1,0 +1,383 @@
+"""Releasing a draft: freeze, renumber, write the concordance, commit, tag, publish — or
+change nothing at all.
+
+A release is planned entirely in memory first (:func:`plan`): the renumbering, the
+concordance, the new ``document.yaml``, and a check of the planned draft.  Only then does
+:func:`execute` touch the repository, one named step at a time (:data:`STEPS`).  Every step
+runs inside a transaction that remembers HEAD; if anything fails — a git error, a build
+error, a bug, Ctrl-C — the transaction puts back exactly what was there: no commit, no tag,
+no renamed file, no artefact.  A lock file in the git folder makes a second release in the
+same repository fail at once instead of racing the first.
+
+Tests inject a failure or a real SIGINT after every step through the ``hook`` argument of
+:func:`execute`, and prove the repository unchanged each time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from zerodraft import checks, concordance, reader
+from zerodraft.concordance import Concordance
+from zerodraft.errors import Fatal
+from zerodraft.git import Git, Repository
+from zerodraft.model import Document, Problem
+from zerodraft.output import move_folder_into_place, temporary_folder_beside
+from zerodraft.renumber import Renumbering, apply, renumber
+from zerodraft.source import MemoryTree, WorkingTree
+
+TAG_PATTERN = "draft-*"
+LOCK = "zerodraft-release.lock"
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What the secretariat asked for."""
+
+    name: str
+    """The new draft's name ("Draft 3")."""
+    date: dt.date
+    """The new draft's date."""
+    sign: bool = False
+    """Sign the tag with the secretariat's GPG key (``git tag -s``)."""
+    output: Path | None = None
+    """Where the artefacts go (default: ``build/<tag>`` in the repository)."""
+    expect_head: str | None = None
+    """Refuse unless HEAD is this commit (what the secretariat reviewed)."""
+    root: str = "outcome"
+    """The document folder."""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Everything a release will do, worked out before anything is touched."""
+
+    request: Request
+    tag: str
+    """The annotated tag to create (``draft-3``)."""
+    head: str
+    """The commit released from."""
+    branch: str
+    """The branch released on."""
+    renumbering: Renumbering
+    concordance: Concordance
+    concordance_path: str
+    """Where the concordance data file goes (``outcome/concordance/draft-3.yaml``)."""
+    document_yaml: bytes
+    """The new ``document.yaml``."""
+    current: Document
+    """The draft as it stands before renumbering."""
+    document: Document
+    """The new draft, as it will be committed."""
+    previous: Document | None
+    """The previous released draft, if there is one."""
+    previous_tag: str | None
+    output: Path
+    """Where the artefacts go."""
+    notes: str = field(default="", compare=False)
+    """The release notes (Markdown)."""
+
+    def describe(self) -> str:
+        """What the release does, for ``--dry-run`` and the end of a real run."""
+        lines = [f"{self.request.name} ({self.request.date.isoformat()}), tag {self.tag}, from {self.head[:10]}"]
+        if self.previous_tag:
+            lines.append(f"previous draft: {self.previous_tag}")
+        else:
+            lines.append("first release: there is no previous draft, so no redline")
+        renames = self.renumbering.renames
+        lines.append(
+            f"renumbering: {len(renames)} renumbered, {len(self.renumbering.removed)} deleted paragraphs leave"
+        )
+        lines += [f"  {m.old.label()} -> {m.new.label()}  {m.old_path} -> {m.new_path}" for m in renames]
+        lines += [f"  {p.label} leaves (deleted)  {p.path}" for p in self.renumbering.removed]
+        lines.append(f"concordance: {self.concordance_path}")
+        from zerodraft.release_notes import artefact_names
+
+        lines.append(f"artefacts into {self.output}: {', '.join(artefact_names(self))}")
+        return "\n".join(lines)
+
+
+def tag_for(name: str) -> str:
+    """The tag of a draft: ``"Draft 3" -> "draft-3"``, ``"Zero draft" -> "draft-zero-draft"``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    if not slug:
+        raise Fatal(f"'{name}' cannot name a draft: use words and numbers, like \"Draft 3\"")
+    return slug if slug.startswith("draft-") else f"draft-{slug}"
+
+
+# ---- planning: read-only
+
+
+def plan(repository: Repository, request: Request) -> Plan:
+    """Check that a release may go ahead and work out everything it will do; raise
+    :class:`Fatal` with the reason if it may not.  Touches nothing."""
+    git = Git(repository)
+    tag = tag_for(request.name)
+    branch = git.branch()
+    if branch is None:
+        raise Fatal("HEAD is detached: check out the branch to release (git switch main) and try again")
+    head = git.head()
+    if request.expect_head and repository.resolve(request.expect_head) != head:
+        raise Fatal(f"HEAD is {head[:10]}, not {request.expect_head} as expected: someone changed {branch}; review it")
+    upstream = git.upstream()
+    if upstream is not None and upstream != head:
+        raise Fatal(
+            f"{branch} is not where its upstream is ({upstream[:10]}): pull or push first, so that this "
+            "release is made from the text everyone has"
+        )
+    dirty = [
+        line[3:]
+        for line in git.status().splitlines()
+        if not line.startswith("??") or line[3:].startswith(f"{request.root}/")
+    ]
+    if dirty:
+        raise Fatal(
+            f"the working tree has uncommitted changes ({dirty[0]}{' …' if len(dirty) > 1 else ''}): "
+            "commit them or remove them first"
+        )
+    if git.tag_exists(tag):
+        raise Fatal(f"the tag {tag} already exists: {request.name} has been released already")
+    output = request.output or repository.root / "build" / tag
+    if output.exists() and (not output.is_dir() or any(output.iterdir())):
+        raise Fatal(f"the output folder {output} is not empty; remove it or choose another with -o")
+    reading = reader.read(WorkingTree(repository.root), request.root)
+    current = reading.document
+    problems = sorted(set(reading.problems) | set(checks.run(current)))
+    if problems:
+        raise CheckFailed(problems)
+    previous_tag = git.nearest_tag(TAG_PATTERN)
+    previous = reader.read(repository.tree(previous_tag), request.root).document if previous_tag else None
+    renumbering = renumber(current)
+    table = concordance.build(
+        request.name, renumbering, current, previous, previous.config.draft_name if previous else ""
+    )
+    concordance_path = f"{request.root}/{concordance.FOLDER}/{tag}.yaml"
+    document_path = f"{request.root}/{reader.DOCUMENT}"
+    files = _files(repository.root, request.root)
+    document_yaml = _updated_document_yaml(files[document_path], request.name, request.date)
+    planned = apply(files, renumbering)
+    planned[document_path] = document_yaml
+    planned[concordance_path] = table.to_yaml().encode("utf-8")
+    after = reader.read(MemoryTree(planned, f"the planned {request.name}"), request.root)
+    leftover = sorted(set(after.problems) | set(checks.run(after.document)))
+    if leftover:
+        raise Fatal(f"the renumbered draft would not check clean ({leftover[0]}); nothing was changed. Please report")
+    result = Plan(
+        request,
+        tag,
+        head,
+        branch,
+        renumbering,
+        table,
+        concordance_path,
+        document_yaml,
+        current,
+        after.document,
+        previous,
+        previous_tag,
+        output,
+    )
+    from zerodraft.release_notes import notes
+
+    return replace(result, notes=notes(result))
+
+
+class CheckFailed(Fatal):
+    """The draft has problems; a release needs a clean check."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(
+            f"the draft has {len(problems)} problem{'s' * (len(problems) != 1)}; fix them first "
+            "(zerodraft check lists them)",
+            exit_code=1,
+        )
+        self.problems = problems
+
+
+def _files(root: Path, folder: str) -> dict[str, bytes]:
+    source = WorkingTree(root)
+    paths = [e.path for e in source.entries(folder) if e.kind == "file"]
+    return source.read(paths)
+
+
+def _updated_document_yaml(data: bytes, name: str, date: dt.date) -> bytes:
+    """``document.yaml`` with the new draft name and date, comments and order kept."""
+    import io
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.preserve_quotes = True
+    content = yaml.load(data.decode("utf-8"))
+    draft = content.get("draft")
+    if not hasattr(draft, "__setitem__"):
+        content["draft"] = draft = {}
+    draft["name"] = name
+    draft["date"] = date
+    out = io.StringIO()
+    yaml.dump(content, out)
+    return out.getvalue().encode("utf-8")
+
+
+# ---- executing: all or nothing
+
+Hook = Callable[[str], None]
+Step = Callable[["Transaction"], None]
+
+
+class Transaction:
+    """The state a release changes, and how to put it back."""
+
+    def __init__(self, repository: Repository, release: Plan) -> None:
+        self.repository = repository
+        self.git = Git(repository)
+        self.plan = release
+        self.built: Path | None = None
+        self.published = False
+
+    def rollback(self) -> None:
+        """Put the repository back exactly as it was; Ctrl-C waits until this is done."""
+        with _no_interrupts():
+            if self.git.tag_exists(self.plan.tag):
+                self.git.run("tag", "-d", self.plan.tag)
+            self.git.run("reset", "--quiet", "--hard", self.plan.head)
+            # files the release created and git does not know (the tree was clean before)
+            self.git.run("clean", "-d", "--force", "--quiet", "--", self.plan.request.root)
+            if self.built is not None:
+                shutil.rmtree(self.built, ignore_errors=True)
+            if self.published:
+                shutil.rmtree(self.plan.output, ignore_errors=True)
+
+
+def step_renumber(t: Transaction) -> None:
+    """Remove deleted paragraphs and rename the rest (two passes, so that 18 → 19 and
+    17 bis → 18 never collide), then stage it all so git records renames."""
+    root = t.repository.root
+    for paragraph in t.plan.renumbering.removed:
+        (root / paragraph.path).unlink()
+    renames = t.plan.renumbering.renames
+    for move in renames:
+        os.rename(root / move.old_path, root / f"{move.old_path}.renumbering")
+    for move in renames:
+        os.rename(root / f"{move.old_path}.renumbering", root / move.new_path)
+    t.git.stage(t.plan.request.root)
+
+
+def step_concordance(t: Transaction) -> None:
+    """Write the concordance data file."""
+    path = t.repository.root / t.plan.concordance_path
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(t.plan.concordance.to_yaml(), encoding="utf-8")
+    t.git.stage(t.plan.request.root)
+
+
+def step_document(t: Transaction) -> None:
+    """Write the new draft name and date into ``document.yaml``."""
+    (t.repository.root / t.plan.request.root / reader.DOCUMENT).write_bytes(t.plan.document_yaml)
+    t.git.stage(t.plan.request.root)
+
+
+def step_artefacts(t: Transaction) -> None:
+    """Build every artefact into a temporary folder beside the output folder."""
+    from zerodraft.release_notes import build_artefacts
+
+    t.built = temporary_folder_beside(t.plan.output)
+    build_artefacts(t.plan, t.built)
+
+
+def step_commit(t: Transaction) -> None:
+    """Commit the new draft."""
+    t.git.run("commit", "--quiet", "--no-verify", "-m", t.plan.request.name, "-m", _commit_body(t.plan))
+
+
+def step_tag(t: Transaction) -> None:
+    """Create the annotated (with ``--sign``, signed) tag."""
+    kind = "-s" if t.plan.request.sign else "-a"
+    message = f"{t.plan.request.name}\n\n{_commit_body(t.plan)}"
+    t.git.run("tag", kind, "-m", message, t.plan.tag, "HEAD")
+
+
+def step_publish(t: Transaction) -> None:
+    """Move the built artefacts into the output folder."""
+    assert t.built is not None
+    move_folder_into_place(t.built, t.plan.output)
+    t.built = None
+    t.published = True
+
+
+STEPS: list[tuple[str, Step]] = [
+    ("renumber", step_renumber),
+    ("concordance", step_concordance),
+    ("document", step_document),
+    ("artefacts", step_artefacts),
+    ("commit", step_commit),
+    ("tag", step_tag),
+    ("publish", step_publish),
+]
+"""The steps of a release, in order; tests inject failures between them."""
+
+
+def execute(repository: Repository, release: Plan, hook: Hook | None = None) -> None:
+    """Carry out ``release``; on any failure or interrupt undo everything and re-raise."""
+    with lock(Git(repository)):
+        git = Git(repository)
+        if git.head() != release.head or git.tag_exists(release.tag):
+            raise Fatal("the repository changed while the release was being planned; run it again")
+        transaction = Transaction(repository, release)
+        try:
+            if hook:
+                hook("start")
+            for name, step in STEPS:
+                step(transaction)
+                if hook:
+                    hook(name)
+        except BaseException:
+            transaction.rollback()
+            raise
+
+
+@contextmanager
+def lock(git: Git) -> Iterator[None]:
+    """Hold the release lock of this repository, or fail at once if another release has it."""
+    path = git.git_dir() / LOCK
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except FileExistsError:
+        raise Fatal(
+            f"another release is running in this repository (lock {path}); wait for it, or delete that file if none is"
+        ) from None
+    try:
+        os.write(fd, f"{os.getpid()}\n".encode())
+        os.close(fd)
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+
+
+@contextmanager
+def _no_interrupts() -> Iterator[None]:
+    """Hold back SIGINT (delivered when the block ends) while the repository is restored."""
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def _commit_body(release: Plan) -> str:
+    renumbering = release.renumbering
+    return (
+        f"{release.request.name}, {release.request.date.isoformat()}: "
+        f"{len(list(release.document.paragraphs()))} paragraphs, {len(renumbering.renames)} renumbered, "
+        f"{len(renumbering.removed)} deleted paragraphs removed. "
+        f"Concordance: {release.concordance_path}."
+    )
