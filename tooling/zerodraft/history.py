@@ -1,0 +1,188 @@
+"""The history of one paragraph across commits and drafts, and the list of released drafts.
+
+A paragraph keeps its file name during a round and changes it only at a release, where the
+concordance (``outcome/concordance/draft-3.yaml``) records its old and new file.  So its
+history is read round by round, newest first: the commits touching its file since the last
+draft, then that draft's release commit (renumbering it), then, under its old file name, the
+commits of the round before, and so on.  This is exact even where ``git log --follow`` is
+not: when 18 is deleted and 17 bis becomes 18 in one release, git sees "018.md changed",
+the concordance knows better.  Drafts tagged by hand, without a concordance, fall back to
+git's own rename following.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zerodraft import concordance, config, numbering, reader
+from zerodraft.git import Git
+from zerodraft.model import Document, Problem
+
+_FIELD = "\x1f"
+_RECORD = "\x1e"
+_FORMAT = f"--format=%H{_FIELD}%an{_FIELD}%aI{_FIELD}%s{_RECORD}"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One commit that changed the paragraph."""
+
+    commit: str
+    """The commit id."""
+    author: str
+    """Who made the change (the commit's author)."""
+    date: str
+    """When (ISO 8601)."""
+    subject: str
+    """The commit message's first line (for a merged pull request, its title or number)."""
+    path: str
+    """The paragraph's file at that commit."""
+    draft: str = ""
+    """For a release commit, the draft it released ("Draft 3")."""
+    renumbered: str = ""
+    """For a release commit, what happened to the number ("17 bis → 18", "5 → deleted")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Numbered:
+    """The paragraph's number in one released draft."""
+
+    tag: str
+    """The draft's tag (``draft-3``)."""
+    name: str
+    """The draft's name ("Draft 3")."""
+    number: str
+    """Its number there ("18"), "deleted", or "" when it did not yet exist."""
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """Everything that happened to one paragraph."""
+
+    id: str
+    number: str
+    """Its number in the current round."""
+    path: str
+    """Its file now."""
+    events: tuple[Event, ...]
+    """Newest first."""
+    drafts: tuple[Numbered, ...]
+    """Its number in each released draft, oldest first."""
+
+
+def history(git: Git, document: Document, reference: str) -> History:
+    """The history of the paragraph ``reference`` (a number in the current round, like
+    ``18`` or ``18 bis``, or a stable id) in ``document`` (the working tree)."""
+    from zerodraft.proposal import find
+
+    paragraph = find(document, reference)
+    root = document.root
+    tags = [t for t in git.run("tag", "--merged", "HEAD", "--sort=creatordate", "--list", "draft-*").split() if t]
+    events: list[Event] = []
+    numbers: list[Numbered] = []
+    path: str | None = paragraph.path
+    upper = "HEAD"
+    for tag in reversed(tags):
+        if path is None:
+            numbers.append(Numbered(tag, _draft_name(git, tag, root), ""))
+            continue
+        events += _log(git, f"{tag}..{upper}", path)
+        rows = _concordance(git, tag, root)
+        name = _draft_name(git, tag, root)
+        if rows is None:  # tagged by hand: let git follow renames from here on
+            events += _log(git, tag, path, follow=True)
+            numbers.append(Numbered(tag, name, ""))
+            path = None
+            break
+        row = rows.get(paragraph.id)
+        if row is None:  # the paragraph is younger than this draft
+            numbers.append(Numbered(tag, name, ""))
+            path = None
+            continue
+        new, old = row.get("new"), str(row.get("old", ""))
+        numbers.append(Numbered(tag, name, str(new) if new else "deleted"))
+        release = _log(git, f"{tag}^!", str(row.get("new-path") or path))
+        change = f"{old} → {new}" if new and str(new) != old else ("" if new else f"{old} → deleted")
+        for event in release[:1]:
+            events.append(
+                Event(event.commit, event.author, event.date, event.subject, event.path, name, change or "unchanged")
+            )
+        path = str(row.get("old-path") or path)
+        upper = f"{tag}^"
+    if path is not None:
+        events += _log(git, upper, path)
+    return History(paragraph.id, paragraph.label, paragraph.path, tuple(events), tuple(reversed(numbers)))
+
+
+def _log(git: Git, revisions: str, path: str, *, follow: bool = False) -> list[Event]:
+    args = ["log", _FORMAT]
+    if follow:
+        args += ["--follow", "--name-only"]
+    args += [revisions, "--", path]
+    out = git.run(*args, check=False)
+    events = []
+    for record in out.split(_RECORD):
+        record = record.strip("\n")
+        if not record:
+            continue
+        head, _, names = record.partition("\n")
+        fields = head.split(_FIELD)
+        if len(fields) != 4:
+            continue
+        where = names.strip().splitlines()[-1] if follow and names.strip() else path
+        events.append(Event(fields[0], fields[1], fields[2], fields[3], where))
+    return events
+
+
+def _concordance(git: Git, tag: str, root: str) -> dict[str, dict[str, object]] | None:
+    data = git.show(tag, f"{root}/{concordance.FOLDER}/{tag}.yaml")
+    if data is None:
+        return None
+    return dict(concordance.load(data.decode("utf-8", "replace")))
+
+
+def _draft_name(git: Git, tag: str, root: str) -> str:
+    data = git.show(tag, f"{root}/{reader.DOCUMENT}")
+    if data is None:
+        return tag
+    problems: list[Problem] = []
+    return config.document_config(f"{root}/{reader.DOCUMENT}", data.decode("utf-8", "replace"), problems).draft_name
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A released draft."""
+
+    tag: str
+    name: str
+    date: str
+    """The draft's date from its document.yaml (or the tag's date)."""
+    paragraphs: int
+    """How many paragraphs it holds (alternatives not counted)."""
+    commit: str
+
+
+def drafts(git: Git, root: str = "outcome") -> list[Draft]:
+    """Every released draft (tags ``draft-*``), oldest first."""
+    out = git.run(
+        "for-each-ref",
+        "--sort=creatordate",
+        f"--format=%(refname:short){_FIELD}%(creatordate:short){_FIELD}%(objectname)",
+        "refs/tags/draft-*",
+    )
+    found = []
+    for line in out.splitlines():
+        tag, tag_date, _ = line.split(_FIELD)
+        commit = git.run("rev-parse", f"{tag}^{{commit}}").strip()
+        names = git.run("ls-tree", "-r", "--name-only", "-z", commit, "--", root).split("\0")
+        count = 0
+        for name in names:
+            number = numbering.from_filename(name.rsplit("/", 1)[-1])
+            if number is not None and not number.is_alternative:
+                count += 1
+        data = git.show(commit, f"{root}/{reader.DOCUMENT}")
+        problems: list[Problem] = []
+        cfg = config.document_config("document.yaml", data.decode("utf-8", "replace") if data else None, problems)
+        day = cfg.draft_date.isoformat() if cfg.draft_date else tag_date
+        found.append(Draft(tag, cfg.draft_name if data else tag, day, count, commit))
+    return found
