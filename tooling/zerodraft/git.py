@@ -160,6 +160,15 @@ class Git:
         """``git status --porcelain`` with every untracked file (ignored ones left out)."""
         return self.run("status", "--porcelain=v1", "--untracked-files=all")
 
+    def dirty(self, root: str) -> list[str]:
+        """Files with uncommitted changes, and untracked files under ``root`` (untracked
+        files elsewhere, like a build folder, do not matter to the document)."""
+        return [
+            line[3:]
+            for line in self.status().splitlines()
+            if not line.startswith("??") or line[3:].startswith(f"{root}/")
+        ]
+
     def tag_exists(self, name: str) -> bool:
         """True when the tag ``name`` exists."""
         return self.ok("rev-parse", "--verify", "--quiet", f"refs/tags/{name}")

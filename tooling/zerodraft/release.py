@@ -133,11 +133,7 @@ def plan(repository: Repository, request: Request) -> Plan:
             f"{branch} is not where its upstream is ({upstream[:10]}): pull or push first, so that this "
             "release is made from the text everyone has"
         )
-    dirty = [
-        line[3:]
-        for line in git.status().splitlines()
-        if not line.startswith("??") or line[3:].startswith(f"{request.root}/")
-    ]
+    dirty = git.dirty(request.root)
     if dirty:
         raise Fatal(
             f"the working tree has uncommitted changes ({dirty[0]}{' …' if len(dirty) > 1 else ''}): "

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     branch = None
     if args.branch is not None:
         branch = check_ref_name(args.branch or _branch_name(change.delegation, args.kind, change.number))
-        if git.status():
+        if git.dirty(args.root):
             raise Fatal("the working tree has uncommitted changes: commit or stash them before proposing on a branch")
         if git.ok("rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"):
             raise Fatal(f"the branch {branch} exists already; choose another with --branch NAME")
