@@ -72,3 +72,12 @@ def make_paragraph(document: Path) -> Callable[..., Path]:
         return write_paragraph(document / "outcome" / relative, ident, text, status, **fields)
 
     return make
+
+
+@pytest.fixture
+def rich(document: Path) -> Path:
+    """The example with every drafting mark (footnotes, subparagraphs, alternatives …);
+    clean under zerodraft check.  Used by the renderer tests."""
+    from render_fixtures import enrich
+
+    return enrich(document)

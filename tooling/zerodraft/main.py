@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "drafts": ("zerodraft.commands.drafts", "list the released drafts with their dates and paragraph counts"),
     "history": ("zerodraft.commands.history", "every change to one paragraph across commits and drafts"),
     "diff": ("zerodraft.commands.diff", "compare two drafts: a redline by paragraph and word (md, json, html, docx)"),
+    "build": ("zerodraft.commands.build", "render the draft as md, txt, html, docx, pdf, akn or json"),
 }
 
 

@@ -1,0 +1,320 @@
+"""The compiled draft: the document laid out once, in reading order, for every renderer.
+
+:func:`compile` walks a :class:`~zerodraft.model.Document` and produces a
+:class:`CompiledDraft`: the header line ("DRAFT 2, 2 July 2021"), the title, then headings
+and paragraphs in order, each paragraph with its printed number, anchor, consensus label,
+attribution, blocks (lead text, subparagraphs, alternatives) of inline :class:`Run`\\ s, and
+its footnotes numbered through the whole document.  Renderers only format this.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from zerodraft import marks
+from zerodraft.model import Document, Paragraph, Problem, Section
+from zerodraft.render.inline import Run, italicise_first_word, mark_footnotes, runs
+from zerodraft.vocabulary import Label, Role
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$")
+_SUBPARAGRAPH = re.compile(r"^[ \t]*(?:[-*][ \t]+)?(?P<mark>\((?:[a-z]{1,2}|[ivxl]{1,6})\))[ \t]+(?P<rest>.*)$")
+_ALTERNATIVE = re.compile(
+    r"^[ \t]*(?:\*\*)?(?P<mark>(?:Alt(?:ernative)?|Option|OPTION)[ \t]+(?:[0-9]+|[IVX]+|[A-Z])(?:[ \t]*:)?)(?:\*\*)?[ \t]*(?P<rest>.*)$"
+)
+_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"}
+
+
+class BlockKind(Enum):
+    """What a block of a paragraph is."""
+
+    TEXT = "text"
+    """Lead text or a continuation."""
+    SUBPARAGRAPH = "subparagraph"
+    """``(a) …`` (level 1) or ``(i) …`` (level 2)."""
+    ALTERNATIVE = "alternative"
+    """``Alt 1: …``, ``Option A: …``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One line-level part of a paragraph."""
+
+    kind: BlockKind
+    """Lead text, subparagraph or alternative."""
+    level: int
+    """0 for text, 1 for (a), 2 for (i)."""
+    mark: str
+    """``(a)``, ``Alt 1:``; empty for text."""
+    runs: tuple[Run, ...]
+    """The inline text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote, numbered through the document."""
+
+    number: int
+    """1, 2, 3 … in reading order."""
+    runs: tuple[Run, ...]
+    """Its text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who stands behind or against a paragraph: ``("proposed by", ("European Union",))``."""
+
+    verb: str
+    """"proposed by", "supported by" or "opposed by" (renderers capitalise as they print)."""
+    delegations: tuple[str, ...]
+    """Delegation names as written in the roster."""
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading in reading order."""
+
+    section: Section
+    """The section it heads."""
+    level: int
+    """1 for an agenda item, 2 for a subsection, 3 below."""
+    runs: tuple[Run, ...]
+    """The heading text."""
+    anchor: str
+    """HTML id: ``sec-01-a-implementation``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A paragraph as printed."""
+
+    paragraph: Paragraph
+    """The source record."""
+    number: str
+    """The number printed before it (``18 bis``), or ``""`` where the scheme prints none."""
+    anchor: str
+    """Stable HTML id from the reference: ``para-18bis``, ``para-pp3``."""
+    preambular: bool
+    """True in the preamble."""
+    label: Label | None
+    """The consensus label in force, or ``None`` if the status is unknown."""
+    attributions: tuple[Attribution, ...]
+    """Who proposed, supports, opposes or reserves."""
+    blocks: tuple[Block, ...]
+    """The text."""
+    footnotes: tuple[Footnote, ...]
+    """Footnotes defined in this paragraph, numbered through the document."""
+
+    @property
+    def role(self) -> Role | None:
+        """What the label means."""
+        return self.paragraph.role
+
+    @property
+    def display(self) -> str:
+        """The label as printed ("agreed ad ref", "agreed ad ref pending Iran")."""
+        if self.label is None:
+            return self.paragraph.status or "no label"
+        text = self.label.display
+        if self.paragraph.reservations and self.label.role is Role.AGREED_AD_REF:
+            text += " pending " + ", ".join(self.paragraph.reservations)
+        return text
+
+
+Entry = Heading | Item
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledDraft:
+    """Everything a renderer prints, in order."""
+
+    document: Document
+    """The source document."""
+    header: str
+    """``DRAFT 2, 2 July 2021``."""
+    note: tuple[Run, ...]
+    """The header note."""
+    title: tuple[Run, ...]
+    """The title."""
+    entries: tuple[Entry, ...]
+    """Headings and paragraphs in reading order."""
+    footnotes: tuple[Footnote, ...]
+    """Every footnote, in number order."""
+    problems: tuple[Problem, ...]
+    """What ``zerodraft check`` found; shown at the top where a format can."""
+
+    def items(self) -> tuple[Item, ...]:
+        """The paragraphs only."""
+        return tuple(e for e in self.entries if isinstance(e, Item))
+
+
+def date_text(document: Document) -> str:
+    """``2 July 2021`` (English, whatever the machine's locale), or ``""``."""
+    date = document.config.draft_date
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}" if date else ""
+
+
+def header_line(document: Document) -> str:
+    """``DRAFT 2, 2 July 2021`` (the draft name in capitals, then the date)."""
+    date = date_text(document)
+    name = document.config.draft_name.upper()
+    return f"{name}, {date}" if date else name
+
+
+def compile(document: Document, problems: Sequence[Problem] = ()) -> CompiledDraft:
+    """Lay the document out for printing."""
+    counter = _Counter()
+    note = _inline_with_footnotes(document.config.header_note, counter)
+    entries: list[Entry] = []
+    for top in document.sections:
+        _section(document, top, entries, counter)
+    return CompiledDraft(
+        document=document,
+        header=header_line(document),
+        note=note,
+        title=runs(mark_footnotes(document.config.title, {})),
+        entries=tuple(entries),
+        footnotes=tuple(counter.footnotes),
+        problems=tuple(sorted(set(problems))),
+    )
+
+
+class _Counter:
+    def __init__(self) -> None:
+        self.footnotes: list[Footnote] = []
+
+    def take(self, definitions: list[tuple[str, str]]) -> tuple[dict[str, int], list[tuple[int, str]]]:
+        numbers: dict[str, int] = {}
+        texts: list[tuple[int, str]] = []
+        for label, text in definitions:
+            if label in numbers:
+                continue
+            number = len(self.footnotes) + len(texts) + 1
+            numbers[label] = number
+            texts.append((number, text))
+        return numbers, texts
+
+    def add(self, texts: list[tuple[int, str]]) -> tuple[Footnote, ...]:
+        made = tuple(Footnote(n, runs(mark_footnotes(t, {}))) for n, t in texts)
+        self.footnotes.extend(made)
+        return made
+
+
+def _split_footnotes(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The text without footnote definition lines, and the definitions in reference order."""
+    kept: list[str] = []
+    definitions: dict[str, str] = {}
+    for line in text.splitlines():
+        match = _FOOTNOTE_DEF.match(line)
+        if match:
+            definitions.setdefault(match.group(1), match.group(2).strip())
+        else:
+            kept.append(line)
+    body = "\n".join(kept).strip("\n")
+    refs, _defs = marks.footnotes(body)
+    ordered: list[tuple[str, str]] = []
+    for label, _offset in refs:
+        if label in definitions and all(label != seen for seen, _ in ordered):
+            ordered.append((label, definitions[label]))
+    return body, ordered
+
+
+def _inline_with_footnotes(text: str, counter: _Counter) -> tuple[Run, ...]:
+    body, definitions = _split_footnotes(text)
+    numbers, texts = counter.take(definitions)
+    counter.add(texts)
+    return runs(mark_footnotes(" ".join(body.split("\n")), numbers))
+
+
+def _section(document: Document, section: Section, entries: list[Entry], counter: _Counter) -> None:
+    if section.heading.strip():
+        text = " ".join(section.heading.split())
+        entries.append(
+            Heading(section, min(section.depth + 1, 3), runs(mark_footnotes(text, {})), f"sec-{_slug(section)}")
+        )
+    for paragraph in section.paragraphs:
+        entries.append(_item(document, section, paragraph, counter))
+    for sub in section.subsections:
+        _section(document, sub, entries, counter)
+
+
+def _slug(section: Section) -> str:
+    return section.path.split("/", 1)[-1].replace("/", "--")
+
+
+def _item(document: Document, section: Section, paragraph: Paragraph, counter: _Counter) -> Item:
+    body, definitions = _split_footnotes(paragraph.text)
+    numbers, texts = counter.take(definitions)
+    blocks = _blocks(mark_footnotes(body, numbers))
+    footnotes = counter.add(texts)
+    preambular = section.preamble or document.is_preambular(paragraph)
+    if preambular and not document.config.numbering.preamble_numbered and blocks:
+        first = blocks[0]
+        blocks = (Block(first.kind, first.level, first.mark, italicise_first_word(first.runs)), *blocks[1:])
+    label = document.config.vocabulary.of(paragraph.role) if paragraph.role else None
+    attributions = tuple(
+        Attribution(verb, names)
+        for verb, names in (
+            ("proposed by", paragraph.proposed_by),
+            ("supported by", paragraph.supported_by),
+            ("opposed by", paragraph.opposed_by),
+        )
+        if names
+    )
+    return Item(
+        paragraph=paragraph,
+        number=document.printed_number(paragraph),
+        anchor="para-" + re.sub(r"[^A-Za-z0-9._-]", "-", document.ref(paragraph)),
+        preambular=preambular,
+        label=label,
+        attributions=attributions,
+        blocks=blocks,
+        footnotes=footnotes,
+    )
+
+
+def _blocks(text: str) -> tuple[Block, ...]:
+    """Split a paragraph's text into lead text, subparagraphs and alternatives, one per
+    line that starts with a mark; other lines continue the block before them, and a blank
+    line starts a new text block."""
+    blocks: list[tuple[BlockKind, int, str, list[str]]] = []
+    previous_letter = ""
+    for line in text.splitlines():
+        if not line.strip():
+            blocks.append((BlockKind.TEXT, 0, "", []))
+            continue
+        sub = _SUBPARAGRAPH.match(line)
+        alt = _ALTERNATIVE.match(line)
+        if sub:
+            mark = sub.group("mark")
+            inner = mark[1:-1]
+            expected = chr(ord(previous_letter) + 1) if len(previous_letter) == 1 else "a"
+            roman = inner in _ROMAN and inner != expected
+            if not roman:
+                previous_letter = inner
+            blocks.append((BlockKind.SUBPARAGRAPH, 2 if roman else 1, mark, [sub.group("rest")]))
+        elif alt:
+            blocks.append((BlockKind.ALTERNATIVE, 0, alt.group("mark"), [alt.group("rest")]))
+        elif blocks:
+            blocks[-1][3].append(line.strip())
+        else:
+            blocks.append((BlockKind.TEXT, 0, "", [line.strip()]))
+    return tuple(
+        Block(kind, level, mark, runs(" ".join(lines))) for kind, level, mark, lines in blocks if lines or mark
+    )

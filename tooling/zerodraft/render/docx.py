@@ -1,0 +1,345 @@
+"""The draft as a Word document in UN layout, with python-docx.
+
+What a secretariat sends out: the header line ("DRAFT 3, 19 July 2021") and the symbol at
+the top of every page, page numbers (a PAGE field) at the foot, the title in bold, agenda
+items and subsections as bold headings (Word heading styles, so the navigation pane works),
+paragraphs numbered with a hanging indent, subparagraphs indented below them, preambular
+participles in italics where the scheme is GA style, the consensus label and attribution in
+italics after each paragraph that has them, and real Word footnotes.
+
+python-docx has no footnote API: :class:`_Footnotes` adds the ``word/footnotes.xml`` part
+(separator and continuation separator, then the notes) and its relationship with lxml, the
+way Word itself writes them.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from zerodraft.render.compiled import Block, BlockKind, CompiledDraft, Heading, Item
+from zerodraft.render.inline import Run, clean, safe_link
+from zerodraft.vocabulary import Role
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.text.paragraph import Paragraph as WordParagraph
+
+EXTENSION = "docx"
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+FONT = "Times New Roman"
+SIZE_PT = 12
+HANG_TWIPS = 720  # the numbers' hanging indent: half an inch (1.27 cm), as in UN drafts
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_NAMESPACES = {"w": _W, "r": _R, "xml": "http://www.w3.org/XML/1998/namespace"}
+
+
+def render(draft: CompiledDraft) -> bytes:
+    """The whole .docx file."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    word = docx.Document()
+    _styles(word)
+    section = word.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    _page_header(word, draft)
+    _page_footer(word)
+    notes = _Footnotes(word, {note.number: note.runs for note in draft.footnotes})
+
+    # the header line and the symbol are in the page header, on every page
+    if draft.note:
+        note = word.add_paragraph()
+        _runs(word, note, draft.note, notes, italic=True)
+    title = word.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_before = Pt(12)
+    title.paragraph_format.space_after = Pt(12)
+    _runs(word, title, draft.title, notes, bold=True)
+
+    for entry in draft.entries:
+        if isinstance(entry, Heading):
+            heading = word.add_paragraph(style=f"Heading {min(entry.level, 3)}")
+            _runs(word, heading, entry.runs, notes)
+        else:
+            _item(word, entry, notes)
+    buffer = io.BytesIO()
+    word.core_properties.title = "".join(r.text for r in draft.title)[:255]
+    word.core_properties.subject = clean(draft.header)
+    word.core_properties.author = "zerodraft"
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def _styles(word: WordDocument) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    normal = word.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(SIZE_PT)
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    normal.paragraph_format.space_after = Pt(6)
+    for level in (1, 2, 3):
+        style = word.styles[f"Heading {level}"]
+        style.font.name = FONT
+        style.font.size = Pt(SIZE_PT)
+        style.font.bold = level < 3
+        style.font.italic = level == 3
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.paragraph_format.space_before = Pt(12)
+        style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.keep_with_next = True
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        heading_fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            heading_fonts.set(qn(attribute), FONT)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            if heading_fonts.get(qn(theme)) is not None:
+                del heading_fonts.attrib[qn(theme)]
+
+
+def _page_header(word: WordDocument, draft: CompiledDraft) -> None:
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Cm
+
+    paragraph = word.sections[0].header.paragraphs[0]
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16.0), WD_TAB_ALIGNMENT.RIGHT)
+    paragraph.add_run(clean(draft.header)).bold = True
+    if draft.document.config.symbol:
+        paragraph.add_run("\t\t" + clean(draft.document.config.symbol))  # past the style's centre stop
+
+
+def _page_footer(word: WordDocument) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph = word.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        run = paragraph.add_run()
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == " PAGE ":
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = text
+            run._r.append(instruction)
+        else:
+            run.text = text or ""
+
+
+def _item(word: WordDocument, item: Item, notes: _Footnotes) -> None:
+    """One paragraph: built as raw WordprocessingML (python-docx's per-run API is the slow
+    part of a 2,000-paragraph build), read back by python-docx like any other."""
+    from docx.text.paragraph import Paragraph
+
+    body = word.element.body
+    blocks = item.blocks or (Block(BlockKind.TEXT, 0, "", ()),)
+    for index, block in enumerate(blocks):
+        p = _element("w:p")
+        body.insert(len(body) - 1, p)  # before the section properties, which come last
+        depth = block.level if block.kind is BlockKind.SUBPARAGRAPH else 0
+        steps = depth + (1 if item.number else 0)
+        if steps:
+            properties = _sub(p, "w:pPr")
+            if index == 0 and depth and item.number:  # number and mark share the first line
+                tabs = _sub(properties, "w:tabs")
+                _sub(tabs, "w:tab", {"w:val": "left", "w:pos": str(HANG_TWIPS * depth)})
+            hanging = HANG_TWIPS * (steps if index == 0 and depth else 1)
+            if index > 0 and not depth:
+                _sub(properties, "w:ind", {"w:left": str(HANG_TWIPS * steps)})
+            else:
+                _sub(properties, "w:ind", {"w:left": str(HANG_TWIPS * steps), "w:hanging": str(hanging)})
+        if index == 0 and item.number:
+            _text_run(p, clean(f"{item.number}.\t"))
+        if block.kind is BlockKind.SUBPARAGRAPH:
+            _text_run(p, block.mark + "\t")
+        elif block.kind is BlockKind.ALTERNATIVE:
+            _text_run(p, block.mark, bold=True)
+            _text_run(p, " ")
+        _runs(word, Paragraph(p, word.part), block.runs, notes)
+        if index == len(blocks) - 1:
+            _marks(p, item)
+
+
+def _marks(p: Any, item: Item) -> None:
+    words: list[str] = []
+    if item.role is not Role.OPEN:
+        words.append(item.display)
+    words += [f"{a.verb} {', '.join(a.delegations)}" for a in item.attributions]
+    if words:
+        _text_run(p, clean(f" ({'; '.join(words)})"), italic=True)
+
+
+def _element(tag: str, attributes: dict[str, str] | None = None) -> Any:
+    from docx.oxml import OxmlElement
+
+    return OxmlElement(tag, attrs={_qn(k): v for k, v in (attributes or {}).items()})
+
+
+def _sub(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
+    from lxml import etree
+
+    return etree.SubElement(parent, _qn(tag), {_qn(k): v for k, v in (attributes or {}).items()})
+
+
+def _qn(tag: str) -> str:
+    prefix, name = tag.split(":")
+    return f"{{{_NAMESPACES[prefix]}}}{name}"
+
+
+def _text_run(p: Any, text: str, *, bold: bool = False, italic: bool = False, mono: bool = False) -> None:
+    """Append ``<w:r>`` with ``text`` (tabs as ``<w:tab/>``) to paragraph element ``p``."""
+    run = _sub(p, "w:r")
+    if bold or italic or mono:
+        properties = _sub(run, "w:rPr")
+        if mono:
+            _sub(properties, "w:rFonts", {"w:ascii": "Courier New", "w:hAnsi": "Courier New"})
+        if bold:
+            _sub(properties, "w:b")
+        if italic:
+            _sub(properties, "w:i")
+    for index, piece in enumerate(text.split("\t")):
+        if index:
+            _sub(run, "w:tab")
+        if piece:
+            node = _sub(run, "w:t")
+            node.text = piece
+            if piece != piece.strip():
+                node.set(_qn("xml:space"), "preserve")
+
+
+def _runs(
+    word: WordDocument,
+    paragraph: WordParagraph,
+    runs: tuple[Run, ...],
+    notes: _Footnotes,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+) -> None:
+    for run in runs:
+        if run.footnote is not None:
+            notes.reference(word, paragraph, run.footnote)
+            continue
+        if run.href and safe_link(run.href) and not run.href.startswith("#"):
+            _hyperlink(paragraph, run, bold=bold, italic=italic)
+            continue
+        _text_run(paragraph._p, run.text, bold=run.bold or bold, italic=run.italic or italic, mono=run.code)
+
+
+def _hyperlink(paragraph: WordParagraph, run: Run, *, bold: bool, italic: bool) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    assert run.href is not None
+    relationship = paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relationship)
+    element = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    for flag, tag in ((run.bold or bold, "w:b"), (run.italic or italic, "w:i")):
+        if flag:
+            properties.append(OxmlElement(tag))
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    properties.append(underline)
+    element.append(properties)
+    text = OxmlElement("w:t")
+    text.set(qn("xml:space"), "preserve")
+    text.text = run.text
+    element.append(text)
+    link.append(element)
+    paragraph._p.append(link)
+
+
+class _Footnotes:
+    """The ``word/footnotes.xml`` part, created on first use."""
+
+    def __init__(self, word: WordDocument, texts: dict[int, tuple[Run, ...]]) -> None:
+        self.word = word
+        self.root: Any = None
+        self.done: set[int] = set()
+        self.texts = texts
+
+    def reference(self, word: WordDocument, paragraph: WordParagraph, number: int) -> None:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        if self.root is None:
+            self.root = self._create()
+        run = OxmlElement("w:r")
+        properties = OxmlElement("w:rPr")
+        align = OxmlElement("w:vertAlign")
+        align.set(qn("w:val"), "superscript")
+        properties.append(align)
+        run.append(properties)
+        reference = OxmlElement("w:footnoteReference")
+        reference.set(qn("w:id"), str(number))
+        run.append(reference)
+        paragraph._p.append(run)
+        if number not in self.done:
+            self.done.add(number)
+            self._note(number)
+
+    def _create(self) -> Any:
+        from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import XmlPart
+        from docx.oxml import parse_xml
+
+        xml = (
+            f'<w:footnotes xmlns:w="{_W}" xmlns:r="{_R}">'
+            '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"'
+            ' w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+            '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"'
+            ' w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+            "</w:footnotes>"
+        )
+        document_part = self.word.part
+        part = XmlPart(
+            PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, parse_xml(xml), document_part.package
+        )
+        document_part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+        return part.element
+
+    def _note(self, number: int) -> None:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Pt
+        from docx.text.paragraph import Paragraph
+
+        footnote = OxmlElement("w:footnote")
+        footnote.set(qn("w:id"), str(number))
+        p = OxmlElement("w:p")
+        footnote.append(p)
+        self.root.append(footnote)
+        paragraph = Paragraph(p, self.word.part)
+        paragraph.paragraph_format.space_after = 0
+        mark = OxmlElement("w:r")
+        properties = OxmlElement("w:rPr")
+        align = OxmlElement("w:vertAlign")
+        align.set(qn("w:val"), "superscript")
+        properties.append(align)
+        mark.append(properties)
+        mark.append(OxmlElement("w:footnoteRef"))
+        p.append(mark)
+        # links in notes stay visible as text: the note part has no relationships of its own
+        for run in (Run(" "), *self.texts.get(number, ())):
+            added = paragraph.add_run(run.text)
+            added.font.size = Pt(10)
+            added.italic = True if run.italic else None
+            added.bold = True if run.bold else None

@@ -1,0 +1,273 @@
+"""The draft as one self-contained, accessible HTML page.
+
+No external requests (a Content-Security-Policy forbids them, and scripts), every paragraph
+anchored by its reference (``#para-18bis``), its consensus label printed in words next to
+it ("agreed ad ref") and colour-coded with a legend, attribution, bracketed text marked by
+more than colour, footnotes numbered through the document, a table of contents, problems
+from ``zerodraft check`` at the top, and a print stylesheet.
+
+Every piece of text is escaped here; links come only from :mod:`zerodraft.render.inline`,
+which admits http, https, mailto and in-page anchors.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from zerodraft.render.compiled import Block, BlockKind, CompiledDraft, Heading, Item
+from zerodraft.render.inline import Run, plain, safe_link
+from zerodraft.vocabulary import Label
+
+EXTENSION = "html"
+MEDIA_TYPE = "text/html"
+
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+STYLE = """
+:root { --ink: #1b1b1b; --muted: #4a4a4a; --rule: #8a8a8a; --bracket: #fdf1d6; }
+* { box-sizing: border-box; }
+body { font-family: "Times New Roman", Times, "Liberation Serif", serif; color: var(--ink); background: #fff;
+  max-width: 48rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; line-height: 1.45; font-size: 1.05rem; }
+a { color: #0b4f8a; }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .25rem .5rem; }
+.draft-header { font-weight: bold; text-transform: none; margin: 0; }
+.symbol { float: right; margin: 0; }
+.note { font-style: italic; }
+h1 { font-size: 1.35rem; text-align: center; margin: 1.5rem 0; }
+h2 { font-size: 1.1rem; }
+h3, h4 { font-size: 1.05rem; }
+main h2, main h3 { font-weight: bold; }
+main h4 { font-style: italic; font-weight: normal; }
+.problems { border: 2px solid #a4000f; padding: .5rem 1rem; margin: 1rem 0; }
+.problems h2 { color: #a4000f; margin-top: .25rem; }
+.problems code { font-size: .9rem; }
+nav ul { list-style: none; padding-left: 0; }
+nav li { margin: .2rem 0; }
+nav .toc-2 { padding-left: 1.5rem; }
+nav .toc-3 { padding-left: 3rem; }
+.legend ul { list-style: none; padding: 0; }
+.legend li { margin: .3rem 0; }
+.label { display: inline-block; border: 1px solid var(--rule); border-radius: .2rem; padding: 0 .35rem;
+  font-family: Arial, "Liberation Sans", sans-serif; font-size: .8rem; color: var(--ink); white-space: nowrap; }
+.para { display: grid; grid-template-columns: 3.75rem 1fr; column-gap: .25rem; margin: .9rem 0;
+  padding: .3rem .4rem; border-left: .35rem solid var(--rule); }
+.para.unnumbered { grid-template-columns: 1fr; }
+.para > .num { grid-column: 1; text-decoration: none; color: var(--ink); }
+.para > .body { grid-column: 2; }
+.para.unnumbered > .body { grid-column: 1; }
+.body p { margin: 0 0 .35rem; }
+.body .level-1 { margin-left: 2.5rem; text-indent: -2.5rem; }
+.body .level-2 { margin-left: 5rem; text-indent: -2.5rem; }
+.body .alternative { margin-left: 0; }
+.mark { display: inline-block; min-width: 2.5rem; text-indent: 0; }
+.br { background: var(--bracket); text-decoration: underline dotted; text-underline-offset: .2em; }
+.meta { font-size: .9rem; color: var(--muted); margin: .25rem 0 0; }
+.secretariat-note { font-size: .9rem; font-style: italic; color: var(--muted); }
+.role-deleted .body > p:not(.meta) { text-decoration: line-through; }
+sup a { text-decoration: none; }
+.footnotes { border-top: 1px solid var(--rule); margin-top: 2rem; font-size: .9rem; }
+.footnotes li { overflow-wrap: anywhere; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 12pt; }
+  nav, .skip, .backref { display: none; }
+  a { color: inherit; text-decoration: none; }
+  .para { break-inside: avoid; border-left-width: 3pt; }
+  h2, h3, h4 { break-after: avoid; }
+  .footnotes a[href^="http"]::after { content: " <" attr(href) ">"; }
+  @page { margin: 2cm 2.2cm; }
+}
+"""
+
+
+def render(draft: CompiledDraft) -> bytes:
+    """The whole page, UTF-8."""
+    document = draft.document
+    config = document.config
+    title = plain(draft.title)
+    parts: list[str] = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{escape(draft.header)} — {escape(title)}</title>",
+        f"<style>{STYLE}{_label_styles(draft)}</style>",
+        "</head>",
+        "<body>",
+        '<a class="skip" href="#text">Skip to the text</a>',
+        "<header>",
+    ]
+    if config.symbol:
+        parts.append(f'<p class="symbol">{escape(config.symbol)}</p>')
+    parts.append(f'<p class="draft-header">{escape(draft.header)}</p>')
+    if draft.note:
+        parts.append(f'<p class="note">{inline(draft.note)}</p>')
+    parts.append(f"<h1>{inline(draft.title)}</h1>")
+    if config.meeting:
+        parts.append(f'<p class="meeting">{escape(" ".join(config.meeting.split()))}</p>')
+    parts.append("</header>")
+    if draft.problems:
+        parts.append(_problems(draft))
+    parts.append(_contents(draft))
+    parts.append(_legend(draft))
+    parts.append('<main id="text">')
+    for entry in draft.entries:
+        parts.append(_heading(entry) if isinstance(entry, Heading) else _item(entry))
+    parts.append("</main>")
+    if draft.footnotes:
+        parts.append('<footer class="footnotes" aria-labelledby="notes-heading">')
+        parts.append('<h2 id="notes-heading">Notes</h2>')
+        parts.append("<ol>")
+        for note in draft.footnotes:
+            parts.append(
+                f'<li id="fn-{note.number}" value="{note.number}">{inline(note.runs)} '
+                f'<a class="backref" href="#fnref-{note.number}" aria-label="Back to note {note.number} in the text">↩</a></li>'
+            )
+        parts.append("</ol>")
+        parts.append("</footer>")
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts).encode("utf-8")
+
+
+def _label_class(label: Label | None) -> str:
+    return f"role-{label.role.value}" if label else "role-unknown"
+
+
+def _label_styles(draft: CompiledDraft) -> str:
+    rules = []
+    for label in draft.document.config.vocabulary.labels:
+        colour = _colour(label.colour)
+        rules.append(f".{_label_class(label)} .label, .legend .{_label_class(label)} {{ background: {colour}; }}")
+        rules.append(f".para.{_label_class(label)} {{ border-left-color: {_border(colour)}; }}")
+    return "\n" + "\n".join(rules) + "\n"
+
+
+def _colour(value: str) -> str:
+    """A CSS colour from the vocabulary, or white if it is not a plain ``#rrggbb``."""
+    text = value.strip()
+    if len(text) in (4, 7) and text[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in text[1:]):
+        return text
+    return "#ffffff"
+
+
+def _border(colour: str) -> str:
+    """A darker shade of the label colour for the paragraph's left rule."""
+    digits = colour[1:]
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    red, green, blue = (int(digits[i : i + 2], 16) for i in (0, 2, 4))
+    return f"#{red * 3 // 5:02x}{green * 3 // 5:02x}{blue * 3 // 5:02x}"
+
+
+def _problems(draft: CompiledDraft) -> str:
+    count = len(draft.problems)
+    items = "\n".join(
+        f"<li><code>{escape(p.path)}:{p.line}</code> <strong>{escape(p.code)}</strong> {escape(p.message)}</li>"
+        for p in draft.problems
+    )
+    return (
+        '<section class="problems" aria-labelledby="problems-heading">\n'
+        f'<h2 id="problems-heading">This draft has {count} problem{"s" * (count != 1)}</h2>\n'
+        "<p>zerodraft check found the following; the text below is shown as it stands.</p>\n"
+        f"<ul>\n{items}\n</ul>\n</section>"
+    )
+
+
+def _contents(draft: CompiledDraft) -> str:
+    items = []
+    for entry in draft.entries:
+        if isinstance(entry, Heading):
+            items.append(
+                f'<li class="toc-{entry.level}"><a href="#{entry.anchor}">{escape(plain(entry.runs))}</a></li>'
+            )
+    if not items:
+        return ""
+    return (
+        '<nav aria-labelledby="contents-heading">\n<h2 id="contents-heading">Contents</h2>\n<ul>\n'
+        + "\n".join(items)
+        + "\n</ul>\n</nav>"
+    )
+
+
+def _legend(draft: CompiledDraft) -> str:
+    rows = [
+        f'<li><span class="label {_label_class(label)}">{escape(label.display)}</span> '
+        f"<span>{escape(label.description)}</span></li>"
+        for label in draft.document.config.vocabulary.labels
+    ]
+    rows.append('<li><span class="br">[text]</span> <span>Square brackets: text not agreed.</span></li>')
+    return (
+        '<section class="legend" aria-labelledby="legend-heading">\n'
+        '<h2 id="legend-heading">Consensus labels</h2>\n<ul>\n' + "\n".join(rows) + "\n</ul>\n</section>"
+    )
+
+
+def _heading(heading: Heading) -> str:
+    level = heading.level + 1
+    return f'<h{level} id="{escape(heading.anchor)}">{inline(heading.runs)}</h{level}>'
+
+
+def _item(item: Item) -> str:
+    classes = ["para", _label_class(item.label)]
+    if item.preambular:
+        classes.append("preambular")
+    if not item.number:
+        classes.append("unnumbered")
+    anchor = escape(item.anchor)
+    out = [f'<div class="{" ".join(classes)}" id="{anchor}">']
+    if item.number:
+        out.append(
+            f'<a class="num" href="#{anchor}" aria-label="Paragraph {escape(item.number)}">{escape(item.number)}.</a>'
+        )
+    out.append('<div class="body">')
+    out.extend(_block(block) for block in item.blocks)
+    by = "; ".join(
+        f'<span class="by">{escape(a.verb.capitalize())}: {escape(", ".join(a.delegations))}</span>'
+        for a in item.attributions
+    )
+    out.append(f'<p class="meta"><span class="label">{escape(item.display)}</span> {by}'.rstrip() + "</p>")
+    if item.paragraph.note:
+        out.append(f'<p class="secretariat-note">Secretariat note: {escape(item.paragraph.note)}</p>')
+    out.append("</div>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def _block(block: Block) -> str:
+    text = inline(block.runs)
+    if block.kind is BlockKind.SUBPARAGRAPH:
+        return f'<p class="level-{block.level}"><span class="mark">{escape(block.mark)}</span>{text}</p>'
+    if block.kind is BlockKind.ALTERNATIVE:
+        return f'<p class="alternative"><strong>{escape(block.mark)}</strong> {text}</p>'
+    return f"<p>{text}</p>"
+
+
+def inline(runs: tuple[Run, ...]) -> str:
+    """Runs as escaped HTML: emphasis, checked links, footnote marks, bracketed text in
+    ``<span class="br">``."""
+    out: list[str] = []
+    seen: set[int] = set()
+    for run in runs:
+        if run.footnote is not None:
+            number = run.footnote
+            ident = f' id="fnref-{number}"' if number not in seen else ""
+            seen.add(number)
+            out.append(f'<sup><a{ident} href="#fn-{number}" aria-label="Note {number}">{number}</a></sup>')
+            continue
+        text = escape(run.text)
+        if run.code:
+            text = f"<code>{text}</code>"
+        if run.italic:
+            text = f"<em>{text}</em>"
+        if run.bold:
+            text = f"<strong>{text}</strong>"
+        if run.href and safe_link(run.href):
+            rel = "" if run.href.startswith("#") else ' rel="noopener noreferrer nofollow"'
+            text = f'<a href="{escape(run.href)}"{rel}>{text}</a>'
+        if run.bracketed:
+            text = f'<span class="br">{text}</span>'
+        out.append(text)
+    return "".join(out)

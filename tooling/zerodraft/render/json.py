@@ -1,0 +1,131 @@
+"""The whole model as JSON: the interface other tools rely on.
+
+The layout is published as a JSON Schema in ``zerodraft/data/document.schema.json``
+(:func:`schema`); a test validates every build against it.  ``format_version`` changes
+only when a field changes meaning or disappears; new fields may be added.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from zerodraft.model import Document, Paragraph, Section
+from zerodraft.render.compiled import CompiledDraft, Item
+from zerodraft.render.inline import plain
+from zerodraft.rules import BY_CODE
+
+EXTENSION = "json"
+MEDIA_TYPE = "application/json"
+FORMAT = "zerodraft-document"
+FORMAT_VERSION = 1
+
+
+def render(draft: CompiledDraft) -> bytes:
+    """The whole file, UTF-8, pretty-printed, keys in a stable order."""
+    return (json.dumps(model(draft), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def schema() -> dict[str, Any]:
+    """The published JSON Schema (draft 2020-12) of :func:`model`'s output."""
+    text = resources.files("zerodraft").joinpath("data/document.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def model(draft: CompiledDraft) -> dict[str, Any]:
+    """The document as plain JSON data."""
+    document = draft.document
+    config = document.config
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "document": {
+            "title": config.title,
+            "meeting": config.meeting,
+            "symbol": config.symbol,
+            "draft": {
+                "name": config.draft_name,
+                "date": config.draft_date.isoformat() if config.draft_date else None,
+                "header": draft.header,
+            },
+            "header_note": config.header_note,
+            "numbering": {
+                "paragraphs": config.numbering.paragraphs.value,
+                "preamble": "numbered" if config.numbering.preamble_numbered else "unnumbered",
+            },
+            "root": document.root,
+        },
+        "labels": [
+            {
+                "role": label.role.value,
+                "label": label.label,
+                "display": label.display,
+                "colour": label.colour,
+                "description": label.description,
+            }
+            for label in config.vocabulary.labels
+        ],
+        "delegations": [
+            {"name": d.name, "kind": d.kind, "code": d.code, "members": list(d.members)}
+            for d in document.roster.delegations
+        ],
+        "sections": [_section(s) for s in document.walk()],
+        "paragraphs": [_paragraph(document, item) for item in draft.items()],
+        "footnotes": [{"number": f.number, "text": plain(f.runs)} for f in draft.footnotes],
+        "problems": [
+            {"path": p.path, "line": p.line, "code": p.code, "rule": _rule(p.code), "message": p.message}
+            for p in draft.problems
+        ],
+    }
+
+
+def _rule(code: str) -> str:
+    rule = BY_CODE.get(code)
+    return rule.name if rule else ""
+
+
+def _section(section: Section) -> dict[str, Any]:
+    parts = section.path.split("/")
+    return {
+        "key": section.key,
+        "id": section.id or None,
+        "path": section.path,
+        "section": parts[1:],
+        "heading": " ".join(section.heading.split()),
+        "preamble": section.preamble,
+        "depth": section.depth,
+    }
+
+
+def _paragraph(document: Document, item: Item) -> dict[str, Any]:
+    paragraph: Paragraph = item.paragraph
+    number = paragraph.number
+    return {
+        "id": paragraph.id or None,
+        "number": paragraph.label,
+        "printed_number": item.number,
+        "ref": document.ref(paragraph),
+        "anchor": item.anchor,
+        "base": number.base,
+        "suffix": number.suffix or None,
+        "alternative": number.alt,
+        "alternative_to": number.principal.label() if number.is_alternative else None,
+        "path": paragraph.path,
+        "section": list(paragraph.section),
+        "preambular": item.preambular,
+        "status": paragraph.status,
+        "role": paragraph.role.value if paragraph.role else None,
+        "label": item.display,
+        "proposed_by": list(paragraph.proposed_by),
+        "supported_by": list(paragraph.supported_by),
+        "opposed_by": list(paragraph.opposed_by),
+        "reservations": list(paragraph.reservations),
+        "note": paragraph.note,
+        "text": paragraph.text,
+        "plain_text": "\n".join(
+            (f"{b.mark} " if b.mark else "") + plain(b.runs).replace("\ufffd", "") for b in item.blocks
+        ),
+        "footnotes": [f.number for f in item.footnotes],
+    }

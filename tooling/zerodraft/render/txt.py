@@ -1,0 +1,90 @@
+"""The compiled draft as plain text, wrapped at 78 columns with hanging indents.
+
+Footnote marks are superscript digits (``¹``) so they cannot be mistaken for the square
+brackets of unagreed text; the footnotes follow the text under a rule.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from zerodraft.render.compiled import BlockKind, CompiledDraft, Heading, Item
+from zerodraft.render.inline import Run
+from zerodraft.vocabulary import Role
+
+EXTENSION = "txt"
+MEDIA_TYPE = "text/plain"
+WIDTH = 78
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def render(draft: CompiledDraft) -> bytes:
+    """The whole file, UTF-8, ending with one newline."""
+    parts: list[str] = [draft.header]
+    if draft.note:
+        parts.append(_wrap(inline(draft.note)))
+    parts.append(_wrap(inline(draft.title)))
+    for entry in draft.entries:
+        if isinstance(entry, Heading):
+            parts.append(_wrap(inline(entry.runs)))
+        else:
+            parts.append(_item(entry))
+    if draft.footnotes:
+        notes = [_wrap(inline(f.runs), f"{f.number}  ", " " * (len(str(f.number)) + 2)) for f in draft.footnotes]
+        parts.append("_" * 20 + "\n" + "\n".join(notes))
+    return ("\n\n".join(parts) + "\n").encode("utf-8")
+
+
+def inline(runs: tuple[Run, ...]) -> str:
+    """Runs as plain text; footnote marks as superscript numbers; a link's address in
+    angle brackets after its text (unless the text is the address)."""
+    out: list[str] = []
+    for index, run in enumerate(runs):
+        out.append(str(run.footnote).translate(_SUPERSCRIPT) if run.footnote is not None else run.text)
+        following = runs[index + 1].href if index + 1 < len(runs) else None
+        if run.href and following != run.href and run.href != run.text:
+            out.append(f" <{run.href}>")
+    return "".join(out)
+
+
+def _item(item: Item) -> str:
+    indent = 6
+    lead = f"{item.number}." if item.number else ""
+    lead = lead.ljust(indent) if len(lead) < indent else lead + " "
+    first_indent = lead if item.number else ""
+    body_indent = " " * indent if item.number else ""
+    lines: list[str] = []
+    for index, block in enumerate(item.blocks):
+        text = inline(block.runs)
+        if block.kind is BlockKind.TEXT:
+            prefix = first_indent if index == 0 else body_indent
+            lines.append(_wrap(text, prefix, body_indent))
+        else:
+            depth = indent * (block.level if block.kind is BlockKind.SUBPARAGRAPH else 1)
+            pad = " " * depth if item.number else " " * (depth - indent)
+            mark = block.mark.ljust(5) + " "
+            first = first_indent + mark if index == 0 else pad + mark
+            lines.append(_wrap(text, first, pad + " " * len(mark)))
+    if not lines:
+        lines.append(lead.rstrip())
+    marks: list[str] = []
+    if item.role is not Role.OPEN:
+        marks.append(item.display)
+    marks += [f"{a.verb} {', '.join(a.delegations)}" for a in item.attributions]
+    if marks:
+        lines.append(_wrap(f"({'; '.join(marks)})", body_indent, body_indent))
+    return "\n".join(lines)
+
+
+def _wrap(text: str, first: str = "", rest: str = "") -> str:
+    return (
+        textwrap.fill(
+            text,
+            width=WIDTH,
+            initial_indent=first,
+            subsequent_indent=rest,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        or first.rstrip()
+    )
