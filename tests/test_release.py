@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import shutil
@@ -37,7 +38,7 @@ def identity(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def round_repo(repo: Path) -> Path:
     """The example released as Draft 2 (tag draft-2), then a round: 18-style insertions,
     a deletion, an amendment."""
-    assert main(["-C", str(repo), "release", "Draft 2", "--date", "2021-07-02"]) == 0
+    assert main(["-C", str(repo), "release", "--formats", "md", "Draft 2", "--date", "2021-07-02"]) == 0
     a = repo / "outcome/01-a-implementation"
     write_paragraph(
         a / "004bis.md",
@@ -79,7 +80,7 @@ def snapshot(repo: Path) -> dict[str, object]:
 def test_release_draft_3(round_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo = round_repo
     out = repo.parent / "artefacts"
-    assert main(["-C", str(repo), "release", "Draft 3", "--date", "2021-07-19", "-o", str(out)]) == 0
+    assert main(["-C", str(repo), "release", "--formats", "md", "Draft 3", "--date", "2021-07-19", "-o", str(out)]) == 0
     said = capsys.readouterr().out
     assert "4 bis -> 5" in said
     assert git(repo, "log", "-1", "--format=%s").strip() == "Draft 3"
@@ -105,13 +106,13 @@ def test_release_draft_3(round_repo: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_first_release_says_there_is_no_redline(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["-C", str(repo), "release", "Draft 2", "--dry-run"]) == 0
+    assert main(["-C", str(repo), "release", "--formats", "md", "Draft 2", "--dry-run"]) == 0
     assert "first release: there is no previous draft, so no redline" in capsys.readouterr().out
 
 
 def test_dry_run_changes_nothing(round_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = snapshot(round_repo)
-    assert main(["-C", str(round_repo), "release", "Draft 3", "--dry-run"]) == 0
+    assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3", "--dry-run"]) == 0
     assert "dry run: nothing was changed" in capsys.readouterr().out
     assert snapshot(round_repo) == before
 
@@ -125,7 +126,7 @@ def test_fault_at_every_step_leaves_the_repository_unchanged(round_repo: Path, a
     repo = round_repo
     before = snapshot(repo)
     repository = Repository(repo)
-    plan = release.plan(repository, release.Request("Draft 3", __import__("datetime").date(2021, 7, 19)))
+    plan = release.plan(repository, release.Request("Draft 3", dt.date(2021, 7, 19), formats=("md", "docx")))
 
     def hook(step: str) -> None:
         if step != at:
@@ -153,7 +154,7 @@ def test_failure_inside_a_step_is_undone(round_repo: Path, monkeypatch: pytest.M
         real(src, dst)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "rename", flaky)
-    assert main(["-C", str(round_repo), "release", "Draft 3"]) == 2
+    assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3"]) == 2
     monkeypatch.setattr(os, "rename", real)
     assert snapshot(round_repo) == before
 
@@ -167,7 +168,7 @@ def test_build_error_is_undone(round_repo: Path, monkeypatch: pytest.MonkeyPatch
         raise ValueError("renderer exploded")
 
     monkeypatch.setattr(release_notes, "build_artefacts", broken)
-    assert main(["-C", str(round_repo), "release", "Draft 3"]) == 3
+    assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3"]) == 3
     assert snapshot(round_repo) == before
 
 
@@ -176,7 +177,7 @@ def test_interrupt_from_the_command_line(round_repo: Path, capsys: pytest.Captur
     original = release.STEPS[:]
     release.STEPS.insert(4, ("interrupt", lambda t: os.kill(os.getpid(), signal.SIGINT)))
     try:
-        assert main(["-C", str(round_repo), "release", "Draft 3"]) == 130
+        assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3"]) == 130
     finally:
         release.STEPS[:] = original
     assert "interrupted; nothing was changed" in capsys.readouterr().err
@@ -188,7 +189,7 @@ def test_interrupt_from_the_command_line(round_repo: Path, capsys: pytest.Captur
 
 def refuse(repo: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str, code: int = 2) -> None:
     before = snapshot(repo)
-    assert main(["-C", str(repo), "release", *args]) == code
+    assert main(["-C", str(repo), "release", "--formats", "md", *args]) == code
     assert message in capsys.readouterr().err
     assert snapshot(repo) == before
 
@@ -217,7 +218,7 @@ def test_refuses_after_check_failure(round_repo: Path, capsys: pytest.CaptureFix
     git(round_repo, "add", "-A")
     git(round_repo, "commit", "-q", "-m", "typo")
     before = snapshot(round_repo)
-    assert main(["-C", str(round_repo), "release", "Draft 3"]) == 1
+    assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3"]) == 1
     err = capsys.readouterr().err
     assert "ZD104" in err and "the draft has 1 problem; fix them first" in err
     assert snapshot(round_repo) == before
@@ -231,7 +232,7 @@ def test_refuses_while_another_release_runs(round_repo: Path, capsys: pytest.Cap
     lock = Path(git(round_repo, "rev-parse", "--absolute-git-dir").strip()) / release.LOCK
     lock.write_text("12345\n")
     head = git(round_repo, "rev-parse", "HEAD")
-    assert main(["-C", str(round_repo), "release", "Draft 3"]) == 2
+    assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3"]) == 2
     assert "another release is running" in capsys.readouterr().err
     assert git(round_repo, "rev-parse", "HEAD") == head
     assert not git(round_repo, "tag", "-l", "draft-3")
@@ -248,7 +249,7 @@ def test_concurrent_release_in_another_clone(
         git(tmp_path, "clone", "-q", str(origin), str(tmp_path / name))
         clones.append(tmp_path / name)
     first, second = clones
-    assert main(["-C", str(first), "release", "Draft 3"]) == 0
+    assert main(["-C", str(first), "release", "--formats", "md", "Draft 3"]) == 0
     git(first, "push", "-q", "--follow-tags", "origin", "main")
     git(second, "fetch", "-q", "--tags", "origin")
     refuse(second, capsys, ["Draft 3"], "is not where its upstream is")
@@ -256,7 +257,7 @@ def test_concurrent_release_in_another_clone(
     git(second, "reset", "-q", "--hard", "origin/main~1")
     git(second, "tag", "-d", "draft-3")
     git(second, "branch", "-q", "--unset-upstream")
-    assert main(["-C", str(second), "release", "Draft 3", "--date", "2021-07-20"]) == 0
+    assert main(["-C", str(second), "release", "--formats", "md", "Draft 3", "--date", "2021-07-20"]) == 0
     push = subprocess.run(["git", "push", "origin", "main", "refs/tags/draft-3"], cwd=second, capture_output=True)
     assert push.returncode != 0
     assert git(origin, "rev-parse", "draft-3") == git(first, "rev-parse", "draft-3")
@@ -289,7 +290,19 @@ def test_signed_release_verifies(round_repo: Path, tmp_path: Path, monkeypatch: 
         capture_output=True,
         env={**os.environ, "GNUPGHOME": str(home)},
     )
-    assert main(["-C", str(round_repo), "release", "Draft 3", "--sign"]) == 0
+    assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3", "--sign"]) == 0
     verified = subprocess.run(["git", "verify-tag", "draft-3"], cwd=round_repo, capture_output=True, text=True)
     assert verified.returncode == 0, verified.stderr
     assert "Good signature" in verified.stderr
+
+
+@pytest.mark.slow
+def test_release_publishes_every_format(round_repo: Path) -> None:
+    """With LibreOffice for the PDF: the default release builds every render format."""
+    from zerodraft import render
+
+    out = round_repo.parent / "all"
+    assert main(["-C", str(round_repo), "release", "Draft 3", "-o", str(out)]) == 0
+    names = {p.name for p in out.iterdir()}
+    assert {f"draft-3.{render.renderer(name).EXTENSION}" for name in render.FORMATS} <= names
+    assert "draft-3-redline.docx" in names

@@ -54,7 +54,7 @@ def texts(repo: Path, ref: str) -> list[str]:
 
 
 def test_a_whole_round(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    zd(repo, "release", "Draft 2", "--date", "2021-07-02")
+    zd(repo, "release", "--formats", "none", "Draft 2", "--date", "2021-07-02")
     # ---- round 1: three delegations propose; the bis, an amendment, a deletion, an alternative
     pull_request(repo, 1, "insert-after", "4", "--delegation", "EU", "--text", "Noting the diversion of ammunition.")
     pull_request(repo, 2, "amend", "2", "--delegation", "Kenya", "--text", "Reaffirming the Charter.")
@@ -65,7 +65,17 @@ def test_a_whole_round(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     deleted = ident(repo, f"{A}/005.md")
     zd(repo, "check")
     capsys.readouterr()
-    zd(repo, "release", "Draft 3", "--date", "2021-07-19", "-o", str(repo.parent / "draft-3"))
+    zd(
+        repo,
+        "release",
+        "--formats",
+        "html,docx,akn",
+        "Draft 3",
+        "--date",
+        "2021-07-19",
+        "-o",
+        str(repo.parent / "draft-3"),
+    )
     # renumbered: 4 bis -> 5, old 5 left; ids kept; nothing else moved
     assert sorted(p.name for p in (repo / A).glob("*.md")) == ["004.md", "005.md"]
     assert ident(repo, f"{A}/005.md") == eu
@@ -84,6 +94,7 @@ def test_a_whole_round(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert (rows[deleted]["new"], rows[deleted]["old"], rows[deleted]["label-after"]) == (None, "5", "deleted")
     assert rows[deleted]["delegations"] == ["Iran (Islamic Republic of)"]
     assert rows[kenya_alt]["new"] == "6 alt"
+    assert {"draft-3.html", "draft-3.docx", "draft-3.akn.xml"} <= {p.name for p in (repo.parent / "draft-3").iterdir()}
     notes = (repo.parent / "draft-3" / "draft-3-release-notes.md").read_text()
     assert "| 5 | 4 bis | `" + eu + "` | new | proposed | European Union |" in notes
     # the redline against Draft 2: accept all = Draft 3, reject all = Draft 2
@@ -105,7 +116,7 @@ def test_a_whole_round(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pull_request(repo, 5, "support", "5", "--delegation", "Kenya")
     pull_request(repo, 6, "delete", "6", "--delegation", "EU")
     pull_request(repo, 7, "insert-after", "8", "--delegation", "IRN", "--text", "To report every two years.")
-    zd(repo, "release", "Draft 4", "--date", "2021-07-26")
+    zd(repo, "release", "--formats", "md", "Draft 4", "--date", "2021-07-26")
     # Kenya's alternative takes the place of the deleted 6; Iran's 8 bis becomes 9
     assert ident(repo, f"{NATIONAL}/006.md") == kenya_alt
     assert (repo / "outcome/02-b-international-cooperation/009.md").exists()

@@ -54,6 +54,8 @@ class Request:
     """Refuse unless HEAD is this commit (what the secretariat reviewed)."""
     root: str = "outcome"
     """The document folder."""
+    formats: tuple[str, ...] | None = None
+    """The render formats to publish the draft in (``None``: every format there is)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,6 @@ release notes.  It is built into a temporary folder and moved into place whole.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,8 +50,7 @@ def artefact_names(plan: Plan) -> list[str]:
     names = [f"{base}-release-notes.md", f"{base}-concordance.yaml", f"{base}-concordance.md"]
     if plan.previous is not None:
         names += [f"{base}-redline.docx", f"{base}-redline.html", f"{base}-redline.md", f"{base}-redline.json"]
-    if _renderer_available():
-        names.append(f"{base}.* (every render format)")
+    names += [f"{base}.{extension}" for extension in _extensions(plan)]
     return names
 
 
@@ -79,18 +77,25 @@ def build_artefacts(plan: Plan, folder: Path) -> None:
         (folder / f"{base}-redline.json").write_text(
             json.dumps(comparison.as_data(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
-    if _renderer_available():
-        _render(plan, folder)
+    formats = render_formats(plan.request.formats)
+    if formats:
+        from zerodraft import render
+
+        render.build(plan.document, formats, folder, problems=(), basename=plan.tag)
 
 
-def _renderer_available() -> bool:
-    return importlib.util.find_spec("zerodraft.render") is not None
+def render_formats(wanted: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The render formats a release publishes: those asked for (checked), or all."""
+    from zerodraft import render
+
+    if wanted is None:
+        return tuple(render.FORMATS)
+    for name in wanted:
+        render.renderer(name)  # Fatal for an unknown format
+    return wanted
 
 
-def _render(plan: Plan, folder: Path) -> None:
-    """The draft in every format of :mod:`zerodraft.render` (branch issue-4-render)."""
-    import importlib
+def _extensions(plan: Plan) -> list[str]:
+    from zerodraft import render
 
-    render = importlib.import_module("zerodraft.render")
-    formats = tuple(getattr(render, "FORMATS", ()))
-    render.build(plan.document, formats, folder, problems=(), basename=plan.tag)
+    return [render.renderer(name).EXTENSION for name in render_formats(plan.request.formats)]

@@ -19,6 +19,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sign", action="store_true", help="sign the tag with your GPG key (git tag -s)")
     parser.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
     parser.add_argument("-o", "--output", metavar="DIR", help="where the artefacts go (default: build/<tag>)")
+    parser.add_argument(
+        "--formats",
+        metavar="LIST",
+        help="render formats to publish, comma-separated, e.g. html,docx,pdf (default: all; 'none' for none)",
+    )
     parser.add_argument("--expect-head", metavar="COMMIT", help="refuse unless HEAD is this commit")
     parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
 
@@ -32,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
         output=Path(args.output).resolve() if args.output else None,
         expect_head=args.expect_head,
         root=args.root,
+        formats=_formats(args.formats),
     )
     try:
         plan = release.plan(repository, request)
@@ -56,3 +62,11 @@ def _date(text: str | None) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise Fatal(f"'{text}' is not a date like 2021-07-19") from None
+
+
+def _formats(text: str | None) -> tuple[str, ...] | None:
+    if text is None:
+        return None
+    if text.strip() == "none":
+        return ()
+    return tuple(part.strip() for part in text.split(",") if part.strip())
