@@ -21,6 +21,7 @@ from zerodraft.renumber import Renumbering
 
 FOLDER = "concordance"
 """The folder under ``outcome/`` holding one concordance file per released draft."""
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FILE_RE = re.compile(r"^draft-[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$")
 
 
@@ -105,10 +106,21 @@ def build(
     return Concordance(draft, previous_name, tuple(entries))
 
 
-def load(text: str) -> dict[str, dict[str, Any]]:
-    """A concordance file's rows keyed by id (for ``history``); empty if unreadable."""
+def load(text: str, only: str = "") -> dict[str, dict[str, Any]]:
+    """A concordance file's rows keyed by id (for ``history``); empty if unreadable.
+
+    With ``only``, just that id's row is wanted: the file is written by :meth:`to_yaml`, one
+    row per ``- id:`` item, so that item alone is parsed (2,000 rows take PyYAML a second)."""
+    if only:
+        start = text.find(f"\n- id: {only}\n")
+        if start >= 0:
+            end = text.find("\n- id: ", start + 1)
+            chunk = text[start + 1 : end if end >= 0 else len(text)]
+            rows = yaml.load(chunk, Loader=_LOADER)
+            if isinstance(rows, list) and rows and isinstance(rows[0], dict) and str(rows[0].get("id")) == only:
+                return {only: rows[0]}
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError:
         return {}
     rows = data.get("paragraphs") if isinstance(data, dict) else None

@@ -178,10 +178,12 @@ class Git:
         out = self.run("for-each-ref", "--sort=creatordate", "--format=%(refname:short)", f"refs/tags/{pattern}")
         return [line for line in out.splitlines() if line]
 
-    def nearest_tag(self, pattern: str, ref: str = "HEAD") -> str | None:
-        """The most recent tag matching ``pattern`` that ``ref`` contains."""
-        out = self.run("describe", "--tags", "--abbrev=0", f"--match={pattern}", ref, check=False).strip()
-        return out or None
+    def tags_in(self, pattern: str, ref: str = "HEAD") -> list[str]:
+        """Tags matching ``pattern`` whose commit ``ref`` contains, oldest first.
+
+        Checked one by one with ``merge-base --is-ancestor``: ``git tag --merged`` prunes by
+        commit date and misses tags when clocks were wrong."""
+        return [tag for tag in self.tags(pattern) if self.ok("merge-base", "--is-ancestor", f"{tag}^{{commit}}", ref)]
 
     def show(self, ref: str, path: str) -> bytes | None:
         """The file ``path`` at ``ref``, or ``None`` when it is not there."""

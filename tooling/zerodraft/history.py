@@ -77,7 +77,7 @@ def history(git: Git, document: Document, reference: str) -> History:
 
     paragraph = find(document, reference)
     root = document.root
-    tags = [t for t in git.run("tag", "--merged", "HEAD", "--sort=creatordate", "--list", "draft-*").split() if t]
+    tags = git.tags_in("draft-*")
     events: list[Event] = []
     numbers: list[Numbered] = []
     path: str | None = paragraph.path
@@ -87,7 +87,7 @@ def history(git: Git, document: Document, reference: str) -> History:
             numbers.append(Numbered(tag, _draft_name(git, tag, root), ""))
             continue
         events += _log(git, f"{tag}..{upper}", path)
-        rows = _concordance(git, tag, root)
+        rows = _concordance(git, tag, root, paragraph.id)
         name = _draft_name(git, tag, root)
         if rows is None:  # tagged by hand: let git follow renames from here on
             events += _log(git, tag, path, follow=True)
@@ -134,11 +134,11 @@ def _log(git: Git, revisions: str, path: str, *, follow: bool = False) -> list[E
     return events
 
 
-def _concordance(git: Git, tag: str, root: str) -> dict[str, dict[str, object]] | None:
+def _concordance(git: Git, tag: str, root: str, ident: str) -> dict[str, dict[str, object]] | None:
     data = git.show(tag, f"{root}/{concordance.FOLDER}/{tag}.yaml")
     if data is None:
         return None
-    return dict(concordance.load(data.decode("utf-8", "replace")))
+    return dict(concordance.load(data.decode("utf-8", "replace"), only=ident))
 
 
 def _draft_name(git: Git, tag: str, root: str) -> str:

@@ -151,7 +151,7 @@ def plan(repository: Repository, request: Request) -> Plan:
     problems = sorted(set(reading.problems) | set(checks.run(current)))
     if problems:
         raise CheckFailed(problems)
-    previous_tag = git.nearest_tag(TAG_PATTERN)
+    previous_tag = next(reversed(git.tags_in(TAG_PATTERN)), None)
     previous = reader.read(repository.tree(previous_tag), request.root).document if previous_tag else None
     renumbering = renumber(current)
     table = concordance.build(
