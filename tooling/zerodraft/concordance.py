@@ -21,6 +21,7 @@ from zerodraft.renumber import Renumbering
 
 FOLDER = "concordance"
 """The folder under ``outcome/`` holding one concordance file per released draft."""
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FILE_RE = re.compile(r"^draft-[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$")
 
@@ -81,7 +82,8 @@ class Concordance:
     def to_yaml(self) -> str:
         """The data file written into the repository."""
         header = f"# Concordance of {self.draft}: written by 'zerodraft release'; do not edit.\n"
-        return header + yaml.safe_dump(self.as_data(), sort_keys=False, allow_unicode=True, width=4096)
+        body = yaml.dump(self.as_data(), Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=4096)
+        return header + body
 
     def to_markdown(self) -> str:
         """The table for the release notes."""

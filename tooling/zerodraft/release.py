@@ -73,6 +73,8 @@ class Plan:
     concordance: Concordance
     concordance_path: str
     """Where the concordance data file goes (``outcome/concordance/draft-3.yaml``)."""
+    concordance_yaml: str
+    """Its content."""
     document_yaml: bytes
     """The new ``document.yaml``."""
     current: Document
@@ -163,7 +165,8 @@ def plan(repository: Repository, request: Request) -> Plan:
     document_yaml = _updated_document_yaml(files[document_path], request.name, request.date)
     planned = apply(files, renumbering)
     planned[document_path] = document_yaml
-    planned[concordance_path] = table.to_yaml().encode("utf-8")
+    concordance_yaml = table.to_yaml()
+    planned[concordance_path] = concordance_yaml.encode("utf-8")
     after = reader.read(MemoryTree(planned, f"the planned {request.name}"), request.root)
     leftover = sorted(set(after.problems) | set(checks.run(after.document)))
     if leftover:
@@ -176,6 +179,7 @@ def plan(repository: Repository, request: Request) -> Plan:
         renumbering,
         table,
         concordance_path,
+        concordance_yaml,
         document_yaml,
         current,
         after.document,
@@ -274,7 +278,7 @@ def step_concordance(t: Transaction) -> None:
     """Write the concordance data file."""
     path = t.repository.root / t.plan.concordance_path
     path.parent.mkdir(exist_ok=True)
-    path.write_text(t.plan.concordance.to_yaml(), encoding="utf-8")
+    path.write_text(t.plan.concordance_yaml, encoding="utf-8")
     t.git.stage(t.plan.request.root)
 
 

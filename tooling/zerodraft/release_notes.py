@@ -58,7 +58,7 @@ def build_artefacts(plan: Plan, folder: Path) -> None:
     """Write every artefact into ``folder`` (an empty temporary folder)."""
     base = plan.tag
     (folder / f"{base}-release-notes.md").write_text(plan.notes, encoding="utf-8")
-    (folder / f"{base}-concordance.yaml").write_text(plan.concordance.to_yaml(), encoding="utf-8")
+    (folder / f"{base}-concordance.yaml").write_text(plan.concordance_yaml, encoding="utf-8")
     (folder / f"{base}-concordance.md").write_text(plan.concordance.to_markdown(), encoding="utf-8")
     if plan.previous is not None:
         import datetime as dt
