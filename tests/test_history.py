@@ -1,0 +1,70 @@
+"""``zerodraft history`` and ``zerodraft drafts`` at the edges, and the concordance folder
+as the checker sees it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import git, write_paragraph
+from zerodraft.main import main
+
+
+@pytest.fixture(autouse=True)
+def identity(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for key, value in {
+        "GIT_AUTHOR_NAME": "Secretariat",
+        "GIT_AUTHOR_EMAIL": "secretariat@example.org",
+        "GIT_COMMITTER_NAME": "Secretariat",
+        "GIT_COMMITTER_EMAIL": "secretariat@example.org",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(tmp_path),
+    }.items():
+        monkeypatch.setenv(key, value)
+
+
+def test_no_drafts_yet(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-C", str(repo), "drafts"]) == 0
+    assert "no draft has been released yet" in capsys.readouterr().out
+    assert main(["-C", str(repo), "history", "6 bis", "--format", "json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["drafts"] == []
+    assert [e["subject"] for e in found["events"]] == ["Draft 2"]
+
+
+def test_unknown_paragraph(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-C", str(repo), "history", "99"]) == 2
+    assert "there is no paragraph '99' in the current draft" in capsys.readouterr().err
+
+
+def test_uncommitted_paragraph(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_paragraph(repo / "outcome/00-preamble/003bis.md", "p-new", "Recalling.")
+    assert main(["-C", str(repo), "history", "p-new"]) == 0
+    assert "no commits touch it yet" in capsys.readouterr().out
+
+
+def test_draft_tagged_by_hand_falls_back_to_git(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    git(repo, "tag", "-a", "draft-2", "-m", "Draft 2")
+    path = repo / "outcome/02-b-international-cooperation/007.md"
+    path.write_text(
+        path.read_text().replace("To strengthen", "To [further] strengthen").replace("agreed-ad-ref", "open")
+    )
+    git(repo, "commit", "-q", "-am", "Amend 7")
+    assert main(["-C", str(repo), "history", "7", "--format", "json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [e["subject"] for e in found["events"]] == ["Amend 7", "Draft 2"]
+    assert found["drafts"] == [{"tag": "draft-2", "name": "Draft 2", "number": ""}]
+    assert main(["-C", str(repo), "drafts"]) == 0
+    assert "draft-2" in capsys.readouterr().out
+
+
+def test_concordance_folder_holds_only_concordances(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = repo / "outcome/concordance"
+    folder.mkdir()
+    (folder / "draft-2.yaml").write_text("draft: Draft 2\nparagraphs: []\n")
+    assert main(["-C", str(repo), "check"]) == 0
+    (folder / "notes.md").write_text("hello\n")
+    assert main(["-C", str(repo), "check"]) == 1
+    assert "outcome/concordance/notes.md:1: ZD001" in capsys.readouterr().out
