@@ -224,3 +224,52 @@ def test_diff_bad_input(repo: Path, capsys: pytest.CaptureFixture[str], args: li
     assert main(["-C", str(repo), *args]) == 2
     assert message in capsys.readouterr().err
     assert sorted(p.name for p in repo.iterdir()) == before
+
+
+# ---- real tools: axe-core in Chromium for the HTML redline, LibreOffice for the Word one
+
+
+@pytest.mark.slow
+def test_html_redline_passes_axe_core(repo: Path, tmp_path: Path) -> None:
+    from browser import AXE, axe_violations, chromium
+
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (npm ci)")
+    release_round(repo)
+    page = tmp_path / "redline.html"
+    assert main(["-C", str(repo), "diff", "draft-2", "main", "--format", "html", "-o", str(page)]) == 0
+    with chromium() as driver:
+        assert axe_violations(driver, page) == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_word_redline_opens_in_libreoffice(repo: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    release_round(repo)
+    redline_file = tmp_path / "redline.docx"
+    assert main(["-C", str(repo), "diff", "draft-2", "main", "--format", "docx", "-o", str(redline_file)]) == 0
+    profile = tmp_path / "lo-profile"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(tmp_path),
+            str(redline_file),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    import zipfile
+
+    content = zipfile.ZipFile(tmp_path / "redline.odt").read("content.xml").decode()
+    # LibreOffice kept the tracked changes as its own change marks, with their author
+    assert "text:tracked-changes" in content
+    assert "<text:insertion>" in content and "<text:deletion>" in content
+    assert "Chair" in content
