@@ -239,6 +239,28 @@ def test_refuses_while_another_release_runs(round_repo: Path, capsys: pytest.Cap
     lock.unlink()
 
 
+def test_a_second_release_during_the_first_fails_cleanly(round_repo: Path) -> None:
+    """Another `zerodraft release` started while this one runs (after each step) fails at
+    once, and this one completes."""
+    import sys
+
+    outcomes = []
+
+    def hook(step: str) -> None:
+        second = subprocess.run(
+            [sys.executable, "-m", "zerodraft", "release", "--formats", "md", "Draft 3"],
+            cwd=round_repo,
+            capture_output=True,
+            text=True,
+        )
+        outcomes.append((step, second.returncode, "another release is running" in second.stderr))
+
+    release.release(Repository(round_repo), release.Request("Draft 3", dt.date(2021, 7, 19), formats=("md",)), hook)
+    assert outcomes == [(step, 2, True) for step in STEP_NAMES]
+    assert git(round_repo, "tag", "-l", "draft-*").split() == ["draft-2", "draft-3"]
+    assert git(round_repo, "status", "--porcelain", "--", "outcome") == ""
+
+
 def test_concurrent_release_in_another_clone(
     round_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -328,23 +328,31 @@ STEPS: list[tuple[str, Step]] = [
 """The steps of a release, in order; tests inject failures between them."""
 
 
+def release(repository: Repository, request: Request, hook: Hook | None = None) -> Plan:
+    """Plan and execute a release while holding this repository's release lock, so that a
+    second release started meanwhile fails at once ("another release is running")."""
+    with lock(Git(repository)):
+        result = plan(repository, request)
+        execute(repository, result, hook)
+    return result
+
+
 def execute(repository: Repository, release: Plan, hook: Hook | None = None) -> None:
     """Carry out ``release``; on any failure or interrupt undo everything and re-raise."""
-    with lock(Git(repository)):
-        git = Git(repository)
-        if git.head() != release.head or git.tag_exists(release.tag):
-            raise Fatal("the repository changed while the release was being planned; run it again")
-        transaction = Transaction(repository, release)
-        try:
+    git = Git(repository)
+    if git.head() != release.head or git.tag_exists(release.tag):
+        raise Fatal("the repository changed while the release was being planned; run it again")
+    transaction = Transaction(repository, release)
+    try:
+        if hook:
+            hook("start")
+        for name, step in STEPS:
+            step(transaction)
             if hook:
-                hook("start")
-            for name, step in STEPS:
-                step(transaction)
-                if hook:
-                    hook(name)
-        except BaseException:
-            transaction.rollback()
-            raise
+                hook(name)
+    except BaseException:
+        transaction.rollback()
+        raise
 
 
 @contextmanager

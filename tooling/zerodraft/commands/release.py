@@ -40,16 +40,16 @@ def run(args: argparse.Namespace) -> int:
         formats=_formats(args.formats),
     )
     try:
-        plan = release.plan(repository, request)
+        if args.dry_run:
+            plan = release.plan(repository, request)
+            print("dry run: nothing was changed")
+            print(plan.describe())
+            return 0
+        plan = release.release(repository, request)
     except release.CheckFailed as failure:
         for problem in failure.problems:
             print(problem, file=sys.stderr)
         raise
-    if args.dry_run:
-        print("dry run: nothing was changed")
-        print(plan.describe())
-        return 0
-    release.execute(repository, plan)
     print(plan.describe())
     print(f"released {request.name}: commit and tag {plan.tag} made; push them with: git push --follow-tags")
     return 0
