@@ -75,6 +75,10 @@ def test_example_redline(repo: Path) -> None:
         (GOLDEN / "example.md").write_text(markdown, encoding="utf-8")
     assert markdown == (GOLDEN / "example.md").read_text(encoding="utf-8")
     data = redline_docx.render(comparison, date=WHEN)
+    import docx
+
+    remarks = [c.text for c in docx.Document(__import__("io").BytesIO(data)).comments]
+    assert remarks == ["label: agreed ad ref → open", "label: proposed"]
     assert accept_all(data) == [i.line() for i in redline.items(new)]
     assert reject_all(data) == [i.line() for i in redline.items(old)]
 

@@ -45,6 +45,9 @@ def render(redline: Redline, *, author: str = "Chair", date: dt.datetime | None 
         style = f"Heading {min(item.depth + 1, 9)}" if item.what == "heading" else None
         paragraph = document.add_paragraph(style=style)
         writer.fill(paragraph._p, block)
+        remark = _remark(block)
+        if remark:
+            _comment(document, paragraph, remark, author)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -109,6 +112,29 @@ class _Writer:
         mark.set(qn("w:author"), self.author)
         mark.set(qn("w:date"), self.when)
         r_pr.append(mark)
+
+
+def _remark(block: Block) -> str:
+    """What a comment on the paragraph says: its label change, where it moved."""
+    facts = []
+    if block.label_change:
+        facts.append(f"label: {block.label_change}")
+    elif block.kind == "inserted" and block.new and block.new.label:
+        facts.append(f"label: {block.new.label}")
+    if block.note:
+        facts.append(block.note)
+    return "; ".join(facts)
+
+
+def _comment(document: Any, paragraph: Any, text: str, author: str) -> None:
+    """A Word comment on the whole paragraph (it holds no text, so accepting or rejecting
+    changes leaves the text as it is)."""
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+
+    runs = [Run(r, paragraph) for r in paragraph._p.iter(qn("w:r"))]
+    if runs:
+        document.add_comment(runs, text=text, author=author, initials="".join(w[0] for w in author.split())[:3])
 
 
 def _run(text: str, *, deleted: bool) -> Any:
