@@ -277,3 +277,16 @@ def test_word_redline_opens_in_libreoffice(repo: Path, tmp_path: Path) -> None:
     assert "text:tracked-changes" in content
     assert "<text:insertion>" in content and "<text:deletion>" in content
     assert "Chair" in content
+
+
+MARKDOWN_WORDS = st.sampled_from(["*a*", "*", "**", "b", "[c]", "`d`", "[e](https://x.org)", "_", "\n", " ", "f g"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(MARKDOWN_WORDS, max_size=10), st.lists(MARKDOWN_WORDS, max_size=10))
+def test_html_redline_always_nests(old_words: list[str], new_words: list[str]) -> None:
+    old_text = "".join(old_words).strip() or "x"
+    new_text = "".join(new_words).strip() or "y"
+    page = redline_html.render(redline.compare(doc([("a", "open", old_text)]), doc([("a", "open", new_text)])))
+    body = page.split("<main>", 1)[1].split("</main>", 1)[0]
+    assert redline_html.well_nested(body)

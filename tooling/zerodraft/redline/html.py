@@ -97,8 +97,44 @@ def _block(md: object, block: Block) -> str:
     if facts:
         head += f'<span class="facts">({html.escape("; ".join(facts))})</span>'
     ident = f' id="{html.escape(item.id)}"' if item.id and block.kind != "moved-from" else ""
-    body = _restore(md.render(source)) if source else ""
+    body = _render_body(md, source) if source else ""
     return f'<section class="paragraph {block.kind}"{ident}>\n<p>{head}</p>\n{body}</section>'
+
+
+def _render_body(md: object, source: str) -> str:
+    """The paragraph as HTML; when a change cuts across Markdown emphasis or a link so that
+    the marks would not nest, the text is shown escaped, line by line, instead."""
+    from markdown_it import MarkdownIt
+
+    assert isinstance(md, MarkdownIt)
+    rendered = _restore(md.render(source))
+    if well_nested(rendered):
+        return rendered
+    lines = html.escape(source, quote=False).split("\n")
+    return "<p>" + _restore("<br>\n".join(lines)) + "</p>\n"
+
+
+_VOID = {"br", "hr", "img", "input", "meta", "link"}
+
+
+def well_nested(fragment: str) -> bool:
+    """True when every element in ``fragment`` closes in the order it opened."""
+    from html.parser import HTMLParser
+
+    stack: list[str] = []
+    ok = [True]
+
+    class Nesting(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag not in _VOID:
+                stack.append(tag)
+
+        def handle_endtag(self, tag: str) -> None:
+            if not stack or stack.pop() != tag:
+                ok[0] = False
+
+    Nesting().feed(fragment)
+    return ok[0] and not stack
 
 
 def marked(changes: tuple[Change, ...] | list[Change]) -> str:
