@@ -143,4 +143,8 @@ def test_a_whole_round(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     zd(repo, "history", eu)
     said = capsys.readouterr().out
     assert "numbers: Draft 2: not yet; Draft 3: 5; Draft 4: 5" in said
-    assert "Kenya supports 5" in said and "European Union proposes 4 bis after 4" in said
+    assert "Kenya supports 5  (via Merge pull request #5 from kenya/support-5)" in said
+    assert (
+        "European Union proposes 4 bis after 4  (via Merge pull request #1 from european-union/insert-after-4bis)"
+        in said
+    )

@@ -12,7 +12,7 @@ git's own rename following.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from zerodraft import concordance, config, numbering, reader
 from zerodraft.git import Git
@@ -41,6 +41,8 @@ class Event:
     """For a release commit, the draft it released ("Draft 3")."""
     renumbered: str = ""
     """For a release commit, what happened to the number ("17 bis → 18", "5 → deleted")."""
+    merged_by: str = ""
+    """For a change made on a branch, the merge that brought it in ("Merge pull request #12 …")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +113,24 @@ def history(git: Git, document: Document, reference: str) -> History:
         upper = f"{tag}^"
     if path is not None:
         events += _log(git, upper, path)
+    events = _with_merges(git, events)
     return History(paragraph.id, paragraph.label, paragraph.path, tuple(events), tuple(reversed(numbers)))
+
+
+def _with_merges(git: Git, events: list[Event]) -> list[Event]:
+    """Name, for each change made on a side branch, the merge into the main line that brought
+    it in: for a pull request that is "Merge pull request #12 from …"."""
+    main_line = set(git.run("rev-list", "--first-parent", "HEAD").split())
+    out = []
+    for event in events:
+        if event.commit in main_line or event.draft:
+            out.append(event)
+            continue
+        merges = git.run("rev-list", "--merges", "--ancestry-path", f"{event.commit}..HEAD", check=False).split()
+        first = next((m for m in reversed(merges) if m in main_line), None)
+        subject = git.run("log", "-1", "--format=%s", first).strip() if first else ""
+        out.append(replace(event, merged_by=subject))
+    return out
 
 
 def _log(git: Git, revisions: str, path: str, *, follow: bool = False) -> list[Event]:

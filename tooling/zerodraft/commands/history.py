@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
         print("numbers: " + "; ".join(f"{d.name}: {d.number or 'not yet'}" for d in found.drafts))
     for event in found.events:
         what = f"  [{event.draft}: {event.renumbered}]" if event.draft else ""
+        what += f"  (via {event.merged_by})" if event.merged_by else ""
         print(f"{event.date[:10]}  {event.commit[:10]}  {event.author}: {event.subject}{what}")
     if not found.events:
         print("no commits touch it yet (it is not committed)")
