@@ -117,13 +117,21 @@ def rounds(draw: st.DrawFn) -> dict[str, bytes]:
     """A document in the middle of a round: numbered 1…n, with bis/ter insertions,
     alternatives and deleted placeholders, over one to three sections."""
     scheme = draw(st.sampled_from(["continuous", "per-section"]))
-    files = {"outcome/document.yaml": document_yaml(scheme), "outcome/delegations.yaml": ROSTER}
+    preamble = draw(st.sampled_from(["none", "numbered", "unnumbered"]))
+    files = {
+        "outcome/document.yaml": document_yaml(scheme, "unnumbered" if preamble == "unnumbered" else "numbered"),
+        "outcome/delegations.yaml": ROSTER,
+    }
     ident = 0
     counter = 0
-    for s in range(draw(st.integers(1, 3))):
-        folder = f"outcome/{s + 1:02d}-s{s}"
-        files[f"{folder}/section.yaml"] = b"heading: S\n"
-        if scheme == "per-section":
+    folders = [f"outcome/{s + 1:02d}-s{s}" for s in range(draw(st.integers(1, 3)))]
+    if preamble != "none":
+        folders.insert(0, "outcome/00-preamble")
+    for s, folder in enumerate(folders):
+        is_preamble = folder.endswith("preamble")
+        files[f"{folder}/section.yaml"] = b"heading: ''\npreamble: true\n" if is_preamble else b"heading: S\n"
+        own_unit = scheme == "per-section" or preamble == "unnumbered"
+        if scheme == "per-section" or (s == 1 and own_unit and folders[0].endswith("preamble")):
             counter = 0
         for _ in range(draw(st.integers(0, 6))):
             counter += 1
