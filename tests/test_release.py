@@ -288,6 +288,11 @@ def test_concurrent_release_in_another_clone(
 def test_refuses_bad_names_and_dates(round_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     refuse(round_repo, capsys, ["!!!"], "cannot name a draft")
     refuse(round_repo, capsys, ["Draft 3", "--date", "19 July"], "is not a date")
+    refuse(round_repo, capsys, ["Draft 3", "--formats", "md,doc"], "unknown format 'doc'")
+    refuse(round_repo, capsys, ["Draft 3", "-o", str(round_repo / "outcome" / "x")], "cannot go inside outcome/")
+    (round_repo / "full").mkdir()
+    (round_repo / "full" / "old.pdf").write_text("x")
+    refuse(round_repo, capsys, ["Draft 3", "-o", str(round_repo / "full")], "is not empty")
 
 
 @pytest.mark.slow

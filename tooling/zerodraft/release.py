@@ -145,7 +145,10 @@ def plan(repository: Repository, request: Request) -> Plan:
         )
     if git.tag_exists(tag):
         raise Fatal(f"the tag {tag} already exists: {request.name} has been released already")
-    output = request.output or repository.root / "build" / tag
+    output = (request.output or repository.root / "build" / tag).resolve()
+    document_folder = (repository.root / request.root).resolve()
+    if output == document_folder or document_folder in output.parents:
+        raise Fatal(f"the artefacts cannot go inside {request.root}/; choose another folder with -o")
     if output.exists() and (not output.is_dir() or any(output.iterdir())):
         raise Fatal(f"the output folder {output} is not empty; remove it or choose another with -o")
     reading = reader.read(WorkingTree(repository.root), request.root)
