@@ -122,3 +122,18 @@ def test_text_that_would_fail_the_check_is_not_written(repo: Path, capsys: pytes
     assert main(["-C", str(repo), "propose", "amend", "6", "--delegation", "Kenya", "--text", "To [act."]) == 1
     assert "ZD401" in capsys.readouterr().err
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+def test_a_delegation_written_by_its_code_is_not_added_twice(repo: Path) -> None:
+    path = repo / NATIONAL / "006bis.md"
+    path.write_text(path.read_text().replace("proposed-by: [European Union]", "proposed-by: [EU]"))
+    assert main(["-C", str(repo), "propose", "delete", "6 bis", "--delegation", "European Union"]) == 0
+    assert "proposed-by: [EU]\n" in path.read_text()
+
+
+def test_broken_paragraph_is_refused(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = repo / NATIONAL / "006.md"
+    path.write_text("no front matter\n")
+    assert main(["-C", str(repo), "propose", "support", "p-a1b2c3d4e506", "--delegation", "Kenya"]) == 2
+    assert main(["-C", str(repo), "propose", "support", "6", "--delegation", "Kenya"]) == 2
+    assert "has broken front matter" in capsys.readouterr().err

@@ -83,7 +83,14 @@ def propose(
         return Change(
             f"{folder}/{number.filename(width)}", content, True, f"{who} proposes {what}", number.label(), who
         )
+    if not paragraph.id:
+        raise Fatal(f"{paragraph.path} has broken front matter; fix it first ('zerodraft check' says how)")
     old = current[paragraph.path]
+
+    def _add(names: tuple[str, ...], who: str) -> list[str]:
+        mentioned = any(document.roster.find(name) == entry for name in names)
+        return list(names) if mentioned else [*names, who]
+
     if kind == "amend":
         changes: dict[str, object] = {"proposed-by": _add(paragraph.proposed_by, who)}
         if paragraph.role is not None and paragraph.role.is_agreed:
@@ -148,10 +155,6 @@ def _same_unit(document: Document, a: Paragraph, b: Paragraph) -> bool:
 def _digits(path: str) -> int:
     name = path.rsplit("/", 1)[1]
     return len(name) - len(name.lstrip("0123456789"))
-
-
-def _add(names: tuple[str, ...], who: str) -> list[str]:
-    return [*names, who] if who not in names else list(names)
 
 
 def _fresh_id(document: Document) -> str:
