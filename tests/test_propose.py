@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import git
 from zerodraft.main import main
@@ -137,3 +139,48 @@ def test_broken_paragraph_is_refused(repo: Path, capsys: pytest.CaptureFixture[s
     assert main(["-C", str(repo), "propose", "support", "p-a1b2c3d4e506", "--delegation", "Kenya"]) == 2
     assert main(["-C", str(repo), "propose", "support", "6", "--delegation", "Kenya"]) == 2
     assert "has broken front matter" in capsys.readouterr().err
+
+
+# ---- property: during a round, proposals never change another paragraph's number
+
+PROPOSALS = st.lists(
+    st.tuples(
+        st.sampled_from(["insert-after", "amend", "delete", "alternative", "support", "oppose"]),
+        st.integers(0, 30),
+        st.sampled_from(["Kenya", "EU", "IRN"]),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(PROPOSALS)
+def test_proposals_never_renumber_others(proposals: list[tuple[str, int, str]]) -> None:
+    from conftest import EXAMPLE
+    from zerodraft import checks
+    from zerodraft.errors import Fatal
+    from zerodraft.proposal import propose
+    from zerodraft.reader import read
+    from zerodraft.source import MemoryTree
+
+    files = {f"outcome/{p.relative_to(EXAMPLE).as_posix()}": p.read_bytes() for p in EXAMPLE.rglob("*") if p.is_file()}
+    for kind, pick, delegation in proposals:
+        document = read(MemoryTree(files)).document
+        before = {p.id: p.path for p in document.paragraphs()}
+        target = list(document.paragraphs())[pick % len(before)]
+        try:
+            change = propose(
+                document,
+                {path: data.decode() for path, data in files.items()},
+                kind,  # type: ignore[arg-type]
+                target.id,
+                delegation,
+                "To act together.",
+            )
+        except Fatal:
+            continue  # no free number left, or an alternative asked to have one: refused, nothing written
+        assert change.created == (change.path not in files)
+        files[change.path] = change.content.encode()
+        after = read(MemoryTree(files)).document
+        assert {p.id: p.path for p in after.paragraphs() if p.id in before} == before
+        assert checks.run(after) == []
