@@ -184,3 +184,9 @@ def test_proposals_never_renumber_others(proposals: list[tuple[str, int, str]]) 
         after = read(MemoryTree(files)).document
         assert {p.id: p.path for p in after.paragraphs() if p.id in before} == before
         assert checks.run(after) == []
+
+
+def test_no_alternative_to_agreed_text(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-C", str(repo), "propose", "alternative", "7", "--delegation", "Kenya", "--text", "To act."]) == 2
+    assert "is agreed; an alternative to it cannot stand beside it" in capsys.readouterr().err
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""

@@ -69,6 +69,11 @@ def propose(
             raise Fatal(
                 f"{paragraph.label} is an alternative; propose against paragraph {paragraph.number.principal.label()}"
             )
+        if kind == "alternative" and paragraph.role is not None and paragraph.role.is_agreed:
+            raise Fatal(
+                f"paragraph {paragraph.label} is agreed; an alternative to it cannot stand beside it. "
+                "Propose an amendment instead (it reopens the paragraph)"
+            )
         number = _free(document, paragraph, kind)
         folder = paragraph.path.rsplit("/", 1)[0]
         width = max(3, len(str(paragraph.number.base)), _digits(paragraph.path))

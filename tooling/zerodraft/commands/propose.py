@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
     repository = Repository(Path.cwd())
     source = WorkingTree(repository.root)
     files = source.read(e.path for e in source.entries(args.root) if e.kind == "file")
-    document = read(MemoryTree(files), args.root).document
+    before = read(MemoryTree(files), args.root)
+    document = before.document
     decoded = {path: data.decode("utf-8", "replace") for path, data in files.items()}
     change = propose(document, decoded, args.kind, args.paragraph, args.delegation, text)
     if change.created and change.path in files:
@@ -49,7 +50,13 @@ def run(args: argparse.Namespace) -> int:
     planned = dict(files)
     planned[change.path] = change.content.encode("utf-8")
     reading = read(MemoryTree(planned), args.root)
-    problems = [p for p in sorted(set(reading.problems) | set(checks.run(reading.document))) if p.path == change.path]
+    # only what the proposal itself breaks (a document with old problems can still be proposed on)
+    known = {(p.path, p.code, p.message) for p in (*before.problems, *checks.run(document))}
+    problems = [
+        p
+        for p in sorted(set(reading.problems) | set(checks.run(reading.document)))
+        if (p.path, p.code, p.message) not in known
+    ]
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
