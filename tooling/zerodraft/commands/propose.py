@@ -37,7 +37,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     text = args.text
     if args.text_file:
-        text = sys.stdin.read() if args.text_file == "-" else Path(args.text_file).read_text(encoding="utf-8")
+        try:
+            text = sys.stdin.read() if args.text_file == "-" else Path(args.text_file).read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise Fatal(f"{args.text_file} is not UTF-8 text; save it as UTF-8 and try again") from None
     repository = Repository(Path.cwd())
     source = WorkingTree(repository.root)
     files = source.read(e.path for e in source.entries(args.root) if e.kind == "file")
