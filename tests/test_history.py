@@ -34,9 +34,11 @@ def test_no_drafts_yet(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert [e["subject"] for e in found["events"]] == ["Draft 2"]
 
 
-def test_unknown_paragraph(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["-C", str(repo), "history", "99"]) == 2
-    assert "there is no paragraph '99' in the current draft" in capsys.readouterr().err
+@pytest.mark.parametrize("reference", ["99", "", " ", "18 undecies", "--", "../../etc/passwd"])
+def test_unknown_paragraph(repo: Path, capsys: pytest.CaptureFixture[str], reference: str) -> None:
+    (repo / "outcome/00-preamble/001.md").write_text("broken, so its id is empty\n")
+    assert main(["-C", str(repo), "history", "--", reference]) == 2
+    assert "in the current draft" in capsys.readouterr().err
 
 
 def test_uncommitted_paragraph(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -120,8 +120,9 @@ def propose(
 def find(document: Document, reference: str) -> Paragraph:
     """The paragraph a delegate means: a stable id, or a number as written ("18", "18 bis",
     "OP18bis", "pp3"); :class:`Fatal` when there is none."""
-    paragraph = document.find(reference)
-    if paragraph is None:
+    reference = reference.strip()
+    paragraph = document.find(reference) if reference else None
+    if paragraph is None and reference:
         parsed = numbering.parse(reference)
         if parsed is not None:
             paragraph = next((p for p in document.paragraphs() if document.ref(p) == parsed.slug()), None)
