@@ -209,6 +209,8 @@ def test_diff_command_formats(repo: Path, capsys: pytest.CaptureFixture[str], tm
     [
         (["diff", "no-such-tag"], "there is no commit, tag or branch called 'no-such-tag'"),
         (["diff", "--", "-x"], "is not a valid ref name"),
+        (["diff", "main@{yesterday}"], "there is no commit, tag or branch called 'main@{yesterday}'"),
+        (["diff", "HEAD:outcome"], "there is no commit, tag or branch called 'HEAD:outcome'"),
         (["diff", "first"], "there is no 'outcome/' folder in 'first'"),
         (["diff", "main", "--format", "docx"], "say where to write it with -o"),
         (["diff", "main", "--date", "July"], "is not a date"),

@@ -44,7 +44,7 @@ class Repository:
             raise Fatal(f"'{ref}' is not a valid ref name (a tag, branch or commit id)")
         try:
             return str(self.repo.commit(ref).hexsha)
-        except (BadName, ValueError, GitCommandError):
+        except (BadName, ValueError, GitCommandError, NotImplementedError):
             raise Fatal(f"there is no commit, tag or branch called '{ref}' in this repository") from None
 
     def tree(self, ref: str | None) -> WorkingTree | CommitTree:
