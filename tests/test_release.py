@@ -287,6 +287,8 @@ def test_concurrent_release_in_another_clone(
 
 def test_refuses_bad_names_and_dates(round_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     refuse(round_repo, capsys, ["!!!"], "cannot name a draft")
+    refuse(round_repo, capsys, ["Draft\n3"], "cannot name a draft")
+    refuse(round_repo, capsys, ["Draft \u202e3"], "cannot name a draft")
     refuse(round_repo, capsys, ["Draft 3", "--date", "19 July"], "is not a date")
     refuse(round_repo, capsys, ["Draft 3", "--formats", "md,doc"], "unknown format 'doc'")
     refuse(round_repo, capsys, ["Draft 3", "-o", str(round_repo / "outcome" / "x")], "cannot go inside outcome/")

@@ -112,7 +112,7 @@ class Plan:
 def tag_for(name: str) -> str:
     """The tag of a draft: ``"Draft 3" -> "draft-3"``, ``"Zero draft" -> "draft-zero-draft"``."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
-    if not slug:
+    if not slug or len(name) > 100 or any(not c.isprintable() for c in name):
         raise Fatal(f"'{name}' cannot name a draft: use words and numbers, like \"Draft 3\"")
     return slug if slug.startswith("draft-") else f"draft-{slug}"
 
