@@ -112,6 +112,12 @@ CASES: dict[str, tuple[Mutation, list[tuple[str, int, str]]]] = {
     "ZD403": (_para(f"{B}/008.md", "Text.[^1]"), [(f"outcome/{B}/008.md", 5, "ZD403")]),
     "ZD404": (_para(f"{B}/008.md", "Text.\n\n[^1]: A note."), [(f"outcome/{B}/008.md", 7, "ZD404")]),
     "ZD405": (_para(f"{B}/008.md", ""), [(f"outcome/{B}/008.md", 5, "ZD405")]),
+    "ZD406": (_para(f"{B}/008.md", "Text.\n\n## Adopted"), [(f"outcome/{B}/008.md", 7, "ZD406")]),
+    "ZD407": (_para(f"{B}/008.md", "Text <b onclick=x>b</b>."), [(f"outcome/{B}/008.md", 5, "ZD407")]),
+    "ZD408": (
+        _para(f"{B}/008.md", "See [a](https://un.org), [b](#para-7),\n[c](vbscript:x) and ![d](e.png)."),
+        [(f"outcome/{B}/008.md", 5, "ZD408")],
+    ),
     "ZD501": (_raw("document.yaml", b"title: T\ndraft: Draft 2\n"), [("outcome/document.yaml", 2, "ZD501")]),
     "ZD502": (
         _raw("delegations.yaml", b"delegations:\n  - {name: Kenya}\n"),
@@ -161,7 +167,11 @@ def run_cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_cli_text_output_and_exit_codes(document: Path) -> None:
     clean = run_cli(document, "check")
-    assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")
+    assert (clean.returncode, clean.stdout, clean.stderr) == (
+        0,
+        "No problems in outcome/ (8 paragraphs in the document).\n",
+        "",
+    )
     _para(f"{B}/008.md", "Text.", status="agred")(document)
     broken = run_cli(document, "check")
     assert broken.returncode == 1

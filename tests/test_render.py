@@ -264,3 +264,44 @@ def test_every_format_renders_any_text(document: Path, text: str) -> None:
     formats = [f for f in FORMATS if f != "pdf"]
     paths = build(load(document), formats, document / "out")
     assert len(paths) == len(formats)
+
+
+def test_repository_outcome_builds_in_every_format_but_pdf(tmp_path: Path) -> None:
+    """outcome/ of this repository (whatever draft it holds) renders; pdf is covered by the slow tests."""
+    repo = Path(__file__).resolve().parents[1]
+    reading = read(WorkingTree(repo))
+    formats = [f for f in FORMATS if f != "pdf"]
+    paths = build(reading.document, formats, tmp_path / "out")
+    assert sorted(p.suffix for p in paths) == [".docx", ".html", ".json", ".md", ".txt", ".xml"]
+    data = json.loads(next(p for p in paths if p.suffix == ".json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, json_format.schema())
+
+
+@pytest.mark.slow
+def test_cli_builds_all_formats_from_a_tag(repo: Path) -> None:
+    git(repo, "tag", "draft-2")
+    (repo / "outcome" / "document.yaml").unlink()
+    git(repo, "commit", "-qam", "broken later")
+    result = zerodraft(repo, "build", "--ref", "draft-2", "-o", "published")
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (repo / "published").iterdir())
+    assert names == sorted(f"draft-2.{e}" for e in ("md", "txt", "json", "html", "docx", "pdf", "akn.xml"))
+    assert not [p for p in (repo / "published").iterdir() if p.name.startswith(".")], "no temporary files left"
+
+
+def test_per_section_numbering_and_duplicate_numbers_keep_anchors_unique(document: Path, tmp_path: Path) -> None:
+    config = document / "outcome" / "document.yaml"
+    config.write_text(config.read_text().replace("paragraphs: continuous", "paragraphs: per-section"))
+    b = document / "outcome" / "02-b-international-cooperation"
+    (b / "007.md").rename(b / "001.md")
+    write_paragraph(b / "001alt.md", "p-alt", "To cooperate.", "proposed", proposed_by=["Kenya"])
+    write_paragraph(document / "outcome/01-a-implementation/01-national-level/006ter.md", "p-dup", "To x.")
+    (document / "outcome/01-a-implementation/01-national-level/006ter.md").rename(
+        document / "outcome/01-a-implementation/006.md"
+    )  # a second paragraph 6 in section A: a check problem, still rendered
+    [path] = build(load(document), ["json"], tmp_path / "out")
+    anchors = [p["anchor"] for p in json.loads(path.read_text())["paragraphs"]]
+    assert len(anchors) == len(set(anchors))
+    assert "para-b-international-cooperation.1" in anchors
+    assert "para-b-international-cooperation.1alt" in anchors
+    assert "para-a-implementation.6-2" in anchors

@@ -103,6 +103,9 @@ def test_libreoffice_converts_docx_and_pdf_has_header_and_page_numbers(rich: Pat
         assert lines[0].startswith("DRAFT 2, 2 July 2021"), lines[0]
         assert lines[0].endswith("A/CONF.192/BMS/2021/WP.1")
         assert lines[-1] == str(index), lines[-1]
+    info = subprocess.run(["pdfinfo", str(pdf_path)], capture_output=True, text=True, check=True).stdout
+    assert "Tagged:          yes" in info
+    assert "Title:           Outcome of the Seventh Biennial Meeting" in info
     assert "8.       To encourage States" in text or "8. To encourage States" in " ".join(text.split())
 
 

@@ -61,6 +61,7 @@ class CommitTree:
         self.repository = repository
         self.sha = sha
         self.label = f"'{name}' ({sha[:10]})"
+        self.forkable = False  # GitPython talks to a git process that a child must not share
         self._blobs: dict[str, str] = {}
 
     def entries(self, root: str) -> list[Entry]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any, Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ def has_brackets(text: str) -> int | None:
 
 
 _ALTERNATIVE = re.compile(
-    r"^[\s>*_]*(?:\*\*)?(?P<mark>(?:Alt(?:ernative)?|Option|OPTION)\s+(?:[0-9]+|[IVX]+|[A-Z]))\b",
+    r"^[\s>*_]*(?:\*\*)?(?P<mark>(?:Alt(?:ernative)?|Option|OPTION)(?:\s+(?:[0-9]+|[IVX]+|[A-Z])\b|(?=\s*[:.])))",
     re.MULTILINE,
 )
 
@@ -156,3 +157,68 @@ def _letter_index(mark: str) -> int:
     if len(mark) == 2 and mark[0] == mark[1]:
         return 26 + ord(mark[0]) - ord("a")
     return -1
+
+
+# Markdown structure in a paragraph's text: parsed only when a cheap scan sees a hint of it.
+_MARKUP_HINT = re.compile(
+    r"<|\]\(|!\[|^ {0,3}#|^ {0,3}\[(?!\^)[^\]]*\]:|^ {0,3}(?:=+|-+)[ \t]*$",
+    re.MULTILINE,
+)
+_HINT = re.compile(r"<|\]\(|#|\]:|==|--")  # a cheap first look, before the exact pattern
+SAFE_SCHEMES = ("https:", "http:", "mailto:")
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """Something in a paragraph's Markdown that a negotiated text should not hold."""
+
+    kind: Literal["heading", "html", "link", "image"]
+    line: int
+    """0-based line in the text."""
+    detail: str
+    """The HTML, link target or heading text, shortened."""
+
+
+def markup(text: str) -> tuple[Markup, ...]:
+    """Headings, HTML, links and images in ``text`` (CommonMark, as the renderers read it)."""
+    global _last
+    if _last[0] is text:  # the three markup checks ask about one paragraph in turn
+        return _last[1]
+    found = _markup(text) if _HINT.search(text) and _MARKUP_HINT.search(text) else ()
+    _last = (text, found)
+    return found
+
+
+_last: tuple[str | None, tuple[Markup, ...]] = (None, ())
+
+
+def _markup(text: str) -> tuple[Markup, ...]:
+    found: list[Markup] = []
+    for token, line in _tokens(text):
+        if token.type == "heading_open":
+            found.append(Markup("heading", line, ""))
+        elif token.type in ("html_block", "html_inline"):
+            found.append(Markup("html", line, token.content.strip()[:40]))
+        elif token.type == "link_open":
+            found.append(Markup("link", line, str(token.attrs.get("href", ""))[:60]))
+        elif token.type == "image":
+            found.append(Markup("image", line, str(token.attrs.get("src", ""))[:60]))
+    return tuple(found)
+
+
+def safe_link(href: str) -> bool:
+    """True for the links a published draft may carry."""
+    target = href.strip().lower()
+    return target.startswith("#") or target.startswith(SAFE_SCHEMES)
+
+
+def _tokens(text: str) -> Iterator[tuple[Any, int]]:
+    from markdown_it import MarkdownIt  # only for the rare paragraph with markup
+
+    md = MarkdownIt("commonmark")
+    md.validateLink = lambda url: True  # type: ignore[method-assign]  # see every link, to judge it here
+    for block in md.parse(text):
+        line = block.map[0] if block.map else 0
+        yield block, line
+        for child in block.children or ():
+            yield child, line

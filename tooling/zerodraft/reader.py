@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from zerodraft import concordance, config, frontmatter, numbering, safeyaml
+from zerodraft import concordance, config, frontmatter, numbering, parallel, safeyaml
 from zerodraft.decode import decode
 from zerodraft.errors import Fatal
 from zerodraft.model import Document, DocumentConfig, Paragraph, Problem, Roster, Section
@@ -27,6 +28,7 @@ FOLDER_RE = re.compile(r"^(?P<order>\d{2,3})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 DELEGATION_FIELDS = ("proposed-by", "supported-by", "opposed-by", "reservations")
 FIELDS = ("id", "status", *DELEGATION_FIELDS, "note")
+_FIELD_SET = frozenset(FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,18 +63,31 @@ def read(source: Source, root: str = "outcome") -> Reading:
                 )
             else:
                 wanted.append(entry.path)
+    numbers: dict[str, numbering.Number] = {}
+    for path in wanted:
+        folder, name = path.rsplit("/", 1)
+        number = numbering.from_filename(name) if folder != root else None
+        if number is not None:
+            numbers[path] = number
+    paragraph_files = list(numbers)
     texts: dict[str, str | None] = {}
-    for path, data in source.read(wanted).items():
+    for path, data in source.read([p for p in wanted if p not in numbers]).items():
         decoded = decode(path, data)
         problems.extend(decoded.problems)
         texts[path] = decoded.text
+    if source.forkable:  # each process reads its own half of the files too
+        records = parallel.split_map(lambda paths: _load(source, paths), paragraph_files)
+    else:
+        raw = source.read(paragraph_files)
+        records = parallel.split_map(_parse_all, [(path, raw[path]) for path in paragraph_files])
+    parsed = dict(zip(paragraph_files, records, strict=True))
     cfg = config.document_config(f"{root}/{DOCUMENT}", texts.get(f"{root}/{DOCUMENT}"), problems)
     if f"{root}/{DOCUMENT}" not in texts:
         problems.append(Problem(f"{root}/{DOCUMENT}", 1, "ZD501", "is missing: every document needs one"))
     roster = config.roster(f"{root}/{ROSTER}", texts.get(f"{root}/{ROSTER}"), problems)
     if f"{root}/{ROSTER}" not in texts:
         problems.append(Problem(f"{root}/{ROSTER}", 1, "ZD502", "is missing: the roster of delegations is needed"))
-    walker = _Walker(root, children, texts, cfg, roster, problems)
+    walker = _Walker(root, children, texts, parsed, numbers, cfg, roster, problems)
     for entry in children[root]:
         if entry.kind == "file" and entry.path.rsplit("/", 1)[1] not in ROOT_FILES:
             problems.append(
@@ -94,6 +109,8 @@ class _Walker:
         root: str,
         children: dict[str, list[Entry]],
         texts: dict[str, str | None],
+        parsed: dict[str, _Record],
+        numbers: dict[str, numbering.Number],
         cfg: DocumentConfig,
         roster: Roster,
         problems: list[Problem],
@@ -101,6 +118,8 @@ class _Walker:
         self.root = root
         self.children = children
         self.texts = texts
+        self.parsed = parsed
+        self.numbers = numbers
         self.cfg = cfg
         self.roster = roster
         self.problems = problems
@@ -163,13 +182,13 @@ class _Walker:
             name = entry.path.rsplit("/", 1)[1]
             if name == SECTION:
                 continue
-            number = numbering.from_filename(name)
+            number = self.numbers.get(entry.path) or numbering.from_filename(name)
             if number is None:
                 self.problems.append(Problem(entry.path, 1, *_bad_name(name)))
                 continue
-            if entry.path in self.texts:
+            if entry.path in self.parsed:
                 paragraphs.append(self.paragraph(entry.path, number, trail))
-        paragraphs.sort(key=lambda p: p.number)
+        paragraphs.sort(key=_order)
         return Section(
             key=trail[-1],
             path=folder,
@@ -182,88 +201,122 @@ class _Walker:
         )
 
     def paragraph(self, path: str, number: numbering.Number, trail: tuple[str, ...]) -> Paragraph:
-        text = self.texts[path]
-        blank = Paragraph("", number, path, trail, "", None, "")
-        if text is None:
-            return blank
-        try:
-            parts = frontmatter.split(text)
-        except frontmatter.NoFrontMatter as error:
-            self.problems.append(Problem(path, error.line, "ZD101", error.message))
-            return blank
-        try:
-            loaded = safeyaml.load(parts.meta)
-        except safeyaml.YamlProblem as error:
-            line = parts.meta_line + error.line - 1
-            self.problems.append(Problem(path, line, "ZD102", f"front matter {error.message}"))
-            return Paragraph("", number, path, trail, "", None, parts.body, parts.body_line)
-        data = loaded.data
-        if data is None:
-            data = {}
-        if not isinstance(data, dict):
-            self.problems.append(Problem(path, parts.meta_line, "ZD102", "front matter must be 'key: value' lines"))
-            data = {}
-        lines = {k: parts.meta_line + v - 1 for k, v in loaded.key_lines.items()}
-        return self._fields(path, number, trail, data, lines, parts)
-
-    def _fields(
-        self,
-        path: str,
-        number: numbering.Number,
-        trail: tuple[str, ...],
-        data: dict[Any, Any],
-        lines: dict[str, int],
-        parts: frontmatter.Split,
-    ) -> Paragraph:
-        def report(key: str, code: str, message: str) -> None:
-            self.problems.append(Problem(path, lines.get(key, parts.meta_line), code, message))
-
-        for key in data:
-            if key not in FIELDS:
-                report(str(key), "ZD106", f"front matter has an unknown key '{key}'{config.hint(str(key), FIELDS)}")
-        values: dict[str, Any] = {}
-        for key in ("id", "status", "note"):
-            value = data.get(key)
-            if value is None:
-                if key != "note":
-                    report(key, "ZD103", f"front matter needs '{key}:'")
-                values[key] = ""
-            elif not isinstance(value, str):
-                report(key, "ZD105", f"'{key}' must be text, not {_kind(value)}; put it in quotes")
-                values[key] = ""
-            else:
-                values[key] = value.strip()
-        if values["id"] and not ID_RE.match(values["id"]):
-            report("id", "ZD109", f"id '{values['id'][:70]}' may only hold letters, digits, '-' and '_' (at most 64)")
-        for key in DELEGATION_FIELDS:
-            values[key] = self._names(key, data.get(key), report)
-        role = self.cfg.vocabulary.role_of(values["status"])
+        (ident, status, text, text_line, proposed, supported, opposed, reservations, note, lines, problems) = (
+            self.parsed[path]
+        )
+        self.problems.extend(Problem(*problem) for problem in problems)
         return Paragraph(
-            id=values["id"],
+            id=ident,
             number=number,
             path=path,
             section=trail,
-            status=values["status"],
-            role=role,
-            text=parts.body,
-            text_line=parts.body_line,
-            proposed_by=values["proposed-by"],
-            supported_by=values["supported-by"],
-            opposed_by=values["opposed-by"],
-            reservations=values["reservations"],
-            note=values["note"],
-            field_lines=tuple(lines.items()),
+            status=status,
+            role=self.cfg.vocabulary.role_of(status) if status else None,
+            text=text,
+            text_line=text_line,
+            proposed_by=proposed,
+            supported_by=supported,
+            opposed_by=opposed,
+            reservations=reservations,
+            note=note,
+            field_lines=lines,
         )
 
-    def _names(self, key: str, value: Any, report: Any) -> tuple[str, ...]:
+
+# What stage 1 makes of one paragraph file, in plain values so that it can cross from a
+# worker process (see zerodraft.parallel): id, status, text, text line, proposed-by,
+# supported-by, opposed-by, reservations, note, field lines, problems (as tuples).
+_Record = tuple[Any, ...]
+
+
+def _load(source: Source, paths: Sequence[str]) -> list[_Record]:
+    data = source.read(paths)
+    return [_parse(path, data[path]) for path in paths]
+
+
+def _parse_all(files: Sequence[tuple[str, bytes]]) -> list[_Record]:
+    return [_parse(path, data) for path, data in files]
+
+
+def _parse(path: str, data: bytes) -> _Record:
+    """Stage 1 for one paragraph file: bytes to fields, with every problem met."""
+    problems: list[tuple[str, int, str, str]] = []
+    decoded = decode(path, data)
+    problems.extend((p.path, p.line, p.code, p.message) for p in decoded.problems)
+    if decoded.text is None:
+        return _blank("", 1, problems)
+    try:
+        parts = frontmatter.split(decoded.text)
+    except frontmatter.NoFrontMatter as error:
+        problems.append((path, error.line, "ZD101", error.message))
+        return _blank("", 1, problems)
+    try:
+        loaded = safeyaml.load(parts.meta)
+    except safeyaml.YamlProblem as error:
+        problems.append((path, parts.meta_line + error.line - 1, "ZD102", f"front matter {error.message}"))
+        return _blank(parts.body, parts.body_line, problems)
+    data_ = loaded.data
+    if data_ is None:
+        data_ = {}
+    if not isinstance(data_, dict):
+        problems.append((path, parts.meta_line, "ZD102", "front matter must be 'key: value' lines"))
+        data_ = {}
+    lines = {k: parts.meta_line + v - 1 for k, v in loaded.key_lines.items()}
+
+    def report(key: str, code: str, message: str) -> None:
+        problems.append((path, lines.get(key, parts.meta_line), code, message))
+
+    if not _FIELD_SET.issuperset(data_):
+        for key in data_:
+            if key not in _FIELD_SET:
+                report(str(key), "ZD106", f"front matter has an unknown key '{key}'{config.hint(str(key), FIELDS)}")
+    values: dict[str, Any] = {}
+    for key in ("id", "status", "note"):
+        value = data_.get(key)
         if value is None:
-            return ()
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            report(key, "ZD105", f"'{key}' must be a delegation name or a list of them, like [Kenya, European Union]")
-            return ()
-        return tuple(v.strip() for v in value)
+            if key != "note":
+                report(key, "ZD103", f"front matter needs '{key}:'")
+            values[key] = ""
+        elif not isinstance(value, str):
+            report(key, "ZD105", f"'{key}' must be text, not {_kind(value)}; put it in quotes")
+            values[key] = ""
+        else:
+            values[key] = value.strip()
+    if values["id"] and not ID_RE.match(values["id"]):
+        report("id", "ZD109", f"id '{values['id'][:70]}' may only hold letters, digits, '-' and '_' (at most 64)")
+    names = [_names(key, data_.get(key), report) for key in DELEGATION_FIELDS]
+    return (
+        values["id"],
+        values["status"],
+        parts.body,
+        parts.body_line,
+        *names,
+        values["note"],
+        tuple(lines.items()),
+        tuple(problems),
+    )
+
+
+def _blank(text: str, text_line: int, problems: list[tuple[str, int, str, str]]) -> _Record:
+    """A paragraph whose front matter could not be read: placed by its file name only."""
+    return ("", "", text, text_line, (), (), (), (), "", (), tuple(problems))
+
+
+def _names(key: str, value: Any, report: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        report(key, "ZD105", f"'{key}' must be a delegation name or a list of them, like [Kenya, European Union]")
+        return ()
+    return tuple(v.strip() for v in value)
+
+
+def _order(paragraph: Paragraph) -> tuple[int, int, int]:
+    # A plain tuple: sorting by the dataclass's generated comparisons is several times slower.
+    number = paragraph.number
+    return (number.base, number.rank, number.alt)
 
 
 def _without_concordance(entries: list[Entry], root: str, problems: list[Problem]) -> list[Entry]:

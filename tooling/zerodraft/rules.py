@@ -96,6 +96,17 @@ RULES: tuple[Rule, ...] = (
     Rule("ZD403", "undefined-footnote", "Every footnote reference [^n] has a definition in the same paragraph."),
     Rule("ZD404", "unused-footnote", "Every footnote definition is referenced in the text."),
     Rule("ZD405", "empty-text", "A paragraph that is not deleted has text."),
+    Rule(
+        "ZD406",
+        "heading-in-text",
+        "Paragraph text holds no Markdown headings ('# …', or a line underlined with === or ---); headings belong in section.yaml.",
+    ),
+    Rule("ZD407", "html-in-text", "Paragraph text holds no HTML; it would be shown as typed, never run."),
+    Rule(
+        "ZD408",
+        "unsafe-link",
+        "Links point only to https:, http:, mailto: or a paragraph anchor (#para-18); no images.",
+    ),
     # ---- configuration
     Rule(
         "ZD501",

@@ -159,6 +159,8 @@ def _simple(text: str) -> Loaded | None:
     for number, line in enumerate(text.split("\n"), 1):
         if not line or line.isspace():
             continue
+        if not line.isprintable():  # control characters, tabs …: libyaml judges those
+            return None
         match = _KEY_LINE.match(line)
         if not match or match.group(1) in data:
             return None

@@ -35,6 +35,8 @@ class Source(Protocol):
 
     label: str
     """Says where the files come from: "the working tree", "draft-2" …"""
+    forkable: bool
+    """True if a forked process may call :meth:`read` (plain files: yes; a git process: no)."""
 
     def entries(self, root: str) -> list[Entry]:
         """Everything under ``root`` (a folder relative to the repository root), without
@@ -52,6 +54,7 @@ class WorkingTree:
     def __init__(self, base: Path) -> None:
         self.base = base
         self.label = "the working tree"
+        self.forkable = True
 
     def entries(self, root: str) -> list[Entry]:
         top = os.path.join(self.base, root)
@@ -85,9 +88,14 @@ class WorkingTree:
             try:
                 chunks: list[bytes] = []
                 size = 0
-                while size <= MAX_FILE_BYTES and (chunk := os.read(fd, MAX_FILE_BYTES + 1 - size)):
+                # Small reads: asking for the whole limit at once makes every call map a megabyte.
+                while size <= MAX_FILE_BYTES:
+                    wanted = min(65_536, MAX_FILE_BYTES + 1 - size)
+                    chunk = os.read(fd, wanted)
                     chunks.append(chunk)
                     size += len(chunk)
+                    if len(chunk) < wanted:
+                        break  # a short read of a regular file is its end
                 out[path] = b"".join(chunks)
             finally:
                 os.close(fd)
@@ -101,6 +109,7 @@ class MemoryTree:
     def __init__(self, files: dict[str, bytes], label: str = "the planned draft") -> None:
         self.files = files
         self.label = label
+        self.forkable = True  # a forked process has its own copy of the files
 
     def entries(self, root: str) -> list[Entry]:
         prefix = root.rstrip("/") + "/"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -92,7 +92,7 @@ _FIELDS = ("label", "display", "colour", "description")
 
 @cache
 def _default() -> Vocabulary:
-    text = resources.files("zerodraft").joinpath("data/vocabulary.yaml").read_text("utf-8")
+    text = (Path(__file__).parent / "data" / "vocabulary.yaml").read_text("utf-8")
     entries = yaml.safe_load(text)["consensus-labels"]
     labels = tuple(Label(role=Role(e["role"]), **{k: str(e[k]) for k in _FIELDS if k in e}) for e in entries)
     return Vocabulary(labels)

@@ -7,9 +7,12 @@ problem, sorted by file and line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from zerodraft import parallel
 from zerodraft.checks import consensus, numbers, registry, text
 from zerodraft.checks.registry import DOCUMENT_CHECKS, PARAGRAPH_CHECKS
-from zerodraft.model import Document, Problem
+from zerodraft.model import Document, Paragraph, Problem
 
 __all__ = ["consensus", "numbers", "registry", "run", "text"]
 
@@ -19,11 +22,19 @@ def run(document: Document, only: set[str] | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for check in DOCUMENT_CHECKS:
         problems.extend(check.func(document))
-    for paragraph in document.paragraphs():
-        if only is not None and paragraph.path not in only:
-            continue
-        for check in PARAGRAPH_CHECKS:
-            problems.extend(check.func(document, paragraph))
+    targets = [p for p in document.paragraphs() if only is None or p.path in only]
+    found = parallel.split_map(lambda chunk: _check_paragraphs(document, chunk), targets)
+    problems.extend(Problem(*fields) for fields in found)
     if only is not None:
         problems = [p for p in problems if p.path in only]
     return sorted(set(problems))
+
+
+def _check_paragraphs(document: Document, paragraphs: Sequence[Paragraph]) -> list[tuple[str, int, str, str]]:
+    # Plain tuples, so that the work can be shared with another process (zerodraft.parallel).
+    return [
+        (problem.path, problem.line, problem.code, problem.message)
+        for paragraph in paragraphs
+        for check in PARAGRAPH_CHECKS
+        for problem in check.func(document, paragraph)
+    ]

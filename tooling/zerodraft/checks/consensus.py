@@ -28,6 +28,8 @@ def label_known(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
 
 @paragraph_check("ZD108")
 def delegations_known(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    if not document.roster.delegations:
+        return  # no roster could be read: that is reported once (ZD502), not on every name
     for key in DELEGATION_FIELDS:
         for name in getattr(paragraph, key.replace("-", "_")):
             if document.roster.find(name) is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from zerodraft import marks
 from zerodraft.checks.registry import paragraph_check, problem
@@ -76,3 +76,52 @@ def footnotes_used(document: Document, paragraph: Paragraph) -> Iterator[Problem
 def has_text(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
     if paragraph.role is not Role.DELETED and paragraph.id and not paragraph.text.strip():
         yield problem(paragraph, 1, "ZD405", f"paragraph {paragraph.label} has no text; write it below the '---' line")
+
+
+def _markup_problems(paragraph: Paragraph, code: str, say: Callable[[marks.Markup], str | None]) -> Iterator[Problem]:
+    """A problem for each piece of markup that ``say`` has something to say about."""
+    for mark in marks.markup(paragraph.text):
+        message = say(mark)
+        if message is not None:
+            yield problem(paragraph, mark.line + 1, code, f"paragraph {paragraph.label} {message}")
+
+
+@paragraph_check("ZD406")
+def no_headings(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    return _markup_problems(
+        paragraph,
+        "ZD406",
+        lambda mark: (
+            "holds a heading (a line starting with '#', or underlined with === or ---); headings "
+            "belong in the section's section.yaml — write this as plain text"
+            if mark.kind == "heading"
+            else None
+        ),
+    )
+
+
+@paragraph_check("ZD407")
+def no_html(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    return _markup_problems(
+        paragraph,
+        "ZD407",
+        lambda mark: (
+            f"holds HTML ({mark.detail!r}); a negotiated text is plain words — published drafts show "
+            "HTML as typed, never run it"
+            if mark.kind == "html"
+            else None
+        ),
+    )
+
+
+def _unsafe(mark: marks.Markup) -> str | None:
+    if mark.kind == "image":
+        return f"holds an image ({mark.detail!r}); a negotiated text has none"
+    if mark.kind == "link" and not marks.safe_link(mark.detail):
+        return f"links to {mark.detail!r}; links may only start with https:, http:, mailto: or # (a paragraph anchor)"
+    return None
+
+
+@paragraph_check("ZD408")
+def safe_links(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+    return _markup_problems(paragraph, "ZD408", _unsafe)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 from pathlib import Path
 
 from zerodraft import checks
 from zerodraft.errors import Fatal
 from zerodraft.git import find_root
 from zerodraft.model import Problem
-from zerodraft.reader import read
+from zerodraft.reader import Reading, read
 from zerodraft.rules import BY_CODE
 from zerodraft.source import WorkingTree
 
@@ -25,14 +26,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="repair what is purely mechanical (a byte-order mark, a label written 'Agreed ad ref'), "
+        "keeping comments and key order; then report what is left",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     base = find_root(Path.cwd())
-    problems = check(WorkingTree(base), args.root)
+    reading, problems = _check(WorkingTree(base), args.root)
+    if args.fix:
+        from zerodraft import fixes
+
+        wanted = [_relative(base, p, args.root) for p in args.paths]
+        fixable = [p for p in problems if not wanted or _within(p.path, wanted)]
+        for fixed in fixes.fix(base, reading.document, fixable):
+            codes = ", ".join(sorted({p.code for p in fixed.problems}))
+            print(f"{fixed.path}: fixed {codes}", file=sys.stderr)
+        reading, problems = _check(WorkingTree(base), args.root)
     if args.paths:
         wanted = [_relative(base, p, args.root) for p in args.paths]
-        problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
+        problems = [p for p in problems if _within(p.path, wanted)]
     if args.format == "json":
         print(json.dumps(report(problems), indent=2, ensure_ascii=False))
     else:
@@ -44,13 +60,21 @@ def run(args: argparse.Namespace) -> int:
                 f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} file{'s' * (files != 1)}; "
                 "see 'zerodraft rules' for what each code means"
             )
+        else:
+            count = sum(1 for _ in reading.document.paragraphs())
+            scope = "the files named" if args.paths else f"{args.root}/"
+            print(f"No problems in {scope} ({count} paragraph{'s' * (count != 1)} in the document).")
     return 1 if problems else 0
 
 
 def check(source: WorkingTree, root: str = "outcome") -> list[Problem]:
     """Every problem: those met while reading, then those the checks find."""
+    return _check(source, root)[1]
+
+
+def _check(source: WorkingTree, root: str) -> tuple[Reading, list[Problem]]:
     reading = read(source, root)
-    return sorted(set(reading.problems) | set(checks.run(reading.document)))
+    return reading, sorted(set(reading.problems) | set(checks.run(reading.document)))
 
 
 def report(problems: list[Problem]) -> dict[str, object]:
@@ -62,6 +86,10 @@ def report(problems: list[Problem]) -> dict[str, object]:
             for p in problems
         ],
     }
+
+
+def _within(path: str, wanted: list[str]) -> bool:
+    return any(path == w or path.startswith(w.rstrip("/") + "/") for w in wanted)
 
 
 def _relative(base: Path, path: str, root: str) -> str:

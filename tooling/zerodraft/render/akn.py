@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lxml import etree
+
 from zerodraft.render.compiled import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.render.inline import Run, clean, plain, safe_link
 
@@ -34,8 +36,6 @@ _TOKEN = re.compile(r"[^A-Za-z0-9_.-]+")
 
 def render(draft: CompiledDraft) -> bytes:
     """The whole XML file, UTF-8."""
-    from lxml import etree
-
     maker = _Maker({note.number: note.runs for note in draft.footnotes})
     root = maker.element("akomaNtoso")
     statement = maker.sub(root, "statement", name="outcome", contains="originalVersion")
@@ -76,23 +76,21 @@ def render(draft: CompiledDraft) -> bytes:
             _blocks(maker, content, entry, _eid(entry, "para"))
     if len(body) == 0:
         maker.sub(body, "p")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)  # type: ignore[no-any-return]
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return data
 
 
 class _Maker:
     """Builds elements in the Akoma Ntoso namespace; knows the footnotes' texts."""
 
     def __init__(self, notes: dict[int, tuple[Run, ...]]) -> None:
-        from lxml import etree
-
-        self.etree = etree
         self.notes = notes
 
     def element(self, tag: str, **attributes: str) -> Any:
-        return self.etree.Element(f"{{{NS}}}{tag}", {k: clean(v) for k, v in attributes.items()}, nsmap={None: NS})
+        return etree.Element(f"{{{NS}}}{tag}", {k: clean(v) for k, v in attributes.items()}, nsmap={None: NS})
 
     def sub(self, parent: Any, tag: str, text: str | None = None, **attributes: str) -> Any:
-        element = self.etree.SubElement(parent, f"{{{NS}}}{tag}", {k: clean(v) for k, v in attributes.items()})
+        element = etree.SubElement(parent, f"{{{NS}}}{tag}", {k: clean(v) for k, v in attributes.items()})
         if text is not None:
             element.text = clean(text)
         return element

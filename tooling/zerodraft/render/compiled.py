@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from zerodraft import marks
@@ -189,31 +189,44 @@ def compile(document: Document, problems: Sequence[Problem] = ()) -> CompiledDra
         header=header_line(document),
         note=note,
         title=runs(mark_footnotes(document.config.title, {})),
-        entries=tuple(entries),
+        entries=_unique_anchors(entries),
         footnotes=tuple(counter.footnotes),
         problems=tuple(sorted(set(problems))),
     )
 
 
+def _unique_anchors(entries: list[Entry]) -> tuple[Entry, ...]:
+    """The entries with anchors made unique: a draft with duplicate numbers (a check
+    problem) still gets a page where every link goes somewhere (``para-18``, ``para-18-2``)."""
+    seen: set[str] = set()
+    out: list[Entry] = []
+    for entry in entries:
+        anchor = entry.anchor
+        count = 1
+        while anchor in seen:
+            count += 1
+            anchor = f"{entry.anchor}-{count}"
+        seen.add(anchor)
+        out.append(replace(entry, anchor=anchor) if anchor != entry.anchor else entry)
+    return tuple(out)
+
+
 class _Counter:
+    """Numbers footnotes through the document, in reading order."""
+
     def __init__(self) -> None:
         self.footnotes: list[Footnote] = []
 
-    def take(self, definitions: list[tuple[str, str]]) -> tuple[dict[str, int], list[tuple[int, str]]]:
+    def define(self, definitions: list[tuple[str, str]]) -> tuple[dict[str, int], tuple[Footnote, ...]]:
+        """Number one paragraph's footnotes: ``({label: number}, footnotes)``."""
         numbers: dict[str, int] = {}
-        texts: list[tuple[int, str]] = []
+        made: list[Footnote] = []
         for label, text in definitions:
-            if label in numbers:
-                continue
-            number = len(self.footnotes) + len(texts) + 1
-            numbers[label] = number
-            texts.append((number, text))
-        return numbers, texts
-
-    def add(self, texts: list[tuple[int, str]]) -> tuple[Footnote, ...]:
-        made = tuple(Footnote(n, runs(mark_footnotes(t, {}))) for n, t in texts)
-        self.footnotes.extend(made)
-        return made
+            note = Footnote(len(self.footnotes) + 1, runs(mark_footnotes(text, {})))
+            numbers[label] = note.number
+            self.footnotes.append(note)
+            made.append(note)
+        return numbers, tuple(made)
 
 
 def _split_footnotes(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -237,8 +250,7 @@ def _split_footnotes(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 def _inline_with_footnotes(text: str, counter: _Counter) -> tuple[Run, ...]:
     body, definitions = _split_footnotes(text)
-    numbers, texts = counter.take(definitions)
-    counter.add(texts)
+    numbers, _notes = counter.define(definitions)
     return runs(mark_footnotes(" ".join(body.split("\n")), numbers))
 
 
@@ -260,9 +272,8 @@ def _slug(section: Section) -> str:
 
 def _item(document: Document, section: Section, paragraph: Paragraph, counter: _Counter) -> Item:
     body, definitions = _split_footnotes(paragraph.text)
-    numbers, texts = counter.take(definitions)
+    numbers, footnotes = counter.define(definitions)
     blocks = _blocks(mark_footnotes(body, numbers))
-    footnotes = counter.add(texts)
     preambular = section.preamble or document.is_preambular(paragraph)
     if preambular and not document.config.numbering.preamble_numbered and blocks:
         first = blocks[0]

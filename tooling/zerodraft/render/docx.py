@@ -15,15 +15,23 @@ way Word itself writes them.
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import docx
+from docx.document import Document as WordDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from zerodraft.render.compiled import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.render.inline import Run, clean, safe_link
 from zerodraft.vocabulary import Role
-
-if TYPE_CHECKING:
-    from docx.document import Document as WordDocument
-    from docx.text.paragraph import Paragraph as WordParagraph
 
 EXTENSION = "docx"
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -38,10 +46,6 @@ _NAMESPACES = {"w": _W, "r": _R, "xml": "http://www.w3.org/XML/1998/namespace"}
 
 def render(draft: CompiledDraft) -> bytes:
     """The whole .docx file."""
-    import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
-
     word = docx.Document()
     _styles(word)
     section = word.sections[0]
@@ -77,10 +81,6 @@ def render(draft: CompiledDraft) -> bytes:
 
 
 def _styles(word: WordDocument) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Pt, RGBColor
-
     normal = word.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(SIZE_PT)
@@ -108,9 +108,6 @@ def _styles(word: WordDocument) -> None:
 
 
 def _page_header(word: WordDocument, draft: CompiledDraft) -> None:
-    from docx.enum.text import WD_TAB_ALIGNMENT
-    from docx.shared import Cm
-
     paragraph = word.sections[0].header.paragraphs[0]
     paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16.0), WD_TAB_ALIGNMENT.RIGHT)
     paragraph.add_run(clean(draft.header)).bold = True
@@ -119,32 +116,21 @@ def _page_header(word: WordDocument, draft: CompiledDraft) -> None:
 
 
 def _page_footer(word: WordDocument) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
+    """The page number, centred: a PAGE field (begin, instruction, separate, result, end)."""
     paragraph = word.sections[0].footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
-        run = paragraph.add_run()
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
-        elif text == " PAGE ":
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = text
-            run._r.append(instruction)
-        else:
-            run.text = text or ""
+    p = paragraph._p
+    _sub(_sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "begin"})
+    instruction = _sub(_sub(p, "w:r"), "w:instrText", {"xml:space": "preserve"})
+    instruction.text = " PAGE "
+    _sub(_sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "separate"})
+    _text_run(p, "1")
+    _sub(_sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "end"})
 
 
 def _item(word: WordDocument, item: Item, notes: _Footnotes) -> None:
     """One paragraph: built as raw WordprocessingML (python-docx's per-run API is the slow
     part of a 2,000-paragraph build), read back by python-docx like any other."""
-    from docx.text.paragraph import Paragraph
-
     body = word.element.body
     blocks = item.blocks or (Block(BlockKind.TEXT, 0, "", ()),)
     for index, block in enumerate(blocks):
@@ -184,14 +170,10 @@ def _marks(p: Any, item: Item) -> None:
 
 
 def _element(tag: str, attributes: dict[str, str] | None = None) -> Any:
-    from docx.oxml import OxmlElement
-
     return OxmlElement(tag, attrs={_qn(k): v for k, v in (attributes or {}).items()})
 
 
 def _sub(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
-    from lxml import etree
-
     return etree.SubElement(parent, _qn(tag), {_qn(k): v for k, v in (attributes or {}).items()})
 
 
@@ -223,7 +205,7 @@ def _text_run(p: Any, text: str, *, bold: bool = False, italic: bool = False, mo
 
 def _runs(
     word: WordDocument,
-    paragraph: WordParagraph,
+    paragraph: Paragraph,
     runs: tuple[Run, ...],
     notes: _Footnotes,
     *,
@@ -240,11 +222,7 @@ def _runs(
         _text_run(paragraph._p, run.text, bold=run.bold or bold, italic=run.italic or italic, mono=run.code)
 
 
-def _hyperlink(paragraph: WordParagraph, run: Run, *, bold: bool, italic: bool) -> None:
-    from docx.opc.constants import RELATIONSHIP_TYPE
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
+def _hyperlink(paragraph: Paragraph, run: Run, *, bold: bool, italic: bool) -> None:
     assert run.href is not None
     relationship = paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
@@ -275,10 +253,7 @@ class _Footnotes:
         self.done: set[int] = set()
         self.texts = texts
 
-    def reference(self, word: WordDocument, paragraph: WordParagraph, number: int) -> None:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
+    def reference(self, word: WordDocument, paragraph: Paragraph, number: int) -> None:
         if self.root is None:
             self.root = self._create()
         run = OxmlElement("w:r")
@@ -296,11 +271,6 @@ class _Footnotes:
             self._note(number)
 
     def _create(self) -> Any:
-        from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
-        from docx.opc.packuri import PackURI
-        from docx.opc.part import XmlPart
-        from docx.oxml import parse_xml
-
         xml = (
             f'<w:footnotes xmlns:w="{_W}" xmlns:r="{_R}">'
             '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"'
@@ -317,11 +287,6 @@ class _Footnotes:
         return part.element
 
     def _note(self, number: int) -> None:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-        from docx.shared import Pt
-        from docx.text.paragraph import Paragraph
-
         footnote = OxmlElement("w:footnote")
         footnote.set(qn("w:id"), str(number))
         p = OxmlElement("w:p")

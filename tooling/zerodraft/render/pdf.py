@@ -1,7 +1,8 @@
 """The draft as PDF: the Word file converted by LibreOffice headless.
 
 The page header (draft name and symbol) and the page number come from the Word file, so
-they are on every page.  Each run uses its own throw-away LibreOffice profile, so builds
+they are on every page; the PDF is tagged (structure for screen readers) and carries the
+title in its metadata.  Each run uses its own throw-away LibreOffice profile, so builds
 never share state and never touch the user's profile.  LibreOffice (Debian package
 ``libreoffice-writer-nogui``) must be installed; if it is not, the build stops with one
 clear line and writes nothing.
@@ -22,6 +23,8 @@ from zerodraft.render.compiled import CompiledDraft
 EXTENSION = "pdf"
 MEDIA_TYPE = "application/pdf"
 TIMEOUT_SECONDS = 300
+#: A tagged PDF, so that screen readers follow headings and paragraphs (LibreOffice 7.4+).
+EXPORT_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 
 
 def soffice() -> str:
@@ -55,7 +58,7 @@ def convert(data: bytes) -> bytes:
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            EXPORT_FILTER,
             "--outdir",
             str(work / "out"),
             str(source),
