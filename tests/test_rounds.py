@@ -144,6 +144,21 @@ def test_a_whole_round(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     said = capsys.readouterr().out
     assert "numbers: Draft 2: not yet; Draft 3: 5; Draft 4: 5" in said
     assert "Kenya supports 5  (via Merge pull request #5 from kenya/support-5)" in said
+    # a paragraph a release removed: found by its id through the concordances
+    zd(repo, "history", deleted, "--format", "json")
+    found = json.loads(capsys.readouterr().out)
+    assert found["number"] == "deleted"
+    assert [(d["name"], d["number"]) for d in found["drafts"]] == [
+        ("Draft 2", "5"),
+        ("Draft 3", "deleted"),
+        ("Draft 4", "gone"),
+    ]
+    assert [e["subject"] for e in found["events"]] == [
+        "Draft 3",
+        "Iran (Islamic Republic of) proposes to delete 5",
+        "Draft 2",
+    ]
+    assert found["events"][0]["renumbered"] == "5 → deleted"
     assert (
         "European Union proposes 4 bis after 4  (via Merge pull request #1 from european-union/insert-after-4bis)"
         in said

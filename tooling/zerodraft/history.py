@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from zerodraft import concordance, config, numbering, reader
+from zerodraft.errors import Fatal
 from zerodraft.git import Git
 from zerodraft.model import Document, Problem
 
@@ -63,9 +64,9 @@ class History:
 
     id: str
     number: str
-    """Its number in the current round."""
+    """Its number in the current round ("deleted" for a paragraph a release removed)."""
     path: str
-    """Its file now."""
+    """Its file now (its last file, for a removed paragraph)."""
     events: tuple[Event, ...]
     """Newest first."""
     drafts: tuple[Numbered, ...]
@@ -77,26 +78,37 @@ def history(git: Git, document: Document, reference: str) -> History:
     ``18`` or ``18 bis``, or a stable id) in ``document`` (the working tree)."""
     from zerodraft.proposal import find
 
-    paragraph = find(document, reference)
     root = document.root
     tags = git.tags_in("draft-*")
     events: list[Event] = []
-    numbers: list[Numbered] = []
-    path: str | None = paragraph.path
+    numbers: list[Numbered] = []  # newest first until the end
     upper = "HEAD"
+    path: str | None
+    try:
+        paragraph = find(document, reference)
+        ident, number, path, where = paragraph.id, paragraph.label, paragraph.path, paragraph.path
+    except Fatal:  # perhaps a paragraph that a release removed: its id is in that concordance
+        gone = _deleted(git, tags, root, reference.strip())
+        if gone is None:
+            raise
+        index, removed = gone
+        ident, number, path = reference.strip(), "deleted", str(removed.get("old-path"))
+        where = path
+        numbers = [Numbered(t, _draft_name(git, t, root), "gone") for t in reversed(tags[index + 1 :])]
+        tags, upper = tags[: index + 1], tags[index]
     for tag in reversed(tags):
         if path is None:
             numbers.append(Numbered(tag, _draft_name(git, tag, root), ""))
             continue
         events += _log(git, f"{tag}..{upper}", path)
-        rows = _concordance(git, tag, root, paragraph.id)
+        rows = _concordance(git, tag, root, ident)
         name = _draft_name(git, tag, root)
         if rows is None:  # tagged by hand: let git follow renames from here on
             events += _log(git, tag, path, follow=True)
             numbers.append(Numbered(tag, name, ""))
             path = None
             break
-        row = rows.get(paragraph.id)
+        row = rows.get(ident)
         if row is None:  # the paragraph is younger than this draft
             numbers.append(Numbered(tag, name, ""))
             path = None
@@ -114,7 +126,19 @@ def history(git: Git, document: Document, reference: str) -> History:
     if path is not None:
         events += _log(git, upper, path)
     events = _with_merges(git, events)
-    return History(paragraph.id, paragraph.label, paragraph.path, tuple(events), tuple(reversed(numbers)))
+    return History(ident, number, where, tuple(events), tuple(reversed(numbers)))
+
+
+def _deleted(git: Git, tags: list[str], root: str, ident: str) -> tuple[int, dict[str, object]] | None:
+    """The draft whose release removed the paragraph ``ident`` (index in ``tags``, its row)."""
+    if not ident:
+        return None
+    for index in range(len(tags) - 1, -1, -1):
+        rows = _concordance(git, tags[index], root, ident)
+        row = rows.get(ident) if rows else None
+        if row is not None:
+            return (index, row) if not row.get("new") else None
+    return None
 
 
 def _with_merges(git: Git, events: list[Event]) -> list[Event]:
