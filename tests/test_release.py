@@ -199,6 +199,11 @@ def test_refuses_detached_head(round_repo: Path, capsys: pytest.CaptureFixture[s
     refuse(round_repo, capsys, ["Draft 3"], "HEAD is detached")
 
 
+def test_refuses_another_branch(round_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    git(round_repo, "switch", "-q", "-c", "kenya/insert-after-4ter")
+    refuse(round_repo, capsys, ["Draft 3"], "drafts are released from main, and this is kenya/insert-after-4ter")
+
+
 def test_refuses_existing_tag(round_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     refuse(round_repo, capsys, ["Draft 2"], "the tag draft-2 already exists")
 

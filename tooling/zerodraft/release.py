@@ -56,6 +56,8 @@ class Request:
     """The document folder."""
     formats: tuple[str, ...] | None = None
     """The render formats to publish the draft in (``None``: every format there is)."""
+    branch: str = "main"
+    """The branch drafts are released from."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +130,11 @@ def plan(repository: Repository, request: Request) -> Plan:
     branch = git.branch()
     if branch is None:
         raise Fatal("HEAD is detached: check out the branch to release (git switch main) and try again")
+    if branch != request.branch:
+        raise Fatal(
+            f"drafts are released from {request.branch}, and this is {branch}: "
+            f"git switch {request.branch} (or say --branch {branch})"
+        )
     head = git.head()
     if request.expect_head and repository.resolve(request.expect_head) != head:
         raise Fatal(f"HEAD is {head[:10]}, not {request.expect_head} as expected: someone changed {branch}; review it")

@@ -24,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="LIST",
         help="render formats to publish, comma-separated, e.g. html,docx,pdf (default: all; 'none' for none)",
     )
+    parser.add_argument("--branch", default="main", help="the branch drafts are released from (default: main)")
     parser.add_argument("--expect-head", metavar="COMMIT", help="refuse unless HEAD is this commit")
     parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
 
@@ -38,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
         expect_head=args.expect_head,
         root=args.root,
         formats=_formats(args.formats),
+        branch=args.branch,
     )
     try:
         if args.dry_run:
