@@ -189,7 +189,10 @@ def test_diff_command_formats(repo: Path, capsys: pytest.CaptureFixture[str], tm
     data = json.loads(capsys.readouterr().out)
     assert data["counts"]["inserted"] == 1 and data["counts"]["deleted"] == 1
     assert main(["-C", str(repo), "diff", "draft-2", "--format", "html", "-o", str(tmp_path / "r.html")]) == 0
-    assert "<ins>" in (tmp_path / "r.html").read_text()
+    page = (tmp_path / "r.html").read_text()
+    assert "<ins>" in page
+    assert '<li><a href="#p-new-kenya">8 (new paragraph)</a></li>' in page
+    assert '<li><a href="#p-a1b2c3d4e504">3 (was 4) (renumbered)</a></li>' in page
     out = tmp_path / "r.docx"
     assert (
         main(["-C", str(repo), "diff", "draft-2", "main", "--format", "docx", "-o", str(out), "--date", "2021-07-19"])
@@ -292,3 +295,14 @@ def test_html_redline_always_nests(old_words: list[str], new_words: list[str]) -
     page = redline_html.render(redline.compare(doc([("a", "open", old_text)]), doc([("a", "open", new_text)])))
     body = page.split("<main>", 1)[1].split("</main>", 1)[0]
     assert redline_html.well_nested(body)
+
+
+def test_changes_only(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    release_round(repo)
+    assert main(["-C", str(repo), "diff", "draft-2", "main", "--changes-only"]) == 0
+    out = capsys.readouterr().out
+    assert "Reiterating the commitment" not in out  # paragraph 1 did not change
+    assert "**3 (was 4)**" in out  # renumbered: shown
+    assert "## B. Consideration" in out and "## A. Consideration" in out  # headings above changes
+    assert "### 1. At the national level" in out
+    assert main(["-C", str(repo), "diff", "draft-2", "--changes-only", "--format", "docx", "-o", "x.docx"]) == 2

@@ -33,6 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (required for docx)")
     parser.add_argument("--author", default="Chair", help="author of the tracked changes in docx (default: Chair)")
     parser.add_argument("--date", help="date of the tracked changes in docx, like 2021-07-19 (default: now)")
+    parser.add_argument(
+        "--changes-only",
+        action="store_true",
+        help="leave out paragraphs that did not change (md, json, html; a Word redline is always whole)",
+    )
     parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
 
 
@@ -44,6 +49,10 @@ def run(args: argparse.Namespace) -> int:
     old, old_name = load(repository, args.old, args.root)
     new, new_name = load(repository, args.new, args.root)
     comparison = redline.compare(old, new, old_name, new_name)
+    if args.changes_only:
+        if args.format == "docx":
+            raise Fatal("a Word redline is always whole, so that accepting every change gives the new draft")
+        comparison = comparison.changes_only()
     data = render(comparison, args.format, author=args.author, date=when)
     if args.output:
         write_atomically(Path(args.output), data)

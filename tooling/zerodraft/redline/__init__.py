@@ -65,11 +65,16 @@ class Block:
     """Where a moved paragraph went or came from ("moved to follow 12")."""
 
     @property
+    def item(self) -> Item:
+        """The item as it stands now (as it stood, for a deleted one)."""
+        item = self.new or self.old
+        assert item is not None, "a block compares at least one item"
+        return item
+
+    @property
     def what(self) -> What:
         """A heading or a paragraph."""
-        item = self.new or self.old
-        assert item is not None
-        return item.what
+        return self.item.what
 
     @property
     def number(self) -> str:
@@ -122,6 +127,29 @@ class Redline:
             if block.old and block.new and block.old.number != block.new.number:
                 out["renumbered"] += 1
         return out
+
+    def changes_only(self) -> Redline:
+        """The redline without the paragraphs that did not change at all (same text, label
+        and number), keeping the headings above each change for orientation."""
+        kept: list[Block] = []
+        headings: list[tuple[Block, bool]] = []  # the open headings, and whether already kept
+        for block in self.blocks:
+            item = block.item
+            unchanged = block.kind == "same" and block.old is not None and block.old.number == item.number
+            if block.what == "heading":
+                headings = [h for h in headings if h[0].item.depth < item.depth]
+                headings.append((block, not unchanged))
+                if not unchanged:
+                    kept.append(block)
+                continue
+            if unchanged:
+                continue
+            for index, (heading, shown) in enumerate(headings):
+                if not shown:
+                    kept.append(heading)
+                    headings[index] = (heading, True)
+            kept.append(block)
+        return Redline(self.old_name, self.new_name, tuple(kept))
 
     def as_data(self) -> dict[str, Any]:
         """The redline as JSON-ready data."""

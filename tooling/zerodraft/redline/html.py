@@ -68,10 +68,29 @@ def render(redline: Redline, lang: str = "en") -> str:
         f"<p>Inserted text is <ins>underlined</ins>; deleted text is <del>struck through</del>. "
         f"{html.escape(counts)}.</p>",
     ]
+    parts.append(_summary(redline))
     for block in redline.blocks:
         parts.append(_block(md, block))
     parts += ["</main>", "</body>", "</html>", ""]
     return "\n".join(parts)
+
+
+def _summary(redline: Redline) -> str:
+    """A list of links to every paragraph that changed, to jump from change to change."""
+    links = []
+    for block in redline.blocks:
+        item = block.item
+        renumbered = block.old is not None and block.new is not None and block.old.number != block.new.number
+        if block.what != "paragraph" or block.kind == "moved-from" or not item.id:
+            continue
+        if block.kind == "same" and not renumbered:
+            continue
+        what = _WHAT[block.kind] or "renumbered"
+        label = f"{block.number or item.id} ({what})"
+        links.append(f'<li><a href="#{html.escape(item.id)}">{html.escape(label)}</a></li>')
+    if not links:
+        return "<p>No paragraph changed.</p>"
+    return '<nav aria-label="Changes"><h2>Changes</h2>\n<ul>\n' + "\n".join(links) + "\n</ul></nav>"
 
 
 def _block(md: object, block: Block) -> str:
