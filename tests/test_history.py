@@ -65,8 +65,48 @@ def test_draft_tagged_by_hand_falls_back_to_git(repo: Path, capsys: pytest.Captu
 def test_concordance_folder_holds_only_concordances(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = repo / "outcome/concordance"
     folder.mkdir()
-    (folder / "draft-2.yaml").write_text("draft: Draft 2\nparagraphs: []\n")
+    (folder / "draft-2.yaml").write_text("draft: Draft 2\nprevious: null\nparagraphs: []\n")
     assert main(["-C", str(repo), "check"]) == 0
     (folder / "notes.md").write_text("hello\n")
     assert main(["-C", str(repo), "check"]) == 1
     assert "outcome/concordance/notes.md:1: ZD001" in capsys.readouterr().out
+
+
+GOOD_ROW = "- id: p-1\n  new: '1'\n  old: 1 bis\n  delegations: [Kenya]\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "message"),
+    [
+        ("draft: Draft 2\n  bad: x\n", 2, "is not valid YAML (mapping values are not allowed"),
+        ("draft: Draft 2\nprevious: 'unclosed\n", 3, "is not valid YAML"),
+        ("# only a comment\n", 2, "is empty"),
+        ("- a\n", 1, "must be keys"),
+        ("draft: Draft 2\nprevious: null\n", 1, "needs 'draft', 'previous' and 'paragraphs'"),
+        ("draft: Draft 2\nprevious: null\nparagraphs: {}\n", 3, "'paragraphs' must be a list"),
+        ("draft: Draft 2\nprevious: null\nextra: 1\nparagraphs: []\n", 3, "has a key other than"),
+        ("draft: Draft 2\nprevious: null\nparagraphs:\n- new: '1'\n", 4, "a paragraph has no 'id'"),
+        ("draft: Draft 2\nprevious: null\nparagraphs:\n- id: x\n  colour: red\n", 5, "unknown key"),
+        ("draft: Draft 2\nprevious: null\nparagraphs:\n- id: x\n  new: {a: 1}\n", 5, "must be a single value"),
+        ("draft: &a Draft 2\nprevious: *a\nparagraphs: []\n", 1, "alias, anchor or tag"),
+        ("draft: !!python/object:os.system Draft\nprevious: null\nparagraphs: []\n", 1, "alias, anchor or tag"),
+        ("draft: D\nprevious: null\nparagraphs: []\n---\ndraft: E\n", 4, "more than one YAML document"),
+    ],
+)
+def test_a_broken_concordance_is_reported(
+    repo: Path, capsys: pytest.CaptureFixture[str], content: str, line: int, message: str
+) -> None:
+    folder = repo / "outcome/concordance"
+    folder.mkdir()
+    (folder / "draft-2.yaml").write_text(content)
+    assert main(["-C", str(repo), "check"]) == 1
+    out = capsys.readouterr().out
+    assert f"outcome/concordance/draft-2.yaml:{line}: ZD801 " in out, out
+    assert message in out
+
+
+def test_a_good_concordance_passes(repo: Path) -> None:
+    folder = repo / "outcome/concordance"
+    folder.mkdir()
+    (folder / "draft-2.yaml").write_text(f"# header\ndraft: Draft 2\nprevious: null\nparagraphs:\n{GOOD_ROW}")
+    assert main(["-C", str(repo), "check"]) == 0

@@ -11,6 +11,7 @@ notes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,6 +107,91 @@ def build(
     entries = [_entry(current, m.paragraph, before.get(m.id), m.new.label(), m.new_path) for m in renumbering.moves]
     entries += [_entry(current, p, before.get(p.id), "", "") for p in renumbering.removed]
     return Concordance(draft, previous_name, tuple(entries))
+
+
+def validate(text: str) -> tuple[int, str] | None:
+    """``None`` when ``text`` has the shape :meth:`Concordance.to_yaml` writes, else the line
+    and what is wrong (rule ZD801).  Reads libyaml's events only — no objects are built, no
+    alias is followed — so that ``zerodraft check`` stays fast with many released drafts."""
+    try:
+        events = iter(yaml.parse(text, Loader=_LOADER))
+        return _Shape(events).document()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return (mark.line + 1 if mark else 1, f"is not valid YAML ({error.problem or error.context})")
+    except yaml.YAMLError as error:
+        return (1, f"is not valid YAML ({error})")
+
+
+class _Shape:
+    """Walks the events of a concordance file, checking its shape."""
+
+    def __init__(self, events: Iterator[yaml.Event]) -> None:
+        self.events = events
+
+    def next(self) -> yaml.Event:
+        event = next(self.events)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) or getattr(event, "tag", None):
+            raise _Wrong(event, "holds an alias, anchor or tag; it must be plain data")
+        return event
+
+    def document(self) -> tuple[int, str] | None:
+        try:
+            self.next()  # stream start
+            if isinstance(start := self.next(), yaml.StreamEndEvent):
+                raise _Wrong(start, "is empty")
+            top = self.next()
+            if not isinstance(top, yaml.MappingStartEvent):
+                raise _Wrong(top, "must be keys: 'draft', 'previous' and 'paragraphs'")
+            seen = set()
+            while not isinstance(key := self.next(), yaml.MappingEndEvent):
+                if not isinstance(key, yaml.ScalarEvent) or key.value not in ("draft", "previous", "paragraphs"):
+                    raise _Wrong(key, "has a key other than 'draft', 'previous' and 'paragraphs'")
+                seen.add(key.value)
+                if key.value == "paragraphs":
+                    self.rows()
+                elif not isinstance(value := self.next(), yaml.ScalarEvent):
+                    raise _Wrong(value, f"'{key.value}' must be a name")
+            if seen != {"draft", "previous", "paragraphs"}:
+                raise _Wrong(top, "needs 'draft', 'previous' and 'paragraphs'")
+            self.next()  # document end
+            if not isinstance(end := self.next(), yaml.StreamEndEvent):
+                raise _Wrong(end, "holds more than one YAML document")
+        except _Wrong as wrong:
+            return wrong.line, wrong.message
+        return None
+
+    def rows(self) -> None:
+        start = self.next()
+        if not isinstance(start, yaml.SequenceStartEvent):
+            raise _Wrong(start, "'paragraphs' must be a list")
+        while not isinstance(row := self.next(), yaml.SequenceEndEvent):
+            if not isinstance(row, yaml.MappingStartEvent):
+                raise _Wrong(row, "each paragraph must be a set of keys")
+            keys = set()
+            while not isinstance(key := self.next(), yaml.MappingEndEvent):
+                if not isinstance(key, yaml.ScalarEvent) or key.value not in _ROW_KEYS:
+                    raise _Wrong(key, f"a paragraph has an unknown key (known: {', '.join(_ROW_KEYS)})")
+                keys.add(key.value)
+                value = self.next()
+                if isinstance(value, yaml.SequenceStartEvent) and key.value == "delegations":
+                    while not isinstance(name := self.next(), yaml.SequenceEndEvent):
+                        if not isinstance(name, yaml.ScalarEvent):
+                            raise _Wrong(name, "'delegations' must be a list of names")
+                elif not isinstance(value, yaml.ScalarEvent):
+                    raise _Wrong(value, f"'{key.value}' must be a single value")
+            if "id" not in keys:
+                raise _Wrong(row, "a paragraph has no 'id'")
+
+
+_ROW_KEYS = ("id", "new", "old", "new-path", "old-path", "label-before", "label-after", "delegations")
+
+
+class _Wrong(Exception):
+    def __init__(self, event: yaml.Event, message: str) -> None:
+        super().__init__(message)
+        self.line = event.start_mark.line + 1 if event.start_mark else 1
+        self.message = message
 
 
 def load(text: str, only: str = "") -> dict[str, dict[str, Any]]:

@@ -45,7 +45,8 @@ def read(source: Source, root: str = "outcome") -> Reading:
     if not entries:
         raise Fatal(f"there is no '{root}/' folder in {source.label}; nothing to read")
     problems: list[Problem] = []
-    entries = _without_concordance(entries, root, problems)
+    entries, concordances = _without_concordance(entries, root, problems)
+    _check_concordances(source, concordances, problems)
     children: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         children[entry.path.rsplit("/", 1)[0]].append(entry)
@@ -319,13 +320,15 @@ def _order(paragraph: Paragraph) -> tuple[int, int, int]:
     return (number.base, number.rank, number.alt)
 
 
-def _without_concordance(entries: list[Entry], root: str, problems: list[Problem]) -> list[Entry]:
+def _without_concordance(entries: list[Entry], root: str, problems: list[Problem]) -> tuple[list[Entry], list[str]]:
     """Set aside ``outcome/concordance/``: the concordance files of released drafts
-    (``draft-3.yaml``), which are records of releases, not part of the text."""
+    (``draft-3.yaml``), which are records of releases, not part of the text; returns the
+    other entries and the concordance files."""
     folder = f"{root}/{concordance.FOLDER}"
     if not any(e.path == folder and e.kind == "dir" for e in entries):
-        return entries
+        return entries, []
     kept = []
+    files = []
     for entry in entries:
         if entry.path == folder:
             continue
@@ -345,7 +348,30 @@ def _without_concordance(entries: list[Entry], root: str, problems: list[Problem
                     "'zerodraft release' writes (draft-3.yaml)",
                 )
             )
-    return kept
+        elif entry.size > MAX_FILE_BYTES:
+            problems.append(
+                Problem(entry.path, 1, "ZD004", f"is {entry.size:,} bytes; a file may be at most {MAX_FILE_BYTES:,}")
+            )
+        else:
+            files.append(entry.path)
+    return kept, files
+
+
+def _check_concordances(source: Source, paths: list[str], problems: list[Problem]) -> None:
+    """Each concordance file is UTF-8 and has the shape 'zerodraft release' writes (ZD801)."""
+    for path, data in source.read(paths).items():
+        decoded = decode(path, data)
+        problems.extend(decoded.problems)
+        if decoded.text is None:
+            continue
+        wrong = concordance.validate(decoded.text)
+        if wrong is not None:
+            line, message = wrong
+            problems.append(
+                Problem(
+                    path, line, "ZD801", f"{message}; a concordance is written by 'zerodraft release', do not edit it"
+                )
+            )
 
 
 def _folder_order(path: str) -> tuple[int, str]:

@@ -6,7 +6,8 @@ reference in ``docs/checks.md`` is generated from this table (``zerodraft rules
 emits is listed here.
 
 Groups: ZD0xx files, ZD1xx front matter, ZD2xx numbering, ZD3xx consensus rules,
-ZD4xx text, ZD5xx configuration (document.yaml, delegations.yaml, section.yaml).
+ZD4xx text, ZD5xx configuration (document.yaml, delegations.yaml, section.yaml), ZD8xx the
+records of negotiation rounds (concordance files).
 """
 
 from __future__ import annotations
@@ -119,6 +120,12 @@ RULES: tuple[Rule, ...] = (
         "outcome/delegations.yaml lists delegations with a name and kind; names and codes are unique; group members are listed delegations.",
     ),
     Rule("ZD503", "section-config", "Every section folder has a section.yaml with its heading."),
+    # ---- rounds: releases and their records
+    Rule(
+        "ZD801",
+        "concordance-file",
+        "A concordance file (outcome/concordance/draft-3.yaml) is plain YAML in the shape 'zerodraft release' writes: the draft, the previous draft, and a list of paragraphs each with its id.",
+    ),
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
