@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import git, write_paragraph
 from zerodraft.main import main
@@ -110,3 +112,41 @@ def test_a_good_concordance_passes(repo: Path) -> None:
     folder.mkdir()
     (folder / "draft-2.yaml").write_text(f"# header\ndraft: Draft 2\nprevious: null\nparagraphs:\n{GOOD_ROW}")
     assert main(["-C", str(repo), "check"]) == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "draft: D\n",
+                "previous: null\n",
+                "paragraphs:\n",
+                "- id: x\n",
+                "  new: '1'\n",
+                "  delegations: [a]\n",
+                "[",
+                "]",
+                "{",
+                "}",
+                "&a ",
+                "*a",
+                "'",
+                "\n",
+                "  ",
+                "- ",
+                ": ",
+                "---\n",
+                "!!str ",
+                "\t",
+                "#",
+            ]
+        ),
+        max_size=15,
+    )
+)
+def test_concordance_validation_never_crashes(pieces: list[str]) -> None:
+    from zerodraft.concordance import validate
+
+    result = validate("".join(pieces))
+    assert result is None or (result[0] >= 1 and result[1])
