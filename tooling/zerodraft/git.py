@@ -11,14 +11,22 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from zerodraft.errors import Fatal
 from zerodraft.source import MAX_FILE_BYTES, Entry, Kind, WorkingTree
 
 _SAFE_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/@{}^~:-]{0,250}$")
 _NEW_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,100}$")
-_MODES: dict[str, Kind] = {"100644": "file", "100755": "file", "120000": "symlink", "040000": "dir"}
+_MODES: dict[str, Kind] = {
+    "100644": "file",
+    "100755": "file",
+    "120000": "symlink",
+    "040000": "dir",
+    "160000": "other",
+}
 
 
 class Repository:
@@ -52,6 +60,135 @@ class Repository:
         if ref is None:
             return WorkingTree(self.root)
         return CommitTree(self, self.resolve(ref), ref)
+
+    def merge_base(self, base: str, head: str) -> str:
+        """The commit ``head`` branched from ``base`` (what GitHub compares a pull request
+        against), or :class:`Fatal` when the two share no history."""
+        found = self.repo.merge_base(base, head)
+        if not found:
+            raise Fatal(f"'{base[:10]}' and '{head[:10]}' share no history; a pull request must branch from its base")
+        return str(found[0].hexsha)
+
+    def changes(self, old: str, new: str) -> list[FileChange]:
+        """The files that differ between two commits (``git diff --name-status -z -M``
+        semantics, with modes and sizes): one ``git diff-tree`` over the two trees, so the
+        cost follows the size of the change, not of the repository or of the history."""
+        from git.exc import GitCommandError
+
+        try:
+            raw = self.repo.git.diff_tree("-r", "-z", "-M", "--raw", "--no-commit-id", old, new, "--")
+        except GitCommandError as error:
+            raise Fatal(f"git could not compare {old[:10]} and {new[:10]}: {error.stderr.strip()}") from None
+        fields = raw.split("\0")
+        out: list[FileChange] = []
+        index = 0
+        while index < len(fields) - 1:
+            meta = fields[index]
+            if not meta.startswith(":"):
+                index += 1
+                continue
+            old_mode, new_mode, old_sha, new_sha, status = meta[1:].split(" ")
+            letter = status[0]
+            if letter in "RC":
+                old_path, path = fields[index + 1], fields[index + 2]
+                index += 3
+            else:
+                old_path = path = fields[index + 1]
+                index += 2
+            size = self.size(new_sha) if letter != "D" and new_mode != "160000" else 0
+            out.append(
+                FileChange(
+                    status=_STATUS.get(letter, "modified"),
+                    path=path,
+                    old_path=old_path,
+                    old_kind=_kind_of(old_mode),
+                    new_kind=_kind_of(new_mode),
+                    old_blob=old_sha,
+                    new_blob=new_sha,
+                    size=size,
+                )
+            )
+        return out
+
+    def size(self, blob: str) -> int:
+        """The size in bytes of a blob, without reading it."""
+        return int(self.repo.odb.info(bytes.fromhex(blob)).size)
+
+    def blob(self, blob: str, limit: int = MAX_FILE_BYTES) -> bytes:
+        """The contents of a blob, at most ``limit + 1`` bytes (so that oversize shows)."""
+        stream = self.repo.odb.stream(bytes.fromhex(blob))
+        return bytes(stream.read(limit + 1))
+
+    def file_at(self, sha: str, path: str) -> bytes | None:
+        """The contents of the regular file ``path`` at commit ``sha`` (at most
+        :data:`MAX_FILE_BYTES` + 1 bytes), or ``None`` if there is no such file."""
+        try:
+            item = self.repo.commit(sha).tree[path]
+        except KeyError:
+            return None
+        if item.type != "blob" or _kind_of(f"{item.mode:o}".rjust(6, "0")) != "file":
+            return None
+        return self.blob(str(item.hexsha))
+
+    def message(self, sha: str) -> str:
+        """The full commit message of ``sha``."""
+        return str(self.repo.commit(sha).message)
+
+    def refs(self, patterns: Iterable[str]) -> list[tuple[str, str]]:
+        """``(ref name, commit id)`` for every ref matching the ``git for-each-ref``
+        patterns (``refs/heads/*``, ``refs/pull/*/head``), sorted by name."""
+        patterns = list(patterns)
+        for pattern in patterns:
+            if not _SAFE_PATTERN.match(pattern):
+                raise Fatal(f"'{pattern}' is not a valid ref pattern (like refs/heads/* or refs/pull/*/head)")
+        raw = self.repo.git.for_each_ref("--format=%(refname)%00%(objectname)%00%(objecttype)", "--", *patterns)
+        out = []
+        for line in raw.splitlines():
+            name, sha, kind = line.split("\0")
+            if kind == "commit":
+                out.append((name, sha))
+        return sorted(out)
+
+
+ChangeStatus = Literal["added", "modified", "deleted", "renamed", "copied", "type-changed"]
+_STATUS: dict[str, ChangeStatus] = {
+    "A": "added",
+    "M": "modified",
+    "D": "deleted",
+    "R": "renamed",
+    "C": "copied",
+    "T": "type-changed",
+}
+_SAFE_PATTERN = re.compile(r"^refs/[A-Za-z0-9._/*-]{1,200}$")
+
+
+def _kind_of(mode: str) -> Kind | None:
+    """The kind of entry a git mode stands for; ``None`` for "absent" (000000)."""
+    if mode == "000000":
+        return None
+    return _MODES.get(mode, "other")
+
+
+@dataclass(frozen=True, slots=True)
+class FileChange:
+    """One file that differs between two commits."""
+
+    status: ChangeStatus
+    """What happened to it (``renamed`` and ``copied`` name the old path too)."""
+    path: str
+    """The path after the change (for a deletion, the path that was deleted)."""
+    old_path: str
+    """The path before the change (the same as ``path`` unless renamed or copied)."""
+    old_kind: Kind | None
+    """What it was (a file, a symbolic link …), ``None`` when added."""
+    new_kind: Kind | None
+    """What it is now, ``None`` when deleted."""
+    old_blob: str
+    """The old object id (all zeros when added)."""
+    new_blob: str
+    """The new object id (all zeros when deleted)."""
+    size: int = 0
+    """Size in bytes of the new version (0 when deleted or a submodule)."""
 
 
 class CommitTree:

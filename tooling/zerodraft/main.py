@@ -30,6 +30,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "history": ("zerodraft.commands.history", "every change to one paragraph across commits and drafts"),
     "diff": ("zerodraft.commands.diff", "compare two drafts: a redline by paragraph and word (md, json, html, docx)"),
     "build": ("zerodraft.commands.build", "render the draft as md, txt, html, docx, pdf, akn or json"),
+    "pr-check": ("zerodraft.commands.pr_check", "may this login's pull request be merged? (the delegation policy)"),
+    "compile": ("zerodraft.commands.compile", "the compilation of pending proposals, paragraph by paragraph"),
+    "labels": ("zerodraft.commands.labels", "the repository's issue labels as JSON or YAML, for gh label create"),
+    "codeowners": ("zerodraft.commands.codeowners", "print .github/CODEOWNERS from document.yaml, or --check it"),
 }
 
 

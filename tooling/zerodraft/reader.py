@@ -104,6 +104,23 @@ def read(source: Source, root: str = "outcome") -> Reading:
     return Reading(document, tuple(sorted(set(problems))))
 
 
+def read_paragraph(
+    path: str, data: bytes, cfg: DocumentConfig, roster: Roster, root: str = "outcome"
+) -> tuple[Paragraph | None, tuple[Problem, ...]]:
+    """Read one paragraph file on its own (for tools that look only at what a pull request
+    changed); ``None`` if its name is not a paragraph number or it is not text."""
+    number = numbering.from_filename(path.rsplit("/", 1)[-1])
+    if number is None or not path.startswith(root + "/"):
+        return None, ()
+    decoded = decode(path, data)
+    if decoded.text is None:
+        return None, decoded.problems
+    problems: list[Problem] = []
+    trail = tuple(path[len(root) + 1 :].split("/")[:-1])
+    walker = _Walker(root, defaultdict(list), {}, {path: _parse(path, data)}, {path: number}, cfg, roster, problems)
+    return walker.paragraph(path, number, trail), tuple(problems)
+
+
 class _Walker:
     def __init__(
         self,

@@ -7,7 +7,8 @@ emits is listed here.
 
 Groups: ZD0xx files, ZD1xx front matter, ZD2xx numbering, ZD3xx consensus rules,
 ZD4xx text, ZD5xx configuration (document.yaml, delegations.yaml, section.yaml), ZD8xx the
-records of negotiation rounds (concordance files).
+records of negotiation rounds (concordance files), ZD9xx the pull-request policy
+(``zerodraft pr-check``).
 """
 
 from __future__ import annotations
@@ -125,6 +126,53 @@ RULES: tuple[Rule, ...] = (
         "ZD801",
         "concordance-file",
         "A concordance file (outcome/concordance/draft-3.yaml) is plain YAML in the shape 'zerodraft release' writes: the draft, the previous draft, and a list of paragraphs each with its id.",
+    ),
+    # ---- pull-request policy (zerodraft pr-check)
+    Rule(
+        "ZD901",
+        "unknown-author",
+        "The author of a pull request speaks for a delegation (a login in outcome/delegations.yaml), facilitates an agenda item or is the secretariat.",
+    ),
+    Rule(
+        "ZD902",
+        "secretariat-only-file",
+        "Only the secretariat changes files outside outcome/ (tooling/, .github/, .pre-commit-config.yaml, CODEOWNERS …), document.yaml and section headings.",
+    ),
+    Rule("ZD903", "roster-of-others", "A delegation changes only its own logins in outcome/delegations.yaml."),
+    Rule(
+        "ZD904",
+        "consensus-label",
+        "A delegation does not mark text agreed or agreed ad ref, nor change a label except to propose a deletion; facilitators set labels in their agenda item.",
+    ),
+    Rule(
+        "ZD905",
+        "agreed-text",
+        "Text labelled agreed or agreed ad ref is edited only by its facilitator or the secretariat.",
+    ),
+    Rule(
+        "ZD906",
+        "attribution",
+        "A delegation adds or removes only itself in proposed-by, supported-by, opposed-by and reservations.",
+    ),
+    Rule(
+        "ZD907",
+        "new-paragraph",
+        "A new paragraph is an insertion (018bis.md) or an alternative (006alt.md), labelled 'proposed', with its author's delegation as proposer.",
+    ),
+    Rule(
+        "ZD908",
+        "renumbering",
+        "Existing paragraphs are not renamed, renumbered, removed or given a new id; the secretariat renumbers at each draft.",
+    ),
+    Rule(
+        "ZD909",
+        "unsafe-file",
+        "A pull request holds no symbolic links, submodules or special files, and no file over 1 MiB.",
+    ),
+    Rule(
+        "ZD910",
+        "codeowners",
+        ".github/CODEOWNERS is generated from outcome/document.yaml (secretariat and facilitators) and kept in step.",
     ),
 )
 

@@ -157,10 +157,10 @@ def _simple(text: str) -> Loaded | None:
     data: dict[str, Any] = {}
     lines: dict[str, int] = {}
     for number, line in enumerate(text.split("\n"), 1):
+        if not line.isprintable():  # control characters, tabs: libyaml decides (str.strip eats \x1c-\x1f)
+            return None
         if not line or line.isspace():
             continue
-        if not line.isprintable():  # control characters, tabs …: libyaml judges those
-            return None
         match = _KEY_LINE.match(line)
         if not match or match.group(1) in data:
             return None

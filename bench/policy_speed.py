@@ -1,0 +1,115 @@
+"""How long do `zerodraft pr-check` and `zerodraft compile` take on a large document?
+
+    .venv/bin/python bench/policy_speed.py [--paragraphs 10000] [--branches 200] [--runs 5]
+
+- pr-check on a one-paragraph pull request against a document of N paragraphs (target:
+  under 1 s), next to its floor, `git diff --name-status` of the same two commits, and to
+  re-checking the whole document with `zerodraft check`;
+- compile over B open proposal branches, each changing one paragraph (target: under 10 s),
+  next to the git floor: `git diff --name-status main...BRANCH` for each branch, in one shell.
+
+Each run is a fresh process timed with the wall clock; the median of the runs is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import STATES, make
+
+BIN = Path(sys.executable).parent
+ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "Bench",
+    "GIT_AUTHOR_EMAIL": "bench@example.org",
+    "GIT_COMMITTER_NAME": "Bench",
+    "GIT_COMMITTER_EMAIL": "bench@example.org",
+}
+
+
+def git(cwd: Path, *args: str, stdin: str | None = None) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, env=ENV, input=stdin, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def timed(cmd: list[str], cwd: Path, runs: int, ok: tuple[int, ...] = (0,)) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run(cmd, cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
+        times.append(time.perf_counter() - start)
+        if result.returncode not in ok:
+            raise SystemExit(f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}")
+    return statistics.median(times)
+
+
+def repository(root: Path, count: int, branches: int) -> tuple[Path, list[str]]:
+    """A git repository with a synthetic document on main, a one-paragraph branch
+    ``proposal`` and ``branches`` proposal branches ``prop-N`` (made with fast-import)."""
+    make(root, count)
+    roster = "delegations:\n" + "".join(
+        f"  - {{name: {s}, kind: member-state, logins: [{s.lower().replace(' ', '-')}-mission]}}\n" for s in STATES
+    )
+    (root / "outcome" / "delegations.yaml").write_text(roster)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Draft")
+    paths = sorted(str(p.relative_to(root)) for p in (root / "outcome").rglob("[0-9]*.md"))
+    rng = random.Random(11)
+    stream = []
+    for index in range(branches + 1):
+        path = rng.choice(paths)
+        text = (root / path).read_text()
+        changed = text.replace(" in line with ", f" in line with, as proposal {index} says, ", 1)
+        data = changed.encode()
+        name = "proposal" if index == 0 else f"prop-{index:03d}"
+        stream += [
+            f"commit refs/heads/{name}",
+            f"committer Bench <bench@example.org> {1_600_000_000 + index} +0000",
+            f"data {len(f'Proposal {index}')}",
+            f"Proposal {index}",
+            "from refs/heads/main^0",
+            f"M 100644 inline {path}",
+            f"data {len(data)}",
+            changed,
+            "",
+        ]
+    git(root, "fast-import", "--quiet", stdin="\n".join(stream) + "\n")
+    return root, [f"prop-{i:03d}" for i in range(1, branches + 1)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--paragraphs", type=int, default=10_000)
+    parser.add_argument("--branches", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root, names = repository(Path(tmp) / "repo", args.paragraphs, args.branches)
+        zd = str(BIN / "zerodraft")
+        pr = [zd, "pr-check", "--base", "main", "--head", "proposal", "--author", "kenya-mission"]
+        pr_check = timed(pr, root, args.runs)
+        floor = timed(["git", "diff", "--name-status", "main", "proposal"], root, args.runs)
+        whole = timed([zd, "check"], root, args.runs, ok=(0, 1))
+        compile_ = timed([zd, "compile", "--refs", "refs/heads/prop-*", "-o", "compilation.md"], root, args.runs)
+        loop = "for b in " + " ".join(names) + '; do git diff --name-status "main...$b"; done'
+        git_loop = timed(["bash", "-c", loop], root, args.runs)
+    print(f"pr-check, one-paragraph PR, {args.paragraphs:,} paragraphs: {pr_check:.2f} s (median of {args.runs})")
+    print(f"  floor: git diff --name-status of the same commits: {floor:.3f} s")
+    print(f"  zerodraft check of the whole document: {whole:.2f} s")
+    print(f"compile, {args.branches} proposal branches: {compile_:.2f} s")
+    print(f"  floor: git diff --name-status main...BRANCH for each branch, one shell: {git_loop:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

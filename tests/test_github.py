@@ -1,0 +1,156 @@
+"""The GitHub set-up in .github/: linted by zizmor, valid against the official schemas (as
+shipped by check-jsonschema), and shaped as the policy requires."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from policy_helpers import zerodraft
+
+REPO = Path(__file__).resolve().parents[1]
+GITHUB = REPO / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+CHECKOUT = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683"
+
+
+def load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    if True in data:  # YAML 1.1 reads the key `on` as true
+        data["on"] = data.pop(True)
+    return data
+
+
+def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+def test_zizmor_finds_nothing() -> None:
+    result = subprocess.run(
+        [str(BIN / "zizmor"), "--offline", "--persona=auditor", "--no-progress", str(GITHUB)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("schema", "files"),
+    [
+        ("vendor.github-workflows", WORKFLOWS),
+        ("vendor.dependabot", [GITHUB / "dependabot.yml"]),
+        ("vendor.github-issue-forms", sorted((GITHUB / "ISSUE_TEMPLATE").glob("[!c]*.yml"))),
+        ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
+    ],
+)
+def test_valid_against_schema(schema: str, files: list[Path]) -> None:
+    assert files
+    result = subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_workflow_is_hardened(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    workflow = load(path)
+    assert "pull_request_target" not in text and "workflow_run" not in text
+    assert workflow["permissions"] == {}
+    for job in workflow["jobs"].values():
+        assert "permissions" in job
+        assert set(job["permissions"].values()) <= {"read", "write"}
+    for step in steps(workflow):
+        if "uses" in step:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+            assert step["uses"] == CHECKOUT, "verify any other action's SHA before using it"
+            assert step["with"]["persist-credentials"] is False
+        if "run" in step:
+            assert "${{" not in step["run"], f"{step.get('name')}: pass values through env, never interpolate"
+
+
+def test_check_runs_base_tooling_on_the_proposal_as_data() -> None:
+    workflow = load(GITHUB / "workflows" / "check.yml")
+    assert workflow["on"] == {"pull_request": None}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    base, proposal, install, check, pr_check = job["steps"]
+    assert base["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
+    assert proposal["with"]["ref"] == "${{ github.event.pull_request.head.sha }}"
+    assert base["with"]["path"] == "base" and proposal["with"]["path"] == "proposal"
+    assert "./base" in install["run"] and "proposal" not in install["run"]
+    assert "-C proposal check" in check["run"]
+    assert check["run"].index("::stop-commands::") < check["run"].index("-C proposal check")
+    assert "--format github" in pr_check["run"]
+    assert pr_check["env"]["PR_AUTHOR"] == "${{ github.event.pull_request.user.login }}"
+    assert '--author "$PR_AUTHOR"' in pr_check["run"]
+    assert '--base "$BASE_SHA" --head "$HEAD_SHA"' in pr_check["run"]
+
+
+def test_release_writes_only_in_its_publish_job() -> None:
+    workflow = load(GITHUB / "workflows" / "release.yml")
+    assert workflow["on"] == {"push": {"tags": ["draft-*"]}}
+    writers = [name for name, job in workflow["jobs"].items() if "write" in job["permissions"].values()]
+    assert writers == ["publish"]
+    assert workflow["jobs"]["publish"]["permissions"] == {"contents": "write"}
+    assert workflow["jobs"]["publish"]["needs"] == "verify"
+    runs = "\n".join(step.get("run", "") for step in steps(workflow))
+    assert "verify-tag" in runs and "allowed_signers" in runs
+    assert "gh release create" in runs
+
+
+def test_dependabot_watches_the_actions() -> None:
+    config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
+    assert [u["package-ecosystem"] for u in config["updates"]] == ["github-actions"]
+
+
+def test_pull_request_template_asks_for_the_compilation_fields() -> None:
+    text = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
+    for needed in ("Delegation", "Paragraphs concerned", "ADD", "MOD", "SUP", "Rationale"):
+        assert needed in text
+
+
+def test_codeowners_is_in_step_with_document_yaml() -> None:
+    result = zerodraft(REPO, "codeowners", "--check")
+    assert result.returncode == 0, result.stdout
+    text = (GITHUB / "CODEOWNERS").read_text(encoding="utf-8")
+    assert "*  @unoda-secretariat" in text
+    assert "/outcome/02-b-international-cooperation/  @belgium-delegate @unoda-secretariat" in text
+
+
+def test_codeowners_check_reports_drift(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(REPO / "outcome", tmp_path / "outcome")
+    (tmp_path / ".git").mkdir()
+    result = zerodraft(tmp_path, "codeowners", "--check")
+    assert result.returncode == 1
+    assert result.stdout.startswith(".github/CODEOWNERS:1: ZD910 is missing; regenerate it")
+
+
+def test_labels_for_gh() -> None:
+    result = zerodraft(REPO, "labels")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    names = [label["name"] for label in data]
+    assert len(set(names)) == len(names)
+    for label in data:
+        assert len(label["name"]) <= 50 and len(label["description"]) <= 100
+        assert re.fullmatch(r"[0-9a-f]{6}", label["color"])
+    for expected in ("status: agreed-ad-ref", "agenda: 01-a-implementation", "agenda: preamble", "proposal: SUP"):
+        assert expected in names
+    assert yaml.safe_load(zerodraft(REPO, "labels", "--format", "yaml").stdout) == data

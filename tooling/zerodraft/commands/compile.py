@@ -1,0 +1,87 @@
+"""``zerodraft compile [--refs PATTERN …]``: the compilation of pending proposals, paragraph
+by paragraph, from branches or fetched pull-request refs, as Markdown, HTML or Word."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from zerodraft import compilation_html, compilation_markdown
+from zerodraft.compilation import build
+from zerodraft.errors import Fatal
+from zerodraft.git import Repository
+
+DEFAULT_REFS = ("refs/heads/*", "refs/pull/*/head")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--refs",
+        nargs="+",
+        metavar="PATTERN",
+        default=list(DEFAULT_REFS),
+        help="ref patterns holding proposals (default: refs/heads/* refs/pull/*/head; "
+        "fetch pull requests with: git fetch origin '+refs/pull/*/head:refs/pull/*/head')",
+    )
+    parser.add_argument("--base", default="main", metavar="REF", help="the branch proposals are compared with")
+    parser.add_argument(
+        "--bodies",
+        metavar="DIR",
+        help="a folder of pull-request descriptions, <number>.md (gh pr view N --json body -q .body), "
+        "for each proposal's delegation and rationale; otherwise the branch's commit message is used",
+    )
+    parser.add_argument(
+        "--format", choices=("markdown", "html", "word"), help="default: from --output's suffix, else markdown"
+    )
+    parser.add_argument("--output", "-o", metavar="FILE", help="write here (atomically) instead of printing")
+    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+
+
+def run(args: argparse.Namespace) -> int:
+    bodies = Path(args.bodies) if args.bodies else None
+    if bodies is not None and not bodies.is_dir():
+        raise Fatal(f"'{args.bodies}' is not a folder of pull-request descriptions")
+    fmt = args.format or _format_of(args.output or "")
+    if fmt == "word" and not args.output:
+        raise Fatal("Word output needs a file: --output compilation.docx")
+    repository = Repository()
+    compilation = build(repository, args.base, list(args.refs), bodies, args.root)
+    if fmt == "word":
+        from zerodraft import compilation_word  # python-docx is imported only when needed
+
+        document = compilation_word.render(compilation)
+        write_atomically(Path(args.output), lambda handle: document.save(handle))
+    else:
+        text = (compilation_html if fmt == "html" else compilation_markdown).render(compilation)
+        if not args.output:
+            sys.stdout.write(text)
+            return 0
+        write_atomically(Path(args.output), lambda handle: handle.write(text.encode("utf-8")))
+    print(f"compile: {len(compilation.entries)} paragraphs, {len(compilation.refs)} branches -> {args.output}")
+    return 0
+
+
+def _format_of(output: str) -> str:
+    if output.endswith((".html", ".htm")):
+        return "html"
+    return "word" if output.endswith(".docx") else "markdown"
+
+
+def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Let ``write`` fill a temporary file beside ``path``, then move it into place."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise Fatal(f"there is no folder '{folder}' to write {path.name} into")
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

@@ -1,0 +1,109 @@
+"""The compilation of proposals as one self-contained HTML page.
+
+Negotiated text is escaped and marked up with ``<del>``/``<ins>``; rationales are Markdown
+rendered by markdown-it-py with raw HTML disabled.  Conflicting proposals on one paragraph
+sit side by side in a table.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from markdown_it import MarkdownIt
+
+from zerodraft.compilation import KINDS, Compilation, Entry, Proposal
+from zerodraft.wordiff import Change
+
+_MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("strikethrough")
+_STYLE = """
+body { font-family: "Times New Roman", serif; max-width: 60em; margin: 2em auto; line-height: 1.4; }
+del { color: #a00; } ins { color: #060; text-decoration: underline; }
+blockquote { border-left: 3px solid #ccc; margin-left: 0; padding-left: 1em; color: #333; }
+table.side-by-side { border-collapse: collapse; width: 100%; table-layout: fixed; }
+table.side-by-side tr > th:first-child { width: 7em; text-align: left; }
+table.side-by-side th, table.side-by-side td { border: 1px solid #bbb; padding: .4em; vertical-align: top; }
+.kind { font-weight: bold; } .ref { font-family: monospace; font-size: 85%; color: #555; }
+"""
+
+
+def redline(changes: tuple[Change, ...]) -> str:
+    """Escaped text with ``<del>`` and ``<ins>``; line breaks as ``<br>``."""
+    out = []
+    for change in changes:
+        text = escape(change.text).replace("\n", "<br>\n")
+        if change.op == "delete":
+            out.append(f"<del>{text}</del>")
+        elif change.op == "insert":
+            out.append(f"<ins>{text}</ins>")
+        else:
+            out.append(text)
+    return "".join(out)
+
+
+def render(compilation: Compilation) -> str:
+    """The whole page."""
+    kinds = "; ".join(f"{k} {escape(v)}" for k, v in KINDS.items())
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>Compilation of proposals — {escape(compilation.draft)}</title>",
+        f"<style>{_STYLE}</style></head><body>",
+        f"<h1>Compilation of proposals — {escape(compilation.draft)}</h1>",
+        f"<p>{escape(compilation.title)}</p>",
+        f"<p>Pending proposals from {len(compilation.refs)} branches, compared word by word with "
+        f"<code>{escape(compilation.base)}</code>: <del>deleted</del>, <ins>inserted</ins>. Kinds: {kinds}.</p>",
+    ]
+    if not compilation.entries:
+        parts.append("<p>No proposals are pending.</p>")
+    heading: tuple[str, ...] = ()
+    for entry in compilation.entries:
+        if entry.section != heading:
+            heading = entry.section
+            parts.append(f"<h2>{escape(' / '.join(heading))}</h2>")
+        parts.append(_entry(entry))
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _who(proposal: Proposal) -> str:
+    return escape(", ".join(proposal.delegations) or "(delegation not stated)")
+
+
+def _head(proposal: Proposal) -> str:
+    return (
+        f'<span class="kind">{proposal.kind}</span> — {_who(proposal)} <span class="ref">{escape(proposal.ref)}</span>'
+    )
+
+
+def _positions(proposal: Proposal) -> str:
+    return escape("; ".join(f"{key}: {', '.join(names)}" for key, names in proposal.positions))
+
+
+def _entry(entry: Entry) -> str:
+    new = " (new)" if entry.current is None else ""
+    parts = [f'<section><h3>Paragraph {escape(entry.label)}{new} <span class="ref">{escape(entry.path)}</span></h3>']
+    if entry.current is not None:
+        parts.append(f"<blockquote>{escape(entry.current.strip()).replace(chr(10), '<br>' + chr(10))}</blockquote>")
+    if entry.conflicting:
+        heads = "".join(f"<th>{_head(p)}</th>" for p in entry.proposals)
+        texts = "".join(f"<td>{redline(p.redline)}</td>" for p in entry.proposals)
+        whys = "".join(f"<td>{_MD.render(p.rationale)}</td>" for p in entry.proposals)
+        parts.append(
+            '<p>Conflicting proposals, side by side:</p><table class="side-by-side">'
+            f"<tr><th></th>{heads}</tr><tr><th>Text</th>{texts}</tr>"
+        )
+        if any(p.positions for p in entry.proposals):
+            parts.append("<tr><th>Positions</th>" + "".join(f"<td>{_positions(p)}</td>" for p in entry.proposals))
+            parts.append("</tr>")
+        parts.append(f"<tr><th>Rationale</th>{whys}</tr></table>")
+    else:
+        for proposal in entry.proposals:
+            parts.append(f"<p>{_head(proposal)}</p>")
+            if proposal.kind != "NOC":
+                parts.append(f"<p>{redline(proposal.redline)}</p>")
+            if proposal.positions:
+                parts.append(f"<p><em>{_positions(proposal)}</em></p>")
+            if proposal.rationale:
+                parts.append(f"<div><em>Rationale:</em> {_MD.render(proposal.rationale)}</div>")
+    parts.append("</section>")
+    return "\n".join(parts)

@@ -1,0 +1,116 @@
+"""The compilation of proposals as Markdown: readable as plain text and on GitHub.
+
+Redlines mark deleted words ``~~like this~~`` and inserted words ``**like this**``; every
+character of negotiated text is escaped, so that a proposal can never turn into a link,
+an image or markup.  Conflicting proposals on one paragraph sit side by side in a table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zerodraft.compilation import KINDS, Compilation, Entry, Proposal
+from zerodraft.wordiff import Change
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!&])")
+
+
+def escape(text: str) -> str:
+    """Backslash-escape Markdown punctuation so that the text stays text."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def redline(changes: tuple[Change, ...], *, table: bool = False) -> str:
+    """``~~deleted~~`` and ``**inserted**`` runs; line breaks kept (or ``¶`` in a table)."""
+    out = []
+    for change in changes:
+        text = change.text
+        if change.op == "equal":
+            out.append(escape(text))
+            continue
+        mark = "~~" if change.op == "delete" else "**"
+        # Emphasis must hug its words: keep white space outside the marks, line by line.
+        pieces = re.split(r"(\s*\n\s*)", text)
+        for piece in pieces:
+            if not piece.strip():
+                out.append(piece)
+                continue
+            core = piece.strip()
+            lead, trail = piece[: len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()) :]
+            out.append(f"{lead}{mark}{escape(core)}{mark}{trail}")
+    text = "".join(out).strip()
+    if table:
+        return re.sub(r"\s*\n\s*", " ¶ ", text) or "—"
+    return text.replace("\n", "\\\n")  # a backslash hard break: no trailing spaces
+
+
+def who(proposal: Proposal) -> str:
+    """``Kenya, Norway`` or ``(not stated)``."""
+    return ", ".join(proposal.delegations) or "(delegation not stated)"
+
+
+def render(compilation: Compilation) -> str:
+    """The whole compilation."""
+    lines = [
+        f"# Compilation of proposals — {escape(compilation.draft)}",
+        "",
+        f"{escape(compilation.title)}",
+        "",
+        f"Pending proposals from {len(compilation.refs)} branch{'es' * (len(compilation.refs) != 1)}, "
+        f"compared word by word with `{compilation.base}`: ~~deleted~~, **inserted**. "
+        "Kinds: " + "; ".join(f"{k} {v}" for k, v in KINDS.items()) + ".",
+        "",
+    ]
+    if not compilation.entries:
+        lines += ["No proposals are pending.", ""]
+    heading: tuple[str, ...] = ()
+    for entry in compilation.entries:
+        if entry.section != heading:
+            heading = entry.section
+            lines += [f"## {escape(' / '.join(heading))}", ""]
+        lines += _entry(entry)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _entry(entry: Entry) -> list[str]:
+    new = " (new)" if entry.current is None else ""
+    lines = [f"### Paragraph {entry.label}{new}", "", f"`{entry.path}`", ""]
+    if entry.current is not None:
+        current = escape(entry.current.strip()).replace("\n", "\\\n> ")
+        lines += [f"> {current}", ""]
+    if entry.conflicting:
+        lines += _side_by_side(entry.proposals)
+    else:
+        for proposal in entry.proposals:
+            lines += _proposal(proposal)
+    return lines
+
+
+def _proposal(proposal: Proposal) -> list[str]:
+    lines = [f"**{proposal.kind}** — {escape(who(proposal))} (`{proposal.ref}`)", ""]
+    if proposal.kind != "NOC":
+        lines += [redline(proposal.redline), ""]
+    if proposal.positions:
+        lines += [f"*{escape(_positions(proposal))}*", ""]
+    if proposal.rationale:
+        lines += [f"*Rationale:* {escape(proposal.rationale)}".replace("\n", "\\\n"), ""]
+    return lines
+
+
+def _side_by_side(proposals: tuple[Proposal, ...]) -> list[str]:
+    head = "| | " + " | ".join(f"**{p.kind}** — {escape(who(p))} (`{p.ref}`)" for p in proposals) + " |"
+    rule = "| --- |" + " --- |" * len(proposals)
+    text = "| Text | " + " | ".join(redline(p.redline, table=True) for p in proposals) + " |"
+    why = "| Rationale | " + " | ".join(_cell(p.rationale) for p in proposals) + " |"
+    lines = ["Conflicting proposals, side by side:", "", head, rule, text]
+    if any(p.positions for p in proposals):
+        lines.append("| Positions | " + " | ".join(_cell(_positions(p)) for p in proposals) + " |")
+    return [*lines, why, ""]
+
+
+def _cell(text: str) -> str:
+    return re.sub(r"\s*\n\s*", " ¶ ", escape(text.strip())) or "—"
+
+
+def _positions(proposal: Proposal) -> str:
+    return "; ".join(f"{key}: {', '.join(names)}" for key, names in proposal.positions)

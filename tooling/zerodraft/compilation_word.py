@@ -1,0 +1,130 @@
+"""The compilation of proposals as a Word document (python-docx).
+
+Each proposal's redline is written as Word's own tracked changes (``w:ins``/``w:del``), with
+the proposing delegation as the change's author, so that delegates see the familiar colours
+per delegation and can accept or reject changes in Word.  Conflicting proposals on one
+paragraph sit side by side in a table.  Negotiated text is only ever put into text nodes.
+"""
+
+from __future__ import annotations
+
+from itertools import count
+from typing import Any
+
+from docx import Document as new_document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+from zerodraft.compilation import KINDS, Compilation, Entry, Proposal
+from zerodraft.wordiff import Change
+
+
+def render(compilation: Compilation) -> Any:
+    """A ``docx.Document`` (save it with ``.save(path)``)."""
+    document = new_document()
+    document.core_properties.title = f"Compilation of proposals — {compilation.draft}"
+    document.add_heading(f"Compilation of proposals — {compilation.draft}", level=1)
+    document.add_paragraph(compilation.title)
+    kinds = "; ".join(f"{k} {v}" for k, v in KINDS.items())
+    document.add_paragraph(
+        f"Pending proposals from {len(compilation.refs)} branches, compared word by word with "
+        f"{compilation.base}, shown as tracked changes by delegation. Kinds: {kinds}."
+    )
+    if not compilation.entries:
+        document.add_paragraph("No proposals are pending.")
+    ids = count(1)
+    heading: tuple[str, ...] = ()
+    for entry in compilation.entries:
+        if entry.section != heading:
+            heading = entry.section
+            document.add_heading(" / ".join(heading), level=2)
+        _entry(document, entry, ids)
+    return document
+
+
+def _entry(document: Any, entry: Entry, ids: count[int]) -> None:
+    new = " (new)" if entry.current is None else ""
+    document.add_heading(f"Paragraph {entry.label}{new}", level=3)
+    _small(document.add_paragraph(), entry.path)
+    if entry.current is not None:
+        current = document.add_paragraph()
+        _text(current._p, entry.current.strip())
+        current.paragraph_format.left_indent = Pt(18)
+    if entry.conflicting:
+        document.add_paragraph("Conflicting proposals, side by side:")
+        positions = any(p.positions for p in entry.proposals)
+        labels = ["", "Text", *(["Positions"] if positions else []), "Rationale"]
+        table = document.add_table(rows=len(labels), cols=len(entry.proposals) + 1)
+        table.style = "Table Grid"
+        for row, label in enumerate(labels):
+            table.cell(row, 0).text = label
+        for column, proposal in enumerate(entry.proposals, 1):
+            table.cell(0, column).paragraphs[0].add_run(_head(proposal)).bold = True
+            _redline(table.cell(1, column).paragraphs[0]._p, proposal, ids)
+            if positions:
+                table.cell(2, column).text = _positions(proposal)
+            table.cell(len(labels) - 1, column).text = proposal.rationale
+        return
+    for proposal in entry.proposals:
+        document.add_paragraph().add_run(_head(proposal)).bold = True
+        if proposal.kind != "NOC":
+            _redline(document.add_paragraph()._p, proposal, ids)
+        if proposal.positions:
+            document.add_paragraph().add_run(_positions(proposal)).italic = True
+        if proposal.rationale:
+            paragraph = document.add_paragraph()
+            paragraph.add_run("Rationale: ").italic = True
+            paragraph.add_run(proposal.rationale)
+
+
+def _head(proposal: Proposal) -> str:
+    who = ", ".join(proposal.delegations) or "(delegation not stated)"
+    return f"{proposal.kind} — {who} ({proposal.ref})"
+
+
+def _positions(proposal: Proposal) -> str:
+    return "; ".join(f"{key}: {', '.join(names)}" for key, names in proposal.positions)
+
+
+def _small(paragraph: Any, text: str) -> None:
+    run = paragraph.add_run(text)
+    run.font.size = Pt(8)
+    run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+
+
+def _redline(p: Any, proposal: Proposal, ids: count[int]) -> None:
+    """Append the proposal's changes to paragraph element ``p`` as tracked changes."""
+    author = ", ".join(proposal.delegations) or proposal.ref
+    for change in proposal.redline:
+        _change(p, change, author, ids)
+
+
+def _change(p: Any, change: Change, author: str, ids: count[int]) -> None:
+    if change.op == "equal":
+        _text(p, change.text)
+        return
+    wrapper = OxmlElement("w:ins" if change.op == "insert" else "w:del")
+    wrapper.set(qn("w:id"), str(next(ids)))
+    wrapper.set(qn("w:author"), author[:255])
+    _text(wrapper, change.text, deleted=change.op == "delete")
+    p.append(wrapper)
+
+
+def _text(parent: Any, text: str, deleted: bool = False) -> None:
+    """Runs holding ``text`` (line breaks as ``w:br``), appended to ``parent``."""
+    for index, line in enumerate(text.split("\n")):
+        run = OxmlElement("w:r")
+        if index:
+            run.append(OxmlElement("w:br"))
+        if line:
+            node = OxmlElement("w:delText" if deleted else "w:t")
+            node.set(qn("xml:space"), "preserve")
+            node.text = _xml_safe(line)
+            run.append(node)
+        parent.append(run)
+
+
+def _xml_safe(text: str) -> str:
+    """XML 1.0 cannot hold most control characters; ``zerodraft check`` refuses them anyway."""
+    return "".join(c if c in "\t" or ord(c) >= 0x20 else "\ufffd" for c in text)

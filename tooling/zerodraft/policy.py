@@ -1,0 +1,331 @@
+"""The pull-request policy: what a delegation, a facilitator and the secretariat may change.
+
+A pull request is judged by what it changes between two commits (:class:`Change`, one per
+file, with the paragraph read on each side).  Authority always comes from the *base* branch:
+its ``document.yaml`` names the secretariat and facilitators, its ``delegations.yaml`` maps
+GitHub logins to delegations, so a pull request cannot grant itself rights.
+
+- The secretariat may do anything.
+- A facilitator may, within its agenda item, also change consensus labels, edit agreed text
+  and record who supports, opposes or holds a reservation.
+- A delegation may edit paragraph text; add ``bis``/``ter`` paragraphs and alternatives
+  labelled ``proposed`` with itself as proposer; propose a deletion (label ``deleted``); and
+  add or remove *itself* in proposed-by, supported-by, opposed-by and reservations.  It may
+  not mark text agreed, change others' attributions, renumber or rename paragraphs, or edit
+  ``document.yaml``, section headings, the roster of others, or anything outside ``outcome/``
+  (``tooling/``, ``.github/``, ``.pre-commit-config.yaml``, CODEOWNERS …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from zerodraft.git import FileChange
+from zerodraft.model import Delegation, DocumentConfig, Paragraph, Problem, Roster
+from zerodraft.numbering import Number
+from zerodraft.numbering import from_filename as number_of
+from zerodraft.source import MAX_FILE_BYTES
+from zerodraft.vocabulary import Role
+
+#: A GitHub login (or an app's ``name[bot]``); anything else is refused before use.
+LOGIN_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$")
+ATTRIBUTIONS = ("proposed-by", "supported-by", "opposed-by", "reservations")
+HOW_TO_JOIN = (
+    "ask your delegation's focal point to send the secretariat your GitHub login, to be added under "
+    "'logins:' of your delegation in outcome/delegations.yaml (see docs/policy.md)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """Who opened the pull request, and what the base branch lets that login do."""
+
+    login: str
+    """The GitHub login."""
+    delegations: tuple[str, ...] = ()
+    """Roster names of the delegations the login speaks for (maybe several)."""
+    secretariat: bool = False
+    """True if the login is in ``secretariat: logins`` of ``document.yaml``."""
+    facilitates: tuple[str, ...] = ()
+    """Folders (``outcome/02-b-…``) of the agenda items the login facilitates."""
+
+    @property
+    def known(self) -> bool:
+        """True if the login has any role at all."""
+        return self.secretariat or bool(self.delegations) or bool(self.facilitates)
+
+    def facilitates_path(self, path: str) -> bool:
+        """True if ``path`` lies in an agenda item this login facilitates."""
+        return any(path.startswith(folder + "/") for folder in self.facilitates)
+
+
+def author(login: str, cfg: DocumentConfig, roster: Roster, root: str = "outcome") -> Author:
+    """The roles of ``login`` under the base branch's configuration (logins match in any case)."""
+    key = login.casefold()
+    return Author(
+        login=login,
+        delegations=tuple(d.name for d in roster.for_login(login)),
+        secretariat=key in (x.casefold() for x in cfg.secretariat),
+        facilitates=tuple(f"{root}/{f.section}" for f in cfg.facilitators if key in (x.casefold() for x in f.logins)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One changed file of a pull request, with the paragraph read on each side."""
+
+    file: FileChange
+    """What git says changed."""
+    before: Paragraph | None = None
+    """The paragraph at the base (``None`` if added or not a paragraph)."""
+    after: Paragraph | None = None
+    """The paragraph at the head (``None`` if deleted or not a paragraph)."""
+    roster_before: Roster | None = None
+    """For ``delegations.yaml``: the roster at the base."""
+    roster_after: Roster | None = None
+    """For ``delegations.yaml``: the roster at the head."""
+    roster_text: str = ""
+    """For ``delegations.yaml``: the text at the head (to point at lines)."""
+
+
+def review(who: Author, changes: list[Change], roster: Roster, root: str = "outcome") -> list[Problem]:
+    """Every way the pull request goes beyond what ``who`` may do (empty: it may be merged)."""
+    if who.secretariat:
+        return []
+    if not who.known:
+        return [
+            Problem(
+                f"{root}/delegations.yaml",
+                1,
+                "ZD901",
+                f"the GitHub login '{who.login}' speaks for no delegation, so its pull request cannot be "
+                f"accepted; {HOW_TO_JOIN}",
+            )
+        ]
+    problems: list[Problem] = []
+    for change in changes:
+        problems.extend(_review(who, change, roster, root))
+    return sorted(set(problems))
+
+
+def _review(who: Author, change: Change, roster: Roster, root: str) -> Iterator[Problem]:
+    file = change.file
+    if file.new_kind in ("symlink", "other"):
+        what = "a symbolic link" if file.new_kind == "symlink" else "a submodule or special file"
+        yield Problem(file.path, 1, "ZD909", f"is {what}; a pull request may only hold plain text files")
+    elif file.new_kind == "file" and file.size > MAX_FILE_BYTES:
+        yield Problem(
+            file.path,
+            1,
+            "ZD909",
+            f"is {file.size:,} bytes; a pull request may hold files of {MAX_FILE_BYTES:,} at most",
+        )
+    for path in dict.fromkeys((file.old_path, file.path)):
+        if not path.startswith(root + "/"):
+            yield Problem(path, 1, "ZD902", f"{_outside(path)}; only the secretariat changes files outside {root}/")
+            return
+    name = file.path.rsplit("/", 1)[-1]
+    if file.path == f"{root}/document.yaml" or file.old_path == f"{root}/document.yaml":
+        yield Problem(
+            file.path, 1, "ZD902", "is the document's configuration; only the secretariat edits document.yaml"
+        )
+    elif name == "section.yaml" or file.old_path.endswith("/section.yaml"):
+        yield Problem(
+            file.path, 1, "ZD902", "holds a heading of the agreed agenda; only the secretariat adds or edits sections"
+        )
+    elif file.path == f"{root}/delegations.yaml":
+        yield from _roster(who, change, file.path)
+    elif number_of(name) is None and number_of(file.old_path.rsplit("/", 1)[-1]) is None:
+        yield Problem(file.path, 1, "ZD902", "is not a paragraph file; only the secretariat changes other files here")
+    elif file.status in ("renamed", "copied") and change.before is not None:
+        yield Problem(
+            file.old_path,
+            1,
+            "ZD908",
+            f"paragraph {change.before.label} is renamed to {file.path}; numbers change only when the "
+            "secretariat renumbers a new draft (to propose a new paragraph, add 018bis.md)",
+        )
+    elif file.status == "deleted" and change.before is not None:
+        yield Problem(
+            file.path,
+            1,
+            "ZD908",
+            f"paragraph {change.before.label} is removed; to propose deleting it, keep the file and set "
+            "'status: deleted' instead",
+        )
+    elif change.after is not None and (change.after.id or change.after.status):
+        # (a paragraph whose front matter cannot be read is left to `zerodraft check`)
+        if change.before is None:
+            yield from _added(who, change.after, roster)
+        else:
+            yield from _modified(who, change.before, change.after, roster)
+
+
+def _outside(path: str) -> str:
+    top = path.split("/", 1)[0]
+    known = {
+        "tooling": "is part of the checking tools (tooling/)",
+        ".github": "is part of the GitHub set-up (.github/)",
+        ".pre-commit-config.yaml": "configures the pre-commit checks",
+        "CODEOWNERS": "says who reviews what (CODEOWNERS)",
+        "docs": "is the project's documentation",
+    }
+    return known.get(top, "is outside the document")
+
+
+def _added(who: Author, after: Paragraph, roster: Roster) -> Iterator[Problem]:
+    path = after.path
+    if who.facilitates_path(path):
+        return
+    own = set(who.delegations)
+    if after.number.rank == 0 and not after.number.is_alternative:
+        insertion = Number(after.number.base - 1, 1) if after.number.base > 1 else None
+        yield Problem(
+            path,
+            1,
+            "ZD907",
+            f"adds paragraph {after.label} with a new whole number; insert new text after an existing paragraph "
+            f"(like {insertion.filename() if insertion else '018bis.md'}) or propose an alternative (006alt.md); "
+            "the secretariat numbers new drafts",
+        )
+    if after.role is not None and after.role.is_agreed:
+        yield _label_problem(after, "a new paragraph cannot be agreed")
+    elif after.role is not Role.PROPOSED:
+        yield Problem(path, after.line_of("status"), "ZD907", "a new paragraph is labelled 'status: proposed'")
+    proposers = {_canonical(n, roster) for n in after.proposed_by}
+    if not proposers & own:
+        yield Problem(
+            path,
+            after.line_of("proposed-by"),
+            "ZD907",
+            f"a new paragraph names its proposer: put 'proposed-by: [{_first(who)}]'",
+        )
+    for key, names in _attributions(after):
+        for other in sorted({_canonical(n, roster) for n in names} - own):
+            yield Problem(
+                path,
+                after.line_of(key),
+                "ZD906",
+                f"names {other} in '{key}'; only {other} may add itself (you speak for {_speaks(who)})",
+            )
+
+
+def _modified(who: Author, before: Paragraph, after: Paragraph, roster: Roster) -> Iterator[Problem]:
+    path = after.path
+    if before.id and after.id != before.id:
+        yield Problem(
+            path, after.line_of("id"), "ZD908", f"changes the paragraph's id from '{before.id}'; ids never change"
+        )
+    if who.facilitates_path(path):
+        return
+    if after.status != before.status and after.role is not Role.DELETED:
+        if (after.role is not None and after.role.is_agreed) or (before.role is not None and before.role.is_agreed):
+            yield _label_problem(after, f"the label changes from '{before.status}' to '{after.status}'")
+        else:
+            yield Problem(
+                path,
+                after.line_of("status"),
+                "ZD904",
+                f"the label changes from '{before.status}' to '{after.status}'; a delegation may only propose a "
+                "deletion ('status: deleted'); other labels are set by the facilitator or the secretariat",
+            )
+    elif after.status != before.status and before.role is not None and before.role.is_agreed:
+        yield _label_problem(after, f"agreed text is marked '{after.status}'")
+    if before.role is not None and before.role.is_agreed and after.text != before.text:
+        yield Problem(
+            path,
+            after.text_line,
+            "ZD905",
+            f"edits text labelled '{before.status}'; agreed text is reopened only by the facilitator or the "
+            "secretariat — propose an alternative (e.g. 006alt.md) instead",
+        )
+    own = set(who.delegations)
+    old = dict(_attributions(before))
+    for key, names in _attributions(after):
+        was = {_canonical(n, roster) for n in old.get(key, ())}
+        now = {_canonical(n, roster) for n in names}
+        for other in sorted((now - was) - own):
+            yield Problem(path, after.line_of(key), "ZD906", f"adds {other} to '{key}'; only {other} may add itself")
+        for other in sorted((was - now) - own):
+            yield Problem(
+                path, after.line_of(key), "ZD906", f"removes {other} from '{key}'; only {other} may remove itself"
+            )
+
+
+def _label_problem(after: Paragraph, what: str) -> Problem:
+    return Problem(
+        after.path,
+        after.line_of("status"),
+        "ZD904",
+        f"{what}; only the facilitator of this agenda item or the secretariat marks text agreed or agreed ad ref "
+        "(leave the label as it was)",
+    )
+
+
+def _roster(who: Author, change: Change, path: str) -> Iterator[Problem]:
+    if (
+        change.roster_before
+        and change.roster_before.delegations
+        and not (change.roster_after and change.roster_after.delegations)
+    ):
+        yield Problem(path, 1, "ZD903", "can no longer be read as a roster; only the secretariat restructures it")
+        return
+    before = {d.name: d for d in (change.roster_before.delegations if change.roster_before else ())}
+    after = {d.name: d for d in (change.roster_after.delegations if change.roster_after else ())}
+    lines = change.roster_text.splitlines()
+    own = set(who.delegations)
+    for name in sorted(set(before) | set(after)):
+        old, new = before.get(name), after.get(name)
+        if old == new:
+            continue
+        if name in own and old is not None and new is not None and _same_but_logins(old, new):
+            continue
+        what = "its logins" if name not in own else "more than its own logins"
+        if old is None:
+            what = "a new entry"
+        elif new is None:
+            what = "its removal"
+        yield Problem(
+            path,
+            _line_of_name(lines, name),
+            "ZD903",
+            f"changes the roster entry of {name} ({what}); a delegation may only change its own logins — "
+            "the secretariat keeps the roster",
+        )
+
+
+def _same_but_logins(old: Delegation, new: Delegation) -> bool:
+    return (old.name, old.kind, old.code, old.members) == (new.name, new.kind, new.code, new.members)
+
+
+def _line_of_name(lines: list[str], name: str) -> int:
+    for number, line in enumerate(lines, 1):
+        if re.search(r"\bname:\s*[\"']?" + re.escape(name) + r"[\"']?\s*[,}]?\s*$", line) or (
+            f'name: "{name}"' in line or f"name: {name}," in line
+        ):
+            return number
+    return 1
+
+
+def _attributions(paragraph: Paragraph) -> list[tuple[str, tuple[str, ...]]]:
+    return [
+        ("proposed-by", paragraph.proposed_by),
+        ("supported-by", paragraph.supported_by),
+        ("opposed-by", paragraph.opposed_by),
+        ("reservations", paragraph.reservations),
+    ]
+
+
+def _canonical(name: str, roster: Roster) -> str:
+    found = roster.find(name)
+    return found.name if found else name
+
+
+def _first(who: Author) -> str:
+    return who.delegations[0] if who.delegations else "your delegation"
+
+
+def _speaks(who: Author) -> str:
+    return ", ".join(who.delegations) if who.delegations else "no delegation"
