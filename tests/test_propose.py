@@ -55,7 +55,20 @@ def test_insert_after_a_plain_paragraph(repo: Path) -> None:
 
 def test_amend(repo: Path) -> None:
     assert (
-        main(["-C", str(repo), "propose", "amend", "7", "--delegation", "EU", "--text", "To [strengthen] cooperation."])
+        main(
+            [
+                "-C",
+                str(repo),
+                "propose",
+                "amend",
+                "7",
+                "--delegation",
+                "EU",
+                "--text",
+                "To [strengthen] cooperation.",
+                "--reopen",
+            ]
+        )
         == 0
     )
     diff = changed(repo)
@@ -192,3 +205,31 @@ def test_no_alternative_to_agreed_text(repo: Path, capsys: pytest.CaptureFixture
     assert main(["-C", str(repo), "propose", "alternative", "7", "--delegation", "Kenya", "--text", "To act."]) == 2
     assert "is agreed; an alternative to it cannot stand beside it" in capsys.readouterr().err
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+@pytest.mark.parametrize("kind", ["amend", "delete"])
+def test_agreed_text_is_reopened_only_on_purpose(repo: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    assert main(["-C", str(repo), "propose", kind, "7", "--delegation", "Kenya", "--text", "To act."]) == 2
+    assert "paragraph 7 is agreed ad ref: only its facilitator or the secretariat reopens" in capsys.readouterr().err
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+PROPOSALS_BY_KENYA = [
+    ["insert-after", "6", "--text", "To act."],
+    ["amend", "6 bis", "--text", "To [act] together."],
+    ["delete", "6"],
+    ["alternative", "6", "--text", "To review."],
+    ["support", "6 bis"],
+    ["oppose", "6 bis"],
+]
+
+
+@pytest.mark.parametrize("proposal", PROPOSALS_BY_KENYA, ids=lambda p: p[0])
+def test_every_proposal_passes_the_pull_request_policy(repo: Path, proposal: list[str]) -> None:
+    """What `propose` writes is what the delegation may change (zerodraft pr-check)."""
+    roster = repo / "outcome/delegations.yaml"
+    roster.write_text(roster.read_text().replace("code: KEN, logins: []", "code: KEN, logins: [kenya-mission]"))
+    git(repo, "commit", "-q", "-am", "Kenya's login")
+    assert main(["-C", str(repo), "propose", *proposal, "--delegation", "Kenya", "--branch"]) == 0
+    branch = git(repo, "branch", "--show-current").strip()
+    assert main(["-C", str(repo), "pr-check", "--base", "main", "--head", branch, "--author", "kenya-mission"]) == 0

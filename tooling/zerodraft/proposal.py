@@ -48,10 +48,19 @@ class Change:
 
 
 def propose(
-    document: Document, current: dict[str, str], kind: Kind, reference: str, delegation: str, text: str = ""
+    document: Document,
+    current: dict[str, str],
+    kind: Kind,
+    reference: str,
+    delegation: str,
+    text: str = "",
+    *,
+    reopen: bool = False,
 ) -> Change:
     """The change for one proposal; ``current`` maps paths to the files' text (only the
-    target paragraph's file is needed)."""
+    target paragraph's file is needed).  Agreed text is amended or deleted only with
+    ``reopen`` — what the facilitator or the secretariat may do, not a delegation (the
+    pull-request policy, ZD904/ZD905, refuses it from a delegation)."""
     entry = document.roster.find(delegation)
     if entry is None:
         known = ", ".join(d.name for d in document.roster.delegations[:8])
@@ -90,6 +99,11 @@ def propose(
         )
     if not paragraph.id:
         raise Fatal(f"{paragraph.path} has broken front matter; fix it first ('zerodraft check' says how)")
+    if kind in ("amend", "delete") and paragraph.role is not None and paragraph.role.is_agreed and not reopen:
+        raise Fatal(
+            f"paragraph {paragraph.label} is {vocabulary.of(paragraph.role).display}: only its facilitator or the "
+            "secretariat reopens agreed text (they add --reopen); a delegation can propose a new paragraph after it"
+        )
     old = current[paragraph.path]
 
     def _add(names: tuple[str, ...], who: str) -> list[str]:

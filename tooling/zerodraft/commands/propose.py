@@ -31,6 +31,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="commit the proposal on a new branch (default name: <delegation>/<kind>-<paragraph>)",
     )
+    parser.add_argument(
+        "--reopen",
+        action="store_true",
+        help="amend or delete agreed text (for the facilitator or the secretariat only)",
+    )
     parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
 
 
@@ -47,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     before = read(MemoryTree(files), args.root)
     document = before.document
     decoded = {path: data.decode("utf-8", "replace") for path, data in files.items()}
-    change = propose(document, decoded, args.kind, args.paragraph, args.delegation, text)
+    change = propose(document, decoded, args.kind, args.paragraph, args.delegation, text, reopen=args.reopen)
     if change.created and change.path in files:
         raise Fatal(f"{change.path} exists already; nothing was written")
     planned = dict(files)
