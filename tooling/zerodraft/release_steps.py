@@ -45,16 +45,29 @@ class Transaction:
 
     def rollback(self) -> None:
         """Put the repository back exactly as it was; Ctrl-C waits until this is done."""
+        failures: list[str] = []
+
+        def attempt(*args: str) -> None:
+            try:
+                self.git.run(*args)
+            except Fatal as error:  # keep undoing the rest; report at the end
+                failures.append(error.message)
+
         with _no_interrupts():
             if self.git.tag_exists(self.plan.tag):
-                self.git.run("tag", "-d", self.plan.tag)
-            self.git.run("reset", "--quiet", "--hard", self.plan.head)
+                attempt("tag", "-d", self.plan.tag)
+            attempt("reset", "--quiet", "--hard", self.plan.head)
             # files the release created and git does not know (the tree was clean before)
-            self.git.run("clean", "-d", "--force", "--quiet", "--", self.plan.request.root)
+            attempt("clean", "-d", "--force", "--quiet", "--", self.plan.request.root)
             if self.built is not None:
                 shutil.rmtree(self.built, ignore_errors=True)
             if self.published:
                 shutil.rmtree(self.plan.output, ignore_errors=True)
+        if failures:
+            raise Fatal(
+                f"the release failed and could not be fully undone ({'; '.join(failures)}); "
+                f"restore with: git reset --hard {self.plan.head[:12]} && git tag -d {self.plan.tag}"
+            )
 
 
 def step_renumber(t: Transaction) -> None:
