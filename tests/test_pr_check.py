@@ -328,3 +328,13 @@ def test_github_annotations_cannot_inject_commands(base: Path) -> None:
         f"::error file={A}/004.md,line=4,title=ZD906::adds Narnia%0A::add-mask::x,y%25 to 'supported-by'; "
         "only Narnia%0A::add-mask::x,y%25 may add itself"
     ]
+
+
+def test_a_delegation_cannot_touch_the_concordance(base: Path) -> None:
+    # The concordance is the secretariat's record of a release: a pull request may neither add nor edit one.
+    folder = base / "outcome" / "concordance"
+    folder.mkdir()
+    (folder / "draft-3.yaml").write_text("draft: Draft 3\nprevious: Draft 2\nparagraphs: []\n", "utf-8")
+    status, out, _ = propose(base, "kenya-mission")
+    assert status == 1
+    assert codes(out) == [("outcome/concordance/draft-3.yaml", "ZD902")]

@@ -8,6 +8,7 @@ refused before git sees it.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from zerodraft.errors import Fatal
 from zerodraft.source import MAX_FILE_BYTES, Entry, Kind, WorkingTree
 
 _SAFE_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/@{}^~:-]{0,250}$")
+_NEW_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,100}$")
 _MODES: dict[str, Kind] = {
     "100644": "file",
     "100755": "file",
@@ -50,7 +52,7 @@ class Repository:
             raise Fatal(f"'{ref}' is not a valid ref name (a tag, branch or commit id)")
         try:
             return str(self.repo.commit(ref).hexsha)
-        except (BadName, ValueError, GitCommandError):
+        except (BadName, ValueError, GitCommandError, NotImplementedError):
             raise Fatal(f"there is no commit, tag or branch called '{ref}' in this repository") from None
 
     def tree(self, ref: str | None) -> WorkingTree | CommitTree:
@@ -323,3 +325,109 @@ def find_root(start: Path) -> Path:
         if (folder / ".git").exists():
             return folder
     return start
+
+
+class Git:
+    """Running git commands in a repository's work tree, for the commands that change it
+    (``release``, ``propose``) and read its history (``history``, ``drafts``).
+
+    Arguments are passed as a list, never through a shell; every ref a user typed is checked
+    by :meth:`Repository.resolve` or :func:`check_ref_name` first.
+    """
+
+    def __init__(self, repository: Repository) -> None:
+        self.repository = repository
+        self.root = repository.root
+
+    def run(self, *args: str, env: dict[str, str] | None = None, check: bool = True) -> str:
+        """Run ``git args…`` in the work tree; :class:`Fatal` with git's own words on failure."""
+        import subprocess
+
+        result = subprocess.run(
+            ["git", *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **(env or {})},
+            stdin=subprocess.DEVNULL,
+        )
+        if check and result.returncode != 0:
+            said = (result.stderr or result.stdout).strip().splitlines()
+            raise Fatal(f"git {args[0]} failed: {said[-1] if said else f'exit {result.returncode}'}")
+        return result.stdout
+
+    def ok(self, *args: str) -> bool:
+        """True when ``git args…`` succeeds."""
+        import subprocess
+
+        return (
+            subprocess.run(["git", *args], cwd=self.root, capture_output=True, stdin=subprocess.DEVNULL).returncode == 0
+        )
+
+    def head(self) -> str:
+        """The commit HEAD points at."""
+        return self.run("rev-parse", "--verify", "HEAD").strip()
+
+    def branch(self) -> str | None:
+        """The branch checked out, or ``None`` on a detached HEAD."""
+        result = self.run("symbolic-ref", "--quiet", "--short", "HEAD", check=False).strip()
+        return result or None
+
+    def upstream(self) -> str | None:
+        """The commit the branch's upstream (``origin/main``) points at, if it has one."""
+        if not self.ok("rev-parse", "--verify", "--quiet", "@{upstream}"):
+            return None
+        return self.run("rev-parse", "@{upstream}").strip()
+
+    def status(self) -> str:
+        """``git status --porcelain`` with every untracked file (ignored ones left out)."""
+        return self.run("status", "--porcelain=v1", "--untracked-files=all")
+
+    def dirty(self, root: str) -> list[str]:
+        """Files with uncommitted changes, and untracked files under ``root`` (untracked
+        files elsewhere, like a build folder, do not matter to the document)."""
+        return [
+            line[3:]
+            for line in self.status().splitlines()
+            if not line.startswith("??") or line[3:].startswith(f"{root}/")
+        ]
+
+    def tag_exists(self, name: str) -> bool:
+        """True when the tag ``name`` exists."""
+        return self.ok("rev-parse", "--verify", "--quiet", f"refs/tags/{name}")
+
+    def tags(self, pattern: str) -> list[str]:
+        """Tags matching ``pattern``, oldest first by creation date."""
+        out = self.run("for-each-ref", "--sort=creatordate", "--format=%(refname:short)", f"refs/tags/{pattern}")
+        return [line for line in out.splitlines() if line]
+
+    def tags_in(self, pattern: str, ref: str = "HEAD") -> list[str]:
+        """Tags matching ``pattern`` whose commit ``ref`` contains, oldest first.
+
+        Checked one by one with ``merge-base --is-ancestor``: ``git tag --merged`` prunes by
+        commit date and misses tags when clocks were wrong."""
+        return [tag for tag in self.tags(pattern) if self.ok("merge-base", "--is-ancestor", f"{tag}^{{commit}}", ref)]
+
+    def show(self, ref: str, path: str) -> bytes | None:
+        """The file ``path`` at ``ref``, or ``None`` when it is not there."""
+        import subprocess
+
+        result = subprocess.run(
+            ["git", "cat-file", "blob", f"{ref}:{path}"], cwd=self.root, capture_output=True, stdin=subprocess.DEVNULL
+        )
+        return result.stdout if result.returncode == 0 else None
+
+    def stage(self, root: str) -> None:
+        """Stage every change under ``root``: new, changed, renamed and removed files."""
+        self.run("add", "--all", "--", root)
+
+    def git_dir(self) -> Path:
+        """The repository's common git folder (shared by all its work trees)."""
+        return (self.root / self.run("rev-parse", "--git-common-dir").strip()).resolve()
+
+
+def check_ref_name(name: str) -> str:
+    """``name`` if it is a safe new tag or branch name, else :class:`Fatal`."""
+    if not _NEW_REF.match(name) or ".." in name or "//" in name or name.endswith((".lock", "/", ".")):
+        raise Fatal(f"'{name}' cannot be used as a tag or branch name")
+    return name

@@ -21,6 +21,14 @@ from zerodraft.errors import Fatal
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("zerodraft.commands.check", "check the document for problems (numbering, labels, brackets …)"),
     "rules": ("zerodraft.commands.rules", "list every check code and what it means"),
+    "propose": (
+        "zerodraft.commands.propose",
+        "propose a change during a round: insert, amend, delete, alternative, support, oppose",
+    ),
+    "release": ("zerodraft.commands.release", "release a new draft: renumber, concordance, commit, tag, artefacts"),
+    "drafts": ("zerodraft.commands.drafts", "list the released drafts with their dates and paragraph counts"),
+    "history": ("zerodraft.commands.history", "every change to one paragraph across commits and drafts"),
+    "diff": ("zerodraft.commands.diff", "compare two drafts: a redline by paragraph and word (md, json, html, docx)"),
     "build": ("zerodraft.commands.build", "render the draft as md, txt, html, docx, pdf, akn or json"),
     "pr-check": ("zerodraft.commands.pr_check", "may this login's pull request be merged? (the delegation policy)"),
     "compile": ("zerodraft.commands.compile", "the compilation of pending proposals, paragraph by paragraph"),

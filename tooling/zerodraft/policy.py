@@ -239,7 +239,7 @@ def _modified(who: Author, before: Paragraph, after: Paragraph, roster: Roster) 
             after.text_line,
             "ZD905",
             f"edits text labelled '{before.status}'; agreed text is reopened only by the facilitator or the "
-            "secretariat — propose an alternative (e.g. 006alt.md) instead",
+            "secretariat — ask them to reopen it, giving your wording in the pull request's description",
         )
     own = set(who.delegations)
     old = dict(_attributions(before))

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from zerodraft import config, frontmatter, numbering, parallel, safeyaml
+from zerodraft import concordance, config, frontmatter, numbering, parallel, safeyaml
 from zerodraft.decode import decode
 from zerodraft.errors import Fatal
 from zerodraft.model import Document, DocumentConfig, Paragraph, Problem, Roster, Section
@@ -45,6 +45,8 @@ def read(source: Source, root: str = "outcome") -> Reading:
     if not entries:
         raise Fatal(f"there is no '{root}/' folder in {source.label}; nothing to read")
     problems: list[Problem] = []
+    entries, concordances = _without_concordance(entries, root, problems)
+    _check_concordances(source, concordances, problems)
     children: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         children[entry.path.rsplit("/", 1)[0]].append(entry)
@@ -333,6 +335,60 @@ def _order(paragraph: Paragraph) -> tuple[int, int, int]:
     # A plain tuple: sorting by the dataclass's generated comparisons is several times slower.
     number = paragraph.number
     return (number.base, number.rank, number.alt)
+
+
+def _without_concordance(entries: list[Entry], root: str, problems: list[Problem]) -> tuple[list[Entry], list[str]]:
+    """Set aside ``outcome/concordance/``: the concordance files of released drafts
+    (``draft-3.yaml``), which are records of releases, not part of the text; returns the
+    other entries and the concordance files."""
+    folder = f"{root}/{concordance.FOLDER}"
+    if not any(e.path == folder and e.kind == "dir" for e in entries):
+        return entries, []
+    kept = []
+    files = []
+    for entry in entries:
+        if entry.path == folder:
+            continue
+        if not entry.path.startswith(folder + "/"):
+            kept.append(entry)
+            continue
+        name = entry.path[len(folder) + 1 :]
+        if entry.kind in ("symlink", "other"):
+            problems.append(Problem(entry.path, 1, "ZD003", "is not a regular file; remove it"))
+        elif entry.kind != "file" or not concordance.FILE_RE.match(name):
+            problems.append(
+                Problem(
+                    entry.path,
+                    1,
+                    "ZD001",
+                    "does not belong here: outcome/concordance/ holds only the concordance files "
+                    "'zerodraft release' writes (draft-3.yaml)",
+                )
+            )
+        elif entry.size > MAX_FILE_BYTES:
+            problems.append(
+                Problem(entry.path, 1, "ZD004", f"is {entry.size:,} bytes; a file may be at most {MAX_FILE_BYTES:,}")
+            )
+        else:
+            files.append(entry.path)
+    return kept, files
+
+
+def _check_concordances(source: Source, paths: list[str], problems: list[Problem]) -> None:
+    """Each concordance file is UTF-8 and has the shape 'zerodraft release' writes (ZD801)."""
+    for path, data in source.read(paths).items():
+        decoded = decode(path, data)
+        problems.extend(decoded.problems)
+        if decoded.text is None:
+            continue
+        wrong = concordance.validate(decoded.text)
+        if wrong is not None:
+            line, message = wrong
+            problems.append(
+                Problem(
+                    path, line, "ZD801", f"{message}; a concordance is written by 'zerodraft release', do not edit it"
+                )
+            )
 
 
 def _folder_order(path: str) -> tuple[int, str]:

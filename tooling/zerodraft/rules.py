@@ -7,7 +7,8 @@ emits is listed here.
 
 Groups: ZD0xx files, ZD1xx front matter, ZD2xx numbering, ZD3xx consensus rules,
 ZD4xx text, ZD5xx configuration (document.yaml, delegations.yaml, section.yaml), ZD6xx import
-(problems in a source being imported), ZD9xx the pull-request policy (``zerodraft pr-check``).
+(problems in a source being imported), ZD8xx the records of negotiation rounds (concordance
+files), ZD9xx the pull-request policy (``zerodraft pr-check``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ZD001",
         "unexpected-file",
-        "Only paragraph files, section folders with their section.yaml, document.yaml, delegations.yaml and README.md belong under outcome/.",
+        "Only paragraph files, section folders with their section.yaml, document.yaml, delegations.yaml, README.md and the concordance files of released drafts (concordance/draft-3.yaml) belong under outcome/.",
     ),
     Rule("ZD002", "not-utf8", "Files are UTF-8 text."),
     Rule("ZD003", "symlink", "No symbolic links (or other special files) under outcome/."),
@@ -127,6 +128,12 @@ RULES: tuple[Rule, ...] = (
         "zerodraft import places every line of the source: as a heading, a paragraph or part of one, a footnote, or a removed page number or running header.",
     ),
     Rule("ZD602", "import-numbering", "zerodraft import finds the paragraph numbers of the source in sequence."),
+    # ---- rounds: releases and their records
+    Rule(
+        "ZD801",
+        "concordance-file",
+        "A concordance file (outcome/concordance/draft-3.yaml) is plain YAML in the shape 'zerodraft release' writes: the draft, the previous draft, and a list of paragraphs each with its id.",
+    ),
     # ---- pull-request policy (zerodraft pr-check)
     Rule(
         "ZD901",

@@ -100,3 +100,29 @@ class WorkingTree:
             finally:
                 os.close(fd)
         return out
+
+
+class MemoryTree:
+    """Files held in memory (path -> bytes): a document being planned before anything is
+    written, such as the renumbered draft a release is about to commit."""
+
+    def __init__(self, files: dict[str, bytes], label: str = "the planned draft") -> None:
+        self.files = files
+        self.label = label
+        self.forkable = True  # a forked process has its own copy of the files
+
+    def entries(self, root: str) -> list[Entry]:
+        prefix = root.rstrip("/") + "/"
+        found: dict[str, Entry] = {}
+        for path, data in self.files.items():
+            if not path.startswith(prefix):
+                continue
+            found[path] = Entry(path, "file", len(data))
+            folder = path.rsplit("/", 1)[0]
+            while folder != root and folder not in found:
+                found[folder] = Entry(folder, "dir")
+                folder = folder.rsplit("/", 1)[0]
+        return list(found.values())
+
+    def read(self, paths: Iterable[str]) -> dict[str, bytes]:
+        return {path: self.files[path] for path in paths}

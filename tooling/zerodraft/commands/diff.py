@@ -1,0 +1,100 @@
+"""``zerodraft diff OLD [NEW]``: the redline between two drafts.
+
+``OLD`` and ``NEW`` are refs (``draft-2``, ``main``, a commit) or ``WORKTREE`` for the files on
+disk; without ``NEW`` the working tree is compared.  Paragraphs are paired by stable id, so
+renumbering is not a change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from zerodraft import redline
+from zerodraft.errors import Fatal
+from zerodraft.git import Repository
+from zerodraft.model import Document
+from zerodraft.output import write_atomically
+from zerodraft.reader import read
+
+WORKTREE = "WORKTREE"
+FORMATS = ("md", "json", "html", "docx")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("old", metavar="OLD", help="the earlier draft: a tag (draft-2), branch, commit, or WORKTREE")
+    parser.add_argument(
+        "new", metavar="NEW", nargs="?", default=WORKTREE, help="the later draft (default: the working tree)"
+    )
+    parser.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (required for docx)")
+    parser.add_argument("--author", default="Chair", help="author of the tracked changes in docx (default: Chair)")
+    parser.add_argument("--date", help="date of the tracked changes in docx, like 2021-07-19 (default: now)")
+    parser.add_argument(
+        "--changes-only",
+        action="store_true",
+        help="leave out paragraphs that did not change (md, json, html; a Word redline is always whole)",
+    )
+    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.format == "docx" and not args.output:
+        raise Fatal("a Word redline is a file: say where to write it with -o FILE.docx")
+    when = _date(args.date)
+    repository = Repository(Path.cwd())
+    old, old_name = load(repository, args.old, args.root)
+    new, new_name = load(repository, args.new, args.root)
+    comparison = redline.compare(old, new, old_name, new_name)
+    if args.changes_only:
+        if args.format == "docx":
+            raise Fatal("a Word redline is always whole, so that accepting every change gives the new draft")
+        comparison = comparison.changes_only()
+    data = render(comparison, args.format, author=args.author, date=when)
+    if args.output:
+        write_atomically(Path(args.output), data)
+    elif isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+    else:
+        sys.stdout.write(data)
+    return 0
+
+
+def load(repository: Repository, ref: str, root: str) -> tuple[Document, str]:
+    """The document at ``ref`` (``WORKTREE`` for the files on disk) and a name for it."""
+    source = repository.tree(None if ref == WORKTREE else ref)
+    document = read(source, root).document
+    where = "the working tree" if ref == WORKTREE else ref
+    return document, f"{document.config.draft_name} ({where})"
+
+
+def render(
+    comparison: redline.Redline, fmt: str, *, author: str = "Chair", date: dt.datetime | None = None
+) -> str | bytes:
+    """The redline in one of :data:`FORMATS`."""
+    if fmt == "json":
+        return json.dumps(comparison.as_data(), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "html":
+        from zerodraft.redline import html
+
+        return html.render(comparison)
+    if fmt == "docx":
+        from zerodraft.redline import docx
+
+        return docx.render(comparison, author=author, date=date)
+    from zerodraft.redline import markdown
+
+    return markdown.render(comparison)
+
+
+def _date(text: str | None) -> dt.datetime | None:
+    if text is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise Fatal(f"'{text}' is not a date like 2021-07-19") from None
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)

@@ -1,0 +1,102 @@
+"""``zerodraft propose KIND PARAGRAPH --delegation NAME``: make a proposal during a round
+without knowing Git — insert a paragraph after another, amend, delete, add an alternative,
+support or oppose — optionally committed on a new branch named after the delegation."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from zerodraft import checks
+from zerodraft.errors import Fatal
+from zerodraft.git import Git, Repository, check_ref_name
+from zerodraft.output import write_atomically
+from zerodraft.proposal import KINDS, propose
+from zerodraft.reader import read
+from zerodraft.source import MemoryTree, WorkingTree
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", choices=KINDS, metavar="KIND", help=f"one of: {', '.join(KINDS)}")
+    parser.add_argument("paragraph", metavar="PARAGRAPH", help="the paragraph's number (18, 18 bis) or id")
+    parser.add_argument("--delegation", required=True, help="who proposes: a name or code from delegations.yaml")
+    parser.add_argument("--text", default="", help="the proposed text (insert-after, amend, alternative)")
+    parser.add_argument("--text-file", metavar="FILE", help="read the proposed text from FILE ('-' for standard input)")
+    parser.add_argument(
+        "--branch",
+        nargs="?",
+        const="",
+        metavar="NAME",
+        help="commit the proposal on a new branch (default name: <delegation>/<kind>-<paragraph>)",
+    )
+    parser.add_argument(
+        "--reopen",
+        action="store_true",
+        help="amend or delete agreed text (for the facilitator or the secretariat only)",
+    )
+    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+
+
+def run(args: argparse.Namespace) -> int:
+    text = args.text
+    if args.text_file:
+        try:
+            text = sys.stdin.read() if args.text_file == "-" else Path(args.text_file).read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise Fatal(f"{args.text_file} is not UTF-8 text; save it as UTF-8 and try again") from None
+    repository = Repository(Path.cwd())
+    source = WorkingTree(repository.root)
+    files = source.read(e.path for e in source.entries(args.root) if e.kind == "file")
+    before = read(MemoryTree(files), args.root)
+    document = before.document
+    decoded = {path: data.decode("utf-8", "replace") for path, data in files.items()}
+    change = propose(document, decoded, args.kind, args.paragraph, args.delegation, text, reopen=args.reopen)
+    if change.created and change.path in files:
+        raise Fatal(f"{change.path} exists already; nothing was written")
+    planned = dict(files)
+    planned[change.path] = change.content.encode("utf-8")
+    reading = read(MemoryTree(planned), args.root)
+    # only what the proposal itself breaks (a document with old problems can still be proposed on)
+    known = {(p.path, p.code, p.message) for p in (*before.problems, *checks.run(document))}
+    problems = [
+        p
+        for p in sorted(set(reading.problems) | set(checks.run(reading.document)))
+        if (p.path, p.code, p.message) not in known
+    ]
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print("the proposal was not written: fix the text and try again", file=sys.stderr)
+        return 1
+    git = Git(repository)
+    branch = None
+    if args.branch is not None:
+        branch = check_ref_name(args.branch or _branch_name(change.delegation, args.kind, change.number))
+        if git.dirty(args.root):
+            raise Fatal("the working tree has uncommitted changes: commit or stash them before proposing on a branch")
+        if git.ok("rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"):
+            raise Fatal(f"the branch {branch} exists already; choose another with --branch NAME")
+        start = git.branch() or git.head()
+        git.run("switch", "--quiet", "-c", branch)
+        try:
+            write_atomically(repository.root / change.path, change.content)
+            git.run("add", "--", change.path)
+            git.run("commit", "--quiet", "-m", change.summary, "--", change.path)
+        except BaseException:
+            git.run("reset", "--quiet", "--hard")
+            git.run("clean", "--force", "--quiet", "--", change.path)
+            git.run("switch", "--quiet", "--detach" if len(start) == 40 else "--no-guess", start)
+            git.run("branch", "-D", branch)
+            raise
+        print(f"{change.summary}: {change.path}, committed on the new branch {branch}; push it and open a pull request")
+    else:
+        write_atomically(repository.root / change.path, change.content)
+        print(f"{change.summary}: {'wrote' if change.created else 'changed'} {change.path}")
+    return 0
+
+
+def _branch_name(delegation: str, kind: str, number: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", delegation.casefold()).strip("-") or "delegation"
+    return f"{slug}/{kind}-{number.replace(' ', '')}"

@@ -1,0 +1,74 @@
+"""``zerodraft release "Draft 3"``: renumber, write the concordance, commit, tag and publish
+a new draft — all of it, or nothing."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from zerodraft import release
+from zerodraft.errors import Fatal
+from zerodraft.git import Repository
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", metavar="NAME", help='the new draft\'s name, e.g. "Draft 3" (tag draft-3)')
+    parser.add_argument("--date", help="the draft's date, like 2021-07-19 (default: today)")
+    parser.add_argument("--sign", action="store_true", help="sign the tag with your GPG key (git tag -s)")
+    parser.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
+    parser.add_argument("-o", "--output", metavar="DIR", help="where the artefacts go (default: build/<tag>)")
+    parser.add_argument(
+        "--formats",
+        metavar="LIST",
+        help="render formats to publish, comma-separated, e.g. html,docx,pdf (default: all; 'none' for none)",
+    )
+    parser.add_argument("--branch", default="main", help="the branch drafts are released from (default: main)")
+    parser.add_argument("--expect-head", metavar="COMMIT", help="refuse unless HEAD is this commit")
+    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+
+
+def run(args: argparse.Namespace) -> int:
+    repository = Repository(Path.cwd())
+    request = release.Request(
+        name=args.name.strip(),
+        date=_date(args.date),
+        sign=args.sign,
+        output=Path(args.output).resolve() if args.output else None,
+        expect_head=args.expect_head,
+        root=args.root,
+        formats=_formats(args.formats),
+        branch=args.branch,
+    )
+    try:
+        if args.dry_run:
+            plan = release.plan(repository, request)
+            print("dry run: nothing was changed")
+            print(plan.describe())
+            return 0
+        plan = release.release(repository, request)
+    except release.CheckFailed as failure:
+        for problem in failure.problems:
+            print(problem, file=sys.stderr)
+        raise
+    print(plan.describe())
+    print(f"released {request.name}: commit and tag {plan.tag} made; push them with: git push --follow-tags")
+    return 0
+
+
+def _date(text: str | None) -> dt.date:
+    if text is None:
+        return dt.datetime.now(dt.UTC).date()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise Fatal(f"'{text}' is not a date like 2021-07-19") from None
+
+
+def _formats(text: str | None) -> tuple[str, ...] | None:
+    if text is None:
+        return None
+    if text.strip() == "none":
+        return ()
+    return tuple(part.strip() for part in text.split(",") if part.strip())

@@ -1,0 +1,235 @@
+"""The concordance of a new draft: for each paragraph its new number, its old number, its
+stable id, its consensus label in the previous draft and now, and the delegations whose
+proposals it carries (as UNFCCC publishes them as addenda).
+
+A release writes it twice: as data in the repository (``outcome/concordance/draft-3.yaml``,
+beside the text it describes, so every clone and every later tool has it; ``zerodraft
+history`` follows paragraphs across renumberings with it) and as a table in the release
+notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from zerodraft.model import Document, Paragraph
+from zerodraft.renumber import Renumbering
+
+FOLDER = "concordance"
+"""The folder under ``outcome/`` holding one concordance file per released draft."""
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FILE_RE = re.compile(r"^draft-[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of the concordance."""
+
+    id: str
+    """The paragraph's stable id."""
+    new: str
+    """Its number in the new draft ("18"); empty when it left (deleted)."""
+    old: str
+    """Its number in the round just closed ("17 bis")."""
+    new_path: str
+    """Its file in the new draft (empty when it left)."""
+    old_path: str
+    """Its file before the release."""
+    label_before: str
+    """Its consensus label in the previous draft; empty for a paragraph new in this round."""
+    label_after: str
+    """Its consensus label in the new draft (as it stood when it left, for deleted ones)."""
+    delegations: tuple[str, ...]
+    """The delegations whose proposals it carries."""
+
+
+@dataclass(frozen=True, slots=True)
+class Concordance:
+    """The concordance of one draft."""
+
+    draft: str
+    """The new draft's name ("Draft 3")."""
+    previous: str
+    """The previous draft's name, or empty for the first release."""
+    entries: tuple[Entry, ...]
+    """Rows in document order: the paragraphs that stay, then those that left."""
+
+    def as_data(self) -> dict[str, Any]:
+        """JSON/YAML-ready data."""
+        return {
+            "draft": self.draft,
+            "previous": self.previous or None,
+            "paragraphs": [
+                {
+                    "id": e.id,
+                    "new": e.new or None,
+                    "old": e.old,
+                    "new-path": e.new_path or None,
+                    "old-path": e.old_path,
+                    "label-before": e.label_before or None,
+                    "label-after": e.label_after,
+                    "delegations": list(e.delegations),
+                }
+                for e in self.entries
+            ],
+        }
+
+    def to_yaml(self) -> str:
+        """The data file written into the repository."""
+        header = f"# Concordance of {self.draft}: written by 'zerodraft release'; do not edit.\n"
+        body = yaml.dump(self.as_data(), Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=4096)
+        return header + body
+
+    def to_markdown(self) -> str:
+        """The table for the release notes."""
+        previous = self.previous or "the previous round"
+        lines = [
+            f"| {self.draft} | {previous} | id | label before | label now | proposals by |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for e in self.entries:
+            cells = (e.new or "deleted", e.old, f"`{e.id}`", e.label_before or "new", e.label_after)
+            lines.append("| " + " | ".join(cells) + " | " + ", ".join(e.delegations) + " |")
+        return "\n".join(lines) + "\n"
+
+
+def build(
+    draft: str, renumbering: Renumbering, current: Document, previous: Document | None, previous_name: str = ""
+) -> Concordance:
+    """The concordance for ``renumbering`` of ``current``, labels compared with ``previous``."""
+    before = {p.id: p for p in previous.paragraphs()} if previous else {}
+    entries = [_entry(current, m.paragraph, before.get(m.id), m.new.label(), m.new_path) for m in renumbering.moves]
+    entries += [_entry(current, p, before.get(p.id), "", "") for p in renumbering.removed]
+    return Concordance(draft, previous_name, tuple(entries))
+
+
+def validate(text: str) -> tuple[int, str] | None:
+    """``None`` when ``text`` has the shape :meth:`Concordance.to_yaml` writes, else the line
+    and what is wrong (rule ZD801).  Reads libyaml's events only — no objects are built, no
+    alias is followed — so that ``zerodraft check`` stays fast with many released drafts."""
+    try:
+        events = iter(yaml.parse(text, Loader=_LOADER))
+        return _Shape(events).document()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return (mark.line + 1 if mark else 1, f"is not valid YAML ({error.problem or error.context})")
+    except yaml.YAMLError as error:
+        return (1, f"is not valid YAML ({error})")
+
+
+class _Shape:
+    """Walks the events of a concordance file, checking its shape."""
+
+    def __init__(self, events: Iterator[yaml.Event]) -> None:
+        self.events = events
+
+    def next(self) -> yaml.Event:
+        event = next(self.events)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) or getattr(event, "tag", None):
+            raise _Wrong(event, "holds an alias, anchor or tag; it must be plain data")
+        return event
+
+    def document(self) -> tuple[int, str] | None:
+        try:
+            self.next()  # stream start
+            if isinstance(start := self.next(), yaml.StreamEndEvent):
+                raise _Wrong(start, "is empty")
+            top = self.next()
+            if not isinstance(top, yaml.MappingStartEvent):
+                raise _Wrong(top, "must be keys: 'draft', 'previous' and 'paragraphs'")
+            seen = set()
+            while not isinstance(key := self.next(), yaml.MappingEndEvent):
+                if not isinstance(key, yaml.ScalarEvent) or key.value not in ("draft", "previous", "paragraphs"):
+                    raise _Wrong(key, "has a key other than 'draft', 'previous' and 'paragraphs'")
+                seen.add(key.value)
+                if key.value == "paragraphs":
+                    self.rows()
+                elif not isinstance(value := self.next(), yaml.ScalarEvent):
+                    raise _Wrong(value, f"'{key.value}' must be a name")
+            if seen != {"draft", "previous", "paragraphs"}:
+                raise _Wrong(top, "needs 'draft', 'previous' and 'paragraphs'")
+            self.next()  # document end
+            if not isinstance(end := self.next(), yaml.StreamEndEvent):
+                raise _Wrong(end, "holds more than one YAML document")
+        except _Wrong as wrong:
+            return wrong.line, wrong.message
+        return None
+
+    def rows(self) -> None:
+        start = self.next()
+        if not isinstance(start, yaml.SequenceStartEvent):
+            raise _Wrong(start, "'paragraphs' must be a list")
+        while not isinstance(row := self.next(), yaml.SequenceEndEvent):
+            if not isinstance(row, yaml.MappingStartEvent):
+                raise _Wrong(row, "each paragraph must be a set of keys")
+            keys = set()
+            while not isinstance(key := self.next(), yaml.MappingEndEvent):
+                if not isinstance(key, yaml.ScalarEvent) or key.value not in _ROW_KEYS:
+                    raise _Wrong(key, f"a paragraph has an unknown key (known: {', '.join(_ROW_KEYS)})")
+                keys.add(key.value)
+                value = self.next()
+                if isinstance(value, yaml.SequenceStartEvent) and key.value == "delegations":
+                    while not isinstance(name := self.next(), yaml.SequenceEndEvent):
+                        if not isinstance(name, yaml.ScalarEvent):
+                            raise _Wrong(name, "'delegations' must be a list of names")
+                elif not isinstance(value, yaml.ScalarEvent):
+                    raise _Wrong(value, f"'{key.value}' must be a single value")
+            if "id" not in keys:
+                raise _Wrong(row, "a paragraph has no 'id'")
+
+
+_ROW_KEYS = ("id", "new", "old", "new-path", "old-path", "label-before", "label-after", "delegations")
+
+
+class _Wrong(Exception):
+    def __init__(self, event: yaml.Event, message: str) -> None:
+        super().__init__(message)
+        self.line = event.start_mark.line + 1 if event.start_mark else 1
+        self.message = message
+
+
+def load(text: str, only: str = "") -> dict[str, dict[str, Any]]:
+    """A concordance file's rows keyed by id (for ``history``); empty if unreadable.
+
+    With ``only``, just that id's row is wanted: the file is written by :meth:`to_yaml`, one
+    row per ``- id:`` item, so that item alone is parsed (2,000 rows take PyYAML a second)."""
+    if only:
+        start = text.find(f"\n- id: {only}\n")
+        if start >= 0:
+            end = text.find("\n- id: ", start + 1)
+            chunk = text[start + 1 : end if end >= 0 else len(text)]
+            rows = yaml.load(chunk, Loader=_LOADER)
+            if isinstance(rows, list) and rows and isinstance(rows[0], dict) and str(rows[0].get("id")) == only:
+                return {only: rows[0]}
+    try:
+        data = yaml.load(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return {}
+    rows = data.get("paragraphs") if isinstance(data, dict) else None
+    if not isinstance(rows, list):
+        return {}
+    return {str(r["id"]): r for r in rows if isinstance(r, dict) and "id" in r}
+
+
+def _entry(document: Document, paragraph: Paragraph, before: Paragraph | None, new: str, new_path: str) -> Entry:
+    vocabulary = document.config.vocabulary
+
+    def label(p: Paragraph) -> str:
+        return vocabulary.of(p.role).display if p.role else p.status
+
+    return Entry(
+        id=paragraph.id,
+        new=new,
+        old=paragraph.label,
+        new_path=new_path,
+        old_path=paragraph.path,
+        label_before=label(before) if before else "",
+        label_after=label(paragraph),
+        delegations=paragraph.proposed_by,
+    )

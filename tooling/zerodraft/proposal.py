@@ -1,0 +1,185 @@
+"""Proposals during a round: the exact file change a reviewer expects for each kind.
+
+| kind | file change |
+| --- | --- |
+| insert after 18 | new ``018bis.md`` (``018ter.md`` if bis is taken …), fresh id, ``proposed``, the delegation as proposer |
+| amend 18 | new text in ``018.md``; the delegation added to ``proposed-by``; agreed text reopens as ``open`` |
+| delete 18 | ``018.md`` labelled ``deleted``; the delegation added to ``proposed-by`` |
+| alternative to 18 | new ``018alt.md`` (``018alt2.md`` …), fresh id, ``proposed`` |
+| support / oppose 18 bis | the delegation added to ``supported-by`` / ``opposed-by`` (and taken off the other) |
+
+No other paragraph's number ever changes during a round.  :func:`propose` computes the change
+without writing anything; the command checks the result and then writes it whole.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Literal
+
+from zerodraft import frontmatter, numbering
+from zerodraft.errors import Fatal
+from zerodraft.model import Document, Paragraph
+from zerodraft.numbering import Number
+from zerodraft.vocabulary import Role
+
+Kind = Literal["insert-after", "amend", "delete", "alternative", "support", "oppose"]
+KINDS: tuple[Kind, ...] = ("insert-after", "amend", "delete", "alternative", "support", "oppose")
+NEEDS_TEXT: tuple[Kind, ...] = ("insert-after", "amend", "alternative")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One file written by a proposal."""
+
+    path: str
+    """The file, relative to the repository root."""
+    content: str
+    """Its whole new content."""
+    created: bool
+    """True for a new file."""
+    summary: str
+    """One line for the commit message and the user ("Kenya proposes 18 bis after 18")."""
+    number: str
+    """The paragraph's number ("18 bis")."""
+    delegation: str
+    """The proposing delegation's name as in the roster."""
+
+
+def propose(
+    document: Document,
+    current: dict[str, str],
+    kind: Kind,
+    reference: str,
+    delegation: str,
+    text: str = "",
+    *,
+    reopen: bool = False,
+) -> Change:
+    """The change for one proposal; ``current`` maps paths to the files' text (only the
+    target paragraph's file is needed).  Agreed text is amended or deleted only with
+    ``reopen`` — what the facilitator or the secretariat may do, not a delegation (the
+    pull-request policy, ZD904/ZD905, refuses it from a delegation)."""
+    entry = document.roster.find(delegation)
+    if entry is None:
+        known = ", ".join(d.name for d in document.roster.delegations[:8])
+        raise Fatal(
+            f"'{delegation}' is not in {document.root}/delegations.yaml; use a name or code listed there ({known} …)"
+        )
+    who = entry.name
+    paragraph = find(document, reference)
+    if kind in NEEDS_TEXT and not text.strip():
+        raise Fatal(f"'{kind}' needs the proposed text: give it with --text or --text-file")
+    vocabulary = document.config.vocabulary
+    proposed = vocabulary.of(Role.PROPOSED).label
+    if kind in ("insert-after", "alternative"):
+        if paragraph.number.is_alternative:
+            raise Fatal(
+                f"{paragraph.label} is an alternative; propose against paragraph {paragraph.number.principal.label()}"
+            )
+        if kind == "alternative" and paragraph.role is not None and paragraph.role.is_agreed:
+            raise Fatal(
+                f"paragraph {paragraph.label} is agreed; an alternative to it cannot stand beside it. "
+                "Propose an amendment instead (it reopens the paragraph)"
+            )
+        number = _free(document, paragraph, kind)
+        folder = paragraph.path.rsplit("/", 1)[0]
+        width = max(3, len(str(paragraph.number.base)), _digits(paragraph.path))
+        content = frontmatter.render(
+            {"id": _fresh_id(document), "status": proposed, "proposed-by": [who]}, text.strip("\n")
+        )
+        what = (
+            f"{number.label()} after {paragraph.label}"
+            if kind == "insert-after"
+            else f"{number.label()} to replace {paragraph.label}"
+        )
+        return Change(
+            f"{folder}/{number.filename(width)}", content, True, f"{who} proposes {what}", number.label(), who
+        )
+    if not paragraph.id:
+        raise Fatal(f"{paragraph.path} has broken front matter; fix it first ('zerodraft check' says how)")
+    if kind in ("amend", "delete") and paragraph.role is not None and paragraph.role.is_agreed and not reopen:
+        raise Fatal(
+            f"paragraph {paragraph.label} is {vocabulary.of(paragraph.role).display}: only its facilitator or the "
+            "secretariat reopens agreed text (they add --reopen); a delegation can propose a new paragraph after it"
+        )
+    old = current[paragraph.path]
+
+    def _add(names: tuple[str, ...], who: str) -> list[str]:
+        mentioned = any(document.roster.find(name) == entry for name in names)
+        return list(names) if mentioned else [*names, who]
+
+    if kind == "amend":
+        changes: dict[str, object] = {"proposed-by": _add(paragraph.proposed_by, who)}
+        if paragraph.role is not None and paragraph.role.is_agreed:
+            changes["status"] = vocabulary.of(Role.OPEN).label
+        content = frontmatter.update(old, changes, text.strip("\n"))
+        summary = f"{who} proposes to amend {paragraph.label}"
+    elif kind == "delete":
+        changes = {"status": vocabulary.of(Role.DELETED).label, "proposed-by": _add(paragraph.proposed_by, who)}
+        content = frontmatter.update(old, changes)
+        summary = f"{who} proposes to delete {paragraph.label}"
+    else:
+        mine, other = ("supported-by", "opposed-by") if kind == "support" else ("opposed-by", "supported-by")
+        have = paragraph.supported_by if kind == "support" else paragraph.opposed_by
+        others = paragraph.opposed_by if kind == "support" else paragraph.supported_by
+        rest = [d for d in others if (document.roster.find(d) or d) != entry and d != who]
+        changes = {mine: _add(have, who), other: rest or None}
+        content = frontmatter.update(old, changes)
+        summary = f"{who} {'supports' if kind == 'support' else 'opposes'} {paragraph.label}"
+    return Change(paragraph.path, content, False, summary, paragraph.label, who)
+
+
+def find(document: Document, reference: str) -> Paragraph:
+    """The paragraph a delegate means: a stable id, or a number as written ("18", "18 bis",
+    "OP18bis", "pp3"); :class:`Fatal` when there is none."""
+    reference = reference.strip()
+    paragraph = document.find(reference) if reference else None
+    if paragraph is None and reference:
+        parsed = numbering.parse(reference)
+        if parsed is not None:
+            paragraph = next((p for p in document.paragraphs() if document.ref(p) == parsed.slug()), None)
+    if paragraph is None:
+        raise Fatal(f"there is no paragraph '{reference}' in the current draft: give its number (18, 18 bis) or its id")
+    return paragraph
+
+
+def _free(document: Document, paragraph: Paragraph, kind: Kind) -> Number:
+    """The first free number after ``paragraph`` (bis, ter …) or for its alternative."""
+    taken = {p.number for p in document.paragraphs() if _same_unit(document, p, paragraph)}
+    if kind == "alternative":
+        for alt in range(1, 10):
+            candidate = Number(paragraph.number.base, paragraph.number.rank, alt)
+            if candidate not in taken:
+                return candidate
+        raise Fatal(f"paragraph {paragraph.label} already has nine alternatives")
+    step: Number | None = paragraph.number.next_insertion()
+    while step is not None and step in taken:
+        step = step.next_insertion()
+    if step is None:
+        raise Fatal(
+            f"there is no free number after {paragraph.label} (decies is taken); insert after another paragraph"
+        )
+    return step
+
+
+def _same_unit(document: Document, a: Paragraph, b: Paragraph) -> bool:
+    for unit in document.units():
+        keys = {s.key for s in unit}
+        if a.section[0] in keys and b.section[0] in keys:
+            return True
+    return False
+
+
+def _digits(path: str) -> int:
+    name = path.rsplit("/", 1)[1]
+    return len(name) - len(name.lstrip("0123456789"))
+
+
+def _fresh_id(document: Document) -> str:
+    taken = {p.id for p in document.paragraphs()}
+    while True:
+        candidate = f"p-{secrets.token_hex(6)}"
+        if candidate not in taken:
+            return candidate

@@ -1,0 +1,254 @@
+"""Redlines: what changed between two drafts, paragraph by paragraph and word by word.
+
+Paragraphs are paired by stable id, so renumbering is not a change: paragraph 18 that was
+17 bis shows as "18 (was 17 bis)" with only its real edits marked.  Section headings are
+paired by folder.  The comparison is one list of :class:`Block` records in reading order —
+what both drafts share in the new order, with what left standing where it stood — and each
+format (Markdown, HTML, Word with tracked changes, JSON) is a small module that renders
+that list.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from zerodraft import wordiff
+from zerodraft.model import Document, Paragraph, Section
+from zerodraft.wordiff import Change
+
+Kind = Literal["same", "changed", "inserted", "deleted", "moved-from", "moved-to"]
+What = Literal["heading", "paragraph"]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A heading or a paragraph of one draft, as a redline compares it."""
+
+    key: str
+    """What pairs it with its counterpart: ``p:<id>`` or ``s:<folder>``."""
+    what: What
+    """A section heading or a paragraph."""
+    number: str
+    """The printed number ("18 bis"), empty for headings and unnumbered paragraphs."""
+    text: str
+    """The heading or the paragraph's text (Markdown)."""
+    label: str
+    """The consensus label as printed ("agreed ad ref"); empty for headings."""
+    depth: int = 0
+    """For headings, 0 for a top-level section."""
+    id: str = ""
+    """The paragraph's stable id, or the section folder."""
+
+    def line(self) -> str:
+        """The item as one line of plain text: number, a tab, the text."""
+        return f"{self.number}\t{self.text}" if self.number else self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One step of the redline."""
+
+    kind: Kind
+    """``same``/``changed`` (in both, paired), ``inserted``/``deleted`` (in one only), or the
+    two halves of a paragraph that moved (``moved-from`` where it stood, ``moved-to`` where it
+    now stands)."""
+    old: Item | None
+    """The item in the old draft (``None`` when inserted)."""
+    new: Item | None
+    """The item in the new draft (``None`` when deleted or for the moved-from half)."""
+    changes: tuple[Change, ...]
+    """Word-level changes from the old text to the new (one run for inserted/deleted)."""
+    note: str = ""
+    """Where a moved paragraph went or came from ("moved to follow 12")."""
+
+    @property
+    def item(self) -> Item:
+        """The item as it stands now (as it stood, for a deleted one)."""
+        item = self.new or self.old
+        assert item is not None, "a block compares at least one item"
+        return item
+
+    @property
+    def what(self) -> What:
+        """A heading or a paragraph."""
+        return self.item.what
+
+    @property
+    def number(self) -> str:
+        """The number as a redline prints it: ``18 (was 17 bis)``, ``18``, ``(was 17)``."""
+        old = self.old.number if self.old else ""
+        new = self.new.number if self.new else ""
+        if self.kind in ("deleted", "moved-from"):
+            return f"(was {old})" if old else ""
+        if old and new and old != new:
+            return f"{new} (was {old})"
+        return new
+
+    @property
+    def id(self) -> str:
+        """The paragraph's stable id (the folder for a heading)."""
+        item = self.new or self.old
+        return item.id if item else ""
+
+    @property
+    def label_change(self) -> str:
+        """``open → agreed ad ref``, or empty when the label did not change."""
+        if self.old and self.new and self.old.label != self.new.label:
+            return f"{self.old.label} → {self.new.label}"
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Redline:
+    """The comparison of two drafts."""
+
+    old_name: str
+    """What the old side is ("Draft 2, draft-2")."""
+    new_name: str
+    """What the new side is ("Draft 3, the working tree")."""
+    blocks: tuple[Block, ...]
+    """Every step, in reading order."""
+
+    def counts(self) -> dict[str, int]:
+        """How many paragraphs were changed, inserted, deleted, moved, relabelled."""
+        out = {"changed": 0, "inserted": 0, "deleted": 0, "moved": 0, "relabelled": 0, "renumbered": 0}
+        for block in self.blocks:
+            if block.what != "paragraph":
+                continue
+            if block.kind in ("changed", "inserted", "deleted"):
+                out[block.kind] += 1
+            elif block.kind == "moved-to":
+                out["moved"] += 1
+            if block.label_change:
+                out["relabelled"] += 1
+            if block.old and block.new and block.old.number != block.new.number:
+                out["renumbered"] += 1
+        return out
+
+    def changes_only(self) -> Redline:
+        """The redline without the paragraphs that did not change at all (same text, label
+        and number), keeping the headings above each change for orientation."""
+        kept: list[Block] = []
+        headings: list[tuple[Block, bool]] = []  # the open headings, and whether already kept
+        for block in self.blocks:
+            item = block.item
+            unchanged = block.kind == "same" and block.old is not None and block.old.number == item.number
+            if block.what == "heading":
+                headings = [h for h in headings if h[0].item.depth < item.depth]
+                headings.append((block, not unchanged))
+                if not unchanged:
+                    kept.append(block)
+                continue
+            if unchanged:
+                continue
+            for index, (heading, shown) in enumerate(headings):
+                if not shown:
+                    kept.append(heading)
+                    headings[index] = (heading, True)
+            kept.append(block)
+        return Redline(self.old_name, self.new_name, tuple(kept))
+
+    def as_data(self) -> dict[str, Any]:
+        """The redline as JSON-ready data."""
+        return {
+            "old": self.old_name,
+            "new": self.new_name,
+            "counts": self.counts(),
+            "blocks": [
+                {
+                    "kind": b.kind,
+                    "what": b.what,
+                    "id": b.id,
+                    "number": b.number,
+                    "old_number": b.old.number if b.old else None,
+                    "new_number": b.new.number if b.new else None,
+                    "old_label": b.old.label if b.old else None,
+                    "new_label": b.new.label if b.new else None,
+                    "note": b.note,
+                    "changes": [{"op": c.op, "text": c.text} for c in b.changes],
+                }
+                for b in self.blocks
+            ],
+        }
+
+
+def items(document: Document) -> list[Item]:
+    """The headings and paragraphs of a draft, in reading order."""
+    out: list[Item] = []
+    seen: set[str] = set()
+    vocabulary = document.config.vocabulary
+
+    def walk(section: Section) -> Iterator[Item]:
+        if section.heading:
+            yield Item(f"s:{section.path}", "heading", "", section.heading, "", section.depth, section.path)
+        for paragraph in section.paragraphs:
+            yield _paragraph(paragraph)
+        for sub in section.subsections:
+            yield from walk(sub)
+
+    def _paragraph(paragraph: Paragraph) -> Item:
+        key = f"p:{paragraph.id}" if paragraph.id and f"p:{paragraph.id}" not in seen else f"f:{paragraph.path}"
+        seen.add(key)
+        label = vocabulary.of(paragraph.role).display if paragraph.role else paragraph.status
+        return Item(
+            key, "paragraph", document.printed_number(paragraph), paragraph.text.strip("\n"), label, 0, paragraph.id
+        )
+
+    for section in document.sections:
+        out.extend(walk(section))
+    return out
+
+
+def compare(old: Document, new: Document, old_name: str = "", new_name: str = "") -> Redline:
+    """The redline from ``old`` to ``new``."""
+    a, b = items(old), items(new)
+    a_keys, b_keys = [i.key for i in a], [i.key for i in b]
+    in_a, in_b = set(a_keys), set(b_keys)
+    new_index = {item.key: item for item in b}
+    old_index = {item.key: item for item in a}
+    blocks: list[Block] = []
+    matcher = difflib.SequenceMatcher(None, a_keys, b_keys, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
+                changes = tuple(wordiff.compare(x.text, y.text))
+                same = x.text == y.text and x.label == y.label
+                blocks.append(Block("same" if same else "changed", x, y, changes))
+            continue
+        for x in a[i1:i2]:
+            if x.key in in_b:
+                target = _neighbour(b_keys, x.key, new_index)
+                blocks.append(Block("moved-from", x, None, _whole("delete", x.text), f"moved to {target}"))
+            else:
+                blocks.append(Block("deleted", x, None, _whole("delete", x.text)))
+        for y in b[j1:j2]:
+            if y.key in in_a:
+                x = old_index[y.key]
+                source = _neighbour(a_keys, y.key, old_index)
+                blocks.append(Block("moved-to", x, y, tuple(wordiff.compare(x.text, y.text)), f"moved from {source}"))
+            else:
+                blocks.append(Block("inserted", None, y, _whole("insert", y.text)))
+    return Redline(old_name, new_name, tuple(blocks))
+
+
+def _whole(op: wordiff.Op, text: str) -> tuple[Change, ...]:
+    return (Change(op, text),) if text else ()
+
+
+def _neighbour(keys: list[str], key: str, index: dict[str, Item]) -> str:
+    """Where ``key`` stands among ``keys``: "follow 12", or "the start"."""
+    position = keys.index(key)
+    for previous in reversed(keys[:position]):
+        item = index[previous]
+        if item.what == "paragraph" and item.number:
+            return f"follow {item.number}"
+        if item.what == "heading":
+            return f"the start of '{_short(item.text)}'"
+    return "the start"
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,76 @@
+"""The redline as Markdown, for pull-request comments and release notes.
+
+Deleted words are struck through (``~~old~~``) and inserted words are bold (``**new**``);
+each paragraph starts with its number ("18 (was 17 bis)"), its label change if any, and
+whether it was inserted, deleted or moved.
+"""
+
+from __future__ import annotations
+
+from zerodraft.redline import Block, Redline
+from zerodraft.wordiff import Change
+
+_WHAT = {
+    "inserted": "new paragraph",
+    "deleted": "deleted",
+    "moved-from": "moved",
+    "moved-to": "moved",
+    "changed": "amended",
+    "same": "",
+}
+
+
+def render(redline: Redline) -> str:
+    """The whole redline as one Markdown document."""
+    counts = redline.counts()
+    lines = [
+        f"# Comparison of {redline.new_name} with {redline.old_name}",
+        "",
+        "Deleted text is ~~struck through~~; inserted text is **bold**. "
+        + ", ".join(f"{n} {what}" for what, n in counts.items())
+        + ".",
+        "",
+    ]
+    for block in redline.blocks:
+        lines += _block(block)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _block(block: Block) -> list[str]:
+    if block.what == "heading":
+        item = block.new or block.old
+        assert item is not None
+        text = inline(block.changes) if block.kind != "same" else item.text
+        return ["#" * min(item.depth + 2, 6) + " " + text.replace("\n", " "), ""]
+    head = [f"**{block.number}**"] if block.number else []
+    facts = [f for f in (_WHAT[block.kind], block.label_change, block.note) if f]
+    if not block.label_change and block.new and block.new.label:
+        facts.append(block.new.label)
+    if facts:
+        head.append("_(" + "; ".join(facts) + ")_")
+    if block.kind == "moved-from":
+        return [" ".join(head), ""]
+    body = inline(block.changes) if block.kind != "same" else (block.new.text if block.new else "")
+    return [" ".join(head), "", body, ""]
+
+
+def inline(changes: tuple[Change, ...] | list[Change]) -> str:
+    """Word changes as Markdown: ``~~deleted~~`` and ``**inserted**``, line by line, with the
+    marks kept off the white space at either end so that Markdown recognises them."""
+    out: list[str] = []
+    for change in changes:
+        if change.op == "equal":
+            out.append(change.text)
+            continue
+        mark = "~~" if change.op == "delete" else "**"
+        pieces = []
+        for line in change.text.split("\n"):
+            core = line.strip()
+            if not core:
+                pieces.append(line)
+                continue
+            lead = line[: len(line) - len(line.lstrip())]
+            trail = line[len(line.rstrip()) :]
+            pieces.append(f"{lead}{mark}{core}{mark}{trail}")
+        out.append("\n".join(pieces))
+    return "".join(out)

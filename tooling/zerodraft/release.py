@@ -1,0 +1,249 @@
+"""Releasing a draft: freeze, renumber, write the concordance, commit, tag, publish — or
+change nothing at all.
+
+A release is planned entirely in memory first (:func:`plan`): the renumbering, the
+concordance, the new ``document.yaml``, and a check of the planned draft.  Only then does
+:func:`~zerodraft.release_steps.execute` touch the repository, one named step at a time
+(:data:`~zerodraft.release_steps.STEPS`).  Every step
+runs inside a transaction that remembers HEAD; if anything fails — a git error, a build
+error, a bug, Ctrl-C — the transaction puts back exactly what was there: no commit, no tag,
+no renamed file, no artefact.  A lock file in the git folder makes a second release in the
+same repository fail at once instead of racing the first.
+
+Tests inject a failure or a real SIGINT after every step through the ``hook`` argument of
+``execute``, and prove the repository unchanged each time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from zerodraft import checks, concordance, reader
+from zerodraft.concordance import Concordance
+from zerodraft.errors import Fatal
+from zerodraft.git import Git, Repository
+from zerodraft.model import Document, Problem
+from zerodraft.release_steps import LOCK, STEPS, Hook, Transaction, execute, lock
+from zerodraft.renumber import Renumbering, apply, renumber
+from zerodraft.source import MemoryTree, WorkingTree
+
+__all__ = ["LOCK", "STEPS", "CheckFailed", "Plan", "Request", "Transaction", "execute", "lock", "plan", "release"]
+
+TAG_PATTERN = "draft-*"
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What the secretariat asked for."""
+
+    name: str
+    """The new draft's name ("Draft 3")."""
+    date: dt.date
+    """The new draft's date."""
+    sign: bool = False
+    """Sign the tag with the secretariat's GPG key (``git tag -s``)."""
+    output: Path | None = None
+    """Where the artefacts go (default: ``build/<tag>`` in the repository)."""
+    expect_head: str | None = None
+    """Refuse unless HEAD is this commit (what the secretariat reviewed)."""
+    root: str = "outcome"
+    """The document folder."""
+    formats: tuple[str, ...] | None = None
+    """The render formats to publish the draft in (``None``: every format there is)."""
+    branch: str = "main"
+    """The branch drafts are released from."""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Everything a release will do, worked out before anything is touched."""
+
+    request: Request
+    tag: str
+    """The annotated tag to create (``draft-3``)."""
+    head: str
+    """The commit released from."""
+    branch: str
+    """The branch released on."""
+    renumbering: Renumbering
+    concordance: Concordance
+    concordance_path: str
+    """Where the concordance data file goes (``outcome/concordance/draft-3.yaml``)."""
+    concordance_yaml: str
+    """Its content."""
+    document_yaml: bytes
+    """The new ``document.yaml``."""
+    current: Document
+    """The draft as it stands before renumbering."""
+    document: Document
+    """The new draft, as it will be committed."""
+    previous: Document | None
+    """The previous released draft, if there is one."""
+    previous_tag: str | None
+    output: Path
+    """Where the artefacts go."""
+    notes: str = field(default="", compare=False)
+    """The release notes (Markdown)."""
+
+    def describe(self) -> str:
+        """What the release does, for ``--dry-run`` and the end of a real run."""
+        lines = [f"{self.request.name} ({self.request.date.isoformat()}), tag {self.tag}, from {self.head[:10]}"]
+        if self.previous_tag:
+            lines.append(f"previous draft: {self.previous_tag}")
+        else:
+            lines.append("first release: there is no previous draft, so no redline")
+        renames = self.renumbering.renames
+        lines.append(
+            f"renumbering: {len(renames)} renumbered, {len(self.renumbering.removed)} deleted paragraphs leave"
+        )
+        lines += [f"  {m.old.label()} -> {m.new.label()}  {m.old_path} -> {m.new_path}" for m in renames]
+        lines += [f"  {p.label} leaves (deleted)  {p.path}" for p in self.renumbering.removed]
+        lines.append(f"concordance: {self.concordance_path}")
+        from zerodraft.release_notes import artefact_names
+
+        lines.append(f"artefacts into {self.output}: {', '.join(artefact_names(self))}")
+        return "\n".join(lines)
+
+
+def tag_for(name: str) -> str:
+    """The tag of a draft: ``"Draft 3" -> "draft-3"``, ``"Zero draft" -> "draft-zero-draft"``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    if not slug or len(name) > 100 or any(not c.isprintable() for c in name):
+        raise Fatal(f"'{name}' cannot name a draft: use words and numbers, like \"Draft 3\"")
+    return slug if slug.startswith("draft-") else f"draft-{slug}"
+
+
+# ---- planning: read-only
+
+
+def plan(repository: Repository, request: Request) -> Plan:
+    """Check that a release may go ahead and work out everything it will do; raise
+    :class:`Fatal` with the reason if it may not.  Touches nothing."""
+    git = Git(repository)
+    tag = tag_for(request.name)
+    branch = git.branch()
+    if branch is None:
+        raise Fatal("HEAD is detached: check out the branch to release (git switch main) and try again")
+    if branch != request.branch:
+        raise Fatal(
+            f"drafts are released from {request.branch}, and this is {branch}: "
+            f"git switch {request.branch} (or say --branch {branch})"
+        )
+    head = git.head()
+    if request.expect_head and repository.resolve(request.expect_head) != head:
+        raise Fatal(f"HEAD is {head[:10]}, not {request.expect_head} as expected: someone changed {branch}; review it")
+    upstream = git.upstream()
+    if upstream is not None and upstream != head:
+        raise Fatal(
+            f"{branch} is not where its upstream is ({upstream[:10]}): pull or push first, so that this "
+            "release is made from the text everyone has"
+        )
+    dirty = git.dirty(request.root)
+    if dirty:
+        raise Fatal(
+            f"the working tree has uncommitted changes ({dirty[0]}{' …' if len(dirty) > 1 else ''}): "
+            "commit them or remove them first"
+        )
+    if git.tag_exists(tag):
+        raise Fatal(f"the tag {tag} already exists: {request.name} has been released already")
+    output = (request.output or repository.root / "build" / tag).resolve()
+    document_folder = (repository.root / request.root).resolve()
+    if output == document_folder or document_folder in output.parents:
+        raise Fatal(f"the artefacts cannot go inside {request.root}/; choose another folder with -o")
+    if output.exists() and (not output.is_dir() or any(output.iterdir())):
+        raise Fatal(f"the output folder {output} is not empty; remove it or choose another with -o")
+    reading = reader.read(WorkingTree(repository.root), request.root)
+    current = reading.document
+    problems = sorted(set(reading.problems) | set(checks.run(current)))
+    if problems:
+        raise CheckFailed(problems)
+    previous_tag = next(reversed(git.tags_in(TAG_PATTERN)), None)
+    previous = reader.read(repository.tree(previous_tag), request.root).document if previous_tag else None
+    renumbering = renumber(current)
+    table = concordance.build(
+        request.name, renumbering, current, previous, previous.config.draft_name if previous else ""
+    )
+    concordance_path = f"{request.root}/{concordance.FOLDER}/{tag}.yaml"
+    document_path = f"{request.root}/{reader.DOCUMENT}"
+    files = _files(repository.root, request.root)
+    document_yaml = _updated_document_yaml(files[document_path], request.name, request.date)
+    planned = apply(files, renumbering)
+    planned[document_path] = document_yaml
+    concordance_yaml = table.to_yaml()
+    planned[concordance_path] = concordance_yaml.encode("utf-8")
+    after = reader.read(MemoryTree(planned, f"the planned {request.name}"), request.root)
+    leftover = sorted(set(after.problems) | set(checks.run(after.document)))
+    if leftover:
+        raise Fatal(f"the renumbered draft would not check clean ({leftover[0]}); nothing was changed. Please report")
+    result = Plan(
+        request,
+        tag,
+        head,
+        branch,
+        renumbering,
+        table,
+        concordance_path,
+        concordance_yaml,
+        document_yaml,
+        current,
+        after.document,
+        previous,
+        previous_tag,
+        output,
+    )
+    from zerodraft.release_notes import notes
+
+    return replace(result, notes=notes(result))
+
+
+class CheckFailed(Fatal):
+    """The draft has problems; a release needs a clean check."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(
+            f"the draft has {len(problems)} problem{'s' * (len(problems) != 1)}; fix them first "
+            "(zerodraft check lists them)",
+            exit_code=1,
+        )
+        self.problems = problems
+
+
+def _files(root: Path, folder: str) -> dict[str, bytes]:
+    source = WorkingTree(root)
+    paths = [e.path for e in source.entries(folder) if e.kind == "file"]
+    return source.read(paths)
+
+
+def _updated_document_yaml(data: bytes, name: str, date: dt.date) -> bytes:
+    """``document.yaml`` with the new draft name and date, comments and order kept."""
+    import io
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.preserve_quotes = True
+    content = yaml.load(data.decode("utf-8"))
+    draft = content.get("draft")
+    if not hasattr(draft, "__setitem__"):
+        content["draft"] = draft = {}
+    draft["name"] = name
+    draft["date"] = date
+    out = io.StringIO()
+    yaml.dump(content, out)
+    return out.getvalue().encode("utf-8")
+
+
+# ---- executing: see zerodraft.release_steps
+
+
+def release(repository: Repository, request: Request, hook: Hook | None = None) -> Plan:
+    """Plan and execute a release while holding this repository's release lock, so that a
+    second release started meanwhile fails at once ("another release is running")."""
+    with lock(Git(repository)):
+        result = plan(repository, request)
+        execute(repository, result, hook)
+    return result

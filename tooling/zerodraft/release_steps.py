@@ -1,0 +1,194 @@
+"""The steps of a release and the transaction around them.
+
+:data:`STEPS` is the ordered list of named steps that change the repository; :func:`execute`
+runs them inside a :class:`Transaction` that remembers HEAD and, on any failure or
+interrupt, puts everything back: the tag deleted, ``git reset --hard`` to the remembered
+commit, files the release created removed, artefacts removed.  :func:`lock` keeps a second
+release in the same repository out.  Tests inject failures and real SIGINTs through the
+``hook`` of :func:`execute`, after every step.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from zerodraft import reader
+from zerodraft.errors import Fatal
+from zerodraft.git import Git, Repository
+from zerodraft.output import move_folder_into_place, temporary_folder_beside
+
+if TYPE_CHECKING:
+    from zerodraft.release import Plan
+
+LOCK = "zerodraft-release.lock"
+"""The lock file, in the repository's git folder."""
+
+Hook = Callable[[str], None]
+Step = Callable[["Transaction"], None]
+
+
+class Transaction:
+    """The state a release changes, and how to put it back."""
+
+    def __init__(self, repository: Repository, release: Plan) -> None:
+        self.repository = repository
+        self.git = Git(repository)
+        self.plan = release
+        self.built: Path | None = None
+        self.published = False
+
+    def rollback(self) -> None:
+        """Put the repository back exactly as it was; Ctrl-C waits until this is done."""
+        failures: list[str] = []
+
+        def attempt(*args: str) -> None:
+            try:
+                self.git.run(*args)
+            except Fatal as error:  # keep undoing the rest; report at the end
+                failures.append(error.message)
+
+        with _no_interrupts():
+            if self.git.tag_exists(self.plan.tag):
+                attempt("tag", "-d", self.plan.tag)
+            attempt("reset", "--quiet", "--hard", self.plan.head)
+            # files the release created and git does not know (the tree was clean before)
+            attempt("clean", "-d", "--force", "--quiet", "--", self.plan.request.root)
+            if self.built is not None:
+                shutil.rmtree(self.built, ignore_errors=True)
+            if self.published:
+                shutil.rmtree(self.plan.output, ignore_errors=True)
+        if failures:
+            raise Fatal(
+                f"the release failed and could not be fully undone ({'; '.join(failures)}); "
+                f"restore with: git reset --hard {self.plan.head[:12]} && git tag -d {self.plan.tag}"
+            )
+
+
+def step_renumber(t: Transaction) -> None:
+    """Remove deleted paragraphs and rename the rest (two passes, so that 18 → 19 and
+    17 bis → 18 never collide), then stage it all so git records renames."""
+    root = t.repository.root
+    for paragraph in t.plan.renumbering.removed:
+        (root / paragraph.path).unlink()
+    renames = t.plan.renumbering.renames
+    for move in renames:
+        os.rename(root / move.old_path, root / f"{move.old_path}.renumbering")
+    for move in renames:
+        os.rename(root / f"{move.old_path}.renumbering", root / move.new_path)
+    t.git.stage(t.plan.request.root)
+
+
+def step_concordance(t: Transaction) -> None:
+    """Write the concordance data file."""
+    path = t.repository.root / t.plan.concordance_path
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(t.plan.concordance_yaml, encoding="utf-8")
+    t.git.stage(t.plan.request.root)
+
+
+def step_document(t: Transaction) -> None:
+    """Write the new draft name and date into ``document.yaml``."""
+    (t.repository.root / t.plan.request.root / reader.DOCUMENT).write_bytes(t.plan.document_yaml)
+    t.git.stage(t.plan.request.root)
+
+
+def step_artefacts(t: Transaction) -> None:
+    """Build every artefact into a temporary folder beside the output folder."""
+    from zerodraft.release_notes import build_artefacts
+
+    t.built = temporary_folder_beside(t.plan.output)
+    build_artefacts(t.plan, t.built)
+
+
+def step_commit(t: Transaction) -> None:
+    """Commit the new draft."""
+    t.git.run("commit", "--quiet", "--no-verify", "-m", t.plan.request.name, "-m", _commit_body(t.plan))
+
+
+def step_tag(t: Transaction) -> None:
+    """Create the annotated (with ``--sign``, signed) tag."""
+    kind = "-s" if t.plan.request.sign else "-a"
+    message = f"{t.plan.request.name}\n\n{_commit_body(t.plan)}"
+    t.git.run("tag", kind, "-m", message, t.plan.tag, "HEAD")
+
+
+def step_publish(t: Transaction) -> None:
+    """Move the built artefacts into the output folder."""
+    assert t.built is not None
+    move_folder_into_place(t.built, t.plan.output)
+    t.built = None
+    t.published = True
+
+
+STEPS: list[tuple[str, Step]] = [
+    ("renumber", step_renumber),
+    ("concordance", step_concordance),
+    ("document", step_document),
+    ("artefacts", step_artefacts),
+    ("commit", step_commit),
+    ("tag", step_tag),
+    ("publish", step_publish),
+]
+"""The steps of a release, in order; tests inject failures between them."""
+
+
+def execute(repository: Repository, release: Plan, hook: Hook | None = None) -> None:
+    """Carry out ``release``; on any failure or interrupt undo everything and re-raise."""
+    git = Git(repository)
+    if git.head() != release.head or git.tag_exists(release.tag):
+        raise Fatal("the repository changed while the release was being planned; run it again")
+    transaction = Transaction(repository, release)
+    try:
+        if hook:
+            hook("start")
+        for name, step in STEPS:
+            step(transaction)
+            if hook:
+                hook(name)
+    except BaseException:
+        transaction.rollback()
+        raise
+
+
+@contextmanager
+def lock(git: Git) -> Iterator[None]:
+    """Hold the release lock of this repository, or fail at once if another release has it."""
+    path = git.git_dir() / LOCK
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except FileExistsError:
+        raise Fatal(
+            f"another release is running in this repository (lock {path}); wait for it, or delete that file if none is"
+        ) from None
+    try:
+        os.write(fd, f"{os.getpid()}\n".encode())
+        os.close(fd)
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+
+
+@contextmanager
+def _no_interrupts() -> Iterator[None]:
+    """Hold back SIGINT (delivered when the block ends) while the repository is restored."""
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def _commit_body(release: Plan) -> str:
+    renumbering = release.renumbering
+    return (
+        f"{release.request.name}, {release.request.date.isoformat()}: "
+        f"{len(list(release.document.paragraphs()))} paragraphs, {len(renumbering.renames)} renumbered, "
+        f"{len(renumbering.removed)} deleted paragraphs removed. "
+        f"Concordance: {release.concordance_path}."
+    )
