@@ -65,6 +65,12 @@ def test_site_of_a_repository_with_drafts(repo: Path, tmp_path: Path) -> None:
     editors = found["editors-copy.html"]
     assert 'id="para-7"' in editors and 'href="#para-7"' in editors
     assert 'data-label="agreed-ad-ref"' in editors
+    redline = found["redline-draft-2-draft-3.html"]
+    assert "fully" in redline.split("<ins>", 1)[1]
+    assert "7 (was 6 bis)" in redline and "8 (was 7)" in redline
+    since = found["since-draft-3.html"]
+    assert "open → agreed ad ref" in since
+    assert 'href="since-draft-3.html"' in home and 'href="redline-draft-2-draft-3.html"' in home
     links_resolve(out)
 
 
