@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import EXAMPLE, git
 from site_helpers import add_hostile, with_drafts
-
 from zerodraft.site import build
 
 pytestmark = pytest.mark.slow
