@@ -20,6 +20,9 @@ GITHUB = REPO / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent
 CHECKOUT = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683"
+UPLOAD_PAGES = "actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa"  # v3.0.1
+DEPLOY_PAGES = "actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e"  # v4.0.5
+PINNED = {CHECKOUT, UPLOAD_PAGES, DEPLOY_PAGES}  # each SHA verified against the action's release
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -77,8 +80,9 @@ def test_every_workflow_is_hardened(path: Path) -> None:
     for step in steps(workflow):
         if "uses" in step:
             assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
-            assert step["uses"] == CHECKOUT, "verify any other action's SHA before using it"
-            assert step["with"]["persist-credentials"] is False
+            assert step["uses"] in PINNED, "verify any other action's SHA before using it"
+            if step["uses"] == CHECKOUT:
+                assert step["with"]["persist-credentials"] is False
         if "run" in step:
             assert "${{" not in step["run"], f"{step.get('name')}: pass values through env, never interpolate"
 
@@ -111,6 +115,18 @@ def test_release_writes_only_in_its_publish_job() -> None:
     runs = "\n".join(step.get("run", "") for step in steps(workflow))
     assert "verify-tag" in runs and "allowed_signers" in runs
     assert "gh release create" in runs
+
+
+def test_pages_deploys_with_least_privilege() -> None:
+    workflow = load(GITHUB / "workflows" / "pages.yml")
+    assert workflow["on"] == {"push": {"branches": ["main"], "tags": ["draft-*"]}}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+    assert [s.get("uses") for s in deploy["steps"]] == [DEPLOY_PAGES]
+    assert build["steps"][-1]["uses"] == UPLOAD_PAGES
+    assert "zerodraft site -o _site" in build["steps"][1]["run"]
 
 
 def test_dependabot_watches_the_actions() -> None:
