@@ -10,6 +10,7 @@ notes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -109,6 +110,7 @@ def build(
     return Concordance(draft, previous_name, tuple(entries))
 
 
+@functools.lru_cache(maxsize=256)  # the same released concordance is read at every later draft
 def validate(text: str) -> tuple[int, str] | None:
     """``None`` when ``text`` has the shape :meth:`Concordance.to_yaml` writes, else the line
     and what is wrong (rule ZD801).  Reads libyaml's events only — no objects are built, no

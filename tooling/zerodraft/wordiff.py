@@ -39,6 +39,8 @@ def compare(old: str, new: str) -> list[Change]:
     Joining the ``equal`` and ``delete`` runs gives ``old``; joining the ``equal`` and
     ``insert`` runs gives ``new``.  Within a replaced stretch the deletion comes first.
     """
+    if old == new:  # the common case in a redline of a whole draft: no need to match
+        return [Change("equal", old)] if old else []
     a, b = tokens(old), tokens(new)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     out: list[Change] = []

@@ -1,0 +1,132 @@
+"""How long does `zerodraft site` take for a big negotiation, and how fast do the filters run?
+
+    .venv/bin/python bench/site_speed.py [--paragraphs 2000] [--drafts 10] [--commits 50] [--runs 3]
+
+Builds a synthetic repository: N paragraphs, then D rounds, each of C proposals (written with
+`git fast-import`) closed by `zerodraft release "Draft k"`.  Each timing is a fresh process,
+wall clock, median of the runs, the commands taking turns in every round:
+
+- `zerodraft site` with Word and Akoma Ntoso downloads, with none, and with PDF too
+  (LibreOffice, when installed); peer: `zerodraft build --format html,docx,akn` of one draft;
+- in Debian's Chromium (Playwright), the time the editor's copy takes to apply a filter and a
+  search over its N paragraphs (performance.now() around the filter function, median of 21).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rounds_speed import BIN, round_of_commits, run
+from synthetic import make
+
+FILTERS = {
+    "label agreed ad ref": "document.getElementById('f-label').value = 'agreed-ad-ref';",
+    "search 'capacity-building'": "document.getElementById('f-search').value = 'capacity-building';",
+    "delegation Kenya": "document.getElementById('f-delegation').value = 'kenya';",
+    "back to all": "",
+}
+
+
+def unique_ids(repo: Path, round_number: int) -> None:
+    """round_of_commits names new paragraphs p-new-<i> in every round: make them unique."""
+    for path in (repo / "outcome").rglob("*.md"):
+        text = path.read_text()
+        if "id: p-new-" in text:
+            path.write_text(text.replace("id: p-new-", f"id: p-r{round_number}-", 1))
+    run(["git", "commit", "-q", "-a", "-m", f"Round {round_number}: unique ids"], repo)
+
+
+def interleaved(commands: dict[str, list[str]], cwd: Path, runs: int) -> dict[str, float]:
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, cmd in commands.items():
+            start = time.perf_counter()
+            run(cmd, cwd)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def filter_times(page: Path, repeats: int = 21) -> dict[str, float]:
+    """Milliseconds the filter function takes in Chromium, per kind of filter (median)."""
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, float] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+        )
+        tab = browser.new_page()
+        tab.goto(page.as_uri())
+        for name, setup in FILTERS.items():
+            samples = []
+            for _ in range(repeats):
+                samples.append(
+                    tab.evaluate(
+                        "() => { document.getElementById('filters').reset();"
+                        f"{setup}"
+                        "const start = performance.now(); window.zerodraftFilter();"
+                        "document.body.offsetHeight; return performance.now() - start; }"
+                    )
+                )
+            out[name] = statistics.median(samples)
+        browser.close()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--paragraphs", type=int, default=2000)
+    parser.add_argument("--drafts", type=int, default=10)
+    parser.add_argument("--commits", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    zd = str(BIN / "zerodraft")
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = make(Path(tmp) / "repo", args.paragraphs)
+        (repo / ".gitignore").write_text("build/\n")
+        run(["git", "init", "-q", "-b", "main"], repo)
+        run(["git", "add", "-A"], repo)
+        run(["git", "commit", "-q", "-m", "Import"], repo)
+        for k in range(1, args.drafts + 1):
+            run([zd, "release", f"Draft {k}", "--formats", "none", "-o", f"build/draft-{k}"], repo)
+            round_of_commits(repo, args.commits, seed=k)
+            unique_ids(repo, k)
+        commits = run(["git", "rev-list", "--count", "HEAD"], repo).strip()
+        out = Path(tmp) / "site"
+        commands = {
+            "site, Word and Akoma Ntoso downloads": [zd, "site", "-o", str(out), "--downloads", "docx,akn"],
+            "site, no downloads": [zd, "site", "-o", str(out), "--downloads", "none"],
+            "peer: build --format html,docx,akn (one draft)": [
+                zd,
+                "build",
+                "--format",
+                "html,docx,akn",
+                "-o",
+                str(Path(tmp) / "peer"),
+            ],
+        }
+        if shutil.which("soffice"):
+            commands["site, Word, PDF and Akoma Ntoso downloads"] = [zd, "site", "-o", str(out)]
+        figures = interleaved(commands, repo, args.runs)
+        run([zd, "site", "-o", str(out), "--downloads", "none"], repo)
+        pages = len(list(out.rglob("*.html")))
+        browser = filter_times(out / "editors-copy.html")
+    print(
+        f"synthetic repository: {args.paragraphs:,} paragraphs, {args.drafts} drafts, {commits} commits, "
+        f"{pages} pages; median of {args.runs} runs"
+    )
+    for name, seconds in figures.items():
+        print(f"{name:<50} {seconds:6.2f} s")
+    for name, ms in browser.items():
+        print(f"filter in Chromium: {name:<31} {ms:6.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
