@@ -168,3 +168,41 @@ def test_command_refuses_bad_options(repo: Path, capsys: pytest.CaptureFixture[s
     assert main(["-C", str(repo), "site", "--repo-url", "javascript:alert(1)"]) == 2
     err = capsys.readouterr().err
     assert "unknown download format" in err and "not a valid ref" in err and "not a plain https://" in err
+
+
+def test_site_of_this_repository(tmp_path: Path) -> None:
+    """The repository's own outcome/ (Draft 2, imported, never released) and its history."""
+    out = tmp_path / "site"
+    site = build(REPO, out, downloads=())
+    assert site.drafts == () or all(d.tag.startswith("draft-") for d in site.drafts)
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "Seventh Biennial Meeting of States" in home
+    editors = (out / "editors-copy.html").read_text(encoding="utf-8")
+    assert editors.count("data-para ") >= 100 and 'id="para-115"' in editors
+    assert len(list((out / "paragraphs").glob("*.html"))) == len(site.paragraph_pages) >= 100
+    assert any(site.histories.values()), "changes are found in the repository's own history"
+    links_resolve(out)
+
+
+def test_fifty_drafts(repo: Path, tmp_path: Path) -> None:
+    from conftest import git
+    from site_helpers import A, commit, set_draft
+
+    four = repo / "outcome" / A / "004.md"
+    original = four.read_text(encoding="utf-8")
+    for k in range(1, 51):
+        four.write_text(original.replace("Noting", f"Noting (round {k})"), encoding="utf-8")
+        set_draft(repo, f"Draft {k}", f"2021-{(k - 1) // 28 + 1:02d}-{(k - 1) % 28 + 1:02d}")
+        commit(repo, f"Draft {k}")
+        git(repo, "tag", "-a", f"draft-{k}", "-m", f"Draft {k}")
+    out = tmp_path / "site"
+    site = build(repo, out, downloads=())
+    assert [d.name for d in site.drafts] == [f"Draft {k}" for k in range(1, 51)]
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "50 released drafts, newest first" in home
+    assert home.index(">Draft 50<") < home.index(">Draft 1<")
+    assert len(list(out.glob("redline-*.html"))) == 49
+    assert "insertion: </span>50<" in (out / "redline-draft-49-draft-50.html").read_text(encoding="utf-8")
+    page = (out / "paragraphs" / "p-a1b2c3d4e504.html").read_text(encoding="utf-8")
+    assert page.count('<tr><th scope="row">Draft ') == 50
+    links_resolve(out)

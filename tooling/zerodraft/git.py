@@ -151,7 +151,8 @@ class Repository:
 
     def tagged(self, pattern: str) -> list[tuple[str, str]]:
         """``(tag, commit id)`` for every tag matching ``pattern`` (``draft-*``) that names a
-        commit, oldest commit first (by committer date, then tag name)."""
+        commit, oldest first: a commit before its descendants (whatever the clocks said),
+        then by committer date, then by tag name with numbers compared as numbers."""
         if not _SAFE_PATTERN.match(f"refs/tags/{pattern}"):
             raise Fatal(f"'{pattern}' is not a valid tag pattern (like draft-*)")
         raw = self.repo.git.for_each_ref(
@@ -166,7 +167,17 @@ class Repository:
             if self.repo.git.cat_file("-t", sha).strip() != "commit":
                 continue
             found.append((int(when or 0), name, sha))
-        return [(name, sha) for _when, name, sha in sorted(found)]
+        if not found:
+            return []
+        order = self.repo.git.rev_list("--topo-order", "--reverse", *dict.fromkeys(sha for _w, _n, sha in found))
+        position = {sha: index for index, sha in enumerate(order.split())}
+
+        def key(entry: tuple[int, str, str]) -> tuple[int, int, list[tuple[int, str]]]:
+            when, name, sha = entry
+            natural = [(int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", name)]
+            return (position.get(sha, 0), when, natural)
+
+        return [(name, sha) for _when, name, sha in sorted(found, key=key)]
 
     def main_line(self, ref: str, root: str) -> list[Commit]:
         """The commits on the first-parent line of ``ref`` that changed something under
