@@ -206,3 +206,18 @@ def test_fifty_drafts(repo: Path, tmp_path: Path) -> None:
     page = (out / "paragraphs" / "p-a1b2c3d4e504.html").read_text(encoding="utf-8")
     assert page.count('<tr><th scope="row">Draft ') == 50
     links_resolve(out)
+
+
+@pytest.mark.slow
+def test_pdf_downloads_by_libreoffice(repo: Path, tmp_path: Path) -> None:
+    """PDF files of every text, converted from their Word files in one LibreOffice run per core."""
+    with_drafts(repo)
+    out = tmp_path / "site"
+    site = build(repo, out, downloads=("pdf",))
+    assert site.notes == ()
+    names = sorted(p.name for p in (out / "downloads").iterdir())
+    assert names == ["draft-2.pdf", "draft-3.pdf", "editors-copy.pdf"], "no Word file left behind"
+    for name in names:
+        assert (out / "downloads" / name).read_bytes().startswith(b"%PDF")
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="downloads/draft-3.pdf" download>PDF</a>' in home

@@ -75,3 +75,46 @@ def convert(data: bytes) -> bytes:
             detail = (result.stderr or result.stdout).strip().splitlines()
             raise Fatal("LibreOffice could not convert the Word file to PDF" + (f": {detail[-1]}" if detail else ""))
         return target.read_bytes()
+
+
+def convert_files(sources: list[Path], out: Path) -> list[Path]:
+    """Several Word files converted to PDF by one LibreOffice run, so that its start-up is
+    paid once (``zerodraft site`` converts every draft); ``a.docx`` becomes ``out/a.pdf``.
+    Returns the PDF files, in the order of ``sources``."""
+    if not sources:
+        return []
+    program = soffice()
+    with tempfile.TemporaryDirectory(prefix="zerodraft-pdf-") as folder:
+        work = Path(folder)
+        command = [
+            program,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            EXPORT_FILTER,
+            "--outdir",
+            str(out),
+            *(str(source) for source in sources),
+        ]
+        try:
+            result = subprocess.run(
+                command,
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_SECONDS * len(sources),
+                env={**os.environ, "HOME": str(work)},
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise Fatal(f"LibreOffice did not finish converting {len(sources)} files to PDF in time") from None
+    targets = [out / f"{source.stem}.pdf" for source in sources]
+    missing = [target.name for target in targets if not target.exists()]
+    if result.returncode != 0 or missing:
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        raise Fatal(
+            f"LibreOffice could not convert {', '.join(missing) or 'the Word files'} to PDF"
+            + (f": {detail[-1]}" if detail else "")
+        )
+    return targets
