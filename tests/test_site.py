@@ -221,3 +221,40 @@ def test_pdf_downloads_by_libreoffice(repo: Path, tmp_path: Path) -> None:
         assert (out / "downloads" / name).read_bytes().startswith(b"%PDF")
     home = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="downloads/draft-3.pdf" download>PDF</a>' in home
+
+
+def test_without_libreoffice_the_pdf_is_left_out_with_a_note(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    git_program = shutil.which("git")
+    assert git_program
+    (tools / "git").symlink_to(git_program)
+    monkeypatch.setenv("PATH", str(tools))  # git, and no soffice
+    out = tmp_path / "site"
+    site = build(repo, out, downloads=("docx", "pdf"))
+    assert site.notes == ("PDF files are not included: LibreOffice was not installed where this site was built.",)
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "LibreOffice was not installed" in home
+    assert sorted(p.name for p in (out / "downloads").iterdir()) == ["editors-copy.docx"]
+
+
+def test_rich_document_footnotes_and_unique_ids(rich: Path, tmp_path: Path) -> None:
+    """Footnotes, subparagraphs, alternatives: every id unique on every page, every link
+    (footnote marks on paragraph pages too) leads somewhere."""
+    from conftest import git
+
+    git(rich, "init", "-q", "-b", "main")
+    git(rich, "add", "-A")
+    git(rich, "commit", "-q", "-m", "Draft 2")
+    git(rich, "tag", "-a", "draft-2", "-m", "Draft 2")
+    out = tmp_path / "site"
+    build(rich, out, downloads=())
+    for name, html in pages(out).items():
+        ids = [a["id"] for _t, a in tags_of(html) if a.get("id")]
+        assert len(ids) == len(set(ids)), name
+    assert 'href="../draft-2.html#fn-2"' in "".join(pages(out).values())
+    links_resolve(out)
