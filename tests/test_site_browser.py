@@ -247,3 +247,38 @@ def test_screenshots(site: Path, server: str, page: Any, tmp_path: Path) -> None
         page.goto(server + name)
         page.screenshot(path=str(folder / shot))
         assert (folder / shot).read_bytes().startswith(b"\x89PNG")
+
+
+def test_filters_on_two_thousand_paragraphs(browser: Any, tmp_path: Path, record_property: Any) -> None:
+    """The filters on a 2,000-paragraph editor's copy: right answers.  How long they take is
+    measured by bench/site_speed.py (figures in docs/site.md), recorded here, never asserted."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from synthetic import make
+
+    make(tmp_path, 2000)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "Draft 2")
+    out = tmp_path / "site"
+    build(tmp_path, out, downloads=())
+    tab = browser.new_page()
+    tab.goto((out / "editors-copy.html").resolve().as_uri())
+    assert visible(tab) == 2000
+    expected = tab.eval_on_selector_all("[data-label='agreed-ad-ref']", "els => els.length")
+    elapsed = tab.evaluate(
+        "() => { document.getElementById('f-label').value = 'agreed-ad-ref';"
+        "const start = performance.now(); window.zerodraftFilter(); document.body.offsetHeight;"
+        "return performance.now() - start; }"
+    )
+    assert 0 < expected < 2000 and visible(tab) == expected
+    cleared = tab.evaluate(
+        "() => { document.getElementById('filters').reset();"
+        "const start = performance.now(); window.zerodraftFilter(); document.body.offsetHeight;"
+        "return performance.now() - start; }"
+    )
+    assert visible(tab) == 2000
+    record_property("filter_ms", elapsed)
+    record_property("clear_ms", cleared)
+    tab.close()
