@@ -130,6 +130,10 @@ class Repository:
             return None
         return self.blob(str(item.hexsha))
 
+    def commit_date(self, sha: str) -> str:
+        """The day ``sha`` was committed, ISO 8601 (``2021-07-02``)."""
+        return str(self.repo.commit(sha).committed_datetime.date().isoformat())
+
     def message(self, sha: str) -> str:
         """The full commit message of ``sha``."""
         return str(self.repo.commit(sha).message)
