@@ -1,0 +1,248 @@
+"""The negotiation as a static web site: ``zerodraft site -o site/``.
+
+A composition of what the other commands already do: the reader (the editor's copy at a
+ref, each released draft at its ``draft-*`` tag, read from git objects), the HTML
+renderer's layout, escaping and styles, the renderers for the downloads (Word, PDF, Akoma
+Ntoso), the redline comparison, the dashboard numbers of ``zerodraft status``, and one pass
+over the history for the paragraph pages.
+
+Everything is static with relative links: it works from ``file://`` and from GitHub Pages,
+makes no request to any other origin, and its one script (filters and search) is a file of
+its own, so the Content-Security-Policy forbids inline script.  The site is written into a
+temporary folder beside ``out`` and swapped into place only when complete.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from zerodraft import checks, parallel
+from zerodraft.errors import Fatal
+from zerodraft.git import Repository
+from zerodraft.reader import read
+from zerodraft.render import build as render_build
+from zerodraft.render.compiled import compile
+from zerodraft.site import layout, pages, redlines
+from zerodraft.site.changes import Tagged, changes
+from zerodraft.site.model import Site, Snapshot
+
+#: The file that marks a folder as a site zerodraft built (and so may replace).
+MARKER = ".zerodraft-site"
+#: Download formats: name -> what the link says.
+DOWNLOADS = {"docx": "Word", "pdf": "PDF", "akn": "Akoma Ntoso"}
+_SLUG = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def slug(text: str) -> str:
+    """A safe file stem for a tag or an id (letters, digits, ``.``, ``_``, ``-``)."""
+    return _SLUG.sub("-", text).strip("-.")[:80] or "x"
+
+
+def collect(
+    start: Path,
+    *,
+    ref: str = "HEAD",
+    root: str = "outcome",
+    downloads: Sequence[str] = (),
+    repo_url: str = "",
+) -> tuple[Site, Repository]:
+    """Read everything the site shows from the repository around ``start``."""
+    repository = Repository(start)
+    notes: list[str] = []
+    commit = repository.resolve(ref)
+    current = _snapshot(repository, commit, root, "editors-copy", "")
+    drafts: list[Snapshot] = []
+    used = {"editors-copy", "index"}
+    for tag, sha in repository.tagged("draft-*"):
+        stem = slug(tag)
+        while stem in used or stem.startswith(("paragraphs", "assets", "downloads", "redline", "since")):
+            stem += "-x"
+        used.add(stem)
+        try:
+            drafts.append(_snapshot(repository, sha, root, stem, tag))
+        except Fatal as error:
+            notes.append(f"The tag {tag} is left out: {error.message}.")
+    histories = changes(repository, commit, current.document, [Tagged(d.commit, d.document) for d in drafts])
+    items = {s.slug: {i.paragraph.id: i for i in s.draft.items() if i.paragraph.id} for s in (*drafts, current)}
+    pages_of: dict[str, str] = {}
+    taken: set[str] = set()
+    for snapshot in (current, *reversed(drafts)):
+        for ident in items[snapshot.slug]:
+            if ident in pages_of:
+                continue
+            stem = slug(ident)
+            while stem.casefold() in taken:
+                stem += "-x"
+            taken.add(stem.casefold())
+            pages_of[ident] = f"paragraphs/{stem}.html"
+    wanted = [d for d in downloads if d in DOWNLOADS]
+    if "pdf" in wanted and not (shutil.which("soffice") or shutil.which("libreoffice")):
+        wanted.remove("pdf")
+        notes.append("PDF files are not included: LibreOffice was not installed where this site was built.")
+    files = {
+        s.slug: tuple((DOWNLOADS[f], f"downloads/{s.slug}.{_extension(f)}") for f in wanted) for s in (*drafts, current)
+    }
+    site = Site(
+        current=current,
+        drafts=tuple(drafts),
+        items=items,
+        histories=histories,
+        paragraph_pages=pages_of,
+        redlines={new.slug: f"redline-{old.slug}-{new.slug}.html" for old, new in zip(drafts, drafts[1:])},
+        since_last=f"since-{drafts[-1].slug}.html" if drafts else "",
+        downloads=files,
+        notes=tuple(notes),
+        repo_url=repo_url.rstrip("/"),
+    )
+    return site, repository
+
+
+def _extension(name: str) -> str:
+    from zerodraft.render import renderer
+
+    return renderer(name).EXTENSION
+
+
+def _snapshot(repository: Repository, sha: str, root: str, stem: str, tag: str) -> Snapshot:
+    """The text at commit ``sha``: a released draft (``tag``) or the editor's copy."""
+    reading = read(repository.tree(sha), root)
+    document = reading.document
+    problems = tuple(sorted(set(reading.problems) | set(checks.run(document))))
+    config = document.config
+    if tag:
+        date = config.draft_date.isoformat() if config.draft_date else ""
+        name = config.draft_name
+    else:
+        date = repository.commit_date(sha)
+        name = "Editor's copy"
+    return Snapshot(stem, tag, name, date, sha, document, compile(document, problems), problems)
+
+
+def render(site: Site) -> list[layout.Page]:
+    """Every page of the site (rendered on two cores when there are many)."""
+    jobs = _jobs(site)
+
+    def some(indices: Sequence[int]) -> list[tuple[str, str]]:
+        return [(page.path, page.html) for page in (jobs[i]() for i in indices)]
+
+    balanced = [*range(0, len(jobs), 2), *range(1, len(jobs), 2)]  # each half gets its share of redlines
+    return [layout.Page(path, html) for path, html in parallel.split_map(some, balanced, threshold=200)]
+
+
+def _jobs(site: Site) -> list[Callable[[], layout.Page]]:
+    jobs: list[Callable[[], layout.Page]] = [lambda: pages.home(site), lambda: pages.editors_copy(site)]
+    jobs += [functools.partial(pages.draft_page, site, snapshot, index) for index, snapshot in enumerate(site.drafts)]
+    for old, new in zip(site.drafts, site.drafts[1:]):
+        title = f"Changes from {old.name} to {new.name}"
+        jobs.append(functools.partial(redlines.redline_page, site.redlines[new.slug], old, new, title))
+    if site.drafts:
+        title = f"Changes since {site.drafts[-1].name}: the editor's copy"
+        jobs.append(functools.partial(redlines.redline_page, site.since_last, site.drafts[-1], site.current, title))
+    jobs += [functools.partial(pages.paragraph_page, site, ident, path) for ident, path in site.paragraph_pages.items()]
+    return jobs
+
+
+def write(site: Site, out: Path) -> Path:
+    """Write the site into ``out``, whole or not at all: built in a temporary folder beside
+    it, then swapped in.  An existing ``out`` is replaced only if it is empty or a site built
+    by zerodraft (it holds :data:`MARKER`); anything else is refused."""
+    out = out.resolve()
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
+        raise Fatal(f"'{out}' exists and is not a site built by zerodraft; choose an empty or new folder")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        for item in render(site):
+            target = staging / item.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(item.html, encoding="utf-8")
+        assets = staging / "assets"
+        assets.mkdir(exist_ok=True)
+        (assets / "site.css").write_text(layout.stylesheet(site.current.draft), encoding="utf-8")
+        (assets / "site.js").write_text(layout.script(), encoding="utf-8")
+        _downloads(site, staging)
+        (staging / ".nojekyll").write_text("", encoding="utf-8")
+        (staging / MARKER).write_text("built by zerodraft site\n", encoding="utf-8")
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return out
+
+
+def _downloads(site: Site, staging: Path) -> None:
+    """Word, PDF and Akoma Ntoso files of every text, by the renderers, on two cores."""
+    folder = staging / "downloads"
+    jobs = []
+    for snapshot in (*site.drafts, site.current):
+        formats = [name for name, kind in DOWNLOADS.items() if any(k == kind for k, _ in site.downloads[snapshot.slug])]
+        if formats:
+            jobs.append((snapshot, formats))
+
+    def make(chunk: Sequence[tuple[Snapshot, list[str]]]) -> list[str]:
+        """The files of some texts; their PDFs from their Word files, in one LibreOffice run."""
+        from zerodraft.render.pdf import convert_files
+
+        written: list[str] = []
+        word: list[Path] = []
+        with tempfile.TemporaryDirectory(prefix="zerodraft-site-") as scratch:
+            for snapshot, formats in chunk:
+                direct = [f for f in formats if f != "pdf"]
+                if "pdf" in formats and "docx" not in formats:
+                    direct.append("docx")
+                paths = render_build(
+                    snapshot.document, direct, folder, problems=snapshot.problems, basename=snapshot.slug
+                )
+                for path in paths:
+                    if path.suffix == ".docx" and "pdf" in formats:
+                        if "docx" not in formats:
+                            path = path.rename(Path(scratch) / path.name)
+                        word.append(path)
+                    if path.parent == folder.resolve():
+                        written.append(path.name)
+            written += [path.name for path in convert_files(word, folder.resolve())]
+        return written
+
+    parallel.split_map(make, jobs, threshold=2)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put ``staging`` where ``out`` is: two renames, the old site removed afterwards."""
+    if not out.exists():
+        os.replace(staging, out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
+    old.rmdir()
+    os.replace(out, old)
+    try:
+        os.replace(staging, out)
+    except OSError:
+        os.replace(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(
+    start: Path,
+    out: Path,
+    *,
+    ref: str = "HEAD",
+    root: str = "outcome",
+    downloads: Sequence[str] = tuple(DOWNLOADS),
+    repo_url: str = "",
+) -> Site:
+    """Read the repository around ``start`` and write its site into ``out``."""
+    if repo_url and not re.fullmatch(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~-]+)*/?", repo_url):
+        raise Fatal(f"'{repo_url}' is not a plain https:// address of a repository")
+    site, _repository = collect(start, ref=ref, root=root, downloads=downloads, repo_url=repo_url)
+    write(site, out)
+    return site
+
+
+__all__ = ["DOWNLOADS", "MARKER", "build", "collect", "render", "slug", "write"]

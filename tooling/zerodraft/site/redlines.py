@@ -1,0 +1,60 @@
+"""The redline pages: each released draft against the one before, and the editor's copy
+against the last released draft ("since the last draft").
+
+The comparison is :func:`zerodraft.redline.compare` (paragraphs paired by stable id, so a
+renumbering is not a change) and each change is rendered by the HTML redline's own
+functions; the page around it is the site's.  Markdown in the redline is rendered inline
+only in spirit: raw HTML, images, headings and code blocks are switched off, so a
+paragraph cannot bring markup, a remote picture or a page heading into the site.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from html import escape
+from typing import TYPE_CHECKING
+
+from zerodraft.redline import Redline, compare
+from zerodraft.redline import html as redline_html
+from zerodraft.site.layout import Page, page
+from zerodraft.site.model import Snapshot
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").enable("table")
+    md.disable(["image", "heading", "lheading", "hr", "fence", "code", "html_block", "html_inline", "blockquote"])
+    return md
+
+
+def comparison(old: Snapshot, new: Snapshot) -> Redline:
+    """The redline from ``old`` to ``new``."""
+    return compare(old.document, new.document, old.name, new.name)
+
+
+def redline_page(path: str, old: Snapshot, new: Snapshot, title: str) -> Page:
+    """One redline page at ``path``: a summary with links to every change, then the text."""
+    redline = comparison(old, new)
+    counts = redline.counts()
+    redline = redline.changes_only()
+    said = ", ".join(f"{n} {what}" for what, n in counts.items() if n) or "no paragraph changed"
+    md = _markdown()
+    parts = [
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="intro">From <a href="{escape(old.slug)}.html">{escape(old.name)}</a> to '
+        f'<a href="{escape(new.slug)}.html">{escape(new.name)}</a>. '
+        "Inserted text is <ins>underlined</ins>, deleted text is <del>struck through</del>; "
+        f"each paragraph says in words what happened to it. In all: {escape(said)}. "
+        "Paragraphs that did not change are left out (the headings above each change stay); "
+        "each draft's page has its whole text.</p>",
+        redline_html._summary(redline).replace("<h2>Changes</h2>", '<h2 id="changes-heading">Changes</h2>'),
+        '<div class="redline">',
+    ]
+    parts.extend(redline_html._block(md, block) for block in redline.blocks)
+    parts.append("</div>")
+    return page(path, title, "\n".join(parts))

@@ -1,0 +1,142 @@
+"""The text of a draft as a site page section: every heading and paragraph of a compiled
+draft, each paragraph anchored (``#para-18``, a link a delegate can paste into an e-mail),
+with its label in words, its attribution, a link to its history, and the data the filters
+read (agenda item, label, delegations).  The filters themselves are in ``site.js``; without
+script the page is the plain text.
+
+Paragraph text is rendered by the HTML draft's own functions
+(:func:`zerodraft.render.html.inline`), which escape everything and admit only safe links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from html import escape
+
+from zerodraft.dashboard import dashboard
+from zerodraft.render import html as draft_html
+from zerodraft.render.compiled import CompiledDraft, Heading, Item
+from zerodraft.render.inline import plain
+
+
+def delegations_of(item: Item) -> tuple[str, ...]:
+    """Every delegation named on the paragraph, in the order they appear."""
+    p = item.paragraph
+    return tuple(dict.fromkeys((*p.proposed_by, *p.supported_by, *p.opposed_by, *p.reservations)))
+
+
+def filters(draft: CompiledDraft) -> str:
+    """The filter form: hidden until the script shows it (no dead controls without script)."""
+    document = draft.document
+    board = dashboard(document)
+    items = "".join(
+        f'<option value="{escape(row.key)}">{escape(_short(row.heading, 70))}</option>' for row in board.rows
+    )
+    labels = "".join(
+        f'<option value="{escape(label.role.value)}">{escape(label.display)}</option>'
+        for label in document.config.vocabulary.labels
+    )
+    named = sorted({name for item in draft.items() for name in delegations_of(item)}, key=str.casefold)
+    delegations = "".join(f'<option value="{escape(name.casefold())}">{escape(name)}</option>' for name in named)
+    return (
+        '<form id="filters" class="filters" role="search" aria-label="Filter the paragraphs" hidden>\n'
+        '<div><label for="f-item">Agenda item</label> <select id="f-item" name="item">'
+        f'<option value="">All</option>{items}</select></div>\n'
+        '<div><label for="f-label">Consensus label</label> <select id="f-label" name="label">'
+        f'<option value="">All</option>{labels}<option value="unknown">no known label</option></select></div>\n'
+        '<div><label for="f-delegation">Delegation</label> <select id="f-delegation" name="delegation">'
+        f'<option value="">All</option>{delegations}</select></div>\n'
+        '<div><label for="f-search">Search</label> <input id="f-search" name="q" type="search" '
+        'autocomplete="off" placeholder="words in the text"></div>\n'
+        '<div><button type="reset">Show all</button></div>\n'
+        '<p id="f-status" class="filter-status" role="status" aria-live="polite"></p>\n'
+        "</form>"
+    )
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def body(draft: CompiledDraft, history: Mapping[str, str], prefix: str = "") -> str:
+    """The headings, paragraphs and notes of ``draft``; ``history`` maps a paragraph's id to
+    its page (relative to the site root; ``prefix`` leads from this page to the root)."""
+    out = ['<div class="text" id="text">']
+    for entry in draft.entries:
+        if isinstance(entry, Heading):
+            out.append(draft_html._heading(entry))
+        else:
+            out.append(paragraph(entry, history, prefix))
+    out.append("</div>")
+    if draft.footnotes:
+        out.append('<section class="footnotes" aria-labelledby="notes-heading">')
+        out.append('<h2 id="notes-heading">Notes</h2>\n<ol>')
+        for note in draft.footnotes:
+            out.append(f'<li id="fn-{note.number}" value="{note.number}">{draft_html.inline(note.runs)}</li>')
+        out.append("</ol>\n</section>")
+    return "\n".join(out)
+
+
+def paragraph(item: Item, history: Mapping[str, str], prefix: str = "", *, anchor: bool = True, notes: str = "") -> str:
+    """One paragraph, as on the draft pages (``anchor=False``: without ids, for pages that
+    show several versions of one paragraph; its footnote marks then lead to the notes on the
+    page ``notes``)."""
+    p = item.paragraph
+    role = item.label.role.value if item.label else "unknown"
+    names = "|".join(name.casefold() for name in delegations_of(item))
+    classes = ["para", f"role-{role}"]
+    if item.preambular:
+        classes.append("preambular")
+    if not item.number:
+        classes.append("unnumbered")
+    ident = escape(item.anchor)
+    attributes = f' id="{ident}"' if anchor else ""
+    out = [
+        f'<div class="{" ".join(classes)}"{attributes} data-para data-item="{escape(p.section[0] if p.section else "")}"'
+        f' data-label="{escape(role)}" data-delegations="{escape(names)}">'
+    ]
+    if item.number:
+        label = f"Paragraph {escape(item.number)}"
+        if anchor:
+            out.append(f'<a class="num" href="#{ident}" aria-label="{label} (link to paste)">{escape(item.number)}.</a>')
+        else:
+            out.append(f'<span class="num">{escape(item.number)}.</span>')
+    out.append('<div class="body">')
+    out.extend(draft_html._block(block) for block in item.blocks)
+    by = "; ".join(
+        f'<span class="by">{escape(a.verb.capitalize())}: {escape(", ".join(a.delegations))}</span>'
+        for a in item.attributions
+    )
+    page = history.get(p.id)
+    link = ""
+    if page:
+        what = f"paragraph {item.number}" if item.number else "this paragraph"
+        link = f' <a class="history" href="{prefix}{escape(page)}">History of {escape(what)}</a>'
+    out.append(f'<p class="meta"><span class="label">{escape(item.display)}</span> {by}{link}'.rstrip() + "</p>")
+    if p.note:
+        out.append(f'<p class="secretariat-note">Secretariat note: {escape(p.note)}</p>')
+    out.append("</div>\n</div>")
+    html = "\n".join(out)
+    if not anchor:
+        html = _FOOTNOTE_ID.sub("", html).replace('href="#fn-', f'href="{escape(notes)}#fn-')
+    return html
+
+
+_FOOTNOTE_ID = re.compile(r' id="fnref-[0-9]+"')
+
+
+def title_block(draft: CompiledDraft, heading: str) -> str:
+    """The header of a text page: the symbol, the draft line, the title, the meeting."""
+    config = draft.document.config
+    parts = ['<header class="draft-title">']
+    if config.symbol:
+        parts.append(f'<p class="symbol">{escape(config.symbol)}</p>')
+    parts.append(f'<p class="draft-header">{escape(heading)}</p>')
+    if draft.note:
+        parts.append(f'<p class="note">{draft_html.inline(draft.note)}</p>')
+    parts.append(f"<h1>{escape(plain(draft.title))}</h1>")
+    if config.meeting:
+        parts.append(f'<p class="meeting">{escape(" ".join(config.meeting.split()))}</p>')
+    parts.append("</header>")
+    return "\n".join(parts)
