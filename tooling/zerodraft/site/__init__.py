@@ -15,6 +15,7 @@ temporary folder beside ``out`` and swapped into place only when complete.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 import shutil
@@ -94,7 +95,7 @@ def collect(
         items=items,
         histories=histories,
         paragraph_pages=pages_of,
-        redlines={new.slug: f"redline-{old.slug}-{new.slug}.html" for old, new in zip(drafts, drafts[1:])},
+        redlines={new.slug: f"redline-{old.slug}-{new.slug}.html" for old, new in itertools.pairwise(drafts)},
         since_last=f"since-{drafts[-1].slug}.html" if drafts else "",
         downloads=files,
         notes=tuple(notes),
@@ -138,7 +139,7 @@ def render(site: Site) -> list[layout.Page]:
 def _jobs(site: Site) -> list[Callable[[], layout.Page]]:
     jobs: list[Callable[[], layout.Page]] = [lambda: pages.home(site), lambda: pages.editors_copy(site)]
     jobs += [functools.partial(pages.draft_page, site, snapshot, index) for index, snapshot in enumerate(site.drafts)]
-    for old, new in zip(site.drafts, site.drafts[1:]):
+    for old, new in itertools.pairwise(site.drafts):
         title = f"Changes from {old.name} to {new.name}"
         jobs.append(functools.partial(redlines.redline_page, site.redlines[new.slug], old, new, title))
     if site.drafts:

@@ -66,7 +66,8 @@ def drafts_table(site: Site) -> str:
             else ("first draft" if not index else "")
         )
         files = " ".join(
-            f'<a href="{escape(path)}" download>{escape(kind)}</a>' for kind, path in site.downloads.get(snapshot.slug, ())
+            f'<a href="{escape(path)}" download>{escape(kind)}</a>'
+            for kind, path in site.downloads.get(snapshot.slug, ())
         )
         rows.append(
             f'<tr><th scope="row"><a href="{escape(snapshot.slug)}.html">{escape(snapshot.name)}</a></th>'
@@ -76,8 +77,8 @@ def drafts_table(site: Site) -> str:
         )
     rows.reverse()  # newest first, as delegates look for the latest
     return (
-        f"{head}\n<table class=\"drafts\">\n<caption>{len(site.drafts)} released draft"
-        f'{"s" * (len(site.drafts) != 1)}, newest first</caption>\n'
+        f'{head}\n<table class="drafts">\n<caption>{len(site.drafts)} released draft'
+        f"{'s' * (len(site.drafts) != 1)}, newest first</caption>\n"
         '<thead><tr><th scope="col">Draft</th><th scope="col">Date</th><th scope="col">Paragraphs</th>'
         '<th scope="col">Redline</th><th scope="col">Downloads</th></tr></thead>\n<tbody>\n'
         + "\n".join(rows)
@@ -147,7 +148,7 @@ def paragraph_page(site: Site, ident: str, path: str) -> Page:
     latest = present[-1][1] if present else None
     number = latest.number if latest and latest.number else ""
     name = f"Paragraph {number}" if number else "Paragraph"
-    parts = [f"<h1>{escape(name)} <span class=\"ident\">(id <code>{escape(ident)}</code>)</span></h1>"]
+    parts = [f'<h1>{escape(name)} <span class="ident">(id <code>{escape(ident)}</code>)</span></h1>']
     if latest is not None and versions[-1][1] is None:
         parts.append("<p>This paragraph is no longer in the editor's copy.</p>")
     rows = []
@@ -158,7 +159,9 @@ def paragraph_page(site: Site, ident: str, path: str) -> Page:
             cells = "<td>not in this text</td><td></td>"
         else:
             shown = escape(item.number) if item.number else "unnumbered"
-            cells = f'<td><a href="{escape(target)}#{escape(item.anchor)}">{shown}</a></td><td>{escape(item.display)}</td>'
+            cells = (
+                f'<td><a href="{escape(target)}#{escape(item.anchor)}">{shown}</a></td><td>{escape(item.display)}</td>'
+            )
         rows.append(f'<tr><th scope="row">{where}</th>{cells}</tr>')
     parts.append(
         '<section aria-labelledby="numbers-heading"><h2 id="numbers-heading">Numbers over time</h2>\n'
@@ -193,8 +196,8 @@ def _changes(site: Site, ident: str) -> str:
             commit = f'<a href="{escape(site.repo_url)}/commit/{escape(event.commit)}">{commit}</a>'
         via = f" (via {escape(event.via)})" if event.via else ""
         items.append(
-            f"<li><time datetime=\"{escape(event.date)}\">{escape(event.date[:10])}</time> — "
+            f'<li><time datetime="{escape(event.date)}">{escape(event.date[:10])}</time> — '
             f"<strong>{escape(event.author)}</strong>: {escape(event.subject)}{via} "
             f'<span class="what">[{escape(event.what)}, commit <code>{commit}</code>]</span></li>'
         )
-    return f"{head}\n<p>Newest first.</p>\n<ol class=\"changes\" reversed>\n" + "\n".join(items) + "\n</ol></section>"
+    return f'{head}\n<p>Newest first.</p>\n<ol class="changes" reversed>\n' + "\n".join(items) + "\n</ol></section>"

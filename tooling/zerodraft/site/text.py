@@ -99,7 +99,9 @@ def paragraph(item: Item, history: Mapping[str, str], prefix: str = "", *, ancho
     if item.number:
         label = f"Paragraph {escape(item.number)}"
         if anchor:
-            out.append(f'<a class="num" href="#{ident}" aria-label="{label} (link to paste)">{escape(item.number)}.</a>')
+            out.append(
+                f'<a class="num" href="#{ident}" aria-label="{label} (link to paste)">{escape(item.number)}.</a>'
+            )
         else:
             out.append(f'<span class="num">{escape(item.number)}.</span>')
     out.append('<div class="body">')
