@@ -258,3 +258,24 @@ def test_rich_document_footnotes_and_unique_ids(rich: Path, tmp_path: Path) -> N
         assert len(ids) == len(set(ids)), name
     assert 'href="../draft-2.html#fn-2"' in "".join(pages(out).values())
     links_resolve(out)
+
+
+def test_links_in_a_redline_are_as_safe_as_in_the_drafts(repo: Path, tmp_path: Path) -> None:
+    from conftest import git
+    from site_helpers import A, commit
+
+    git(repo, "tag", "-a", "draft-2", "-m", "Draft 2")
+    four = repo / "outcome" / A / "004.md"
+    four.write_text(
+        four.read_text(encoding="utf-8").replace(
+            "Noting", "[a](data:image/png;base64,AAAA) [b](javascript:alert(1)) [c](https://example.org) Noting"
+        ),
+        encoding="utf-8",
+    )
+    commit(repo, "links")
+    out = tmp_path / "site"
+    build(repo, out, downloads=())
+    html = (out / "since-draft-2.html").read_text(encoding="utf-8")
+    hrefs = [a["href"] for t, a in tags_of(html) if t == "a" and a.get("href")]
+    assert "https://example.org" in hrefs
+    assert not [h for h in hrefs if h and h.lower().startswith(("data:", "javascript:"))], hrefs

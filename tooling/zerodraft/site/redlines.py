@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from zerodraft.redline import Redline, compare
 from zerodraft.redline import html as redline_html
+from zerodraft.render.inline import safe_link
 from zerodraft.site.layout import Page, page
 from zerodraft.site.model import Snapshot
 
@@ -27,7 +28,14 @@ if TYPE_CHECKING:
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").enable("table")
+    class Safe(MarkdownIt):
+        """Links as in the drafts: https, http, mailto and ``#`` only (markdown-it itself
+        admits ``data:image/…``)."""
+
+        def validateLink(self, url: str) -> bool:
+            return safe_link(url)
+
+    md = Safe("commonmark", {"html": False}).enable("strikethrough").enable("table")
     md.disable(["image", "heading", "lheading", "hr", "fence", "code", "html_block", "html_inline", "blockquote"])
     return md
 
