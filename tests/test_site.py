@@ -93,8 +93,10 @@ def test_paragraph_page_numbers_and_changes(repo: Path, tmp_path: Path) -> None:
     assert "renamed 007.md → 008.md" in eight and "Kenya" not in eight
 
 
-def test_no_released_draft(repo: Path, tmp_path: Path) -> None:
+def test_no_released_draft(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "site"
+    assert main(["-C", str(repo), "site", "-o", str(out), "--downloads", "none"]) == 0
+    assert "0 released draft(s), 8 paragraph page(s)" in capsys.readouterr().out
     site = build(repo, out, downloads=())
     assert site.drafts == ()
     assert "No draft has been released yet" in (out / "index.html").read_text(encoding="utf-8")
