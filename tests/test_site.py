@@ -281,3 +281,21 @@ def test_links_in_a_redline_are_as_safe_as_in_the_drafts(repo: Path, tmp_path: P
     hrefs = [a["href"] for t, a in tags_of(html) if t == "a" and a.get("href")]
     assert "https://example.org" in hrefs
     assert not [h for h in hrefs if h and h.lower().startswith(("data:", "javascript:"))], hrefs
+
+
+def test_odd_tags_a_tag_without_the_document_and_markup_in_a_tag_name(repo: Path, tmp_path: Path) -> None:
+    from conftest import git
+
+    empty_tree = git(repo, "hash-object", "-t", "tree", "/dev/null").strip()
+    orphan = git(repo, "commit-tree", empty_tree, "-m", "nothing here").strip()
+    git(repo, "tag", "draft-0", orphan)
+    git(repo, "tag", "draft-<b>&'x", "HEAD")
+    out = tmp_path / "site"
+    site = build(repo, out, downloads=())
+    assert [d.tag for d in site.drafts] == ["draft-<b>&'x"]
+    assert site.notes and "draft-0 is left out" in site.notes[0]
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "<b>&" not in home and "draft-0 is left out" in home
+    draft = (out / f"{site.drafts[0].slug}.html").read_text(encoding="utf-8")
+    assert "draft-&lt;b&gt;&amp;&#x27;x" in draft
+    links_resolve(out)
