@@ -22,7 +22,6 @@ _PATTERNS: dict[Role, str] = {
     Role.PROPOSED: '<circle cx="4" cy="4" r="1.6" fill="#1b1b1b"/>',
     Role.DELETED: '<path d="M0,0 l8,8 M8,0 l-8,8" stroke="#1b1b1b" stroke-width="1"/>',
 }
-_TEXT_ON: dict[Role, str] = {Role.AGREED: "#ffffff"}
 
 _WIDTH = 720
 _LEFT = 96
@@ -80,11 +79,10 @@ def svg(board: Dashboard) -> str:
                 f'fill="url(#pat-{label.role.value})" stroke="#1b1b1b" stroke-width="1">'
                 f"<title>{escape(row.short)}: {count} {escape(label.display)}</title></rect>"
             )
-            if width >= 22:
-                fill = _TEXT_ON.get(label.role, "#1b1b1b")
+            if width >= 22:  # dark digits on a white halo, legible on every pattern
                 out.append(
-                    f'<text x="{x_pos + width / 2:.1f}" y="{y + 15}" text-anchor="middle" class="chart-count" '
-                    f'fill="{fill}">{count}</text>'
+                    f'<text x="{x_pos + width / 2:.1f}" y="{y + 15}" text-anchor="middle" class="chart-count">'
+                    f"{count}</text>"
                 )
             x_pos += width
         if row.unknown:
