@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -123,6 +124,8 @@ def test_click_home_draft_paragraph_history(site: Path, server: str, page: Any, 
 
 
 def test_filters_and_search(server: str, page: Any) -> None:
+    from playwright.sync_api import expect
+
     page.goto(server + "editors-copy.html")
     assert page.is_visible("#filters"), "the script shows the filters"
     total = visible(page)
@@ -140,7 +143,7 @@ def test_filters_and_search(server: str, page: Any) -> None:
     page.fill("#f-search", "FULLY bearing")
     assert visible(page) == 1 and page.is_visible("#para-5")
     page.click("button[type=reset]")
-    page.wait_for_function("document.getElementById('f-status').textContent.startsWith('Showing all')")
+    expect(page.locator("#f-status")).to_have_text(re.compile("^Showing all"))  # no eval: the CSP forbids it
     assert visible(page) == total
     assert page.errors == []
 
@@ -155,6 +158,8 @@ def test_without_script_the_text_reads_fine(browser: Any, server: str) -> None:
 
 
 def test_pasted_paragraph_link(server: str, page: Any) -> None:
+    from playwright.sync_api import expect
+
     page.goto(server + "editors-copy.html#para-7")
     box = page.locator("#para-7").bounding_box()
     assert box is not None and 0 <= box["y"] < 1200, "the pasted link lands on the paragraph"
@@ -162,7 +167,7 @@ def test_pasted_paragraph_link(server: str, page: Any) -> None:
     assert not page.is_visible("#para-7")
     page.goto(server + "editors-copy.html#para-1")
     page.goto(server + "editors-copy.html#para-7")  # a link followed while the filters hide it
-    assert page.is_visible("#para-7")
+    expect(page.locator("#para-7")).to_be_visible()
     href = page.get_attribute("#para-7 a.num", "href")
     assert href == "#para-7"
 
