@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,15 @@ from zerodraft.main import main
 
 DRAFT = Path(__file__).parent / "fixtures" / "bms7-draft2-2021-07-02.txt"
 KINDS = ["error", "sigint"]
+
+
+@pytest.fixture(autouse=True)
+def ctrl_c() -> Iterator[None]:
+    """SIGINT raises KeyboardInterrupt, as in a terminal — even when pytest runs as a
+    background job, which starts with SIGINT ignored."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 def snapshot(root: Path) -> dict[str, bytes | None]:
