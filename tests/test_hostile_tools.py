@@ -201,3 +201,43 @@ def test_a_redline_shows_hidden_characters_and_keeps_right_to_left_marks() -> No
 
     hostile = "pay \u202e01$\u202c now\x1b[2J\rwe agree\x00\r\nالنص\u200f \u200e\u061c"
     assert visible(hostile) == "pay \ufffd01$\ufffd now\ufffd[2J\ufffdwe agree\ufffd\nالنص\u200f \u200e\u061c"
+
+
+#: PDF costs a LibreOffice run: a sample of scripts, markup, nesting, size and hidden characters.
+PDF_SAMPLE = [
+    "arabic-with-direction-marks.md",
+    "hebrew-with-lrm.md",
+    "raw-html-script.md",
+    "ten-thousand-nested-brackets.md",
+    "bidi-override-trojan.md",
+    "terminal-escape-sequence.md",
+    "very-long-word.md",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", PDF_SAMPLE)
+def test_pdf_build_and_import_back(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The hostile text built as a PDF (LibreOffice), then that PDF imported (pdftotext): both
+    answer clearly, and what is imported reads as a document."""
+    sample = HOSTILE_PARAGRAPHS / name
+    shutil.copytree(EXAMPLE, tmp_path / "outcome")
+    shutil.copyfile(sample, tmp_path / place(name))
+    before = snapshot(tmp_path / "outcome")
+    code, _, err = run(capsys, "-C", str(tmp_path), "build", "--format", "pdf", "-o", "out", "--name", "draft")
+    assert code == 0, err
+    pdf = tmp_path / "out" / "draft.pdf"
+    assert [p.name for p in pdf.parent.iterdir()] == ["draft.pdf"] and pdf.read_bytes()[:5] == b"%PDF-"
+    assert snapshot(tmp_path / "outcome") == before
+    back = tmp_path / "back"
+    code, out, err = run(capsys, "import", str(pdf), "--into", str(back))
+    if code:
+        assert code == 2 and err.count("\n") == 1 and not back.exists()
+        return
+    code, out, _ = run(capsys, "-C", str(tmp_path), "check", "--root", "back", "--format", "json")
+    assert not [p for p in json.loads(out)["problems"] if p["code"].startswith(("ZD0", "ZD1"))]
+    if name == "arabic-with-direction-marks.md":
+        assert any("التزامها" in p.read_text(encoding="utf-8") for p in back.rglob("*.md"))
+
+
+HOSTILE_PARAGRAPHS = Path(__file__).parent / "hostile" / "paragraphs"
