@@ -241,3 +241,33 @@ def test_pdf_build_and_import_back(name: str, tmp_path: Path, capsys: pytest.Cap
 
 
 HOSTILE_PARAGRAPHS = Path(__file__).parent / "hostile" / "paragraphs"
+
+
+@pytest.mark.parametrize(
+    "name", ["\x1b[31mred.md", "004\u202ebis.md", "new\nline.md", "-rf.md", "$(touch x).md", "..md", " 004.md"]
+)
+def test_hostile_file_names(
+    name: str, base: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A paragraph file named to inject: every tool names it escaped, as a problem."""
+    sample = tmp_path / "sample"
+    sample.write_bytes((EXAMPLE / "01-a-implementation" / "004.md").read_bytes())
+    repo = tmp_path / "repo"
+    git(tmp_path, "clone", "-q", "--no-hardlinks", str(base), str(repo))
+    git(repo, "checkout", "-q", "-b", "proposal")
+    shutil.copyfile(sample, repo / "outcome" / "01-a-implementation" / name)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "hostile name")
+    git(repo, "branch", "-q", "-f", "main", "origin/main")
+    before = state(repo)
+    code, out, _ = run(capsys, "-C", str(repo), "check")
+    assert code == 1 and "ZD006" in out
+    code, out, _ = run(
+        capsys, "-C", str(repo), "pr-check", "--base", "main", "--head", "proposal", "--author", "kenya-mission"
+    )
+    assert code == 1 and "ZD902 is not a paragraph file" in out
+    for fmt in ("md", "json", "html"):
+        code, out, _ = run(capsys, "-C", str(repo), "diff", "main", "proposal", "--format", fmt)
+        assert code == 0
+    assert state(repo) == before
+    assert not (repo / "x").exists() and not (Path.cwd() / "x").exists()
