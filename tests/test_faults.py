@@ -190,3 +190,48 @@ def test_fix_interrupted_leaves_every_file_old_or_new(
         assert main(["check", "--fix"]) == 0  # running it again finishes the job
         capsys.readouterr()
         assert snapshot(document) == new
+
+
+# ---- release killed outright
+
+KILLED = """
+import os, signal, sys
+from zerodraft import release
+from zerodraft.main import main
+at = sys.argv[1]
+release.STEPS[:] = [
+    (name, (lambda step, name: lambda t: (step(t), name == at and os.kill(os.getpid(), signal.SIGKILL)))(step, name))
+    for name, step in release.STEPS
+]
+sys.exit(main(["release", "--formats", "md", "Draft 3", "-o", sys.argv[2]]))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("at", ["renumber", "artefacts", "commit", "tag"])
+def test_a_killed_release_blocks_the_next_one(repo: Path, tmp_path: Path, at: str) -> None:
+    """SIGKILL cannot be undone; what is left must stop the next release with a clear message
+    (the lock), and nothing half-built is ever published."""
+    import subprocess
+    import sys
+
+    from test_release import IDENTITY
+
+    env = {**os.environ, **IDENTITY, "HOME": str(tmp_path)}
+    out = tmp_path / "published"
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED, at, str(out)], cwd=repo, env=env, capture_output=True, text=True, check=False
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert not out.exists(), "nothing is published before the last step"
+    again = subprocess.run(
+        [sys.executable, "-m", "zerodraft", "release", "--formats", "md", "Draft 3", "-o", str(out)],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert again.returncode == 2
+    assert "another release is running in this repository" in again.stderr
+    assert "Traceback" not in again.stderr and not out.exists()
