@@ -17,6 +17,9 @@ from zerodraft.importing.plaintext import HEADER_RE
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 FOOTNOTE_RE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 EMPHASIS_RE = re.compile(r"^([*_]{1,2})(.+)\1$")
+#: ``1\. Text``: a paragraph number escaped so that Markdown does not make it a list (as
+#: ``zerodraft build --format md`` writes it); read as ``1. Text``.
+ESCAPED_NUMBER_RE = re.compile(r"^(\d{1,5})\\\.(?=\s)")
 
 
 def read(text: str) -> Stream:
@@ -36,7 +39,7 @@ def read(text: str) -> Stream:
             elif not blocks and HEADER_RE.match(_plain(body)):
                 blocks.append(Block(start, Kind.HEADER, _plain(body)))
             else:
-                blocks.append(Block(start, Kind.PARAGRAPH, body))
+                blocks.append(Block(start, Kind.PARAGRAPH, ESCAPED_NUMBER_RE.sub(r"\1.", body, count=1)))
         pending, footnote = [], None
 
     for number, line in enumerate(lines, 1):

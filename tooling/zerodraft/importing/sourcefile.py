@@ -55,7 +55,9 @@ def open_source(path: Path, wanted: str | None = None) -> SourceFile:
     if not data.strip():
         raise Fatal(f"'{name}' is empty; there is nothing to import")
     if data.startswith(b"%PDF"):
-        return SourceFile(path, "text", _pdf_text(name, path).encode("utf-8"))
+        text = PDF_EMBEDDING_RE.sub("", _pdf_text(name, path))
+        refuse_hidden_characters(name, text)
+        return SourceFile(path, "text", text.encode("utf-8"))
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise Fatal(f"'{name}' is an old Word .doc file; open it in Word and save it as .docx, then import that")
     if data.startswith(b"PK\x03\x04") or wanted == "docx":
@@ -79,6 +81,10 @@ def open_source(path: Path, wanted: str | None = None) -> SourceFile:
 #: (which PDF extraction uses between pages), and bidirectional overrides, which can make
 #: text read differently from what it is (see ZD005 and ZD009).
 HIDDEN_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+#: The embeddings pdftotext wraps around right-to-left runs (RLE/LRE … PDF): layout, not
+#: text — the paragraph files keep Arabic and Hebrew in logical order without them.
+PDF_EMBEDDING_RE = re.compile("[\u202a-\u202c]")
 
 
 def refuse_hidden_characters(name: str, text: str, line: int | None = None) -> None:

@@ -87,13 +87,16 @@ def write(
                 (temporary / name).write_text(EMPTY_ROSTER, encoding="utf-8")
         if existing:
             aside = Path(tempfile.mkdtemp(prefix=f".{into.name}.replaced-", dir=into.parent))
-            os.replace(into, aside / into.name)
             try:
-                os.replace(temporary, into)
-            except OSError:
-                os.replace(aside / into.name, into)
-                raise
-            shutil.rmtree(aside, ignore_errors=True)
+                os.replace(into, aside / into.name)
+                try:
+                    os.replace(temporary, into)
+                except BaseException:  # a failure or Ctrl-C between the two moves: put the old one back
+                    os.replace(aside / into.name, into)
+                    raise
+            finally:
+                if into.is_dir():  # the new folder, or the old one back: nothing to keep aside
+                    shutil.rmtree(aside, ignore_errors=True)
         else:
             if into.is_dir():
                 into.rmdir()

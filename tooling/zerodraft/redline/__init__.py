@@ -11,6 +11,7 @@ that list.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -21,6 +22,15 @@ from zerodraft.wordiff import Change
 
 Kind = Literal["same", "changed", "inserted", "deleted", "moved-from", "moved-to"]
 What = Literal["heading", "paragraph"]
+
+#: Characters a reader cannot see but a terminal or a browser obeys: control characters
+#: (a terminal's escape sequences, a carriage return that overprints a line) and the
+#: bidirectional embeddings, overrides and isolates that reorder what is shown ("Trojan
+#: source").  ``zerodraft check`` refuses them (ZD005, ZD009), but a redline compares refs
+#: that may be unchecked (a pull request's branch), so each is shown as U+FFFD: the reviewer
+#: sees that something is there.  The marks RLM, LRM and ALM that right-to-left text needs
+#: are kept.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +193,7 @@ def items(document: Document) -> list[Item]:
 
     def walk(section: Section) -> Iterator[Item]:
         if section.heading:
-            yield Item(f"s:{section.path}", "heading", "", section.heading, "", section.depth, section.path)
+            yield Item(f"s:{section.path}", "heading", "", visible(section.heading), "", section.depth, section.path)
         for paragraph in section.paragraphs:
             yield _paragraph(paragraph)
         for sub in section.subsections:
@@ -192,9 +202,15 @@ def items(document: Document) -> list[Item]:
     def _paragraph(paragraph: Paragraph) -> Item:
         key = f"p:{paragraph.id}" if paragraph.id and f"p:{paragraph.id}" not in seen else f"f:{paragraph.path}"
         seen.add(key)
-        label = vocabulary.of(paragraph.role).display if paragraph.role else paragraph.status
+        label = visible(vocabulary.of(paragraph.role).display if paragraph.role else paragraph.status)
         return Item(
-            key, "paragraph", document.printed_number(paragraph), paragraph.text.strip("\n"), label, 0, paragraph.id
+            key,
+            "paragraph",
+            document.printed_number(paragraph),
+            visible(paragraph.text.strip("\n")),
+            label,
+            0,
+            paragraph.id,
         )
 
     for section in document.sections:
@@ -204,6 +220,7 @@ def items(document: Document) -> list[Item]:
 
 def compare(old: Document, new: Document, old_name: str = "", new_name: str = "") -> Redline:
     """The redline from ``old`` to ``new``."""
+    old_name, new_name = visible(old_name), visible(new_name)
     a, b = items(old), items(new)
     a_keys, b_keys = [i.key for i in a], [i.key for i in b]
     in_a, in_b = set(a_keys), set(b_keys)
@@ -232,6 +249,11 @@ def compare(old: Document, new: Document, old_name: str = "", new_name: str = ""
             else:
                 blocks.append(Block("inserted", None, y, _whole("insert", y.text)))
     return Redline(old_name, new_name, tuple(blocks))
+
+
+def visible(text: str) -> str:
+    """``text`` with every character in :data:`_HIDDEN` shown as U+FFFD (line ends kept)."""
+    return _HIDDEN.sub("\ufffd", text.replace("\r\n", "\n"))
 
 
 def _whole(op: wordiff.Op, text: str) -> tuple[Change, ...]:
