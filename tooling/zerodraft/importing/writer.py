@@ -85,6 +85,7 @@ def write(
                 shutil.copyfile(into / name, temporary / name)
             elif name == "delegations.yaml":
                 (temporary / name).write_text(EMPTY_ROSTER, encoding="utf-8")
+        _sound(temporary, into.name)
         if existing:
             aside = Path(tempfile.mkdtemp(prefix=f".{into.name}.replaced-", dir=into.parent))
             try:
@@ -105,6 +106,28 @@ def write(
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     return written
+
+
+#: Problems that mean the importer misread the source's structure (files, front matter,
+#: numbering, configuration), as opposed to the Chair's own text (brackets, footnotes …).
+STRUCTURAL = ("ZD0", "ZD1", "ZD2", "ZD5")
+
+
+def _sound(folder: Path, name: str) -> None:
+    """Refuse to put in place a tree whose structure ``zerodraft check`` would reject: that is
+    the importer's misreading, and nobody should have to repair it by hand."""
+    from zerodraft import checks, reader
+    from zerodraft.source import WorkingTree
+
+    reading = reader.read(WorkingTree(folder.parent), folder.name)
+    found = [p for p in (*reading.problems, *checks.run(reading.document)) if p.code.startswith(STRUCTURAL)]
+    if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        said = f"{found[0].path}: {found[0].code} {found[0].message}".replace(folder.name, name)
+        raise Fatal(
+            f"the source's structure was not understood; the result would fail the check — {said}{more}; "
+            "nothing was written"
+        )
 
 
 def _replaceable(into: Path) -> None:
