@@ -446,3 +446,13 @@ def check_ref_name(name: str) -> str:
     if not _NEW_REF.match(name) or ".." in name or "//" in name or name.endswith((".lock", "/", ".")):
         raise Fatal(f"'{name}' cannot be used as a tag or branch name")
     return name
+
+
+def source_at(base: Path, ref: str | None) -> WorkingTree | CommitTree:
+    """The files to read: the working tree under ``base``, or the commit ``ref`` names (read from
+    git objects, never checked out).  A ref that looks like an option is refused."""
+    if ref is None:
+        return WorkingTree(base)
+    if ref.startswith("-"):
+        raise Fatal(f"'{ref}' is not a valid ref name (a tag, branch or commit id)")
+    return Repository(base).tree(ref)

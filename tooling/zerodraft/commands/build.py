@@ -10,11 +10,10 @@ from pathlib import Path
 
 from zerodraft import checks
 from zerodraft.errors import Fatal
-from zerodraft.git import find_root
+from zerodraft.git import find_root, source_at
 from zerodraft.model import Problem
 from zerodraft.reader import read
 from zerodraft.render import FORMATS, build
-from zerodraft.source import Source, WorkingTree
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,15 +46,7 @@ def formats(value: str) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     wanted = formats(args.format)
     base = find_root(Path.cwd())
-    source: Source
-    if args.ref is not None:
-        from zerodraft.git import Repository
-
-        if args.ref.startswith("-"):
-            raise Fatal(f"'{args.ref}' is not a valid ref name (a tag, branch or commit id)")
-        source = Repository(base).tree(args.ref)
-    else:
-        source = WorkingTree(base)
+    source = source_at(base, args.ref)
     reading = read(source, args.root)
     problems: list[Problem] = sorted(set(reading.problems) | set(checks.run(reading.document)))
     for problem in problems:

@@ -9,11 +9,9 @@ import json
 from pathlib import Path
 
 from zerodraft.dashboard import ORDER, dashboard, table
-from zerodraft.errors import Fatal
-from zerodraft.git import find_root
+from zerodraft.git import find_root, source_at
 from zerodraft.model import Problem
 from zerodraft.reader import read
-from zerodraft.source import Source, WorkingTree
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,15 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     base = find_root(Path.cwd())
-    source: Source
-    if args.ref is not None:
-        from zerodraft.git import Repository
-
-        if args.ref.startswith("-"):
-            raise Fatal(f"'{args.ref}' is not a valid ref name (a tag, branch or commit id)")
-        source = Repository(base).tree(args.ref)
-    else:
-        source = WorkingTree(base)
+    source = source_at(base, args.ref)
     reading = read(source, args.root)
     board = dashboard(reading.document)
     if args.format == "json":
