@@ -33,6 +33,17 @@ What = Literal["heading", "paragraph"]
 _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
+#: How a redline names what happened to a paragraph, by the kind of its block.
+WHAT = {
+    "inserted": "new paragraph",
+    "deleted": "deleted",
+    "moved-from": "moved",
+    "moved-to": "moved",
+    "changed": "amended",
+    "same": "",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Item:
     """A heading or a paragraph of one draft, as a redline compares it."""

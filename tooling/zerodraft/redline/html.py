@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from zerodraft.redline import Block, Redline
+from zerodraft.redline import WHAT, Block, Redline
 from zerodraft.wordiff import Change
 
 # Private-use characters mark where changes start and end while markdown-it renders the text;
@@ -35,15 +35,6 @@ del { text-decoration: line-through; background: #fde8e8; color: #5c0b0b; }
 .paragraph.deleted, .paragraph.moved-from { opacity: 0.9; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 """
-
-_WHAT = {
-    "inserted": "new paragraph",
-    "deleted": "deleted",
-    "moved-from": "moved",
-    "moved-to": "moved",
-    "changed": "amended",
-    "same": "",
-}
 
 
 def render(redline: Redline, lang: str = "en") -> str:
@@ -85,7 +76,7 @@ def _summary(redline: Redline) -> str:
             continue
         if block.kind == "same" and not renumbered:
             continue
-        what = _WHAT[block.kind] or "renumbered"
+        what = WHAT[block.kind] or "renumbered"
         label = f"{block.number or item.id} ({what})"
         links.append(f'<li><a href="#{html.escape(item.id)}">{html.escape(label)}</a></li>')
     if not links:
@@ -109,7 +100,7 @@ def _block(md: object, block: Block) -> str:
         level = min(item.depth + 2, 6)
         inner = _restore(md.renderInline(source.replace("\n", " ")))
         return f"<h{level}>{inner}</h{level}>"
-    facts = [f for f in (_WHAT[block.kind], block.label_change, block.note) if f]
+    facts = [f for f in (WHAT[block.kind], block.label_change, block.note) if f]
     if not block.label_change and block.new and block.new.label:
         facts.append(block.new.label)
     head = f'<span class="number">{html.escape(block.number)}</span>' if block.number else ""

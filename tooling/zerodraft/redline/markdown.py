@@ -7,17 +7,8 @@ whether it was inserted, deleted or moved.
 
 from __future__ import annotations
 
-from zerodraft.redline import Block, Redline
+from zerodraft.redline import WHAT, Block, Redline
 from zerodraft.wordiff import Change
-
-_WHAT = {
-    "inserted": "new paragraph",
-    "deleted": "deleted",
-    "moved-from": "moved",
-    "moved-to": "moved",
-    "changed": "amended",
-    "same": "",
-}
 
 
 def render(redline: Redline) -> str:
@@ -43,7 +34,7 @@ def _block(block: Block) -> list[str]:
         text = inline(block.changes) if block.kind != "same" else item.text
         return ["#" * min(item.depth + 2, 6) + " " + text.replace("\n", " "), ""]
     head = [f"**{block.number}**"] if block.number else []
-    facts = [f for f in (_WHAT[block.kind], block.label_change, block.note) if f]
+    facts = [f for f in (WHAT[block.kind], block.label_change, block.note) if f]
     if not block.label_change and block.new and block.new.label:
         facts.append(block.new.label)
     if facts:
