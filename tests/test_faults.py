@@ -209,16 +209,17 @@ sys.exit(main(["release", "--formats", "md", "Draft 3", "-o", sys.argv[2]]))
 
 @pytest.mark.slow
 @pytest.mark.parametrize("at", ["renumber", "artefacts", "commit", "tag"])
-def test_a_killed_release_blocks_the_next_one(repo: Path, tmp_path: Path, at: str) -> None:
+def test_a_killed_release_blocks_the_next_one_until_recovered(repo: Path, tmp_path: Path, at: str) -> None:
     """SIGKILL cannot be undone; what is left must stop the next release with a clear message
     (the lock), and nothing half-built is ever published."""
     import subprocess
     import sys
 
-    from test_release import IDENTITY
+    from test_release import IDENTITY, snapshot
 
     env = {**os.environ, **IDENTITY, "HOME": str(tmp_path)}
     out = tmp_path / "published"
+    before = snapshot(repo)
     killed = subprocess.run(
         [sys.executable, "-c", KILLED, at, str(out)], cwd=repo, env=env, capture_output=True, text=True, check=False
     )
@@ -233,5 +234,18 @@ def test_a_killed_release_blocks_the_next_one(repo: Path, tmp_path: Path, at: st
         check=False,
     )
     assert again.returncode == 2
-    assert "another release is running in this repository" in again.stderr
+    assert "stopped before it finished" in again.stderr and "zerodraft release --recover" in again.stderr
     assert "Traceback" not in again.stderr and not out.exists()
+
+    # --recover puts the repository back exactly as before the killed release; then it releases.
+    def zerodraft(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "zerodraft", *args], cwd=repo, env=env, capture_output=True, text=True, check=False
+        )
+
+    recovered = zerodraft("release", "--recover")
+    assert recovered.returncode == 0, recovered.stderr
+    assert "removed its lock" in recovered.stdout
+    assert snapshot(repo) == before
+    assert zerodraft("release", "--recover").returncode == 2  # nothing left to recover
+    assert zerodraft("release", "--formats", "md", "Draft 3", "-o", str(out)).returncode == 0

@@ -245,7 +245,7 @@ def test_refuses_unexpected_head(round_repo: Path, capsys: pytest.CaptureFixture
 
 def test_refuses_while_another_release_runs(round_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lock = Path(git(round_repo, "rev-parse", "--absolute-git-dir").strip()) / release.LOCK
-    lock.write_text("12345\n")
+    lock.write_text(f"{os.getpid()}\n")  # a live process holds it (the format of earlier versions: the pid alone)
     head = git(round_repo, "rev-parse", "HEAD")
     assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3"]) == 2
     assert "another release is running" in capsys.readouterr().err
@@ -350,3 +350,39 @@ def test_release_publishes_every_format(round_repo: Path) -> None:
     names = {p.name for p in out.iterdir()}
     assert {f"draft-3.{render.renderer(name).EXTENSION}" for name in render.FORMATS} <= names
     assert "draft-3-redline.docx" in names
+
+
+def _lock(repo: Path, text: str) -> None:
+    (Path(git(repo, "rev-parse", "--absolute-git-dir").strip()) / release.LOCK).write_text(text)
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen(["true"])  # a process that has surely ended once waited for
+    child.wait()
+    return child.pid
+
+
+def test_recover_with_nothing_to_recover(round_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    refuse(round_repo, capsys, ["--recover"], "there is no unfinished release to recover")
+
+
+def test_recover_waits_for_a_running_release(round_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _lock(round_repo, f"pid={os.getpid()}\n")
+    refuse(round_repo, capsys, ["--recover"], "is still running; wait for it to finish")
+    refuse(round_repo, capsys, ["Draft 3"], "another release is running in this repository")
+
+
+def test_a_dead_release_points_to_recover_and_recover_refuses_when_head_moved_on(
+    round_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    start = git(round_repo, "rev-parse", "HEAD~2").strip()  # two commits behind: not the release's own
+    _lock(round_repo, f"pid={_dead_pid()}\nhead={start}\ntag=draft-3\nroot=outcome\n")
+    refuse(round_repo, capsys, ["Draft 3"], "run 'zerodraft release --recover'")
+    refuse(round_repo, capsys, ["--recover"], "has moved on since the unfinished release started")
+
+
+def test_recover_after_a_death_while_planning(round_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _lock(round_repo, f"pid={_dead_pid()}\n")  # killed before the plan was recorded: nothing changed
+    assert main(["-C", str(round_repo), "release", "--recover"]) == 0
+    assert "it stopped while planning" in capsys.readouterr().out
+    assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3"]) == 0

@@ -26,11 +26,24 @@ from zerodraft.concordance import Concordance
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository
 from zerodraft.model import Document, Problem
-from zerodraft.release_steps import LOCK, STEPS, Hook, Transaction, execute, lock
+from zerodraft.release_steps import LOCK, STEPS, Hook, Transaction, execute, lock, record, recover
 from zerodraft.renumber import Renumbering, apply, renumber
 from zerodraft.source import MemoryTree, WorkingTree
 
-__all__ = ["LOCK", "STEPS", "CheckFailed", "Plan", "Request", "Transaction", "execute", "lock", "plan", "release"]
+__all__ = [
+    "LOCK",
+    "STEPS",
+    "CheckFailed",
+    "Plan",
+    "Request",
+    "Transaction",
+    "execute",
+    "lock",
+    "plan",
+    "record",
+    "recover",
+    "release",
+]
 
 TAG_PATTERN = "draft-*"
 
@@ -245,5 +258,6 @@ def release(repository: Repository, request: Request, hook: Hook | None = None) 
     second release started meanwhile fails at once ("another release is running")."""
     with lock(Git(repository)):
         result = plan(repository, request)
+        record(Git(repository), result)
         execute(repository, result, hook)
     return result

@@ -11,6 +11,7 @@ release in the same repository out.  Tests inject failures and real SIGINTs thro
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 from collections.abc import Callable, Iterator
@@ -158,20 +159,119 @@ def execute(repository: Repository, release: Plan, hook: Hook | None = None) -> 
 
 @contextmanager
 def lock(git: Git) -> Iterator[None]:
-    """Hold the release lock of this repository, or fail at once if another release has it."""
+    """Hold the release lock of this repository, or fail at once if another release has it.
+
+    The lock names the process holding it and, once the release is planned (:func:`record`),
+    the commit it started from, its tag and its document folder: what :func:`recover` needs if
+    the process is killed outright (SIGKILL, a machine going down), which nothing can undo."""
     path = git.git_dir() / LOCK
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
     except FileExistsError:
+        held = _read_lock(path)
+        if held is not None and not _alive(held.get("pid", "")):
+            raise Fatal(
+                f"a release (process {held.get('pid', '?')}) stopped before it finished and may have left its "
+                "commit, tag or renamed files; run 'zerodraft release --recover' to put the repository back as "
+                "it was before it, then release again"
+            ) from None
         raise Fatal(
             f"another release is running in this repository (lock {path}); wait for it, or delete that file if none is"
         ) from None
     try:
-        os.write(fd, f"{os.getpid()}\n".encode())
+        os.write(fd, f"pid={os.getpid()}\n".encode())
         os.close(fd)
         yield
     finally:
         path.unlink(missing_ok=True)
+
+
+def record(git: Git, plan: Plan) -> None:
+    """Write into the lock where the planned release starts from (see :func:`recover`)."""
+    path = git.git_dir() / LOCK
+    lines = f"pid={os.getpid()}\nhead={plan.head}\ntag={plan.tag}\nroot={plan.request.root}\noutput={plan.output}\n"
+    temporary = path.with_name(path.name + ".new")
+    temporary.write_text(lines, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def recover(git: Git) -> list[str]:
+    """Undo what a release killed half way left behind, from what its lock recorded; say what
+    was done.  Refuses while that release still runs, or when the branch has moved on since."""
+    path = git.git_dir() / LOCK
+    held = _read_lock(path)
+    if held is None:
+        raise Fatal("there is no unfinished release to recover (no release lock in this repository)")
+    if _alive(held.get("pid", "")):
+        raise Fatal(f"the release in process {held.get('pid')} is still running; wait for it to finish")
+    head, tag, root = held.get("head"), held.get("tag"), held.get("root", "outcome")
+    output = Path(held["output"]) if held.get("output") else None
+    finished = bool(
+        head and tag and output is not None and git.tag_exists(tag) and output.is_dir() and any(output.iterdir())
+    )
+    now = git.head()
+    if head and not finished and now != head:
+        parent = git.run("rev-parse", "--verify", "--quiet", "HEAD^", check=False).strip()
+        if parent != head:
+            raise Fatal(
+                f"HEAD ({now[:10]}) has moved on since the unfinished release started from {head[:10]}; "
+                f"nothing was changed — look at 'git log' and put it right by hand, then delete {path}"
+            )
+    done = _remove_half_built(output) if output is not None else []
+    if finished:
+        done.append(f"it had finished: {tag} is tagged and its artefacts are in {output}; nothing to undo")
+    elif head:
+        made_tag = tag and now != head and git.tag_exists(tag)
+        if made_tag and git.run("rev-parse", f"refs/tags/{tag}^{{commit}}").strip() == now:
+            git.run("tag", "-d", str(tag))
+            done.append(f"deleted the tag {tag} it had made")
+        if now != head:
+            done.append(f"took back its commit {now[:10]}")
+        with _no_interrupts():
+            git.run("reset", "--quiet", "--hard", head)
+            git.run("clean", "-d", "--force", "--quiet", "--", root)
+        done.append(f"put {root}/ and HEAD back at {head[:10]}, where it started")
+    else:
+        done.append("it stopped while planning, before changing anything")
+    path.unlink(missing_ok=True)
+    done.append("removed its lock")
+    return done
+
+
+def _remove_half_built(output: Path) -> list[str]:
+    """The folders :func:`temporary_folder_beside` made for ``output`` and never moved into place."""
+    pattern = re.compile(rf"\.{re.escape(output.name)}\.[A-Za-z0-9_]{{8}}")
+    removed = []
+    if output.parent.is_dir():
+        for item in sorted(output.parent.iterdir()):
+            if pattern.fullmatch(item.name) and item.is_dir() and not item.is_symlink():
+                shutil.rmtree(item, ignore_errors=True)
+                removed.append(f"removed the half-built artefacts {item}")
+    return removed
+
+
+def _read_lock(path: Path) -> dict[str, str] | None:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return None
+    fields = dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
+    if not fields and text.strip().isdigit():  # a lock written by an earlier version: the pid alone
+        fields = {"pid": text.strip()}
+    return fields
+
+
+def _alive(pid: str) -> bool:
+    """True if a process ``pid`` runs on this machine (or cannot be told: then assume it does)."""
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @contextmanager

@@ -14,7 +14,12 @@ from zerodraft.git import Repository
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("name", metavar="NAME", help='the new draft\'s name, e.g. "Draft 3" (tag draft-3)')
+    parser.add_argument("name", metavar="NAME", nargs="?", help='the new draft\'s name, e.g. "Draft 3" (tag draft-3)')
+    parser.add_argument(
+        "--recover",
+        action="store_true",
+        help="undo what a release that was killed half way left behind (its lock says where it started)",
+    )
     parser.add_argument("--date", help="the draft's date, like 2021-07-19 (default: today)")
     parser.add_argument("--sign", action="store_true", help="sign the tag with your GPG key (git tag -s)")
     parser.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
@@ -31,6 +36,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     repository = Repository(Path.cwd())
+    if args.recover:
+        from zerodraft.git import Git
+
+        for line in release.recover(Git(repository)):
+            print(f"recovered: {line}")
+        return 0
+    if not args.name:
+        raise Fatal('give the new draft\'s name, like: zerodraft release "Draft 3"')
     request = release.Request(
         name=args.name.strip(),
         date=_date(args.date),
