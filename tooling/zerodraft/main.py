@@ -61,6 +61,14 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
     return top
 
 
+def _here() -> int | None:
+    """A handle on the current folder, to come back to (``None`` if it cannot be opened)."""
+    try:
+        return os.open(".", os.O_RDONLY)
+    except OSError:
+        return None
+
+
 def _command(argv: Sequence[str]) -> str | None:
     """The subcommand named in ``argv``, if it is a known one."""
     skip = False
@@ -78,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (0 ok, 1 problems found, 2 could not run)."""
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parser(_command(argv)).parse_args(argv)
+    # -C changes the folder for this command only: called as a library, main() puts it back.
+    home = _here() if args.directory else None
     try:
         if args.directory:
             os.chdir(args.directory)
@@ -104,3 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("ZERODRAFT_DEBUG"):
             traceback.print_exc()
         return 3
+    finally:
+        if home is not None:
+            os.fchdir(home)
+            os.close(home)
