@@ -13,6 +13,14 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 EXAMPLE = REPO / "tests" / "data" / "example"
 """A small, valid document in the format (preamble, two agenda items, a subsection)."""
+IDENTITY = {
+    "GIT_AUTHOR_NAME": "Secretariat",
+    "GIT_AUTHOR_EMAIL": "secretariat@example.org",
+    "GIT_COMMITTER_NAME": "Secretariat",
+    "GIT_COMMITTER_EMAIL": "secretariat@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+"""Who commits in the tests' repositories (with no system or user git configuration)."""
 
 
 def git(cwd: Path, *args: str) -> str:
@@ -23,15 +31,7 @@ def git(cwd: Path, *args: str) -> str:
         check=True,
         capture_output=True,
         text=True,
-        env={
-            "GIT_AUTHOR_NAME": "Secretariat",
-            "GIT_AUTHOR_EMAIL": "secretariat@example.org",
-            "GIT_COMMITTER_NAME": "Secretariat",
-            "GIT_COMMITTER_EMAIL": "secretariat@example.org",
-            "HOME": str(cwd),
-            "PATH": "/usr/bin:/bin:/usr/local/bin",
-            "GIT_CONFIG_NOSYSTEM": "1",
-        },
+        env={**IDENTITY, "HOME": str(cwd), "PATH": "/usr/bin:/bin:/usr/local/bin"},
     )
     return result.stdout
 
@@ -81,3 +81,10 @@ def rich(document: Path) -> Path:
     from render_fixtures import enrich
 
     return enrich(document)
+
+
+@pytest.fixture
+def secretariat(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Commands run in-process commit as the secretariat, with no git configuration of the machine's."""
+    for key, value in {**IDENTITY, "HOME": str(tmp_path)}.items():
+        monkeypatch.setenv(key, value)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import git, write_paragraph
+from test_render_html import tags_of  # noqa: F401 - re-exported for the site tests
 
 A = "01-a-implementation"
 NATIONAL = f"{A}/01-national-level"
@@ -66,20 +66,3 @@ def add_hostile(repo: Path, files: list[Path]) -> None:
         (folder / f"{index:03d}.md").write_bytes(source.read_bytes())
     write_paragraph(folder / f"{len(files) + 9:03d}.md", "p-rtl", "مرحبا [بالعالم] שלום", "open")
     commit(repo, "hostile")
-
-
-class Tags(HTMLParser):
-    """Every start tag and its attributes."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-
-def tags_of(html: str) -> list[tuple[str, dict[str, str | None]]]:
-    parser = Tags()
-    parser.feed(html)
-    return parser.tags

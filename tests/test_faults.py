@@ -215,7 +215,8 @@ def test_a_killed_release_blocks_the_next_one_until_recovered(repo: Path, tmp_pa
     import subprocess
     import sys
 
-    from test_release import IDENTITY, snapshot
+    from conftest import IDENTITY
+    from test_release import snapshot
 
     env = {**os.environ, **IDENTITY, "HOME": str(tmp_path)}
     out = tmp_path / "published"

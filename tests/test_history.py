@@ -13,18 +13,7 @@ from hypothesis import strategies as st
 from conftest import git, write_paragraph
 from zerodraft.main import main
 
-
-@pytest.fixture(autouse=True)
-def identity(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for key, value in {
-        "GIT_AUTHOR_NAME": "Secretariat",
-        "GIT_AUTHOR_EMAIL": "secretariat@example.org",
-        "GIT_COMMITTER_NAME": "Secretariat",
-        "GIT_COMMITTER_EMAIL": "secretariat@example.org",
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "HOME": str(tmp_path),
-    }.items():
-        monkeypatch.setenv(key, value)
+pytestmark = pytest.mark.usefixtures("secretariat")
 
 
 def test_no_drafts_yet(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, git
+from conftest import EXAMPLE, IDENTITY, git
 from policy_helpers import with_logins
 from test_hostile import CORPUS, EXPECTED, PWNED, RAW_CONTROL, place, snapshot
-from test_release import IDENTITY
 from test_render_html import tags_of
 from zerodraft.main import main
 

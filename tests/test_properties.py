@@ -18,9 +18,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import git
+from conftest import IDENTITY, git
 from test_import_properties import WORDS
-from test_release import IDENTITY
 from test_renumber import ROSTER, document_yaml, paragraph, rounds
 from zerodraft import checks, redline, render
 from zerodraft.commands import diff

@@ -19,20 +19,7 @@ from zerodraft import release
 from zerodraft.git import Repository
 from zerodraft.main import main
 
-IDENTITY = {
-    "GIT_AUTHOR_NAME": "Secretariat",
-    "GIT_AUTHOR_EMAIL": "secretariat@example.org",
-    "GIT_COMMITTER_NAME": "Secretariat",
-    "GIT_COMMITTER_EMAIL": "secretariat@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
-
-
-@pytest.fixture(autouse=True)
-def identity(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for key, value in IDENTITY.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.setenv("HOME", str(tmp_path))
+pytestmark = pytest.mark.usefixtures("secretariat")
 
 
 @pytest.fixture(autouse=True)

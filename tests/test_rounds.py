@@ -20,17 +20,7 @@ A = "outcome/01-a-implementation"
 NATIONAL = f"{A}/01-national-level"
 
 
-@pytest.fixture(autouse=True)
-def identity(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for key, value in {
-        "GIT_AUTHOR_NAME": "Secretariat",
-        "GIT_AUTHOR_EMAIL": "secretariat@example.org",
-        "GIT_COMMITTER_NAME": "Secretariat",
-        "GIT_COMMITTER_EMAIL": "secretariat@example.org",
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "HOME": str(tmp_path),
-    }.items():
-        monkeypatch.setenv(key, value)
+pytestmark = pytest.mark.usefixtures("secretariat")
 
 
 def zd(repo: Path, *args: str) -> None:
