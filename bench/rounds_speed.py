@@ -113,6 +113,16 @@ def round_of_commits(repo: Path, commits: int, seed: int = 11) -> None:
     run(["git", "reset", "--quiet", "--hard", "main"], repo)
 
 
+def imported(path: Path, paragraphs: int) -> Path:
+    """A synthetic document of ``paragraphs`` committed as the import of a first draft."""
+    repo = make(path, paragraphs)
+    (repo / ".gitignore").write_text("build/\n")
+    run(["git", "init", "-q", "-b", "main"], repo)
+    run(["git", "add", "-A"], repo)
+    run(["git", "commit", "-q", "-m", "Import"], repo)
+    return repo
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--paragraphs", type=int, default=2000)
@@ -121,11 +131,7 @@ def main() -> None:
     args = parser.parse_args()
     zd = str(BIN / "zerodraft")
     with tempfile.TemporaryDirectory() as tmp:
-        repo = make(Path(tmp) / "repo", args.paragraphs)
-        (repo / ".gitignore").write_text("build/\n")
-        run(["git", "init", "-q", "-b", "main"], repo)
-        run(["git", "add", "-A"], repo)
-        run(["git", "commit", "-q", "-m", "Import"], repo)
+        repo = imported(Path(tmp) / "repo", args.paragraphs)
         run([zd, "release", "Draft 2", "--formats", "none"], repo)
         round_of_commits(repo, args.commits)
         run([zd, "check"], repo)

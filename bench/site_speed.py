@@ -23,8 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from rounds_speed import BIN, round_of_commits, run
-from synthetic import make
+from rounds_speed import BIN, imported, round_of_commits, run
 
 FILTERS = {
     "label agreed ad ref": "document.getElementById('f-label').value = 'agreed-ad-ref';",
@@ -88,11 +87,7 @@ def main() -> None:
     args = parser.parse_args()
     zd = str(BIN / "zerodraft")
     with tempfile.TemporaryDirectory() as tmp:
-        repo = make(Path(tmp) / "repo", args.paragraphs)
-        (repo / ".gitignore").write_text("build/\n")
-        run(["git", "init", "-q", "-b", "main"], repo)
-        run(["git", "add", "-A"], repo)
-        run(["git", "commit", "-q", "-m", "Import"], repo)
+        repo = imported(Path(tmp) / "repo", args.paragraphs)
         for k in range(1, args.drafts + 1):
             run([zd, "release", f"Draft {k}", "--formats", "none", "-o", f"build/draft-{k}"], repo)
             round_of_commits(repo, args.commits, seed=k)
