@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from zerodraft import checks
+from zerodraft import checks, editors_copy
 from zerodraft.errors import Fatal
 from zerodraft.git import find_root, source_at
 from zerodraft.model import Problem
@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s); nothing built (--strict)", file=sys.stderr)
         return 1
     out = Path(args.output)
-    written = build(reading.document, wanted, out, problems=problems, basename=args.name)
+    header = editors_copy.standing(base, source, reading.document, args.ref, args.root).header()
+    written = build(reading.document, wanted, out, problems=problems, basename=args.name, header=header)
     for path in written:
         print(_shown(path))
     if problems:

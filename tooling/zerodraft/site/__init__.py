@@ -23,7 +23,8 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from zerodraft import checks, parallel
+from zerodraft import checks, editors_copy, parallel
+from zerodraft.editors_copy import Standing
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
 from zerodraft.reader import read
@@ -116,13 +117,16 @@ def _snapshot(repository: Repository, sha: str, root: str, stem: str, tag: str) 
     document = reading.document
     problems = tuple(sorted(set(reading.problems) | set(checks.run(document))))
     config = document.config
+    standing = Standing()
     if tag:
         date = config.draft_date.isoformat() if config.draft_date else ""
         name = config.draft_name
     else:
         date = repository.commit_date(sha)
         name = "Editor's copy"
-    return Snapshot(stem, tag, name, date, sha, document, compile(document, problems), problems)
+        standing = editors_copy.standing(repository.root, repository.tree(sha), document, sha, root)
+    draft = compile(document, problems, standing.header())
+    return Snapshot(stem, tag, name, date, sha, document, draft, problems, standing)
 
 
 def render(site: Site) -> list[layout.Page]:
