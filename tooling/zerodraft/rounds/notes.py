@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from zerodraft import redline
 from zerodraft.redline import docx as redline_docx
 from zerodraft.redline import html as redline_html
 from zerodraft.redline import markdown as redline_markdown
-
-if TYPE_CHECKING:
-    from zerodraft.release import Plan
+from zerodraft.rounds.plan import Plan
 
 
 def notes(plan: Plan) -> str:

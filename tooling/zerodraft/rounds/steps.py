@@ -17,15 +17,13 @@ import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from zerodraft import reader
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository
 from zerodraft.output import move_folder_into_place, temporary_folder_beside
-
-if TYPE_CHECKING:
-    from zerodraft.release import Plan
+from zerodraft.rounds import notes
+from zerodraft.rounds.plan import Plan
 
 LOCK = "zerodraft-release.lock"
 """The lock file, in the repository's git folder."""
@@ -101,10 +99,8 @@ def step_document(t: Transaction) -> None:
 
 def step_artefacts(t: Transaction) -> None:
     """Build every artefact into a temporary folder beside the output folder."""
-    from zerodraft.release_notes import build_artefacts
-
     t.built = temporary_folder_beside(t.plan.output)
-    build_artefacts(t.plan, t.built)
+    notes.build_artefacts(t.plan, t.built)
 
 
 def step_commit(t: Transaction) -> None:
