@@ -54,6 +54,13 @@ class Rewrite:
     heading: bool = False
     """True when the reference is in a section heading."""
 
+    @property
+    def where(self) -> str:
+        """Where it is, in words: ``paragraph 32 (was 30)``, ``the heading of 02-b-…``."""
+        if self.heading:
+            return f"the heading of {self.new}"
+        return f"paragraph {self.new}" + (f" (was {self.old})" if self.old != self.new else "")
+
 
 def rewrite(text: str, found: Iterable[Resolved], mapping: Mapping) -> tuple[str, list[tuple[str, str]]]:
     """``text`` with each number of an internal reference whose target is renumbered
