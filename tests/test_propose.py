@@ -174,8 +174,8 @@ def test_proposals_never_renumber_others(proposals: list[tuple[str, int, str]]) 
     from conftest import EXAMPLE
     from zerodraft import checks
     from zerodraft.errors import Fatal
-    from zerodraft.proposal import propose
     from zerodraft.reader import read
+    from zerodraft.rounds.proposal import propose
     from zerodraft.source import MemoryTree
 
     files = {f"outcome/{p.relative_to(EXAMPLE).as_posix()}": p.read_bytes() for p in EXAMPLE.rglob("*") if p.is_file()}

@@ -8,12 +8,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from zerodraft import checks, editors_copy
+from zerodraft import checks
 from zerodraft.errors import Fatal
 from zerodraft.git import find_root, source_at
 from zerodraft.model import Problem
 from zerodraft.reader import read
 from zerodraft.render import FORMATS, build
+from zerodraft.rounds import editors_copy
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

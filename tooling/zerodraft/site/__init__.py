@@ -23,13 +23,15 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from zerodraft import checks, editors_copy, parallel
-from zerodraft.editors_copy import Standing
+from zerodraft import checks, parallel
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
 from zerodraft.reader import read
 from zerodraft.render import build as render_build
-from zerodraft.render.compiled import compile
+from zerodraft.render.layout import lay_out
+from zerodraft.rounds import editors_copy
+from zerodraft.rounds.drafts import DRAFT_TAGS
+from zerodraft.rounds.editors_copy import Standing
 from zerodraft.site import layout, pages, redlines
 from zerodraft.site.changes import Tagged, changes
 from zerodraft.site.model import Site, Snapshot
@@ -61,7 +63,7 @@ def collect(
     current = _snapshot(repository, commit, root, "editors-copy", "")
     drafts: list[Snapshot] = []
     used = {"editors-copy", "index"}
-    for tag, sha in repository.tagged("draft-*"):
+    for tag, sha in repository.tagged(DRAFT_TAGS):
         stem = slug(tag)
         while stem in used or stem.startswith(("paragraphs", "assets", "downloads", "redline", "since")):
             stem += "-x"
@@ -125,7 +127,7 @@ def _snapshot(repository: Repository, sha: str, root: str, stem: str, tag: str) 
         date = repository.commit_date(sha)
         name = "Editor's copy"
         standing = editors_copy.standing(repository.root, repository.tree(sha), document, sha, root)
-    draft = compile(document, problems, standing.header())
+    draft = lay_out(document, problems, standing.header())
     return Snapshot(stem, tag, name, date, sha, document, draft, problems, standing)
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from zerodraft.editors_copy import Standing
 from zerodraft.model import Document, Problem
-from zerodraft.render.compiled import CompiledDraft, Item
+from zerodraft.render.layout import CompiledDraft, Item
+from zerodraft.rounds.editors_copy import Standing
 from zerodraft.site.changes import Change
 
 

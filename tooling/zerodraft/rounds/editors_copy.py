@@ -22,9 +22,8 @@ from pathlib import Path
 
 from zerodraft.errors import Fatal
 from zerodraft.model import Document, Paragraph
+from zerodraft.rounds.drafts import DRAFT_TAGS
 from zerodraft.source import Source
-
-TAG_PATTERN = "draft-*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +66,7 @@ def standing(base: Path, source: Source, document: Document, ref: str | None, ro
     if not ref and not git.ok("rev-parse", "--verify", "--quiet", "HEAD"):
         return Standing()  # a repository with no commit yet
     commit = repository.resolve(ref or "HEAD")
-    for tag, sha in reversed(repository.tagged(TAG_PATTERN)):
+    for tag, sha in reversed(repository.tagged(DRAFT_TAGS)):
         if git.ok("merge-base", "--is-ancestor", sha, commit):
             released_source = repository.tree(sha)
             try:
