@@ -15,6 +15,7 @@ from pathlib import Path
 
 from zerodraft.errors import Fatal
 from zerodraft.model import Document
+from zerodraft.references.rewrite import Rewrite
 from zerodraft.rounds.concordance import Concordance
 from zerodraft.rounds.renumber import Renumbering
 
@@ -69,6 +70,10 @@ class Plan:
     previous_tag: str | None
     output: Path
     """Where the artefacts go."""
+    rewrites: tuple[Rewrite, ...] = ()
+    """Every internal reference the renumbering rewrites, in document order."""
+    rewritten: dict[str, bytes] = field(default_factory=dict, compare=False)
+    """The files whose references are rewritten, by their path after renumbering."""
     notes: str = field(default="", compare=False)
     """The release notes (Markdown)."""
     artefacts: tuple[str, ...] = field(default=(), compare=False)
@@ -87,6 +92,8 @@ class Plan:
         )
         lines += [f"  {m.old.label()} -> {m.new.label()}  {m.old_path} -> {m.new_path}" for m in renames]
         lines += [f"  {p.label} leaves (deleted)  {p.path}" for p in self.renumbering.removed]
+        lines.append(f"references rewritten: {len(self.rewrites)}")
+        lines += [f"  {r.where}: {r.before} -> {r.after}" for r in self.rewrites]
         lines.append(f"concordance: {self.concordance_path}")
         lines.append(f"artefacts into {self.output}: {', '.join(self.artefacts)}")
         return "\n".join(lines)

@@ -24,11 +24,12 @@ from zerodraft import checks, reader
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository
 from zerodraft.model import Problem
+from zerodraft.references import rewrite
 from zerodraft.rounds import concordance
 from zerodraft.rounds.drafts import DRAFT_TAGS
 from zerodraft.rounds.notes import artefact_names, notes
 from zerodraft.rounds.plan import Plan, Request, tag_for
-from zerodraft.rounds.renumber import apply, renumber
+from zerodraft.rounds.renumber import Renumbering, apply, renumber
 from zerodraft.rounds.steps import LOCK, STEPS, Hook, Transaction, execute, lock, record, recover
 from zerodraft.source import MemoryTree, WorkingTree
 
@@ -102,7 +103,9 @@ def plan(repository: Repository, request: Request) -> Plan:
     document_path = f"{request.root}/{reader.DOCUMENT}"
     files = _files(repository.root, request.root)
     document_yaml = _updated_document_yaml(files[document_path], request.name, request.date)
-    planned = apply(files, renumbering)
+    mapping = rewrite.Mapping.from_concordance((e.id, e.new) for e in table.entries)
+    rewriting = rewrite.plan(current, mapping, files)
+    planned = apply({**files, **rewriting.files}, renumbering)
     planned[document_path] = document_yaml
     concordance_yaml = table.to_yaml()
     planned[concordance_path] = concordance_yaml.encode("utf-8")
@@ -125,8 +128,16 @@ def plan(repository: Repository, request: Request) -> Plan:
         previous,
         previous_tag,
         output,
+        rewriting.rewrites,
+        _new_paths(rewriting.files, renumbering),
     )
     return replace(result, notes=notes(result), artefacts=tuple(artefact_names(result)))
+
+
+def _new_paths(files: dict[str, bytes], renumbering: Renumbering) -> dict[str, bytes]:
+    """The rewritten files by the path they have after renumbering."""
+    moved = {m.old_path: m.new_path for m in renumbering.moves}
+    return {moved.get(path, path): data for path, data in files.items()}
 
 
 class CheckFailed(Fatal):

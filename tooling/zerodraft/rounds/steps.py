@@ -83,6 +83,14 @@ def step_renumber(t: Transaction) -> None:
     t.git.stage(t.plan.request.root)
 
 
+def step_references(t: Transaction) -> None:
+    """Write the paragraphs and headings whose internal references the renumbering rewrote."""
+    root = t.repository.root
+    for path, data in t.plan.rewritten.items():
+        (root / path).write_bytes(data)
+    t.git.stage(t.plan.request.root)
+
+
 def step_concordance(t: Transaction) -> None:
     """Write the concordance data file."""
     path = t.repository.root / t.plan.concordance_path
@@ -125,6 +133,7 @@ def step_publish(t: Transaction) -> None:
 
 STEPS: list[tuple[str, Step]] = [
     ("renumber", step_renumber),
+    ("references", step_references),
     ("concordance", step_concordance),
     ("document", step_document),
     ("artefacts", step_artefacts),
