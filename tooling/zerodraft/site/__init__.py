@@ -29,6 +29,7 @@ from zerodraft.git import Repository
 from zerodraft.reader import read
 from zerodraft.render import build as render_build
 from zerodraft.render.layout import lay_out
+from zerodraft.render.links import linked
 from zerodraft.rounds.drafts import DRAFT_TAGS
 from zerodraft.site import layout, pages, redlines
 from zerodraft.site.changes import Tagged, changes
@@ -123,7 +124,7 @@ def _snapshot(repository: Repository, sha: str, root: str, stem: str, tag: str) 
     else:
         date = repository.commit_date(sha)
         name = "Editor's copy"
-    return Snapshot(stem, tag, name, date, sha, document, lay_out(document, problems), problems)
+    return Snapshot(stem, tag, name, date, sha, document, linked(lay_out(document, problems)), problems)
 
 
 def render(site: Site) -> list[layout.Page]:
