@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from zerodraft import checks
+from zerodraft.checks import references
 from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository, check_ref_name
@@ -67,6 +68,10 @@ def run(args: argparse.Namespace) -> int:
         for p in sorted(set(reading.problems) | set(checks.run(reading.document)))
         if (p.path, p.code, p.message) not in known
     ]
+    # a proposal to delete a paragraph that others refer to is legitimate: say so, and write it
+    for problem in (p for p in problems if p.code in references.LEFT_DANGLING):
+        print(f"warning: {problem}", file=sys.stderr)
+    problems = [p for p in problems if p.code not in references.LEFT_DANGLING]
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
