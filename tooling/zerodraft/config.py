@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from zerodraft import safeyaml
+from zerodraft.languages import files
 from zerodraft.model import (
     Delegation,
     DocumentConfig,
@@ -34,6 +35,7 @@ DOCUMENT_KEYS = (
     "secretariat",
     "facilitators",
     "consensus-labels",
+    "languages",
 )
 KINDS = ("member-state", "observer", "group")
 
@@ -95,6 +97,7 @@ def document_config(path: str, text: str | None, problems: list[Problem]) -> Doc
         secretariat=_logins(data.get("secretariat"), "secretariat", report),
         facilitators=_facilitators(data.get("facilitators"), report),
         vocabulary=_vocabulary(data.get("consensus-labels"), report),
+        languages=files.languages(path, lines.get("languages", 1), data.get("languages"), problems),
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from zerodraft import concordance, config, frontmatter, numbering, parallel, safeyaml
 from zerodraft.decode import decode
 from zerodraft.errors import Fatal
+from zerodraft.languages import files as language_files
 from zerodraft.model import Document, DocumentConfig, Paragraph, Problem, Roster, Section
 from zerodraft.source import MAX_FILE_BYTES, Entry, Source
 
@@ -90,7 +91,8 @@ def read(source: Source, root: str = "outcome") -> Reading:
         problems.append(Problem(f"{root}/{ROSTER}", 1, "ZD502", "is missing: the roster of delegations is needed"))
     walker = _Walker(root, children, texts, parsed, numbers, cfg, roster, problems)
     for entry in children[root]:
-        if entry.kind == "file" and entry.path.rsplit("/", 1)[1] not in ROOT_FILES:
+        name = entry.path.rsplit("/", 1)[1]
+        if entry.kind == "file" and name not in ROOT_FILES and not language_files.SECTION_RE.match(name):
             problems.append(
                 Problem(
                     entry.path,
@@ -100,7 +102,9 @@ def read(source: Source, root: str = "outcome") -> Reading:
                 )
             )
     sections = walker.sections(root, ())
-    document = Document(cfg, roster, sections, root)
+    translated = {p: t for p, t in texts.items() if language_files.is_translation(p.rsplit("/", 1)[1])}
+    translations = language_files.read(translated, problems)
+    document = Document(cfg, roster, sections, root, translations)
     return Reading(document, tuple(sorted(set(problems))))
 
 
@@ -198,7 +202,7 @@ class _Walker:
             if entry.kind != "file":
                 continue
             name = entry.path.rsplit("/", 1)[1]
-            if name == SECTION:
+            if name == SECTION or language_files.is_translation(name):
                 continue
             number = self.numbers.get(entry.path) or numbering.from_filename(name)
             if number is None:

@@ -24,6 +24,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--dry-run", action="store_true", help="say what would be imported and what cannot be placed; write nothing"
     )
     parser.add_argument(
+        "--language",
+        metavar="TAG",
+        help="SOURCE is this language version (fr, zh, ar …) of the document already in DIR: align it to "
+        "that document's structure and add it beside the original (docs/languages.md)",
+    )
+    parser.add_argument(
         "--accept-unplaced",
         action="store_true",
         help="import even if some lines cannot be placed; they are written to DIR-unplaced.txt for a human",
@@ -31,6 +37,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.language:
+        from zerodraft.languages import importer
+
+        return importer.run(Path(args.source), args.language, args.into, force=args.force, dry_run=args.dry_run)
     source = sourcefile.open_source(Path(args.source), args.format)
     recognition = recognise(source)
     document = recognition.document
