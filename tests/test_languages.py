@@ -157,7 +157,9 @@ def test_five_languages_import_beside_the_original_and_check_clean(
     assert "ar" in (treaty / "outcome/document.yaml").read_text(encoding="utf-8")
     # Only what OCR broke is left, and check names it: the Arabic text printed Annex I's (أ)
     # and (ب) before the Annex heading, inside Article 76.
-    assert [(p.path, p.code) for p in problems_of(treaty)] == [("outcome/04-article-76/001.ar.md", "ZD447")]
+    # (ZD701: the excerpt's references to articles before Article 73 have no target in it.)
+    found = [(p.path, p.code) for p in problems_of(treaty) if p.code != "ZD701"]
+    assert found == [("outcome/04-article-76/001.ar.md", "ZD447")]
 
 
 def test_an_english_amendment_makes_exactly_its_five_translations_stale(treaty: Path) -> None:

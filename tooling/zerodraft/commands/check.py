@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 from zerodraft import checks
+from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import find_root
+from zerodraft.github import annotation
 from zerodraft.model import Problem
 from zerodraft.reader import Reading, read
 from zerodraft.rules import BY_CODE
@@ -24,8 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="only report problems in these files or folders (the whole document is still read)",
     )
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    _options.add_root(parser)
+    _options.add_report_format(parser, _options.REPORT_FORMATS)
     parser.add_argument(
         "--fix",
         action="store_true",
@@ -41,16 +43,21 @@ def run(args: argparse.Namespace) -> int:
         from zerodraft import fixes
 
         wanted = [_relative(base, p, args.root) for p in args.paths]
-        fixable = [p for p in problems if not wanted or _within(p.path, wanted)]
-        for fixed in fixes.fix(base, reading.document, fixable):
-            codes = ", ".join(sorted({p.code for p in fixed.problems}))
-            print(f"{fixed.path}: fixed {codes}", file=sys.stderr)
+        for fixed in fixes.fix(base, reading.document, problems, lambda path: not wanted or _within(path, wanted)):
+            if fixed.problems:
+                codes = ", ".join(sorted({p.code for p in fixed.problems}))
+                print(f"{fixed.path}: fixed {codes}", file=sys.stderr)
+            for written, name in fixed.renamed:
+                print(f"{fixed.path}: wrote '{written}' as '{name}', its name in the roster", file=sys.stderr)
         reading, problems = _check(WorkingTree(base), args.root)
     if args.paths:
         wanted = [_relative(base, p, args.root) for p in args.paths]
         problems = [p for p in problems if _within(p.path, wanted)]
     if args.format == "json":
         print(json.dumps(report(problems), indent=2, ensure_ascii=False))
+    elif args.format == "github":
+        for problem in problems:
+            print(annotation(problem))
     else:
         for problem in problems:
             print(problem)

@@ -11,12 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from zerodraft import compilation_html, compilation_markdown
-from zerodraft.compilation import build
+from zerodraft import compilation
+from zerodraft.commands import _options
+from zerodraft.compilation.model import build
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
 
 DEFAULT_REFS = ("refs/heads/*", "refs/pull/*/head")
+#: the old spellings of ``--format`` values, accepted for one release
+_RENAMED = {"markdown": "md", "word": "docx"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,10 +39,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "for each proposal's delegation and rationale; otherwise the branch's commit message is used",
     )
     parser.add_argument(
-        "--format", choices=("markdown", "html", "word"), help="default: from --output's suffix, else markdown"
+        "--format",
+        choices=tuple(compilation.FORMATS),
+        type=lambda value: _options.renamed_value(value, _RENAMED, "--format", "zerodraft compile"),
+        help="md, html or docx (default: from --output's suffix, else md)",
     )
-    parser.add_argument("--output", "-o", metavar="FILE", help="write here (atomically) instead of printing")
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    _options.add_output(parser, "write the compilation here (atomically) instead of printing it")
+    _options.add_root(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,29 +53,23 @@ def run(args: argparse.Namespace) -> int:
     if bodies is not None and not bodies.is_dir():
         raise Fatal(f"'{args.bodies}' is not a folder of pull-request descriptions")
     fmt = args.format or _format_of(args.output or "")
-    if fmt == "word" and not args.output:
+    if fmt == "docx" and not args.output:
         raise Fatal("Word output needs a file: --output compilation.docx")
     repository = Repository()
-    compilation = build(repository, args.base, list(args.refs), bodies, args.root)
-    if fmt == "word":
-        from zerodraft import compilation_word  # python-docx is imported only when needed
-
-        document = compilation_word.render(compilation)
-        write_atomically(Path(args.output), lambda handle: document.save(handle))
-    else:
-        text = (compilation_html if fmt == "html" else compilation_markdown).render(compilation)
-        if not args.output:
-            sys.stdout.write(text)
-            return 0
-        write_atomically(Path(args.output), lambda handle: handle.write(text.encode("utf-8")))
-    print(f"compile: {len(compilation.entries)} paragraphs, {len(compilation.refs)} branches -> {args.output}")
+    gathered = build(repository, args.base, list(args.refs), bodies, args.root)
+    data = compilation.renderer(fmt).render(gathered)
+    if not args.output:
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
+    write_atomically(Path(args.output), lambda handle: handle.write(data))
+    print(f"compile: {len(gathered.entries)} paragraphs, {len(gathered.refs)} branches -> {args.output}")
     return 0
 
 
 def _format_of(output: str) -> str:
     if output.endswith((".html", ".htm")):
         return "html"
-    return "word" if output.endswith(".docx") else "markdown"
+    return "docx" if output.endswith(".docx") else "md"
 
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:

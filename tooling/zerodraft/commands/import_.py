@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.importing import blocks, recogniser, sourcefile, writer
 from zerodraft.importing.tree import Recognition
@@ -18,16 +19,17 @@ from zerodraft.importing.tree import Recognition
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", metavar="SOURCE", help="the draft: text extracted from a PDF, Markdown, or .docx")
     parser.add_argument("--into", required=True, metavar="DIR", help="the document folder to create (e.g. outcome)")
-    parser.add_argument("--format", choices=sourcefile.FORMATS, help="the source's format (default: from its contents)")
+    parser.add_argument(
+        "--source-format", choices=sourcefile.FORMATS, help="the source's format (default: from its contents)"
+    )
+    _options.add_renamed(parser, "--format", "--source-format", "source_format")
     parser.add_argument("--force", action="store_true", help="replace DIR even if it is not empty")
     parser.add_argument(
         "--dry-run", action="store_true", help="say what would be imported and what cannot be placed; write nothing"
     )
-    parser.add_argument(
-        "--language",
-        metavar="TAG",
-        help="SOURCE is this language version (fr, zh, ar …) of the document already in DIR: align it to "
-        "that document's structure and add it beside the original (docs/languages.md)",
+    _options.add_language(
+        parser,
+        "SOURCE is this language version of the document already in DIR: align it to its structure, beside the original",
     )
     parser.add_argument(
         "--accept-unplaced",
@@ -41,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         from zerodraft.languages import importer
 
         return importer.run(Path(args.source), args.language, args.into, force=args.force, dry_run=args.dry_run)
-    source = sourcefile.open_source(Path(args.source), args.format)
+    source = sourcefile.open_source(Path(args.source), args.source_format)
     recognition = recognise(source)
     document = recognition.document
     operative = [s for s in document.sections if not s.preamble]
