@@ -103,6 +103,8 @@ class Masthead:
     """The original language ("English", from "Original: English")."""
     number: str = ""
     """The resolution's or decision's number printed above its title ("79/271")."""
+    sponsors: str = ""
+    """Who puts a draft forward, as printed ("Australia and Belize: draft decision")."""
 
     def items(self) -> tuple[tuple[str, str], ...]:
         """The keys that are set, as ``(yaml key, value)`` in masthead order."""
@@ -119,6 +121,7 @@ MASTHEAD_KEYS: tuple[tuple[str, str], ...] = (
     ("original", "original"),
     ("session", "session"),
     ("agenda-item", "agenda_item"),
+    ("sponsors", "sponsors"),
     ("adopted", "adopted"),
     ("number", "number"),
     ("job-number", "job_number"),

@@ -58,7 +58,7 @@ TRAILING_STATUS_RE = re.compile(r"\s*[\[(]\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*
 DELETED_RE = re.compile(r"^\[?\s*deleted\s*\.?\s*\]?\.?$", re.IGNORECASE)
 PREAMBLE_CHAPEAU_RE = re.compile(r"^(?:The|Les?|La|El|Los)\s+[A-Z][\w ,’'-]{3,80},$")
 PARTICIPLE_RE = re.compile(
-    r"^\*?(?:[A-Z][a-z]+(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Convinced|Deeply|Gravely|Further|Also|Have|"
+    r"^\*?(?:(?!United\b|Limited\b)[A-Z][a-z]+(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Convinced|Deeply|Gravely|Further|Also|Have|"
     r"Desirous|Determined|Alarmed|Concerned|Resolved|Reaffirming)\b\*?"
 )
 TERMINATED_RE = re.compile(r"[.;:!?]\s*(?:\[\^\w+\]|\d{1,3})?\)?[”\"’]?$")

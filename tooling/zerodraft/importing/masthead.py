@@ -44,6 +44,8 @@ ADOPTED_RE = re.compile(
 )
 ON_DATE_RE = re.compile(r"^on\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
 NUMBER_RE = re.compile(r"^(?P<value>\d{1,3}/\d{1,4})\.(?:\s+(?P<rest>\S.*))?$")
+BRACKETED_RE = re.compile(r"^\[[^\[\]]+\]$")
+SPONSOR_RE = re.compile(r":\s+(?:revised\s+)?draft\s+(?:resolution|decision)\b")
 JOB_RE = re.compile(r"\d{2}-\d{5}\**\s*\([A-Z]\)")
 
 
@@ -116,9 +118,19 @@ def _fields(front: list[Block], artefacts: tuple[Artefact, ...]) -> tuple[tuple[
             found["organ"] = f"{found.get('organ', '')} {value}".strip()
             index += 1
             continue
+        if key == "reference":  # "[without reference to a Main Committee (A/79/L.55)]"
+            found["adopted"] += f" {value}"
+            index += used
+            continue
         if key and key not in found:
             found[key] = value
             index += used
+            if key == "agenda-item":  # the item's title, printed under it up to a blank line
+                while index < len(front) and not front[index].gap and not _field(front[index].text, "", 0, {})[0]:
+                    if SPONSOR_RE.search(front[index].text):
+                        break
+                    found[key] += " " + front[index].text
+                    index += 1
             continue
         rest.append(front[index])
         index += 1
@@ -153,6 +165,10 @@ def _field(text: str, after: str, index: int, found: dict[str, str]) -> tuple[st
         return "session", text, 1
     if AGENDA_RE.match(text):
         return "agenda-item", text, 1
+    if SPONSOR_RE.search(text) and "sponsors" not in found and "agenda-item" in found:
+        return "sponsors", text, 1
+    if BRACKETED_RE.match(text) and "adopted" in found and "number" not in found:
+        return "reference", text, 1
     if ADOPTED_RE.match(text):
         if ON_DATE_RE.match(after):
             return "adopted", f"{text} {after}", 2

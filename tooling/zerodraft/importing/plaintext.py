@@ -36,7 +36,7 @@ PAGE_NUMBER_RE = re.compile(
 )
 #: The job number and bar code UN documents print at the foot of their first page
 #: ("21-14853 (E)    141021", "*2114853*").
-JOB_NUMBER_RE = re.compile(r"^(?:\d{2}-\d{5}\s*\([A-Z]\)(?:\s+\d{6}){0,2}|\*\d{7,8}\*)$")
+JOB_NUMBER_RE = re.compile(r"^(?:\d{2}-\d{5}\*?\s*\([A-Z]\)(?:\s+\d{6}){0,2}|\*\d{7,8}\*)$")
 #: Typographic ligatures a PDF may hand back as one character ("ﬁnancial"): the Chair typed
 #: two letters, so two letters they become.
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})

@@ -101,6 +101,8 @@ class _Heading:
     bracketed: bool = False
 
 
+#: The rule a UN document prints above a page's footnotes.
+SEPARATOR_RE = re.compile(r"^_{5,}$")
 #: "The General Assembly, recalling …": an organ's decision run into one paragraph.
 ORGAN_RE = re.compile(r"^(?:The|Les?|La|El)\s+[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,8},\s+[a-z]")
 
@@ -568,7 +570,9 @@ class _Recogniser:
     def starts_preamble_paragraph(self, text: str) -> bool:
         if not PARTICIPLE_RE.match(text):
             return False
-        return self.para is None or bool(re.search(r"[,;.:]\)?(?:\d{1,3}|\[\^\w+\])?$", self.para.lines[-1]))
+        if self.para is None or any(SEPARATOR_RE.match(line) for line in self.para.lines):
+            return True  # after the rule above a page's footnotes, a participle starts anew
+        return bool(re.search(r"[,;.:]\)?(?:\s?\d{1,3}|\[\^\w+\])?$", self.para.lines[-1]))
 
     # ---- building
     def open_preamble(self, block: Block) -> None:
