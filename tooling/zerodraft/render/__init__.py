@@ -21,7 +21,7 @@ from typing import Protocol
 
 from zerodraft.errors import Fatal
 from zerodraft.model import Document, Problem
-from zerodraft.render.compiled import CompiledDraft, compile
+from zerodraft.render.layout import CompiledDraft, lay_out
 
 
 class Renderer(Protocol):
@@ -86,7 +86,7 @@ def build(
     modules = [(name, renderer(name)) for name in dict.fromkeys(formats)]
     if not modules:
         raise Fatal("no format to build; choose from " + ", ".join(FORMATS))
-    draft = compile(document, problems)
+    draft = lay_out(document, problems)
     out.mkdir(parents=True, exist_ok=True)
     top = out.resolve()
     staged: list[tuple[str, Path]] = []

@@ -25,8 +25,8 @@ from typing import Any
 
 from lxml import etree
 
-from zerodraft.render.compiled import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.render.inline import Run, clean, plain, safe_link
+from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 
 EXTENSION = "akn.xml"
 MEDIA_TYPE = "application/akn+xml"

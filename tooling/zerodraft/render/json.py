@@ -12,8 +12,8 @@ from importlib import resources
 from typing import Any
 
 from zerodraft.model import Document, Paragraph, Section
-from zerodraft.render.compiled import CompiledDraft, Item
 from zerodraft.render.inline import plain
+from zerodraft.render.layout import CompiledDraft, Item
 from zerodraft.rules import BY_CODE
 
 EXTENSION = "json"

@@ -28,7 +28,8 @@ from zerodraft.errors import Fatal
 from zerodraft.git import Repository
 from zerodraft.reader import read
 from zerodraft.render import build as render_build
-from zerodraft.render.compiled import compile
+from zerodraft.render.layout import lay_out
+from zerodraft.rounds.drafts import DRAFT_TAGS
 from zerodraft.site import layout, pages, redlines
 from zerodraft.site.changes import Tagged, changes
 from zerodraft.site.model import Site, Snapshot
@@ -60,7 +61,7 @@ def collect(
     current = _snapshot(repository, commit, root, "editors-copy", "")
     drafts: list[Snapshot] = []
     used = {"editors-copy", "index"}
-    for tag, sha in repository.tagged("draft-*"):
+    for tag, sha in repository.tagged(DRAFT_TAGS):
         stem = slug(tag)
         while stem in used or stem.startswith(("paragraphs", "assets", "downloads", "redline", "since")):
             stem += "-x"
@@ -122,7 +123,7 @@ def _snapshot(repository: Repository, sha: str, root: str, stem: str, tag: str) 
     else:
         date = repository.commit_date(sha)
         name = "Editor's copy"
-    return Snapshot(stem, tag, name, date, sha, document, compile(document, problems), problems)
+    return Snapshot(stem, tag, name, date, sha, document, lay_out(document, problems), problems)
 
 
 def render(site: Site) -> list[layout.Page]:

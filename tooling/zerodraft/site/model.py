@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from zerodraft.model import Document, Problem
-from zerodraft.render.compiled import CompiledDraft, Item
+from zerodraft.render.layout import CompiledDraft, Item
 from zerodraft.site.changes import Change
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from zerodraft.dashboard import dashboard
-from zerodraft.render.compiled import Item
+from zerodraft.render.layout import Item
 from zerodraft.site import chart, text
 from zerodraft.site.layout import Page, date_words, page
 from zerodraft.site.model import Site, Snapshot

@@ -1,6 +1,6 @@
 """The compiled draft: the document laid out once, in reading order, for every renderer.
 
-:func:`compile` walks a :class:`~zerodraft.model.Document` and produces a
+:func:`lay_out` walks a :class:`~zerodraft.model.Document` and produces a
 :class:`CompiledDraft`: the header line ("DRAFT 2, 2 July 2021"), the title, then headings
 and paragraphs in order, each paragraph with its printed number, anchor, consensus label,
 attribution, blocks (lead text, subparagraphs, alternatives) of inline :class:`Run`\\ s, and
@@ -177,7 +177,7 @@ def header_line(document: Document) -> str:
     return f"{name}, {date}" if date else name
 
 
-def compile(document: Document, problems: Sequence[Problem] = ()) -> CompiledDraft:
+def lay_out(document: Document, problems: Sequence[Problem] = ()) -> CompiledDraft:
     """Lay the document out for printing."""
     counter = _Counter()
     note = _inline_with_footnotes(document.config.header_note, counter)
