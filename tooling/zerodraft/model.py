@@ -100,6 +100,8 @@ class Masthead:
     """"Resolution adopted by the General Assembly on 4 March 2025" and the line under it."""
     session: str = ""
     """"Seventy-ninth session"."""
+    committee: str = ""
+    """The Main Committee a draft is before ("First Committee")."""
     original: str = ""
     """The original language ("English", from "Original: English")."""
     number: str = ""
@@ -121,6 +123,7 @@ MASTHEAD_KEYS: tuple[tuple[str, str], ...] = (
     ("date", "date"),
     ("original", "original"),
     ("session", "session"),
+    ("committee", "committee"),
     ("agenda-item", "agenda_item"),
     ("sponsors", "sponsors"),
     ("adopted", "adopted"),

@@ -21,7 +21,7 @@ the first such run and the runs after it are the text (``body_lines``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from zerodraft.importing import joining
 from zerodraft.importing.blocks import Artefact, Block, Kind
@@ -44,6 +44,10 @@ ADOPTED_RE = re.compile(
 )
 ON_DATE_RE = re.compile(r"^on\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
 NUMBER_RE = re.compile(r"^(?P<value>\d{1,3}/\d{1,4})\.(?:\s+(?P<rest>\S.*))?$")
+COLUMN_RE = re.compile(r"^(?P<left>(?:United Nations|General Assembly|Security Council)) (?P<right>Distr\..*)$")
+COMMITTEE_RE = re.compile(
+    r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee)$"
+)
 BRACKETED_RE = re.compile(r"^\[[^\[\]]+\]$")
 SPONSOR_RE = re.compile(r":\s+(?:revised\s+)?draft\s+(?:resolution|decision)\b")
 JOB_RE = re.compile(r"\d{2}-\d{5}\**\s*\([A-Z]\)")
@@ -109,6 +113,7 @@ def _fields(front: list[Block], artefacts: tuple[Artefact, ...]) -> tuple[tuple[
     """The masthead's keys and values, and the blocks that are not part of it."""
     found: dict[str, str] = {}
     rest: list[Block] = []
+    front = [part for block in front for part in _columns(block)]
     index = 0
     while index < len(front):
         text = front[index].text
@@ -143,6 +148,15 @@ def _fields(front: list[Block], artefacts: tuple[Artefact, ...]) -> tuple[tuple[
     return tuple(found.items()), rest
 
 
+def _columns(block: Block) -> list[Block]:
+    """A line of ``pdftotext -layout`` holding two masthead columns ("General Assembly
+    Distr.: Limited") as two lines."""
+    match = COLUMN_RE.match(block.text)
+    if not match:
+        return [block]
+    return [replace(block, text=match.group("left")), replace(block, text=match.group("right"), gap=False)]
+
+
 def _field(text: str, after: str, index: int, found: dict[str, str]) -> tuple[str, str, int]:
     """The masthead key a line gives (and how many lines it takes), or ``("", "", 1)``."""
     if ORGAN_RE.match(text) and index < 8 and not found.keys() - {"organ", "symbol"}:
@@ -165,6 +179,8 @@ def _field(text: str, after: str, index: int, found: dict[str, str]) -> tuple[st
         return "session", text, 1
     if AGENDA_RE.match(text):
         return "agenda-item", text, 1
+    if COMMITTEE_RE.match(text) and "committee" not in found:
+        return "committee", text, 1
     if SPONSOR_RE.search(text) and "sponsors" not in found and "agenda-item" in found:
         return "sponsors", text, 1
     if BRACKETED_RE.match(text) and "adopted" in found and "number" not in found:
