@@ -198,8 +198,8 @@ def _preface(maker: _Maker, draft: CompiledDraft) -> Any:
     config = draft.document.config
     preface = maker.element("preface")
     header = maker.sub(preface, "p", **{"class": "header"})
-    stage = maker.sub(header, "docStage", config.draft_name.upper())
-    if config.draft_date:
+    stage = maker.sub(header, "docStage", config.draft_name.upper() if draft.released else draft.header)
+    if config.draft_date and draft.released:
         stage.tail = ", "
         maker.sub(header, "docDate", draft.header.split(", ", 1)[-1], date=config.draft_date.isoformat())
     if config.symbol:

@@ -49,6 +49,7 @@ def model(draft: CompiledDraft) -> dict[str, Any]:
                 "name": config.draft_name,
                 "date": config.draft_date.isoformat() if config.draft_date else None,
                 "header": draft.header,
+                "released": draft.released,
             },
             "header_note": config.header_note,
             "numbering": {

@@ -8,6 +8,7 @@
 - :mod:`~zerodraft.rounds.notes` — what a release publishes (notes and artefacts);
 - :mod:`~zerodraft.rounds.release` — planning and releasing a draft;
 - :mod:`~zerodraft.rounds.drafts` — the released drafts (their tags);
+- :mod:`~zerodraft.rounds.editors_copy` — whether a text is a released draft or an editor's copy, and its header;
 - :mod:`~zerodraft.rounds.history` — the history of one paragraph across commits and drafts.
 
 Nothing is imported here, so that importing one of them (the reader needs the concordance)

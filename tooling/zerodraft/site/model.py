@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from zerodraft.model import Document, Problem
 from zerodraft.render.layout import CompiledDraft, Item
+from zerodraft.rounds.editors_copy import Standing
 from zerodraft.site.changes import Change
 
 
@@ -31,6 +32,8 @@ class Snapshot:
     """The text laid out, as the HTML renderer lays it out."""
     problems: tuple[Problem, ...]
     """What ``zerodraft check`` finds in it."""
+    standing: Standing
+    """For the editor's copy: the last draft released before it and the changes since."""
 
 
 @dataclass(frozen=True, slots=True)
