@@ -83,6 +83,27 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("ZD205", "orphan-alternative", "An alternative (006alt.md) belongs to a paragraph that exists (006.md)."),
     Rule("ZD206", "section-order", "Sibling section folders have distinct order numbers and the preamble comes first."),
+    Rule(
+        "ZD207",
+        "ante-placement",
+        "A paragraph numbered 'ante' (020ante.md) stands right before its base paragraph (020.md).",
+    ),
+    Rule(
+        "ZD208",
+        "unnumbered-placement",
+        "An unnumbered paragraph is named after the numbered paragraph it follows and stands right after it (005u.md after 005.md, then 005u2.md; 000u.md before paragraph 1).",
+    ),
+    Rule("ZD209", "decimal-sequence", "Decimal paragraph numbers run on from their whole number: 16, 16.1, 16.2 …"),
+    Rule(
+        "ZD210",
+        "article-sequence",
+        "Articles are numbered 1, 2, 3 … without gaps or duplicates, bis/ter after their base, in the document and in each annex.",
+    ),
+    Rule(
+        "ZD211",
+        "article-folder",
+        "An article's folder is ordered by its number: Article 54 ter is in '054ter-article-54-ter/'.",
+    ),
     # ---- consensus rules
     Rule("ZD301", "agreed-with-brackets", "Agreed and agreed-ad-ref text holds no square brackets."),
     Rule(
@@ -153,6 +174,21 @@ RULES: tuple[Rule, ...] = (
         "outcome/delegations.yaml lists delegations with a name and kind; names and codes are unique; group members are listed delegations.",
     ),
     Rule("ZD503", "section-config", "Every section folder has a section.yaml with its heading."),
+    Rule(
+        "ZD504",
+        "section-kind",
+        "A section's 'kind' is one of preamble, part, chapter, section, article, annex, appendix, options, option, heading.",
+    ),
+    Rule(
+        "ZD505",
+        "section-number",
+        'A section\'s \'number\' is written as printed ("7", "54 ter", "II", "A"), and only kinds that are numbered have one.',
+    ),
+    Rule(
+        "ZD506",
+        "option-block",
+        "An option block (kind: options) holds only options (kind: option), and every option is in an option block.",
+    ),
     Rule(
         "ZD530",
         "languages-config",
