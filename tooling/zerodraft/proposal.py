@@ -18,9 +18,9 @@ import secrets
 from dataclasses import dataclass
 from typing import Literal
 
-from zerodraft import frontmatter, numbering
+from zerodraft import checks, frontmatter, numbering
 from zerodraft.errors import Fatal
-from zerodraft.model import Document, Paragraph
+from zerodraft.model import Document, Paragraph, Problem
 from zerodraft.numbering import Number
 from zerodraft.vocabulary import Role
 
@@ -129,6 +129,22 @@ def propose(
         content = frontmatter.update(old, changes)
         summary = f"{who} {'supports' if kind == 'support' else 'opposes'} {paragraph.label}"
     return Change(paragraph.path, content, False, summary, paragraph.label, who)
+
+
+def new_problems(files: dict[str, bytes], planned: dict[str, bytes], root: str) -> list[Problem]:
+    """What the planned files break that ``files`` did not (a document with old problems can
+    still be proposed on): every problem ``zerodraft check`` would report, less the known ones."""
+    from zerodraft.reader import read
+    from zerodraft.source import MemoryTree
+
+    before = read(MemoryTree(files), root)
+    reading = read(MemoryTree(planned), root)
+    known = {(p.path, p.code, p.message) for p in (*before.problems, *checks.run(before.document))}
+    return [
+        p
+        for p in sorted(set(reading.problems) | set(checks.run(reading.document)))
+        if (p.path, p.code, p.message) not in known
+    ]
 
 
 def find(document: Document, reference: str) -> Paragraph:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from zerodraft import checks
 from zerodraft.errors import Fatal
-from zerodraft.git import find_root, source_at
+from zerodraft.git import CommitTree, Git, find_root, source_at
+from zerodraft.intake.identity import Origin
 from zerodraft.model import Problem
 from zerodraft.reader import read
 from zerodraft.render import FORMATS, build
@@ -55,7 +56,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s); nothing built (--strict)", file=sys.stderr)
         return 1
     out = Path(args.output)
-    written = build(reading.document, wanted, out, problems=problems, basename=args.name)
+    origin = Origin()
+    if isinstance(source, CommitTree):  # the Word file records what it was built from
+        origin = Origin(source.sha, args.ref if Git(source.repository).tag_exists(args.ref) else "")
+    written = build(reading.document, wanted, out, problems=problems, basename=args.name, origin=origin)
     for path in written:
         print(_shown(path))
     if problems:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from zerodraft import marks
+from zerodraft.intake.identity import UNKNOWN, Origin
 from zerodraft.model import Document, Paragraph, Problem, Section
 from zerodraft.render.inline import Run, italicise_first_word, mark_footnotes, runs
 from zerodraft.vocabulary import Label, Role
@@ -158,6 +159,8 @@ class CompiledDraft:
     """Every footnote, in number order."""
     problems: tuple[Problem, ...]
     """What ``zerodraft check`` found; shown at the top where a format can."""
+    origin: Origin = UNKNOWN
+    """The commit and tag it was read from, when known (the Word file records them)."""
 
     def items(self) -> tuple[Item, ...]:
         """The paragraphs only."""
@@ -177,8 +180,8 @@ def header_line(document: Document) -> str:
     return f"{name}, {date}" if date else name
 
 
-def compile(document: Document, problems: Sequence[Problem] = ()) -> CompiledDraft:
-    """Lay the document out for printing."""
+def compile(document: Document, problems: Sequence[Problem] = (), origin: Origin = UNKNOWN) -> CompiledDraft:
+    """Lay the document out for printing (``origin``: what it was read from, when known)."""
     counter = _Counter()
     note = _inline_with_footnotes(document.config.header_note, counter)
     entries: list[Entry] = []
@@ -192,6 +195,7 @@ def compile(document: Document, problems: Sequence[Problem] = ()) -> CompiledDra
         entries=_unique_anchors(entries),
         footnotes=tuple(counter.footnotes),
         problems=tuple(sorted(set(problems))),
+        origin=origin,
     )
 
 
