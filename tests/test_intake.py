@@ -190,10 +190,10 @@ def test_an_unchanged_file_proposes_nothing(repo: Path, word_file: Path, capsys:
 def test_every_paragraph_reads_back_as_its_source(word_file: Path, draft_repo: Path) -> None:
     """The pristine file regenerates each paragraph's Markdown exactly (what an amendment keeps)."""
     from zerodraft.intake import edits, identity, package, wordfile
-    from zerodraft.render.compiled import compile
+    from zerodraft.render.layout import lay_out
 
     document = read(WorkingTree(draft_repo), "outcome").document
-    draft = compile(document)
+    draft = lay_out(document)
     word = wordfile.read(package.open_word_file(word_file))
     names = {identity.bookmark(i.paragraph.id)[3:]: i.paragraph.id for i in draft.items()}
     groups = edits._groups(word, names, {})

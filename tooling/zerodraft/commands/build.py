@@ -15,6 +15,7 @@ from zerodraft.intake.identity import Origin
 from zerodraft.model import Problem
 from zerodraft.reader import read
 from zerodraft.render import FORMATS, build
+from zerodraft.rounds import editors_copy
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,10 +57,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s); nothing built (--strict)", file=sys.stderr)
         return 1
     out = Path(args.output)
+    header = editors_copy.standing(base, source, reading.document, args.ref, args.root).header()
     origin = Origin()
     if isinstance(source, CommitTree):  # the Word file records what it was built from
         origin = Origin(source.sha, args.ref if Git(source.repository).tag_exists(args.ref) else "")
-    written = build(reading.document, wanted, out, problems=problems, basename=args.name, origin=origin)
+    written = build(reading.document, wanted, out, problems=problems, basename=args.name, header=header, origin=origin)
     for path in written:
         print(_shown(path))
     if problems:

@@ -12,8 +12,8 @@ from pathlib import Path
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository, check_ref_name
 from zerodraft.output import write_atomically
-from zerodraft.proposal import KINDS, new_problems, propose
 from zerodraft.reader import read
+from zerodraft.rounds.proposal import KINDS, new_problems, propose
 from zerodraft.source import MemoryTree, WorkingTree
 
 

@@ -29,8 +29,8 @@ from enum import Enum
 from zerodraft.intake import identity
 from zerodraft.intake.wordfile import FOOTNOTE_CLOSE, FOOTNOTE_OPEN, Comment, WordFile, WordParagraph
 from zerodraft.model import Paragraph
-from zerodraft.render.compiled import CompiledDraft, Heading, Item
 from zerodraft.render.docx import marks_text
+from zerodraft.render.layout import CompiledDraft, Heading, Item
 
 _MARK = re.compile(r"^\s*(?:\*\*)?(\((?:[a-z]{1,2}|[ivxl]{1,6})\)|(?:Alt(?:ernative)?|Option|OPTION)\s+\w+:?)")
 _TYPED_NUMBER = re.compile(

@@ -18,7 +18,7 @@ from zerodraft.intake import edits, identity, package, wordfile
 from zerodraft.model import Document
 from zerodraft.reader import read
 from zerodraft.render import docx as word_renderer
-from zerodraft.render.compiled import compile
+from zerodraft.render.layout import lay_out
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ def take(repository: Repository, path: Path, current: Document, against: str | N
     sha = repository.resolve(ref)
     baseline = read(repository.tree(sha), current.root).document
     tag = ref if Git(repository).tag_exists(ref) else stamp.tag
-    draft = compile(baseline, origin=identity.Origin(sha, tag))
+    draft = lay_out(baseline, origin=identity.Origin(sha, tag))
     pristine = wordfile.read(package.read_package(word_renderer.render(draft), "the draft as published"))
     reading = edits.compare(draft, pristine, word)
     return Intake(word, reading, f"{baseline.config.draft_name} ({tag + ', ' if tag else ''}commit {sha[:10]})")

@@ -1,7 +1,7 @@
 """A delegation's edits as proposals, written exactly as ``zerodraft propose`` writes them.
 
 Each :class:`~zerodraft.intake.edits.Edit` becomes the file change of
-:func:`zerodraft.proposal.propose` (an amendment, a ``bis`` insertion, a deletion; a move is an
+:func:`zerodraft.rounds.proposal.propose` (an amendment, a ``bis`` insertion, a deletion; a move is an
 insertion where the text now stands and the deletion of where it stood), made on the current
 text (the paragraph found by its id, so a draft renumbered since still matches).  Every change
 is then judged by the pull-request policy (:func:`zerodraft.policy.review`) for the
@@ -19,8 +19,8 @@ from zerodraft.intake.edits import Edit, Kind, Reading
 from zerodraft.model import Document, Problem
 from zerodraft.policy import Author, review
 from zerodraft.policy import Change as Judged
-from zerodraft.proposal import Change, new_problems, propose
 from zerodraft.reader import read, read_paragraph
+from zerodraft.rounds.proposal import Change, new_problems, propose
 from zerodraft.source import MemoryTree
 
 _NO_BLOB = "0" * 40

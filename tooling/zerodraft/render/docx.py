@@ -30,8 +30,8 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from zerodraft.intake import identity
-from zerodraft.render.compiled import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.render.inline import Run, clean, safe_link
+from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.vocabulary import Role
 
 EXTENSION = "docx"
