@@ -20,7 +20,7 @@ from zerodraft.intake.plan import Plan, judge_heading, make
 from zerodraft.intake.summary import describe
 from zerodraft.model import Document, Problem
 from zerodraft.output import write_atomically
-from zerodraft.reader import read
+from zerodraft.reader import Reading, read
 from zerodraft.source import MemoryTree, WorkingTree
 
 
@@ -81,9 +81,10 @@ def _one(
     branch: str | None,
     name: str | None,
 ) -> _Done:
-    files, current = _current(repository, root)
+    files, text = _current(repository, root)
+    current = text.document
     taken = origin.take(repository, path, current, against, name)
-    plan = make(current, files, taken.reading, delegation, taken.word.name)
+    plan = make(text, files, taken.reading, delegation, taken.word.name)
     problems = list(plan.problems)
     for key, _text in taken.reading.headings:
         where = f"{root}/document.yaml" if key in ("title", "note") else key.removeprefix("section:") + "/section.yaml"
@@ -109,10 +110,10 @@ def _one(
     return _Done(plan, description, made)
 
 
-def _current(repository: Repository, root: str) -> tuple[dict[str, bytes], Document]:
+def _current(repository: Repository, root: str) -> tuple[dict[str, bytes], Reading]:
     source = WorkingTree(repository.root)
     files = source.read(e.path for e in source.entries(root) if e.kind == "file")
-    return files, read(MemoryTree(files), root).document
+    return files, read(MemoryTree(files), root)
 
 
 def _branch_name(delegation: str, document: Document) -> str:

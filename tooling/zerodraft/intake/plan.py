@@ -19,6 +19,7 @@ from zerodraft.intake.edits import Edit, Kind, Reading
 from zerodraft.model import Document, Problem
 from zerodraft.policy import Author, review
 from zerodraft.policy import Change as Judged
+from zerodraft.reader import Reading as Text
 from zerodraft.reader import read, read_paragraph
 from zerodraft.rounds.proposal import Change, new_problems, propose
 from zerodraft.source import MemoryTree
@@ -54,8 +55,9 @@ class Plan:
     """The files written: path → whole new content."""
 
 
-def make(document: Document, files: dict[str, bytes], reading: Reading, delegation: str, word_name: str) -> Plan:
-    """The proposals for ``reading`` on the current text (``document``, read from ``files``)."""
+def make(current_text: Text, files: dict[str, bytes], reading: Reading, delegation: str, word_name: str) -> Plan:
+    """The proposals for ``reading`` on the current text (``current_text``, read from ``files``)."""
+    document = current_text.document
     entry = document.roster.find(delegation)
     if entry is None:
         known = ", ".join(d.name for d in document.roster.delegations[:8])
@@ -68,10 +70,14 @@ def make(document: Document, files: dict[str, bytes], reading: Reading, delegati
     proposals: list[Proposal] = []
     comments: list[Edit] = []
     problems: list[Problem] = []
+    followed: set[str] = set()  # paragraphs given a bis already: the next insertion after one needs ter
     for edit in reading.edits:
         if edit.kind is Kind.COMMENT:
             comments.append(edit)
             continue
+        anchor = edit.paragraph if edit.kind is Kind.INSERT else edit.anchor
+        if anchor is not None and anchor.id in followed:
+            current = read(MemoryTree(planned), document.root).document
         try:
             changes = _changes(current, planned, edit, entry.name)
         except Fatal as error:
@@ -83,13 +89,13 @@ def make(document: Document, files: dict[str, bytes], reading: Reading, delegati
             continue
         for change in changes:
             planned[change.path] = change.content.encode("utf-8")
-        if any(c.created for c in changes):
-            current = read(MemoryTree(planned), document.root).document  # the next bis is ter
+        if anchor is not None:
+            followed.add(anchor.id)
         summary = changes[0].summary
         if edit.kind is Kind.MOVE:
             summary = f"{entry.name} proposes to move {edit.paragraph.label} to follow {changes[0].number}"
         proposals.append(Proposal(edit, changes, summary))
-    broken = new_problems(files, planned, document.root)
+    broken = new_problems(files, planned, document.root, current_text)
     if broken:
         paths = {p.path for p in broken}
         kept = [p for p in proposals if not any(c.path in paths for c in p.changes)]

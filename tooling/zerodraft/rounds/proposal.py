@@ -22,6 +22,7 @@ from zerodraft import checks, frontmatter, names, numbering
 from zerodraft.errors import Fatal
 from zerodraft.model import Document, Paragraph, Problem
 from zerodraft.numbering import Number
+from zerodraft.reader import Reading
 from zerodraft.vocabulary import Role
 
 Kind = Literal["insert-after", "amend", "delete", "alternative", "support", "oppose"]
@@ -131,13 +132,16 @@ def propose(
     return Change(paragraph.path, content, False, summary, paragraph.label, who)
 
 
-def new_problems(files: dict[str, bytes], planned: dict[str, bytes], root: str) -> list[Problem]:
+def new_problems(
+    files: dict[str, bytes], planned: dict[str, bytes], root: str, before: Reading | None = None
+) -> list[Problem]:
     """What the planned files break that ``files`` did not (a document with old problems can
-    still be proposed on): every problem ``zerodraft check`` would report, less the known ones."""
+    still be proposed on): every problem ``zerodraft check`` would report, less the known ones.
+    ``before`` is the reading of ``files``, when the caller has it already."""
     from zerodraft.reader import read
     from zerodraft.source import MemoryTree
 
-    before = read(MemoryTree(files), root)
+    before = before or read(MemoryTree(files), root)
     reading = read(MemoryTree(planned), root)
     known = {(p.path, p.code, p.message) for p in (*before.problems, *checks.run(before.document))}
     return [
