@@ -12,9 +12,11 @@ from typing import Any
 
 from zerodraft import names, safeyaml
 from zerodraft.model import (
+    MASTHEAD_KEYS,
     Delegation,
     DocumentConfig,
     Facilitator,
+    Masthead,
     Numbering,
     Problem,
     Roster,
@@ -34,6 +36,7 @@ DOCUMENT_KEYS = (
     "secretariat",
     "facilitators",
     "consensus-labels",
+    "masthead",
 )
 KINDS = ("member-state", "observer", "group")
 
@@ -95,7 +98,27 @@ def document_config(path: str, text: str | None, problems: list[Problem]) -> Doc
         secretariat=_logins(data.get("secretariat"), "secretariat", report),
         facilitators=_facilitators(data.get("facilitators"), report),
         vocabulary=_vocabulary(data.get("consensus-labels"), report),
+        masthead=_masthead(data.get("masthead"), report),
     )
+
+
+def _masthead(value: Any, report: Callable[[str, str], None]) -> Masthead:
+    """``masthead:``: text values under the known keys (dates kept as printed)."""
+    if value is None:
+        return Masthead()
+    known = dict(MASTHEAD_KEYS)
+    if not isinstance(value, dict):
+        report("masthead", f"'masthead' must be a set of 'key: value' lines ({', '.join(known)})")
+        return Masthead()
+    fields: dict[str, str] = {}
+    for key, text in value.items():
+        if key not in known:
+            report("masthead", f"'masthead' has an unknown key '{key}'{hint(str(key), tuple(known))}")
+        elif isinstance(text, (str, int, dt.date)):
+            fields[known[key]] = str(text).strip()
+        else:
+            report("masthead", f"'masthead: {key}' must be text")
+    return Masthead(**fields)
 
 
 def _text(data: dict[str, Any], key: str, report: Callable[[str, str], None], required: bool = False) -> str:

@@ -80,6 +80,59 @@ class Facilitator:
 
 
 @dataclass(frozen=True, slots=True)
+class Masthead:
+    """``masthead:`` in ``document.yaml``: what a UN document prints above its text, kept as
+    metadata (written by ``zerodraft import``), never as paragraphs."""
+
+    organ: str = ""
+    """The organ as the masthead prints it ("United Nations General Assembly")."""
+    symbol: str = ""
+    """The document symbol as printed in the masthead ("A/RES/79/271")."""
+    distribution: str = ""
+    """"General", "Limited" (from "Distr.: General")."""
+    date: str = ""
+    """The date as printed ("4 March 2025"), kept as text."""
+    job_number: str = ""
+    """The job number at the foot of the first page ("25-03668 (E)")."""
+    agenda_item: str = ""
+    """"Agenda item 75 (c)", with the item's title when printed under it."""
+    adopted: str = ""
+    """"Resolution adopted by the General Assembly on 4 March 2025" and the line under it."""
+    session: str = ""
+    """"Seventy-ninth session"."""
+    committee: str = ""
+    """The Main Committee a draft is before ("First Committee")."""
+    original: str = ""
+    """The original language ("English", from "Original: English")."""
+    number: str = ""
+    """The resolution's or decision's number printed above its title ("79/271")."""
+    sponsors: str = ""
+    """Who puts a draft forward, as printed ("Australia and Belize: draft decision")."""
+
+    def items(self) -> tuple[tuple[str, str], ...]:
+        """The keys that are set, as ``(yaml key, value)`` in masthead order."""
+        return tuple((key, getattr(self, attr)) for key, attr in MASTHEAD_KEYS if getattr(self, attr))
+
+
+#: ``masthead:`` keys in ``document.yaml`` and the :class:`Masthead` fields they fill, in
+#: the order a UN masthead prints them.
+MASTHEAD_KEYS: tuple[tuple[str, str], ...] = (
+    ("organ", "organ"),
+    ("symbol", "symbol"),
+    ("distribution", "distribution"),
+    ("date", "date"),
+    ("original", "original"),
+    ("session", "session"),
+    ("committee", "committee"),
+    ("agenda-item", "agenda_item"),
+    ("sponsors", "sponsors"),
+    ("adopted", "adopted"),
+    ("number", "number"),
+    ("job-number", "job_number"),
+)
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentConfig:
     """``outcome/document.yaml``: what the document is and who runs it."""
 
@@ -103,6 +156,8 @@ class DocumentConfig:
     """Facilitators per agenda item."""
     vocabulary: Vocabulary = field(default_factory=Vocabulary.default)
     """The consensus labels in force."""
+    masthead: Masthead = field(default_factory=lambda: Masthead())
+    """The UN masthead above the text (symbol, distribution, date …), from ``masthead:``."""
 
 
 @dataclass(frozen=True, slots=True)

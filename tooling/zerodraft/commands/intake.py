@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository, check_ref_name
 from zerodraft.intake import origin
@@ -36,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--against", metavar="REF", help="the draft the file came from (default: the one it records)")
     parser.add_argument("--map", metavar="CSV", help="for a folder: a CSV of file,delegation (one branch each)")
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    _options.add_root(parser)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ import os
 import sys
 
 from zerodraft import config
+from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import FileChange, Repository
 from zerodraft.github import annotation
@@ -29,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=os.environ.get("PR_AUTHOR"),
         help="the GitHub login that opened the pull request (default: $PR_AUTHOR)",
     )
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    _options.add_root(parser)
     parser.add_argument(
         "--format",
         choices=("text", "github"),
