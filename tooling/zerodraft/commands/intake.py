@@ -62,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(done.description)
     for problem in done.plan.problems:
         print(problem, file=sys.stderr)
+    for problem in done.plan.warnings:
+        print(f"warning: {problem}", file=sys.stderr)
     written = len(done.plan.files)
     if done.branch is not None:
         print(
@@ -93,7 +95,7 @@ def _one(
     problems += [
         Problem(taken.word.name, u.position, "ZD630", f"“{u.text}”: {u.reason}") for u in taken.reading.unmapped
     ]
-    plan = Plan(plan.delegation, plan.proposals, plan.comments, tuple(problems), plan.files)
+    plan = Plan(plan.delegation, plan.proposals, plan.comments, tuple(problems), plan.warnings, plan.files)
     description = describe(plan, taken.reading, taken.word, taken.source)
     made = None
     if branch is not None and plan.files:

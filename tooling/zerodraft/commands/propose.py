@@ -9,6 +9,7 @@ import re
 import sys
 from pathlib import Path
 
+from zerodraft.checks import references
 from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository, check_ref_name
@@ -59,6 +60,10 @@ def run(args: argparse.Namespace) -> int:
     planned = dict(files)
     planned[change.path] = change.content.encode("utf-8")
     problems = new_problems(files, planned, args.root)
+    # a proposal to delete a paragraph that others refer to is legitimate: say so, and write it
+    for problem in (p for p in problems if p.code in references.LEFT_DANGLING):
+        print(f"warning: {problem}", file=sys.stderr)
+    problems = [p for p in problems if p.code not in references.LEFT_DANGLING]
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)

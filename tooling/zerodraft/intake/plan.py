@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zerodraft.checks import references
 from zerodraft.errors import Fatal
 from zerodraft.git import FileChange
 from zerodraft.intake.edits import Edit, Kind, Reading
@@ -51,6 +52,8 @@ class Plan:
     """Paragraphs only commented on (listed in the description, nothing written)."""
     problems: tuple[Problem, ...]
     """What is refused or cannot be placed, as ``file:paragraph: CODE message``."""
+    warnings: tuple[Problem, ...]
+    """What is written but worth a word (a deletion that leaves a reference to it, as ``propose`` warns)."""
     files: dict[str, str]
     """The files written: path → whole new content."""
 
@@ -96,6 +99,8 @@ def make(current_text: Text, files: dict[str, bytes], reading: Reading, delegati
             summary = f"{entry.name} proposes to move {edit.paragraph.label} to follow {changes[0].number}"
         proposals.append(Proposal(edit, changes, summary))
     broken = new_problems(files, planned, document.root, current_text)
+    warnings = tuple(p for p in broken if p.code in references.LEFT_DANGLING)  # written, as propose writes them
+    broken = [p for p in broken if p.code not in references.LEFT_DANGLING]
     if broken:
         paths = {p.path for p in broken}
         kept = [p for p in proposals if not any(c.path in paths for c in p.changes)]
@@ -112,7 +117,7 @@ def make(current_text: Text, files: dict[str, bytes], reading: Reading, delegati
                     )
         proposals = kept
     written = {c.path: c.content for p in proposals for c in p.changes}
-    return Plan(entry.name, tuple(proposals), tuple(comments), tuple(problems), written)
+    return Plan(entry.name, tuple(proposals), tuple(comments), tuple(problems), warnings, written)
 
 
 def _changes(document: Document, planned: dict[str, bytes], edit: Edit, who: str) -> tuple[Change, ...]:
