@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import REPO
 from zerodraft.references import find
+from zerodraft.references.rewrite import Rewriting
 
 DOC = (REPO / "docs" / "references.md").read_text(encoding="utf-8")
 CORPUS = next(
@@ -160,3 +161,80 @@ def test_spans_are_inside_the_text_and_in_order(text: str) -> None:
         for numeral in reference.numerals:
             assert reference.start <= numeral.start < numeral.end <= reference.end
         last = reference.end
+
+
+# ---- rewriting: the second table of docs/references.md, on a real (in-memory) document
+
+
+def numbered_document(text_of_10: str) -> dict[str, bytes]:
+    """A continuously numbered document of paragraphs 1–50 in one section, with 18 bis and
+    18 ter inserted and 45 labelled deleted (the round of the issue); paragraph 10 holds
+    ``text_of_10``."""
+    example = REPO / "tests" / "data" / "example"
+    files = {
+        "outcome/document.yaml": (example / "document.yaml").read_bytes(),
+        "outcome/delegations.yaml": (example / "delegations.yaml").read_bytes(),
+        "outcome/01-a-measures/section.yaml": b"heading: A. Measures\n",
+    }
+    numbers = [f"{n:03d}" for n in range(1, 51)] + ["018bis", "018ter"]
+    for number in numbers:
+        status = "deleted" if number == "045" else "open"
+        text = text_of_10 if number == "010" else f"To act on measure {number}. (a) first; (b) second; (c) third."
+        files[f"outcome/01-a-measures/{number}.md"] = f"---\nid: p-{number}\nstatus: {status}\n---\n{text}\n".encode()
+    return files
+
+
+def rewritten(files: dict[str, bytes]) -> Rewriting:
+    """What a release rewrites in the document held in ``files`` for its renumbering."""
+    from zerodraft import reader
+    from zerodraft.references import rewrite
+    from zerodraft.rounds import concordance
+    from zerodraft.rounds.renumber import renumber
+    from zerodraft.source import MemoryTree
+
+    document = reader.read(MemoryTree(files), "outcome").document
+    table = concordance.build("Draft 3", renumber(document), document, None)
+    return rewrite.plan(document, rewrite.Mapping.from_concordance((e.id, e.new) for e in table.entries), files)
+
+
+def released_text(files: dict[str, bytes], path: str) -> str:
+    """The text at ``path`` after the references are rewritten, as a release does it."""
+    return rewritten(files).files.get(path, files[path]).decode("utf-8").split("---\n", 2)[2].rstrip("\n")
+
+
+@pytest.mark.parametrize(("text", "renumbering", "after"), REWRITES, ids=[r[0] for r in REWRITES])
+def test_rewrite_example(text: str, renumbering: str, after: str) -> None:
+    assert renumbering == "18 bis, 18 ter inserted; 45 deleted"
+    assert released_text(numbered_document(text), "outcome/01-a-measures/010.md") == after
+
+
+@given(
+    st.lists(
+        st.sampled_from(["1", "17", "18", "18 bis", "18 ter", "19", "30", "44", "46", "50"]), min_size=1, max_size=4
+    ),
+    st.text(st.sampled_from("abc [](),;"), max_size=10),
+)
+def test_rewriting_changes_only_the_numbers(numbers: list[str], noise: str) -> None:
+    listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    word = "paragraph" if len(numbers) == 1 else "paragraphs"
+    text = f"{noise}Recalling [{word} {listed} above]{noise}"
+    after = released_text(numbered_document(text), "outcome/01-a-measures/010.md")
+    new = {"18 bis": "19", "18 ter": "20", "44": "46", "46": "47", "50": "51", "19": "21", "30": "32"}
+    expected_list = [new.get(n, n) for n in numbers]
+    expected = expected_list[0] if len(numbers) == 1 else ", ".join(expected_list[:-1]) + " and " + expected_list[-1]
+    assert after == f"{noise}Recalling [{word} {expected} above]{noise}"
+
+
+def test_a_reference_in_a_heading_is_rewritten_and_the_file_keeps_its_comments() -> None:
+    files = numbered_document("To act.")
+    path = "outcome/01-a-measures/section.yaml"
+    files[path] = b"# the agenda item\nheading: A. Measures under [paragraph 46 below]\n"
+    result = rewritten(files)
+    assert result.files[path] == b"# the agenda item\nheading: A. Measures under [paragraph 47 below]\n"
+    (change,) = result.rewrites
+    assert (change.heading, change.where, change.before, change.after) == (
+        True,
+        "the heading of 01-a-measures",
+        "paragraph 46 below",
+        "paragraph 47 below",
+    )

@@ -18,10 +18,11 @@ import secrets
 from dataclasses import dataclass
 from typing import Literal
 
-from zerodraft import frontmatter, names, numbering
+from zerodraft import checks, frontmatter, names, numbering
 from zerodraft.errors import Fatal
-from zerodraft.model import Document, Paragraph
+from zerodraft.model import Document, Paragraph, Problem
 from zerodraft.numbering import Number
+from zerodraft.reader import Reading
 from zerodraft.vocabulary import Role
 
 Kind = Literal["insert-after", "amend", "delete", "alternative", "support", "oppose"]
@@ -131,6 +132,25 @@ def propose(
     return Change(paragraph.path, content, False, summary, paragraph.label, who)
 
 
+def new_problems(
+    files: dict[str, bytes], planned: dict[str, bytes], root: str, before: Reading | None = None
+) -> list[Problem]:
+    """What the planned files break that ``files`` did not (a document with old problems can
+    still be proposed on): every problem ``zerodraft check`` would report, less the known ones.
+    ``before`` is the reading of ``files``, when the caller has it already."""
+    from zerodraft.reader import read
+    from zerodraft.source import MemoryTree
+
+    before = before or read(MemoryTree(files), root)
+    reading = read(MemoryTree(planned), root)
+    known = {(p.path, p.code, p.message) for p in (*before.problems, *checks.run(before.document))}
+    return [
+        p
+        for p in sorted(set(reading.problems) | set(checks.run(reading.document)))
+        if (p.path, p.code, p.message) not in known
+    ]
+
+
 def find(document: Document, reference: str) -> Paragraph:
     """The paragraph a delegate means: a stable id, or a number as written ("18", "18 bis",
     "OP18bis", "pp3"); :class:`Fatal` when there is none."""
@@ -147,7 +167,7 @@ def find(document: Document, reference: str) -> Paragraph:
 
 def _free(document: Document, paragraph: Paragraph, kind: Kind) -> Number:
     """The first free number after ``paragraph`` (bis, ter …) or for its alternative."""
-    taken = {p.number for p in document.paragraphs() if _same_unit(document, p, paragraph)}
+    taken = {p.number for p in document.paragraphs() if document.same_unit(p, paragraph)}
     if kind == "alternative":
         for alt in range(1, 10):
             candidate = Number(paragraph.number.base, paragraph.number.rank, alt)
@@ -162,14 +182,6 @@ def _free(document: Document, paragraph: Paragraph, kind: Kind) -> Number:
             f"there is no free number after {paragraph.label} (decies is taken); insert after another paragraph"
         )
     return step
-
-
-def _same_unit(document: Document, a: Paragraph, b: Paragraph) -> bool:
-    for unit in document.units():
-        keys = {s.key for s in unit}
-        if a.section[0] in keys and b.section[0] in keys:
-            return True
-    return False
 
 
 def _digits(path: str) -> int:

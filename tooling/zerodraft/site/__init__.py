@@ -26,9 +26,11 @@ from pathlib import Path
 from zerodraft import checks, parallel
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
+from zerodraft.intake.identity import Origin
 from zerodraft.reader import read
 from zerodraft.render import build as render_build
 from zerodraft.render.layout import lay_out
+from zerodraft.render.links import linked
 from zerodraft.rounds import editors_copy
 from zerodraft.rounds.drafts import draft_tags
 from zerodraft.rounds.editors_copy import Standing
@@ -128,7 +130,7 @@ def _snapshot(repository: Repository, sha: str, root: str, stem: str, tag: str) 
         date = repository.commit_date(sha)
         name = "Editor's copy"
         standing = editors_copy.standing(repository.root, repository.tree(sha), document, sha, root)
-    draft = lay_out(document, problems, standing.header())
+    draft = linked(lay_out(document, problems, standing.header()))
     return Snapshot(stem, tag, name, date, sha, document, draft, problems, standing)
 
 
@@ -205,7 +207,12 @@ def _downloads(site: Site, staging: Path) -> None:
                 if "pdf" in formats and "docx" not in formats:
                     direct.append("docx")
                 paths = render_build(
-                    snapshot.document, direct, folder, problems=snapshot.problems, basename=snapshot.slug
+                    snapshot.document,
+                    direct,
+                    folder,
+                    problems=snapshot.problems,
+                    basename=snapshot.slug,
+                    origin=Origin(snapshot.commit, snapshot.tag),
                 )
                 for path in paths:
                     if path.suffix == ".docx" and "pdf" in formats:
