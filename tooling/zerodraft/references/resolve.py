@@ -284,9 +284,8 @@ class Index:
             if level is not None and not section.path.startswith(level.path + "/"):
                 continue
             annex = self.annex_of[section.path]
-            if wanted[0] is Kind.ANNEX or not annex:
-                found.append(section)
-            elif level is not None and (annex == level.path or level.path.startswith(annex + "/")):
+            crossed = bool(annex) and (level is None or not (level.path + "/").startswith(annex + "/"))
+            if wanted[0] is Kind.ANNEX or not crossed:
                 found.append(section)
         return found
 
