@@ -243,17 +243,14 @@ def test_force_replaces_only_a_document_folder(
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
 
 
-def test_a_structure_the_importer_misreads_is_refused_not_written(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_an_article_under_a_lettered_section_numbers_afresh(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Found by Hypothesis: an "Article" heading under a lettered section restarted the numbers
-    # inside the section, giving two paragraphs 1. The importer checks its own result before
-    # moving it into place, and refuses rather than leave a broken tree to repair by hand.
+    # inside the section, giving two paragraphs 1; an article now numbers its paragraphs on its
+    # own (per-article), and the importer still checks its own result before moving it into place.
     source = tmp_path / "draft.txt"
     source.write_text("A. The first item\n1.\nArticle 1\nNoting with concern the situation;\n", "utf-8")
     into = tmp_path / "outcome"
-    assert main(["import", str(source), "--into", str(into)]) == 2
-    err = capsys.readouterr().err
-    assert "structure was not understood" in err and "ZD202" in err and "nothing was written" in err
-    assert ".import-" not in err  # the temporary folder's name never reaches the user
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]
+    assert main(["import", str(source), "--into", str(into)]) == 0
+    article = next(into.glob("01-a-*/01-article-1"))
+    assert "kind: article" in (article / "section.yaml").read_text(encoding="utf-8")
+    assert "outcome.import-" not in capsys.readouterr().out.replace("outcome.import-report.md", "")

