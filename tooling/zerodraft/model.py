@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from zerodraft import names
+from zerodraft.languages.records import Languages, Translations
 from zerodraft.numbering import Number
 from zerodraft.vocabulary import Role, Vocabulary
 
@@ -226,6 +227,8 @@ class DocumentConfig:
     """The consensus labels in force."""
     masthead: Masthead = field(default_factory=lambda: Masthead())
     """The UN masthead above the text (symbol, distribution, date …), from ``masthead:``."""
+    languages: Languages = field(default_factory=Languages)
+    """The original language and the languages kept (``languages:``; docs/languages.md)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,6 +381,11 @@ class Document:
     """Top-level sections in order (the preamble first, when there is one)."""
     root: str = "outcome"
     """The folder the document was read from, relative to the repository root."""
+    translations: Translations = field(default_factory=Translations)
+    """Every language version of paragraphs and headings (``018.fr.md``, ``section.fr.yaml``)."""
+    language: str = ""
+    """The language the texts of this record are in: ``""`` for the original as read; a tag
+    for the document as it reads in that language (:mod:`zerodraft.languages.version`)."""
     _alternatives: dict[tuple[str, Number], tuple[Paragraph, ...]] = field(init=False, repr=False, compare=False)
     _folders: dict[str, Section] = field(init=False, repr=False, compare=False)
     _parents: dict[str, Section] = field(init=False, repr=False, compare=False)

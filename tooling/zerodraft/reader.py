@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from zerodraft import config, frontmatter, numbering, parallel, safeyaml
+from zerodraft import config, conflicts, frontmatter, numbering, parallel, safeyaml
 from zerodraft.decode import decode
 from zerodraft.errors import Fatal
+from zerodraft.languages import files as language_files
 from zerodraft.model import Document, DocumentConfig, Paragraph, Problem, Roster, Section
 from zerodraft.rounds import concordance
 from zerodraft.source import MAX_FILE_BYTES, Entry, Source
@@ -91,7 +92,8 @@ def read(source: Source, root: str = "outcome") -> Reading:
         problems.append(Problem(f"{root}/{ROSTER}", 1, "ZD502", "is missing: the roster of delegations is needed"))
     walker = _Walker(root, children, texts, parsed, numbers, cfg, roster, problems)
     for entry in children[root]:
-        if entry.kind == "file" and entry.path.rsplit("/", 1)[1] not in ROOT_FILES:
+        name = entry.path.rsplit("/", 1)[1]
+        if entry.kind == "file" and name not in ROOT_FILES and not language_files.SECTION_RE.match(name):
             problems.append(
                 Problem(
                     entry.path,
@@ -101,7 +103,9 @@ def read(source: Source, root: str = "outcome") -> Reading:
                 )
             )
     sections = walker.sections(root, ())
-    document = Document(cfg, roster, sections, root)
+    translated = {p: t for p, t in texts.items() if language_files.is_translation(p.rsplit("/", 1)[1])}
+    translations = language_files.read(translated, problems)
+    document = Document(cfg, roster, sections, root, translations)
     return Reading(document, tuple(sorted(set(problems))))
 
 
@@ -199,7 +203,7 @@ class _Walker:
             if entry.kind != "file":
                 continue
             name = entry.path.rsplit("/", 1)[1]
-            if name == SECTION:
+            if name == SECTION or language_files.is_translation(name):
                 continue
             number = self.numbers.get(entry.path) or numbering.from_filename(name)
             if number is None:
@@ -270,6 +274,10 @@ def _parse(path: str, data: bytes) -> _Record:
     problems.extend((p.path, p.line, p.code, p.message) for p in decoded.problems)
     if decoded.text is None:
         return _blank("", 1, problems)
+    conflict = conflicts.markers(decoded.text)
+    if conflict:
+        problems.append((path, conflict[0], "ZD110", conflicts.message(conflict)))
+        return _blank("", 1, problems)
     try:
         parts = frontmatter.split(decoded.text)
     except frontmatter.NoFrontMatter as error:
@@ -299,8 +307,16 @@ def _parse(path: str, data: bytes) -> _Record:
     for key in ("id", "status", "note"):
         value = data_.get(key)
         if value is None:
-            if key != "note":
-                report(key, "ZD103", f"front matter needs '{key}:'")
+            if key == "id":
+                report(
+                    key,
+                    "ZD103",
+                    f"front matter needs 'id:'; add the line 'id: {fresh_id(path, parts.body)}' (an id made for this file)",
+                )
+            elif key == "status":
+                report(
+                    key, "ZD103", "front matter needs 'status:', the consensus label (new text is 'status: proposed')"
+                )
             values[key] = ""
         elif not isinstance(value, str):
             report(key, "ZD105", f"'{key}' must be text, not {_kind(value)}; put it in quotes")
@@ -320,6 +336,15 @@ def _parse(path: str, data: bytes) -> _Record:
         tuple(lines.items()),
         tuple(problems),
     )
+
+
+def fresh_id(path: str, text: str) -> str:
+    """An id for a paragraph file that has none: ``p-`` and 12 hexadecimal digits, the same
+    for the same file and text (so the message does not change between runs), different for
+    different files."""
+    import hashlib
+
+    return "p-" + hashlib.sha256(f"{path}\0{text}".encode()).hexdigest()[:12]
 
 
 def _blank(text: str, text_line: int, problems: list[tuple[str, int, str, str]]) -> _Record:

@@ -74,6 +74,11 @@ RULES: tuple[Rule, ...] = (
     Rule("ZD107", "duplicate-id", "Every paragraph has its own id."),
     Rule("ZD108", "unknown-delegation", "Delegations named in a paragraph are in outcome/delegations.yaml."),
     Rule("ZD109", "bad-id", "An id is 1 to 64 letters, digits, '-' or '_', starting with a letter or digit."),
+    Rule(
+        "ZD110",
+        "conflict-markers",
+        "No file holds the markers of an unfinished merge ('<<<<<<<', '=======', '>>>>>>>'); such a file is not read further.",
+    ),
     # ---- numbering
     Rule("ZD201", "numbering-gap", "Paragraph numbers run without gaps under the numbering scheme."),
     Rule("ZD202", "duplicate-number", "No two paragraphs share a number within a numbering unit."),
@@ -131,6 +136,37 @@ RULES: tuple[Rule, ...] = (
         "unsafe-link",
         "Links point only to https:, http:, mailto: or a paragraph anchor (#para-18); no images.",
     ),
+    # ---- languages (docs/languages.md)
+    Rule(
+        "ZD440",
+        "translation-language",
+        "A translation file (018.fr.md, section.fr.yaml) is in a language that document.yaml keeps ('languages: kept').",
+    ),
+    Rule("ZD441", "translation-missing", "Every paragraph of the original has a translation in each language kept."),
+    Rule(
+        "ZD442",
+        "translation-stale",
+        "A translation translates the original text as it is now: its 'translates:' fingerprint is the original's.",
+    ),
+    Rule("ZD443", "translation-orphan", "A translation stands beside an original paragraph file of the same number."),
+    Rule("ZD444", "translation-id", "A translation that repeats the paragraph id repeats the original's id."),
+    Rule(
+        "ZD445",
+        "mixed-script-word",
+        "No word mixes letters of two scripts (a Cyrillic 'а' inside a Latin word looks the same and reads differently).",
+    ),
+    Rule("ZD446", "translation-script", "A translation is written mostly in its language's script."),
+    Rule(
+        "ZD447",
+        "translation-structure",
+        "A translation has the original's subparagraphs and square brackets: the same number of each.",
+    ),
+    Rule(
+        "ZD448",
+        "translation-front-matter",
+        "A paragraph translation starts with front matter holding 'translates:' (the original's fingerprint) and at most 'id:'.",
+    ),
+    Rule("ZD449", "heading-translation", "A section.fr.yaml holds only 'heading:' and 'title:', as text."),
     # ---- configuration
     Rule(
         "ZD501",
@@ -158,6 +194,11 @@ RULES: tuple[Rule, ...] = (
         "option-block",
         "An option block (kind: options) holds only options (kind: option), and every option is in an option block.",
     ),
+    Rule(
+        "ZD530",
+        "languages-config",
+        "'languages:' in document.yaml names the original and the languages kept, each a BCP 47 code, each once.",
+    ),
     # ---- import (zerodraft import; reported against the source file)
     Rule(
         "ZD601",
@@ -165,6 +206,26 @@ RULES: tuple[Rule, ...] = (
         "zerodraft import places every line of the source: as a heading, a paragraph or part of one, a footnote, or a removed page number or running header.",
     ),
     Rule("ZD602", "import-numbering", "zerodraft import finds the paragraph numbers of the source in sequence."),
+    Rule(
+        "ZD630",
+        "intake-unmapped",
+        "zerodraft intake places every paragraph of a delegation's Word file; text it cannot place (a paragraph that lost its mark and changed, new text right under a heading) is listed, never guessed.",
+    ),
+    Rule(
+        "ZD631",
+        "intake-not-proposable",
+        "Every change in a delegation's Word file can be made as a proposal on the current text (its paragraph still exists; a free bis number remains).",
+    ),
+    Rule(
+        "ZD660",
+        "translation-unaligned",
+        "zerodraft import --language finds every heading and paragraph of the original in the translation, in order.",
+    ),
+    Rule(
+        "ZD661",
+        "translation-noise",
+        "A translation's source has no stray page numbers or displaced paragraph numbers (the noise of OCR); what was removed is listed.",
+    ),
     # ---- internal references (zerodraft.references)
     Rule(
         "ZD701",

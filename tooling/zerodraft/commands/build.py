@@ -10,7 +10,8 @@ from pathlib import Path
 
 from zerodraft import checks
 from zerodraft.commands import _options
-from zerodraft.git import find_root, source_at
+from zerodraft.git import CommitTree, Git, find_root, source_at
+from zerodraft.intake.identity import Origin
 from zerodraft.model import Problem
 from zerodraft.reader import read
 from zerodraft.render import FORMATS, build
@@ -41,7 +42,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     out = Path(args.output)
     header = editors_copy.standing(base, source, reading.document, args.ref, args.root).header()
-    written = build(reading.document, wanted, out, problems=problems, basename=args.name, header=header)
+    origin = Origin()
+    if isinstance(source, CommitTree):  # the Word file records what it was built from
+        origin = Origin(source.sha, args.ref if Git(source.repository).tag_exists(args.ref) else "")
+    written = build(reading.document, wanted, out, problems=problems, basename=args.name, header=header, origin=origin)
     for path in written:
         print(_shown(path))
     if problems:

@@ -27,6 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help="say what would be imported and what cannot be placed; write nothing"
     )
+    _options.add_language(
+        parser,
+        "SOURCE is this language version of the document already in DIR: align it to its structure, beside the original",
+    )
     parser.add_argument(
         "--accept-unplaced",
         action="store_true",
@@ -35,6 +39,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.language:
+        from zerodraft.languages import importer
+
+        return importer.run(Path(args.source), args.language, args.into, force=args.force, dry_run=args.dry_run)
     source = sourcefile.open_source(Path(args.source), args.source_format)
     recognition = recognise(source)
     document = recognition.document
@@ -81,6 +89,11 @@ def read(source: sourcefile.SourceFile) -> blocks.Stream:
         from zerodraft.importing import docx as docx_reader
 
         stream = docx_reader.read(source.path)
+        if not stream.blocks:
+            raise Fatal(
+                f"'{source.path}' is a Word file with no paragraphs of text (tables, text boxes and pictures are "
+                "not read); is it the draft?"
+            )
         for block in stream.blocks:
             sourcefile.refuse_hidden_characters(str(source.path), block.text, block.line)
         return stream
