@@ -202,6 +202,16 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("ZD602", "import-numbering", "zerodraft import finds the paragraph numbers of the source in sequence."),
     Rule(
+        "ZD630",
+        "intake-unmapped",
+        "zerodraft intake places every paragraph of a delegation's Word file; text it cannot place (a paragraph that lost its mark and changed, new text right under a heading) is listed, never guessed.",
+    ),
+    Rule(
+        "ZD631",
+        "intake-not-proposable",
+        "Every change in a delegation's Word file can be made as a proposal on the current text (its paragraph still exists; a free bis number remains).",
+    ),
+    Rule(
         "ZD660",
         "translation-unaligned",
         "zerodraft import --language finds every heading and paragraph of the original in the translation, in order.",

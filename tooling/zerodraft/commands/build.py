@@ -10,7 +10,8 @@ from pathlib import Path
 
 from zerodraft import checks
 from zerodraft.commands import _options
-from zerodraft.git import find_root, source_at
+from zerodraft.git import CommitTree, Git, find_root, source_at
+from zerodraft.intake.identity import Origin
 from zerodraft.languages import version
 from zerodraft.model import Problem
 from zerodraft.reader import read
@@ -45,12 +46,15 @@ def run(args: argparse.Namespace) -> int:
         return 1
     out = Path(args.output)
     header = editors_copy.standing(base, source, reading.document, args.ref, args.root).header()
+    origin = Origin()
+    if isinstance(source, CommitTree):  # the Word file records what it was built from
+        origin = Origin(source.sha, args.ref if Git(source.repository).tag_exists(args.ref) else "")
     written = []
     stem = args.name or default_basename(reading.document)
     for language in version.wanted(reading.document, args.language):
         document = version.in_language(reading.document, language)
         name = f"{stem}.{language}" if language else stem
-        written += build(document, wanted, out, problems=problems, basename=name, header=header)
+        written += build(document, wanted, out, problems=problems, basename=name, header=header, origin=origin)
     for path in written:
         print(_shown(path))
     if problems:
