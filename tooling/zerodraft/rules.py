@@ -74,6 +74,11 @@ RULES: tuple[Rule, ...] = (
     Rule("ZD107", "duplicate-id", "Every paragraph has its own id."),
     Rule("ZD108", "unknown-delegation", "Delegations named in a paragraph are in outcome/delegations.yaml."),
     Rule("ZD109", "bad-id", "An id is 1 to 64 letters, digits, '-' or '_', starting with a letter or digit."),
+    Rule(
+        "ZD110",
+        "conflict-markers",
+        "No file holds the markers of an unfinished merge ('<<<<<<<', '=======', '>>>>>>>'); such a file is not read further.",
+    ),
     # ---- numbering
     Rule("ZD201", "numbering-gap", "Paragraph numbers run without gaps under the numbering scheme."),
     Rule("ZD202", "duplicate-number", "No two paragraphs share a number within a numbering unit."),
