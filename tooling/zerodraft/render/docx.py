@@ -30,6 +30,8 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from zerodraft.intake import identity
+from zerodraft.languages import version
+from zerodraft.languages import word as word_language
 from zerodraft.render.inline import Run, clean, safe_link
 from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.vocabulary import Role
@@ -77,6 +79,8 @@ def render(draft: CompiledDraft) -> bytes:
             placed.append((f"section:{entry.section.path}", [heading._p]))
         else:
             placed.append((entry.paragraph.id, _item(word, entry, notes)))
+    if version.declared(draft.document):
+        word_language.localise(word, version.rules(draft.document), version.tag(draft.document))
     buffer = io.BytesIO()
     word.core_properties.title = "".join(r.text for r in draft.title)[:255]
     word.core_properties.subject = clean(draft.header)
