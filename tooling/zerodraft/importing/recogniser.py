@@ -369,6 +369,8 @@ class _Recogniser:
         text = block.text
         if block.kind is Kind.HEADING and self.section_heading(text) is not None:
             return True
+        if block.kind is Kind.HEADING and block.level >= 2 and any(b.kind is Kind.HEADING for b in self.front):
+            return True  # a Markdown or Word subheading under the title's heading
         numbered = NUMBERED_RE.match(text)
         if numbered and numbered.group("base") == "1":
             return True
