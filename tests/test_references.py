@@ -77,7 +77,7 @@ def test_example(written: str, reads: str, targets: str) -> None:
     "text", ["part of the marine environment", "this Part", "the paragraph above", "Articles of Agreement"]
 )
 def test_not_references(text: str) -> None:
-    assert find(f"States shall protect {text} in 2030.") == []
+    assert find(f"States shall protect {text} in 2030.") == ()
 
 
 # ---- the real corpus, read as plain text
