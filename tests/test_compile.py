@@ -16,7 +16,9 @@ from markdown_it import MarkdownIt
 
 from conftest import git, write_paragraph
 from policy_helpers import NAT, A, B, edit, with_logins, zerodraft
-from zerodraft import compilation_html, compilation_markdown, wordiff
+from zerodraft import wordiff
+from zerodraft.compilation import html as compilation_html
+from zerodraft.compilation import md as compilation_markdown
 
 GOLDEN = Path(__file__).parent / "data" / "compile"
 

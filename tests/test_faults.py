@@ -196,7 +196,7 @@ def test_fix_interrupted_leaves_every_file_old_or_new(
 
 KILLED = """
 import os, signal, sys
-from zerodraft import release
+from zerodraft.rounds import release
 from zerodraft.main import main
 at = sys.argv[1]
 release.STEPS[:] = [

@@ -135,7 +135,7 @@ def test_a_good_concordance_passes(repo: Path) -> None:
     )
 )
 def test_concordance_validation_never_crashes(pieces: list[str]) -> None:
-    from zerodraft.concordance import validate
+    from zerodraft.rounds.concordance import validate
 
     result = validate("".join(pieces))
     assert result is None or (result[0] >= 1 and result[1])

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+import plain_export
 from test_check import problems_of
-from zerodraft import compile, wordiff
+from zerodraft import wordiff
 from zerodraft.commands import import_
 from zerodraft.importing import joining, sourcefile
 from zerodraft.main import main
@@ -112,7 +113,7 @@ def test_round_trip_word_by_word(draft2: Document) -> None:
         for number, line in enumerate(lines, 1)
         if number > HEADER and number not in (PAGE_NUMBER, FOOTNOTE_BODY, EMPTY_SECTION_MARK)
     ]
-    exported = compile.render(draft2, plain=True).split("\n")
+    exported = plain_export.render(draft2, plain=True).split("\n")
     assert exported[0] == "Draft 2, 2 July 2021"
     footnote = "1 https://meetings.unoda.org/meeting/poa-bms7-2021"
     assert exported.count(footnote) == 1 and lines[FOOTNOTE_BODY - 1].strip() == footnote
@@ -228,7 +229,7 @@ def test_compiled_markdown_golden(draft2: Document) -> None:
     ``ZERODRAFT_REGENERATE=1 .venv/bin/pytest tests/test_import.py -k golden`` and review the diff."""
     import os
 
-    rendered = compile.render(draft2)
+    rendered = plain_export.render(draft2)
     if os.environ.get("ZERODRAFT_REGENERATE"):
         GOLDEN.write_text(rendered, encoding="utf-8")
     assert rendered == GOLDEN.read_text(encoding="utf-8")

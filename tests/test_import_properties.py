@@ -10,8 +10,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import plain_export
 from test_check import problems_of
-from zerodraft import compile, wordiff
+from zerodraft import wordiff
 from zerodraft.importing import joining
 from zerodraft.main import main
 from zerodraft.reader import read
@@ -95,7 +96,7 @@ def test_import_then_export_gives_back_the_words(draft: tuple[str, list[str]]) -
         source.write_text(text, encoding="utf-8")
         assert main(["import", str(source), "--into", str(Path(tmp) / "outcome")]) == 0
         document = read(WorkingTree(Path(tmp))).document
-    exported = compile.render(document, plain=True).split("\n", 1)[1]
+    exported = plain_export.render(document, plain=True).split("\n", 1)[1]
     changes = [c for c in wordiff.compare(" ".join(words), " ".join(_tokens(exported))) if c.op != "equal"]
     assert changes == []
 

@@ -119,7 +119,7 @@ def test_on_a_new_branch(repo: Path, capsys: pytest.CaptureFixture[str]) -> None
     ("args", "message"),
     [
         (["amend", "99", "--delegation", "Kenya", "--text", "x"], "there is no paragraph '99'"),
-        (["support", "6", "--delegation", "Atlantis"], "'Atlantis' is not in outcome/delegations.yaml"),
+        (["support", "6", "--delegation", "Atlantis"], "'Atlantis' is not a delegation in outcome/delegations.yaml"),
         (["insert-after", "6", "--delegation", "Kenya"], "needs the proposed text"),
         (["amend", "6", "--delegation", "Kenya", "--text-file", "/nonexistent/x.md"], "No such file or directory"),
         (["amend", "6", "--delegation", "Kenya", "--text-file", "/bin/sh"], "is not UTF-8 text"),
@@ -174,8 +174,8 @@ def test_proposals_never_renumber_others(proposals: list[tuple[str, int, str]]) 
     from conftest import EXAMPLE
     from zerodraft import checks
     from zerodraft.errors import Fatal
-    from zerodraft.proposal import propose
     from zerodraft.reader import read
+    from zerodraft.rounds.proposal import propose
     from zerodraft.source import MemoryTree
 
     files = {f"outcome/{p.relative_to(EXAMPLE).as_posix()}": p.read_bytes() for p in EXAMPLE.rglob("*") if p.is_file()}

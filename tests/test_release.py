@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import git, write_paragraph
-from zerodraft import release
 from zerodraft.git import Repository
 from zerodraft.main import main
+from zerodraft.rounds import release
 
 pytestmark = pytest.mark.usefixtures("secretariat")
 
@@ -157,7 +157,7 @@ def test_failure_inside_a_step_is_undone(round_repo: Path, monkeypatch: pytest.M
 
 
 def test_build_error_is_undone(round_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from zerodraft import release_notes
+    from zerodraft.rounds import notes as release_notes
 
     before = snapshot(round_repo)
 

@@ -11,7 +11,7 @@ from zerodraft import checks
 from zerodraft.model import Document
 from zerodraft.numbering import Number
 from zerodraft.reader import read
-from zerodraft.renumber import apply, renumber
+from zerodraft.rounds.renumber import apply, renumber
 from zerodraft.source import MemoryTree, WorkingTree
 
 ROSTER = b"delegations:\n  - {name: Kenya, kind: member-state, code: KEN}\n"

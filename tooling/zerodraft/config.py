@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Callable
 from typing import Any
 
-from zerodraft import safeyaml
+from zerodraft import names, safeyaml
 from zerodraft.model import (
     Delegation,
     DocumentConfig,
@@ -216,16 +216,22 @@ def roster(path: str, text: str | None, problems: list[Problem]) -> Roster:
             continue
         if not isinstance(code, str):
             code = str(code)
-        for key in (name.casefold(), code.casefold()):
-            if key and key in seen:
-                problems.append(Problem(path, 1, "ZD502", f"'{key}' is listed twice (as a name or code)"))
-            seen.add(key)
         members = entry.get("members", []) or []
         logins = entry.get("logins", []) or []
-        if not all(isinstance(m, str) for m in members) or not all(isinstance(x, str) for x in logins):
-            problems.append(Problem(path, 1, "ZD502", f"'{name}': members and logins must be lists of text"))
+        also = entry.get("also", []) or []
+        if not all(isinstance(x, str) for x in (*members, *logins, *also)) or not all(
+            isinstance(x, list) for x in (members, logins, also)
+        ):
+            problems.append(Problem(path, 1, "ZD502", f"'{name}': members, logins and also must be lists of text"))
             continue
-        out.append(Delegation(name, kind, code, tuple(members), tuple(logins)))
+        for written in (name, code, *also):
+            key = names.key(written)
+            if key and key in seen:
+                problems.append(
+                    Problem(path, 1, "ZD502", f"'{written}' is listed twice (as a name, a code or another name)")
+                )
+            seen.add(key)
+        out.append(Delegation(name, kind, code, tuple(members), tuple(logins), tuple(also)))
     result = Roster(tuple(out))
     for delegation in out:
         for member in delegation.members:

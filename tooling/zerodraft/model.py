@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
+from zerodraft import names
 from zerodraft.characters import for_terminal
 from zerodraft.numbering import Number
 from zerodraft.vocabulary import Role, Vocabulary
@@ -110,6 +111,9 @@ class Delegation:
     """For a group, the names of its member delegations."""
     logins: tuple[str, ...] = ()
     """GitHub logins that speak for this delegation."""
+    also: tuple[str, ...] = ()
+    """Other names delegates write for it ("Iran", "UK", "South Korea"): accepted like the
+    name, and written back as the name by ``check --fix``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,14 +127,21 @@ class Roster:
     def __post_init__(self) -> None:
         index: dict[str, Delegation] = {}
         for delegation in reversed(self.delegations):
-            for key in (delegation.code, delegation.name):
-                if key:
-                    index[key.casefold()] = delegation
+            for written in (delegation.code, delegation.name, *delegation.also):
+                if written:
+                    index[names.key(written)] = delegation
         object.__setattr__(self, "_index", index)
 
     def find(self, name: str) -> Delegation | None:
-        """The delegation written as ``name`` (its name or code, any case), or ``None``."""
-        return self._index.get(name.strip().casefold())
+        """The delegation written as ``name`` (its name, code or another name it is known by,
+        in any case, with or without dots: "Iran", "U.K."), or ``None``."""
+        return self._index.get(names.key(name))
+
+    def name_of(self, written: str) -> str:
+        """The roster's name for a delegation written as ``written`` ("Iran" → "Iran (Islamic
+        Republic of)"), or ``written`` itself when it is not in the roster."""
+        found = self.find(written)
+        return found.name if found else written
 
     def for_login(self, login: str) -> tuple[Delegation, ...]:
         """The delegations a GitHub login speaks for (maybe several, maybe none)."""

@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from zerodraft import concordance, config, frontmatter, numbering, parallel, safeyaml
+from zerodraft import config, frontmatter, numbering, parallel, safeyaml
 from zerodraft.decode import decode
 from zerodraft.errors import Fatal
 from zerodraft.model import Document, DocumentConfig, Paragraph, Problem, Roster, Section
+from zerodraft.rounds import concordance
 from zerodraft.source import MAX_FILE_BYTES, Entry, Source
 
 DOCUMENT = "document.yaml"

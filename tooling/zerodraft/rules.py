@@ -7,7 +7,8 @@ emits is listed here.
 
 Groups: ZD0xx files, ZD1xx front matter, ZD2xx numbering, ZD3xx consensus rules,
 ZD4xx text, ZD5xx configuration (document.yaml, delegations.yaml, section.yaml), ZD6xx import
-(problems in a source being imported), ZD8xx the records of negotiation rounds (concordance
+(problems in a source being imported), ZD7xx internal references ("paragraph 40 above",
+"article 7, paragraph 2"; see ``docs/references.md``), ZD8xx the records of negotiation rounds (concordance
 files), ZD9xx the pull-request policy (``zerodraft pr-check``).
 """
 
@@ -133,6 +134,22 @@ RULES: tuple[Rule, ...] = (
         "zerodraft import places every line of the source: as a heading, a paragraph or part of one, a footnote, or a removed page number or running header.",
     ),
     Rule("ZD602", "import-numbering", "zerodraft import finds the paragraph numbers of the source in sequence."),
+    # ---- internal references (zerodraft.references)
+    Rule(
+        "ZD701",
+        "reference-missing",
+        "An internal reference ('paragraph 40 above', 'article 7, paragraph 2', 'annex II') points at a paragraph, article, annex, Part or section the document has.",
+    ),
+    Rule(
+        "ZD702",
+        "reference-deleted",
+        "An internal reference does not point at a paragraph labelled deleted; a release refuses until the reference is changed or the paragraph kept.",
+    ),
+    Rule(
+        "ZD703",
+        "reference-ambiguous",
+        "An internal reference says which place it means when several could be meant ('section 1' under two Parts): add 'of this Part', 'of annex II' …; it is never guessed.",
+    ),
     # ---- rounds: releases and their records
     Rule(
         "ZD801",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from zerodraft import marks
+from zerodraft import marks, names
 from zerodraft.checks.registry import paragraph_check, problem
 from zerodraft.model import Document, Paragraph, Problem
 from zerodraft.reader import DELEGATION_FIELDS
@@ -32,16 +32,20 @@ def delegations_known(document: Document, paragraph: Paragraph) -> Iterator[Prob
         return  # no roster could be read: that is reported once (ZD502), not on every name
     for key in DELEGATION_FIELDS:
         for name in getattr(paragraph, key.replace("-", "_")):
-            if document.roster.find(name) is None:
-                from zerodraft.config import hint
-
-                names = [d.name for d in document.roster.delegations]
-                yield Problem(
-                    paragraph.path,
-                    paragraph.line_of(key),
-                    "ZD108",
-                    f"'{name}' in {key} is not a delegation in {document.root}/delegations.yaml{hint(name, names)}",
+            if document.roster.find(name) is not None:
+                continue
+            listed = names.several(document.roster, name)
+            if listed:
+                message = (
+                    f"'{name}' in {key} names {len(listed)} delegations as one; "
+                    f"write a list: {key}: [{', '.join(listed)}]"
                 )
+            else:
+                message = (
+                    f"'{name}' in {key} is not a delegation in {document.root}/delegations.yaml"
+                    f"{names.hint(document.roster, name)}"
+                )
+            yield Problem(paragraph.path, paragraph.line_of(key), "ZD108", message)
 
 
 @paragraph_check("ZD301")

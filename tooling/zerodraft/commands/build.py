@@ -14,6 +14,7 @@ from zerodraft.git import find_root, source_at
 from zerodraft.model import Problem
 from zerodraft.reader import read
 from zerodraft.render import FORMATS, build
+from zerodraft.rounds import editors_copy
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -55,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s); nothing built (--strict)", file=sys.stderr)
         return 1
     out = Path(args.output)
-    written = build(reading.document, wanted, out, problems=problems, basename=args.name)
+    header = editors_copy.standing(base, source, reading.document, args.ref, args.root).header()
+    written = build(reading.document, wanted, out, problems=problems, basename=args.name, header=header)
     for path in written:
         print(_shown(path))
     if problems:

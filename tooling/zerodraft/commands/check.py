@@ -41,10 +41,12 @@ def run(args: argparse.Namespace) -> int:
         from zerodraft import fixes
 
         wanted = [_relative(base, p, args.root) for p in args.paths]
-        fixable = [p for p in problems if not wanted or _within(p.path, wanted)]
-        for fixed in fixes.fix(base, reading.document, fixable):
-            codes = ", ".join(sorted({p.code for p in fixed.problems}))
-            print(f"{fixed.path}: fixed {codes}", file=sys.stderr)
+        for fixed in fixes.fix(base, reading.document, problems, lambda path: not wanted or _within(path, wanted)):
+            if fixed.problems:
+                codes = ", ".join(sorted({p.code for p in fixed.problems}))
+                print(f"{fixed.path}: fixed {codes}", file=sys.stderr)
+            for written, name in fixed.renamed:
+                print(f"{fixed.path}: wrote '{written}' as '{name}', its name in the roster", file=sys.stderr)
         reading, problems = _check(WorkingTree(base), args.root)
     if args.paths:
         wanted = [_relative(base, p, args.root) for p in args.paths]

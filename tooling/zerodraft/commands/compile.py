@@ -11,12 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from zerodraft import compilation_html, compilation_markdown
-from zerodraft.compilation import build
+from zerodraft import compilation
+from zerodraft.compilation.model import build
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
 
 DEFAULT_REFS = ("refs/heads/*", "refs/pull/*/head")
+#: ``--format`` choice -> the compilation format (:data:`zerodraft.compilation.FORMATS`).
+_FORMATS = {"markdown": "md", "html": "html", "word": "docx"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,19 +52,13 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "word" and not args.output:
         raise Fatal("Word output needs a file: --output compilation.docx")
     repository = Repository()
-    compilation = build(repository, args.base, list(args.refs), bodies, args.root)
-    if fmt == "word":
-        from zerodraft import compilation_word  # python-docx is imported only when needed
-
-        document = compilation_word.render(compilation)
-        write_atomically(Path(args.output), lambda handle: document.save(handle))
-    else:
-        text = (compilation_html if fmt == "html" else compilation_markdown).render(compilation)
-        if not args.output:
-            sys.stdout.write(text)
-            return 0
-        write_atomically(Path(args.output), lambda handle: handle.write(text.encode("utf-8")))
-    print(f"compile: {len(compilation.entries)} paragraphs, {len(compilation.refs)} branches -> {args.output}")
+    gathered = build(repository, args.base, list(args.refs), bodies, args.root)
+    data = compilation.renderer(_FORMATS[fmt]).render(gathered)
+    if not args.output:
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
+    write_atomically(Path(args.output), lambda handle: handle.write(data))
+    print(f"compile: {len(gathered.entries)} paragraphs, {len(gathered.refs)} branches -> {args.output}")
     return 0
 
 

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from zerodraft.git import Git, Repository
-from zerodraft.history import drafts
+from zerodraft.rounds.drafts import released_drafts
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,7 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    found = drafts(Git(Repository(Path.cwd())), args.root)
+    found = released_drafts(Git(Repository(Path.cwd())), args.root)
     if args.format == "json":
         print(json.dumps([asdict(d) for d in found], indent=2, ensure_ascii=False))
         return 0

@@ -9,8 +9,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from zerodraft.git import Git, Repository
-from zerodraft.history import history
 from zerodraft.reader import read
+from zerodraft.rounds.history import history
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -13,8 +13,8 @@ from zerodraft import checks
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository, check_ref_name
 from zerodraft.output import write_atomically
-from zerodraft.proposal import KINDS, propose
 from zerodraft.reader import read
+from zerodraft.rounds.proposal import KINDS, propose
 from zerodraft.source import MemoryTree, WorkingTree
 
 

@@ -8,9 +8,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from zerodraft import release
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
+from zerodraft.rounds import release
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -220,7 +220,7 @@ def _added(who: Author, after: Paragraph, roster: Roster) -> Iterator[Problem]:
         yield _label_problem(after, "a new paragraph cannot be agreed")
     elif after.role is not Role.PROPOSED:
         yield Problem(path, after.line_of("status"), "ZD907", "a new paragraph is labelled 'status: proposed'")
-    proposers = {_canonical(n, roster) for n in after.proposed_by}
+    proposers = {roster.name_of(n) for n in after.proposed_by}
     if not proposers & own:
         yield Problem(
             path,
@@ -229,7 +229,7 @@ def _added(who: Author, after: Paragraph, roster: Roster) -> Iterator[Problem]:
             f"a new paragraph names its proposer: put 'proposed-by: [{_first(who)}]'",
         )
     for key, names in _attributions(after):
-        for other in sorted({_canonical(n, roster) for n in names} - own):
+        for other in sorted({roster.name_of(n) for n in names} - own):
             yield Problem(
                 path,
                 after.line_of(key),
@@ -270,8 +270,8 @@ def _modified(who: Author, before: Paragraph, after: Paragraph, roster: Roster) 
     own = set(who.delegations)
     old = dict(_attributions(before))
     for key, names in _attributions(after):
-        was = {_canonical(n, roster) for n in old.get(key, ())}
-        now = {_canonical(n, roster) for n in names}
+        was = {roster.name_of(n) for n in old.get(key, ())}
+        now = {roster.name_of(n) for n in names}
         for other in sorted((now - was) - own):
             yield Problem(path, after.line_of(key), "ZD906", f"adds {other} to '{key}'; only {other} may add itself")
         for other in sorted((was - now) - own):
@@ -411,11 +411,6 @@ def _attributions(paragraph: Paragraph) -> list[tuple[str, tuple[str, ...]]]:
         ("opposed-by", paragraph.opposed_by),
         ("reservations", paragraph.reservations),
     ]
-
-
-def _canonical(name: str, roster: Roster) -> str:
-    found = roster.find(name)
-    return found.name if found else name
 
 
 def _first(who: Author) -> str:

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from zerodraft.errors import Fatal
 from zerodraft.model import Document, Problem
-from zerodraft.render.compiled import CompiledDraft, compile
+from zerodraft.render.layout import CompiledDraft, lay_out
 
 
 class Renderer(Protocol):
@@ -72,12 +72,14 @@ def build(
     *,
     problems: Sequence[Problem] = (),
     basename: str | None = None,
+    header: str | None = None,
 ) -> list[Path]:
     """Render ``document`` in each of ``formats`` into ``out/<basename>.<ext>``; return the
     paths written, in the order of ``formats``.
 
     ``problems`` (from ``zerodraft check``) are listed at the top of formats that can show
-    them.  ``basename`` defaults to the draft name (``draft-2``); it must be a plain file
+    them.  ``header`` heads an editor's copy in every format (:mod:`zerodraft.rounds.editors_copy`).
+    ``basename`` defaults to the draft name (``draft-2``); it must be a plain file
     name.  Raises :class:`Fatal` for an unknown format or a bad name; writes nothing then.
     """
     stem = default_basename(document) if basename is None else basename
@@ -86,7 +88,7 @@ def build(
     modules = [(name, renderer(name)) for name in dict.fromkeys(formats)]
     if not modules:
         raise Fatal("no format to build; choose from " + ", ".join(FORMATS))
-    draft = compile(document, problems)
+    draft = lay_out(document, problems, header)
     out.mkdir(parents=True, exist_ok=True)
     top = out.resolve()
     staged: list[tuple[str, Path]] = []

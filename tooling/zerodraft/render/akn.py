@@ -25,8 +25,8 @@ from typing import Any
 
 from lxml import etree
 
-from zerodraft.render.compiled import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.render.inline import Run, clean, plain, safe_link
+from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 
 EXTENSION = "akn.xml"
 MEDIA_TYPE = "application/akn+xml"
@@ -198,8 +198,8 @@ def _preface(maker: _Maker, draft: CompiledDraft) -> Any:
     config = draft.document.config
     preface = maker.element("preface")
     header = maker.sub(preface, "p", **{"class": "header"})
-    stage = maker.sub(header, "docStage", config.draft_name.upper())
-    if config.draft_date:
+    stage = maker.sub(header, "docStage", config.draft_name.upper() if draft.released else draft.header)
+    if config.draft_date and draft.released:
         stage.tail = ", "
         maker.sub(header, "docDate", draft.header.split(", ", 1)[-1], date=config.draft_date.isoformat())
     if config.symbol:

@@ -29,8 +29,8 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from zerodraft.render.compiled import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.render.inline import Run, clean, safe_link
+from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.vocabulary import Role
 
 EXTENSION = "docx"

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from html import escape
 
-from zerodraft.render.compiled import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.render.inline import Run, plain, safe_link
+from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.vocabulary import Label
 
 EXTENSION = "html"

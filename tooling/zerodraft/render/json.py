@@ -12,8 +12,8 @@ from importlib import resources
 from typing import Any
 
 from zerodraft.model import Document, Paragraph, Section
-from zerodraft.render.compiled import CompiledDraft, Item
 from zerodraft.render.inline import plain
+from zerodraft.render.layout import CompiledDraft, Item
 from zerodraft.rules import BY_CODE
 
 EXTENSION = "json"
@@ -49,6 +49,7 @@ def model(draft: CompiledDraft) -> dict[str, Any]:
                 "name": config.draft_name,
                 "date": config.draft_date.isoformat() if config.draft_date else None,
                 "header": draft.header,
+                "released": draft.released,
             },
             "header_note": config.header_note,
             "numbering": {

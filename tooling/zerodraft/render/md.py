@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from zerodraft.render.compiled import Attribution, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.render.inline import Run
+from zerodraft.render.layout import Attribution, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.vocabulary import Role
 
 EXTENSION = "md"

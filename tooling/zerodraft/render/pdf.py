@@ -18,7 +18,7 @@ from pathlib import Path
 
 from zerodraft.errors import Fatal
 from zerodraft.render import docx
-from zerodraft.render.compiled import CompiledDraft
+from zerodraft.render.layout import CompiledDraft
 
 EXTENSION = "pdf"
 MEDIA_TYPE = "application/pdf"

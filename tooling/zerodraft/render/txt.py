@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import textwrap
 
-from zerodraft.render.compiled import BlockKind, CompiledDraft, Heading, Item
 from zerodraft.render.inline import Run
+from zerodraft.render.layout import BlockKind, CompiledDraft, Heading, Item
 from zerodraft.vocabulary import Role
 
 EXTENSION = "txt"

@@ -28,7 +28,10 @@ from zerodraft.errors import Fatal
 from zerodraft.git import Repository
 from zerodraft.reader import read
 from zerodraft.render import build as render_build
-from zerodraft.render.compiled import compile
+from zerodraft.render.layout import lay_out
+from zerodraft.rounds import editors_copy
+from zerodraft.rounds.drafts import DRAFT_TAGS
+from zerodraft.rounds.editors_copy import Standing
 from zerodraft.site import layout, pages, redlines
 from zerodraft.site.changes import Tagged, changes
 from zerodraft.site.model import Site, Snapshot
@@ -60,7 +63,7 @@ def collect(
     current = _snapshot(repository, commit, root, "editors-copy", "")
     drafts: list[Snapshot] = []
     used = {"editors-copy", "index"}
-    for tag, sha in repository.tagged("draft-*"):
+    for tag, sha in repository.tagged(DRAFT_TAGS):
         stem = slug(tag)
         while stem in used or stem.startswith(("paragraphs", "assets", "downloads", "redline", "since")):
             stem += "-x"
@@ -116,13 +119,16 @@ def _snapshot(repository: Repository, sha: str, root: str, stem: str, tag: str) 
     document = reading.document
     problems = tuple(sorted(set(reading.problems) | set(checks.run(document))))
     config = document.config
+    standing = Standing()
     if tag:
         date = config.draft_date.isoformat() if config.draft_date else ""
         name = config.draft_name
     else:
         date = repository.commit_date(sha)
         name = "Editor's copy"
-    return Snapshot(stem, tag, name, date, sha, document, compile(document, problems), problems)
+        standing = editors_copy.standing(repository.root, repository.tree(sha), document, sha, root)
+    draft = lay_out(document, problems, standing.header())
+    return Snapshot(stem, tag, name, date, sha, document, draft, problems, standing)
 
 
 def render(site: Site) -> list[layout.Page]:

@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 
 from zerodraft.render import html as draft_html
-from zerodraft.render.compiled import CompiledDraft
+from zerodraft.render.layout import CompiledDraft
 
 #: No inline script, no other origin, no plugins, no forms posting anywhere; the stylesheet
 #: and the script come from the site itself ('self' also holds under file://).
@@ -91,7 +91,7 @@ def script() -> str:
 
 def date_words(iso: str) -> str:
     """``2 July 2021`` for ``2021-07-02`` (English, whatever the locale); other text as is."""
-    from zerodraft.render.compiled import MONTHS
+    from zerodraft.render.layout import MONTHS
 
     try:
         year, month, day = (int(x) for x in iso[:10].split("-"))

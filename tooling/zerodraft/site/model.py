@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from zerodraft.model import Document, Problem
-from zerodraft.render.compiled import CompiledDraft, Item
+from zerodraft.render.layout import CompiledDraft, Item
+from zerodraft.rounds.editors_copy import Standing
 from zerodraft.site.changes import Change
 
 
@@ -31,6 +32,8 @@ class Snapshot:
     """The text laid out, as the HTML renderer lays it out."""
     problems: tuple[Problem, ...]
     """What ``zerodraft check`` finds in it."""
+    standing: Standing
+    """For the editor's copy: the last draft released before it and the changes since."""
 
 
 @dataclass(frozen=True, slots=True)

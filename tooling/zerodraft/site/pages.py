@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from zerodraft.dashboard import dashboard
-from zerodraft.render.compiled import Item
+from zerodraft.render.layout import Item
 from zerodraft.site import chart, text
 from zerodraft.site.layout import Page, date_words, page
 from zerodraft.site.model import Site, Snapshot
@@ -28,7 +28,7 @@ def home(site: Site) -> Page:
     parts.append('<section aria-labelledby="current-heading">\n<h2 id="current-heading">The current text</h2>')
     parts.append(
         f'<p><a href="editors-copy.html">The editor\'s copy</a>: the text as it stands now'
-        f" (working on {escape(config.draft_name)}, commit <code>{escape(current.commit[:10])}</code>"
+        f" ({escape(_standing(current))}, commit <code>{escape(current.commit[:10])}</code>"
         f"{', ' + escape(date_words(current.date)) if current.date else ''}), with every paragraph's label, "
         "who stands behind it, and its history.</p>"
     )
@@ -90,7 +90,10 @@ def editors_copy(site: Site) -> Page:
     """The text as it stands on the main line, with filters and search."""
     current = site.current
     name = current.document.config.draft_name
-    heading = f"EDITOR'S COPY, working text after {site.drafts[-1].name}" if site.drafts else f"EDITOR'S COPY ({name})"
+    if not current.draft.released:
+        heading = current.draft.header
+    else:
+        heading = f"EDITOR'S COPY, the text of {site.drafts[-1].name}" if site.drafts else f"EDITOR'S COPY ({name})"
     intro = (
         '<p class="intro">The text as it stands now, with every change merged so far. '
         "Each paragraph number is a link you can copy and paste into an e-mail.</p>"
@@ -201,3 +204,13 @@ def _changes(site: Site, ident: str) -> str:
             f'<span class="what">[{escape(event.what)}, commit <code>{commit}</code>]</span></li>'
         )
     return f'{head}\n<p>Newest first.</p>\n<ol class="changes" reversed>\n' + "\n".join(items) + "\n</ol></section>"
+
+
+def _standing(current: Snapshot) -> str:
+    """``not a released draft: after Draft 2, 3 changes`` (or the draft it is exactly)."""
+    standing = current.standing
+    if not standing.released:
+        return f"not a released draft: {standing.since()}"
+    if standing.after:
+        return f"the text of {standing.after}, no change since"
+    return f"working on {current.document.config.draft_name}"

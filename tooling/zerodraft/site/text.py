@@ -16,8 +16,8 @@ from html import escape
 
 from zerodraft.dashboard import dashboard
 from zerodraft.render import html as draft_html
-from zerodraft.render.compiled import CompiledDraft, Heading, Item
 from zerodraft.render.inline import plain
+from zerodraft.render.layout import CompiledDraft, Heading, Item
 
 
 def delegations_of(item: Item) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from zerodraft.compilation import KINDS, Compilation, Entry, Proposal
+from zerodraft.compilation.model import KINDS, Compilation, Entry, Proposal
 from zerodraft.wordiff import Change
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!&])")
@@ -49,7 +49,16 @@ def who(proposal: Proposal) -> str:
     return ", ".join(proposal.delegations) or "(delegation not stated)"
 
 
-def render(compilation: Compilation) -> str:
+EXTENSION = "md"
+MEDIA_TYPE = "text/markdown"
+
+
+def render(compilation: Compilation) -> bytes:
+    """The whole compilation (UTF-8)."""
+    return _markdown(compilation).encode("utf-8")
+
+
+def _markdown(compilation: Compilation) -> str:
     """The whole compilation."""
     lines = [
         f"# Compilation of proposals — {escape(compilation.draft)}",

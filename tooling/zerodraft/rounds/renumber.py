@@ -14,7 +14,7 @@ freezes the text, :func:`renumber` works out the new numbers under the numbering
 - stable ids never change; only file names do.
 
 Nothing here touches a file: :func:`apply` gives the renamed file set, and
-:mod:`zerodraft.release` performs the same renames in a repository.
+:mod:`zerodraft.rounds.release` performs the same renames in a repository.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ against the current text, and why.
 
 Proposals are read from git objects only (each ref is compared with the point where it left
 the base branch, so that later changes on the base are not mistaken for proposals); the
-renderers in :mod:`zerodraft.compilation_markdown` and :mod:`zerodraft.compilation_html`
+renderers in :mod:`zerodraft.compilation` (Markdown, HTML, Word)
 turn the :class:`Compilation` into documents.
 """
 

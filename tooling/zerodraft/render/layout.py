@@ -1,6 +1,6 @@
 """The compiled draft: the document laid out once, in reading order, for every renderer.
 
-:func:`compile` walks a :class:`~zerodraft.model.Document` and produces a
+:func:`lay_out` walks a :class:`~zerodraft.model.Document` and produces a
 :class:`CompiledDraft`: the header line ("DRAFT 2, 2 July 2021"), the title, then headings
 and paragraphs in order, each paragraph with its printed number, anchor, consensus label,
 attribution, blocks (lead text, subparagraphs, alternatives) of inline :class:`Run`\\ s, and
@@ -158,6 +158,9 @@ class CompiledDraft:
     """Every footnote, in number order."""
     problems: tuple[Problem, ...]
     """What ``zerodraft check`` found; shown at the top where a format can."""
+    released: bool = True
+    """False for an editor's copy: then :attr:`header` says so ("Editor's copy — not a
+    released draft (after Draft 2, 3 changes)"), and no format prints the draft's date."""
 
     def items(self) -> tuple[Item, ...]:
         """The paragraphs only."""
@@ -177,8 +180,9 @@ def header_line(document: Document) -> str:
     return f"{name}, {date}" if date else name
 
 
-def compile(document: Document, problems: Sequence[Problem] = ()) -> CompiledDraft:
-    """Lay the document out for printing."""
+def lay_out(document: Document, problems: Sequence[Problem] = (), header: str | None = None) -> CompiledDraft:
+    """Lay the document out for printing; ``header`` replaces the draft's own header line
+    for a text that is not a released draft (see :mod:`zerodraft.rounds.editors_copy`)."""
     counter = _Counter()
     note = _inline_with_footnotes(document.config.header_note, counter)
     entries: list[Entry] = []
@@ -186,12 +190,13 @@ def compile(document: Document, problems: Sequence[Problem] = ()) -> CompiledDra
         _section(document, top, entries, counter)
     return CompiledDraft(
         document=document,
-        header=header_line(document),
+        header=header_line(document) if header is None else header,
         note=note,
         title=runs(mark_footnotes(document.config.title, {})),
         entries=_unique_anchors(entries),
         footnotes=tuple(counter.footnotes),
         problems=tuple(sorted(set(problems))),
+        released=header is None,
     )
 
 

@@ -8,6 +8,7 @@ paragraph sit side by side in a table.  Negotiated text is only ever put into te
 
 from __future__ import annotations
 
+import io
 from itertools import count
 from typing import Any
 
@@ -16,12 +17,15 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from zerodraft.compilation import KINDS, Compilation, Entry, Proposal
+from zerodraft.compilation.model import KINDS, Compilation, Entry, Proposal
 from zerodraft.wordiff import Change
 
+EXTENSION = "docx"
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-def render(compilation: Compilation) -> Any:
-    """A ``docx.Document`` (save it with ``.save(path)``)."""
+
+def render(compilation: Compilation) -> bytes:
+    """The whole Word file."""
     document = new_document()
     document.core_properties.title = f"Compilation of proposals — {compilation.draft}"
     document.add_heading(f"Compilation of proposals — {compilation.draft}", level=1)
@@ -40,7 +44,9 @@ def render(compilation: Compilation) -> Any:
             heading = entry.section
             document.add_heading(" / ".join(heading), level=2)
         _entry(document, entry, ids)
-    return document
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 def _entry(document: Any, entry: Entry, ids: count[int]) -> None:

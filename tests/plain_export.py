@@ -1,7 +1,8 @@
-"""A minimal exporter: the whole document as one Markdown or plain-text file.
+"""A minimal exporter for the import's round-trip tests: the whole document as one Markdown
+or plain-text file.
 
-Kept deliberately tiny — the renderers (Word, PDF, HTML, Akoma Ntoso) live elsewhere; this
-is what the import's round-trip test reads back, and a quick way to see a draft whole.
+Kept deliberately tiny and apart from the renderers (``zerodraft.render``): this is what the
+import tests read back and compare with the source (and with ``golden/draft2-compiled.md``).
 Plain text prints footnote references as the bare number glued to the text ("outcome.1")
 and each footnote as "1 text" after its paragraph, as a PDF would.
 """

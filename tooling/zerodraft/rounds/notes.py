@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from zerodraft import redline
 from zerodraft.redline import docx as redline_docx
 from zerodraft.redline import html as redline_html
 from zerodraft.redline import markdown as redline_markdown
-
-if TYPE_CHECKING:
-    from zerodraft.release import Plan
+from zerodraft.rounds.plan import Plan
 
 
 def notes(plan: Plan) -> str:
@@ -39,6 +36,12 @@ def notes(plan: Plan) -> str:
         lines.append(f"- Previous draft: {plan.previous.config.draft_name} (`{plan.previous_tag}`)")
     else:
         lines.append("- First release: there is no previous draft, so there is no redline.")
+    lines += ["", "## References rewritten", ""]
+    if plan.rewrites:
+        lines += ["| where | before | after |", "| --- | --- | --- |"]
+        lines += [f"| {r.where} | {_cell(r.before)} | {_cell(r.after)} |" for r in plan.rewrites]
+    else:
+        lines.append("No internal reference points at a renumbered paragraph.")
     lines += ["", "## Concordance", "", plan.concordance.to_markdown(), "## Artefacts", ""]
     lines += [f"- `{name}`" for name in artefact_names(plan)]
     return "\n".join(lines) + "\n"
@@ -99,3 +102,8 @@ def _extensions(plan: Plan) -> list[str]:
     from zerodraft import render
 
     return [render.renderer(name).EXTENSION for name in render_formats(plan.request.formats)]
+
+
+def _cell(text: str) -> str:
+    """A reference as a Markdown table cell (quoted as code)."""
+    return "`" + text.replace("|", "\\|").replace("`", "'") + "`"

@@ -1,4 +1,4 @@
-"""The history of one paragraph across commits and drafts, and the list of released drafts.
+"""The history of one paragraph across commits and drafts.
 
 A paragraph keeps its file name during a round and changes it only at a release, where the
 concordance (``outcome/concordance/draft-3.yaml``) records its old and new file.  So its
@@ -14,10 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from zerodraft import concordance, config, numbering, reader
+from zerodraft import config, reader
 from zerodraft.errors import Fatal
 from zerodraft.git import Git
 from zerodraft.model import Document, Problem
+from zerodraft.rounds import concordance
+from zerodraft.rounds.drafts import DRAFT_TAGS
+from zerodraft.rounds.proposal import find
 
 _FIELD = "\x1f"
 _RECORD = "\x1e"
@@ -76,10 +79,8 @@ class History:
 def history(git: Git, document: Document, reference: str) -> History:
     """The history of the paragraph ``reference`` (a number in the current round, like
     ``18`` or ``18 bis``, or a stable id) in ``document`` (the working tree)."""
-    from zerodraft.proposal import find
-
     root = document.root
-    tags = git.tags_in("draft-*")
+    tags = git.tags_in(DRAFT_TAGS)
     events: list[Event] = []
     numbers: list[Numbered] = []  # newest first until the end
     upper = "HEAD"
@@ -190,42 +191,3 @@ def _draft_name(git: Git, tag: str, root: str) -> str:
         return tag
     problems: list[Problem] = []
     return config.document_config(f"{root}/{reader.DOCUMENT}", data.decode("utf-8", "replace"), problems).draft_name
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """A released draft."""
-
-    tag: str
-    name: str
-    date: str
-    """The draft's date from its document.yaml (or the tag's date)."""
-    paragraphs: int
-    """How many paragraphs it holds (alternatives not counted)."""
-    commit: str
-
-
-def drafts(git: Git, root: str = "outcome") -> list[Draft]:
-    """Every released draft (tags ``draft-*``), oldest first."""
-    out = git.run(
-        "for-each-ref",
-        "--sort=creatordate",
-        f"--format=%(refname:short){_FIELD}%(creatordate:short){_FIELD}%(objectname)",
-        "refs/tags/draft-*",
-    )
-    found = []
-    for line in out.splitlines():
-        tag, tag_date, _ = line.split(_FIELD)
-        commit = git.run("rev-parse", f"{tag}^{{commit}}").strip()
-        names = git.run("ls-tree", "-r", "--name-only", "-z", commit, "--", root).split("\0")
-        count = 0
-        for name in names:
-            number = numbering.from_filename(name.rsplit("/", 1)[-1])
-            if number is not None and not number.is_alternative:
-                count += 1
-        data = git.show(commit, f"{root}/{reader.DOCUMENT}")
-        problems: list[Problem] = []
-        cfg = config.document_config("document.yaml", data.decode("utf-8", "replace") if data else None, problems)
-        day = cfg.draft_date.isoformat() if cfg.draft_date else tag_date
-        found.append(Draft(tag, cfg.draft_name if data else tag, day, count, commit))
-    return found

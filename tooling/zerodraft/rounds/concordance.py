@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from zerodraft.model import Document, Paragraph
-from zerodraft.renumber import Renumbering
+from zerodraft.rounds.renumber import Renumbering
 
 FOLDER = "concordance"
 """The folder under ``outcome/`` holding one concordance file per released draft."""

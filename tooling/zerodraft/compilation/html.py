@@ -11,7 +11,7 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from zerodraft.compilation import KINDS, Compilation, Entry, Proposal
+from zerodraft.compilation.model import KINDS, Compilation, Entry, Proposal
 from zerodraft.wordiff import Change
 
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("strikethrough")
@@ -40,7 +40,16 @@ def redline(changes: tuple[Change, ...]) -> str:
     return "".join(out)
 
 
-def render(compilation: Compilation) -> str:
+EXTENSION = "html"
+MEDIA_TYPE = "text/html"
+
+
+def render(compilation: Compilation) -> bytes:
+    """The whole page (UTF-8)."""
+    return _page(compilation).encode("utf-8")
+
+
+def _page(compilation: Compilation) -> str:
     """The whole page."""
     kinds = "; ".join(f"{k} {escape(v)}" for k, v in KINDS.items())
     parts = [

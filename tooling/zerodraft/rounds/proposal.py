@@ -18,7 +18,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Literal
 
-from zerodraft import frontmatter, numbering
+from zerodraft import frontmatter, names, numbering
 from zerodraft.errors import Fatal
 from zerodraft.model import Document, Paragraph
 from zerodraft.numbering import Number
@@ -63,9 +63,9 @@ def propose(
     pull-request policy, ZD904/ZD905, refuses it from a delegation)."""
     entry = document.roster.find(delegation)
     if entry is None:
-        known = ", ".join(d.name for d in document.roster.delegations[:8])
         raise Fatal(
-            f"'{delegation}' is not in {document.root}/delegations.yaml; use a name or code listed there ({known} …)"
+            f"'{delegation}' is not a delegation in {document.root}/delegations.yaml"
+            f"{names.hint(document.roster, delegation)}; use a name, code or other name listed there"
         )
     who = entry.name
     paragraph = find(document, reference)

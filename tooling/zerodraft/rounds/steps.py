@@ -17,15 +17,13 @@ import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from zerodraft import reader
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository
 from zerodraft.output import move_folder_into_place, temporary_folder_beside
-
-if TYPE_CHECKING:
-    from zerodraft.release import Plan
+from zerodraft.rounds import notes
+from zerodraft.rounds.plan import Plan
 
 LOCK = "zerodraft-release.lock"
 """The lock file, in the repository's git folder."""
@@ -85,6 +83,14 @@ def step_renumber(t: Transaction) -> None:
     t.git.stage(t.plan.request.root)
 
 
+def step_references(t: Transaction) -> None:
+    """Write the paragraphs and headings whose internal references the renumbering rewrote."""
+    root = t.repository.root
+    for path, data in t.plan.rewritten.items():
+        (root / path).write_bytes(data)
+    t.git.stage(t.plan.request.root)
+
+
 def step_concordance(t: Transaction) -> None:
     """Write the concordance data file."""
     path = t.repository.root / t.plan.concordance_path
@@ -101,10 +107,8 @@ def step_document(t: Transaction) -> None:
 
 def step_artefacts(t: Transaction) -> None:
     """Build every artefact into a temporary folder beside the output folder."""
-    from zerodraft.release_notes import build_artefacts
-
     t.built = temporary_folder_beside(t.plan.output)
-    build_artefacts(t.plan, t.built)
+    notes.build_artefacts(t.plan, t.built)
 
 
 def step_commit(t: Transaction) -> None:
@@ -129,6 +133,7 @@ def step_publish(t: Transaction) -> None:
 
 STEPS: list[tuple[str, Step]] = [
     ("renumber", step_renumber),
+    ("references", step_references),
     ("concordance", step_concordance),
     ("document", step_document),
     ("artefacts", step_artefacts),

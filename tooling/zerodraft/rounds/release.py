@@ -3,8 +3,8 @@ change nothing at all.
 
 A release is planned entirely in memory first (:func:`plan`): the renumbering, the
 concordance, the new ``document.yaml``, and a check of the planned draft.  Only then does
-:func:`~zerodraft.release_steps.execute` touch the repository, one named step at a time
-(:data:`~zerodraft.release_steps.STEPS`).  Every step
+:func:`~zerodraft.rounds.steps.execute` touch the repository, one named step at a time
+(:data:`~zerodraft.rounds.steps.STEPS`).  Every step
 runs inside a transaction that remembers HEAD; if anything fails — a git error, a build
 error, a bug, Ctrl-C — the transaction puts back exactly what was there: no commit, no tag,
 no renamed file, no artefact.  A lock file in the git folder makes a second release in the
@@ -17,17 +17,20 @@ Tests inject a failure or a real SIGINT after every step through the ``hook`` ar
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from zerodraft import checks, concordance, reader
-from zerodraft.concordance import Concordance
+from zerodraft import checks, reader
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository
-from zerodraft.model import Document, Problem
-from zerodraft.release_steps import LOCK, STEPS, Hook, Transaction, execute, lock, record, recover
-from zerodraft.renumber import Renumbering, apply, renumber
+from zerodraft.model import Problem
+from zerodraft.references import rewrite
+from zerodraft.rounds import concordance
+from zerodraft.rounds.drafts import DRAFT_TAGS
+from zerodraft.rounds.notes import artefact_names, notes
+from zerodraft.rounds.plan import Plan, Request, tag_for
+from zerodraft.rounds.renumber import Renumbering, apply, renumber
+from zerodraft.rounds.steps import LOCK, STEPS, Hook, Transaction, execute, lock, record, recover
 from zerodraft.source import MemoryTree, WorkingTree
 
 __all__ = [
@@ -43,91 +46,8 @@ __all__ = [
     "record",
     "recover",
     "release",
+    "tag_for",
 ]
-
-TAG_PATTERN = "draft-*"
-
-
-@dataclass(frozen=True, slots=True)
-class Request:
-    """What the secretariat asked for."""
-
-    name: str
-    """The new draft's name ("Draft 3")."""
-    date: dt.date
-    """The new draft's date."""
-    sign: bool = False
-    """Sign the tag with the secretariat's GPG key (``git tag -s``)."""
-    output: Path | None = None
-    """Where the artefacts go (default: ``build/<tag>`` in the repository)."""
-    expect_head: str | None = None
-    """Refuse unless HEAD is this commit (what the secretariat reviewed)."""
-    root: str = "outcome"
-    """The document folder."""
-    formats: tuple[str, ...] | None = None
-    """The render formats to publish the draft in (``None``: every format there is)."""
-    branch: str = "main"
-    """The branch drafts are released from."""
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """Everything a release will do, worked out before anything is touched."""
-
-    request: Request
-    tag: str
-    """The annotated tag to create (``draft-3``)."""
-    head: str
-    """The commit released from."""
-    branch: str
-    """The branch released on."""
-    renumbering: Renumbering
-    concordance: Concordance
-    concordance_path: str
-    """Where the concordance data file goes (``outcome/concordance/draft-3.yaml``)."""
-    concordance_yaml: str
-    """Its content."""
-    document_yaml: bytes
-    """The new ``document.yaml``."""
-    current: Document
-    """The draft as it stands before renumbering."""
-    document: Document
-    """The new draft, as it will be committed."""
-    previous: Document | None
-    """The previous released draft, if there is one."""
-    previous_tag: str | None
-    output: Path
-    """Where the artefacts go."""
-    notes: str = field(default="", compare=False)
-    """The release notes (Markdown)."""
-
-    def describe(self) -> str:
-        """What the release does, for ``--dry-run`` and the end of a real run."""
-        lines = [f"{self.request.name} ({self.request.date.isoformat()}), tag {self.tag}, from {self.head[:10]}"]
-        if self.previous_tag:
-            lines.append(f"previous draft: {self.previous_tag}")
-        else:
-            lines.append("first release: there is no previous draft, so no redline")
-        renames = self.renumbering.renames
-        lines.append(
-            f"renumbering: {len(renames)} renumbered, {len(self.renumbering.removed)} deleted paragraphs leave"
-        )
-        lines += [f"  {m.old.label()} -> {m.new.label()}  {m.old_path} -> {m.new_path}" for m in renames]
-        lines += [f"  {p.label} leaves (deleted)  {p.path}" for p in self.renumbering.removed]
-        lines.append(f"concordance: {self.concordance_path}")
-        from zerodraft.release_notes import artefact_names
-
-        lines.append(f"artefacts into {self.output}: {', '.join(artefact_names(self))}")
-        return "\n".join(lines)
-
-
-def tag_for(name: str) -> str:
-    """The tag of a draft: ``"Draft 3" -> "draft-3"``, ``"Zero draft" -> "draft-zero-draft"``."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
-    if not slug or len(name) > 100 or any(not c.isprintable() for c in name):
-        raise Fatal(f"'{name}' cannot name a draft: use words and numbers, like \"Draft 3\"")
-    return slug if slug.startswith("draft-") else f"draft-{slug}"
-
 
 # ---- planning: read-only
 
@@ -173,7 +93,7 @@ def plan(repository: Repository, request: Request) -> Plan:
     problems = sorted(set(reading.problems) | set(checks.run(current)))
     if problems:
         raise CheckFailed(problems)
-    previous_tag = next(reversed(git.tags_in(TAG_PATTERN)), None)
+    previous_tag = next(reversed(git.tags_in(DRAFT_TAGS)), None)
     previous = reader.read(repository.tree(previous_tag), request.root).document if previous_tag else None
     renumbering = renumber(current)
     table = concordance.build(
@@ -183,7 +103,9 @@ def plan(repository: Repository, request: Request) -> Plan:
     document_path = f"{request.root}/{reader.DOCUMENT}"
     files = _files(repository.root, request.root)
     document_yaml = _updated_document_yaml(files[document_path], request.name, request.date)
-    planned = apply(files, renumbering)
+    mapping = rewrite.Mapping.from_concordance((e.id, e.new) for e in table.entries)
+    rewriting = rewrite.plan(current, mapping, files)
+    planned = apply({**files, **rewriting.files}, renumbering)
     planned[document_path] = document_yaml
     concordance_yaml = table.to_yaml()
     planned[concordance_path] = concordance_yaml.encode("utf-8")
@@ -206,10 +128,16 @@ def plan(repository: Repository, request: Request) -> Plan:
         previous,
         previous_tag,
         output,
+        rewriting.rewrites,
+        _new_paths(rewriting.files, renumbering),
     )
-    from zerodraft.release_notes import notes
+    return replace(result, notes=notes(result), artefacts=tuple(artefact_names(result)))
 
-    return replace(result, notes=notes(result))
+
+def _new_paths(files: dict[str, bytes], renumbering: Renumbering) -> dict[str, bytes]:
+    """The rewritten files by the path they have after renumbering."""
+    moved = {m.old_path: m.new_path for m in renumbering.moves}
+    return {moved.get(path, path): data for path, data in files.items()}
 
 
 class CheckFailed(Fatal):
@@ -250,7 +178,7 @@ def _updated_document_yaml(data: bytes, name: str, date: dt.date) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-# ---- executing: see zerodraft.release_steps
+# ---- executing: see zerodraft.rounds.steps
 
 
 def release(repository: Repository, request: Request, hook: Hook | None = None) -> Plan:

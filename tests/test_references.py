@@ -1,0 +1,162 @@
+"""The recogniser of cross-references: the examples table of docs/references.md, the real
+corpus texts, and invariants (Hypothesis)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import REPO
+from zerodraft.references import find
+
+DOC = (REPO / "docs" / "references.md").read_text(encoding="utf-8")
+CORPUS = next(
+    (folder / "shared" / "corpus" for folder in REPO.parents if (folder / "shared" / "corpus").is_dir()), Path()
+)
+"""The real UN texts (../shared/corpus, found from a worktree too)."""
+
+
+def table(heading: str) -> list[list[str]]:
+    """The rows of the first Markdown table after ``heading`` in docs/references.md."""
+    section = DOC.split(heading, 1)[1]
+    rows = []
+    for line in section.splitlines():
+        if line.startswith("|"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if cells[0] not in ("as written", "text") and not set(cells[0]) <= {"-", " "}:
+                rows.append([c.strip("`") for c in cells])
+        elif rows:
+            break
+    return rows
+
+
+EXAMPLES = table("### Examples")
+REWRITES = table("## Rewriting at a release")
+
+
+def test_the_tables_are_there() -> None:
+    assert len(EXAMPLES) >= 30
+    assert len(REWRITES) >= 4
+
+
+def reading(reference: object) -> str:
+    from zerodraft.references import Reference, Scope
+
+    assert isinstance(reference, Reference)
+    if reference.external:
+        return f"external ({reference.instrument})" if reference.instrument else "external"
+    words = ["internal"]
+    if reference.scope is not Scope.IMPLICIT:
+        word = {"present": "this"}.get(reference.scope_word, reference.scope_word)
+        words.append(f"of this {word}")
+    if reference.position:
+        words.append(reference.position)
+    return ", ".join(words)
+
+
+@pytest.mark.parametrize(("written", "reads", "targets"), EXAMPLES, ids=[r[0] for r in EXAMPLES])
+def test_example(written: str, reads: str, targets: str) -> None:
+    text = f"As set out in {written}, States shall act."
+    found = find(text)
+    assert len(found) == 1, found
+    reference = found[0]
+    assert reference.written == written
+    assert text[reference.start : reference.end] == written
+    assert reading(reference) == reads
+    assert reference.describe() == targets
+    for numeral in reference.numerals:
+        assert text[numeral.start : numeral.end] == numeral.written
+
+
+@pytest.mark.parametrize(
+    "text", ["part of the marine environment", "this Part", "the paragraph above", "Articles of Agreement"]
+)
+def test_not_references(text: str) -> None:
+    assert find(f"States shall protect {text} in 2030.") == []
+
+
+# ---- the real corpus, read as plain text
+
+HEADING = re.compile(r"^(?:Article|ARTICLE|PART|Part|ANNEX|Annex|SECTION|Section)\s+[\dIVXLC]+\b")
+MENTION = re.compile(r"\b(?i:paragraphs?|articles?|annex(?:es)?|subparagraphs?)\s+\(?(?:\d+\b|[IVXL]+\b)")
+
+
+def corpus_lines(name: str) -> list[str]:
+    return (CORPUS / name).read_text(encoding="utf-8").splitlines()
+
+
+def references_in(name: str) -> tuple[list[str], list[object]]:
+    """The lines of a corpus text (headings' first words cut off) and their references."""
+    lines = [HEADING.sub(lambda m: " " * len(m.group()), line) for line in corpus_lines(name)]
+    found = [r for line in lines for r in find(line)]
+    return lines, found
+
+
+@pytest.mark.parametrize(
+    ("name", "internal_at_least", "external_at_least"),
+    [("treaty-bbnj-agreement-2023.en.txt", 100, 8), ("treaty-unclos-1982.txt", 600, 20)],
+)
+def test_corpus_every_mention_is_inside_a_reference(name: str, internal_at_least: int, external_at_least: int) -> None:
+    lines, found = references_in(name)
+    internal = [r for r in found if not r.external]  # type: ignore[attr-defined]
+    external = [r for r in found if r.external]  # type: ignore[attr-defined]
+    assert len(internal) >= internal_at_least
+    assert len(external) >= external_at_least
+    missed = []
+    for line in lines:
+        spans = [(r.start, r.end) for r in find(line)]
+        for mention in MENTION.finditer(line):
+            if not any(start <= mention.start() < end for start, end in spans):
+                missed.append(line[mention.start() : mention.start() + 40])
+    assert missed == []
+
+
+def test_bbnj_refers_to_the_convention_externally() -> None:
+    _, found = references_in("treaty-bbnj-agreement-2023.en.txt")
+    of_the_convention = [r for r in found if r.written.endswith("of the Convention")]  # type: ignore[attr-defined]
+    assert len(of_the_convention) >= 5
+    assert all(r.external for r in of_the_convention)  # type: ignore[attr-defined]
+    written = {r.written for r in found}  # type: ignore[attr-defined]
+    assert "article 47, paragraph 6 (e)" in written
+    assert "paragraph 7 below" in written
+
+
+def test_unclos_annex_articles_and_part_sections() -> None:
+    _, found = references_in("treaty-unclos-1982.txt")
+    written = {r.written: r for r in found}  # type: ignore[attr-defined]
+    assert "article 1 of this Annex" in written
+    assert "Part XI, section 5" in written
+    assert written["articles 312 to 315"].targets[0].through  # type: ignore[attr-defined]
+
+
+# ---- invariants
+
+NUMBER = st.integers(1, 400).map(str) | st.tuples(st.integers(1, 400), st.sampled_from(["bis", "ter"])).map(
+    lambda t: f"{t[0]} {t[1]}"
+)
+
+
+@given(st.lists(NUMBER, min_size=1, max_size=5), st.sampled_from(["", " above", " below", " of this article"]))
+def test_a_list_of_paragraphs_is_one_reference_with_every_number(numbers: list[str], tail: str) -> None:
+    listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    word = "paragraph" if len(numbers) == 1 else "paragraphs"
+    text = f"Recalling {word} {listed}{tail}, States"
+    (reference,) = find(text)
+    assert [t.label for t in reference.targets] == numbers
+    assert reference.written == f"{word} {listed}{tail}"
+
+
+@given(st.text(st.sampled_from("paragraph article annex 0123 ( ) , and of the this Part IV bis –"), max_size=80))
+def test_spans_are_inside_the_text_and_in_order(text: str) -> None:
+    found = find(text)
+    last = 0
+    for reference in found:
+        assert last <= reference.start < reference.end <= len(text)
+        assert text[reference.start : reference.end] == reference.written
+        for numeral in reference.numerals:
+            assert reference.start <= numeral.start < numeral.end <= reference.end
+        last = reference.end

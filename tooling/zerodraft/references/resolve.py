@@ -1,0 +1,281 @@
+"""Resolving internal references against a :class:`~zerodraft.model.Document`: which
+paragraph "paragraph 40 above" means, which section "article 7" or "annex II" means.
+
+The rules, in plain words (``docs/references.md`` has them with examples):
+
+- "paragraph N" with nothing more means paragraph N of the numbering unit the referring
+  paragraph is numbered in (the whole document when numbering is continuous; its article
+  when paragraphs are numbered per article).  From an unnumbered GA-style preamble it means
+  the operative paragraph N.
+- "paragraph N of article M" and "article M, paragraph N" mean paragraph N inside article M;
+  "paragraph N of this article" paragraph N inside the article holding the reference.
+- "article M", "annex II", "Part III", "section A" mean the section of that kind and number
+  in the innermost container of the referring paragraph that holds one: from inside an
+  annex with its own articles, "article 3" is the annex's article 3.  Two candidates at the
+  same level are *ambiguous*: reported, never guessed.
+- A section's kind and number come from its heading as printed ("Article 7", "ANNEX II",
+  "PART III", "SECTION 2", "A. Consideration of …").
+- A lone "subparagraph (b)" is a subparagraph of the referring paragraph: it is never
+  renumbered by a release and not resolved further.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from zerodraft import numbering
+from zerodraft.model import Document, Paragraph, Section
+from zerodraft.references.grammar import Kind, Numeral, Reference, Scope, Target, find
+from zerodraft.vocabulary import Role
+
+
+class Status(Enum):
+    """What became of one target."""
+
+    FOUND = "found"
+    """It exists and is not deleted."""
+    MISSING = "missing"
+    """Nothing in the document has that kind and number."""
+    DELETED = "deleted"
+    """It is a paragraph labelled deleted: it leaves at the next release."""
+    AMBIGUOUS = "ambiguous"
+    """Two or more things could be meant; the reference must say which."""
+    UNRESOLVED = "unresolved"
+    """Not resolved against the document: a lone subparagraph, or a target whose container
+    ("article 9" in "paragraph 3 of article 9") is itself missing or ambiguous."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """One target of a reference, found (or not) in the document."""
+
+    target: Target
+    """The target as the grammar read it."""
+    status: Status
+    """Found, missing, deleted, ambiguous."""
+    paragraph: Paragraph | None = None
+    """The paragraph meant, for a paragraph target."""
+    section: Section | None = None
+    """The section meant, for an article, annex, Part or section target."""
+    candidates: tuple[str, ...] = ()
+    """For an ambiguous target, the places it could mean (paths)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A reference in one paragraph, with each of its targets resolved."""
+
+    paragraph: Paragraph
+    """The paragraph in which it is written."""
+    reference: Reference
+    """The reference as recognised."""
+    resolutions: tuple[Resolution, ...]
+    """One per target, in the order of ``reference.targets`` (empty when external)."""
+
+
+_HEADING_ADDRESS = re.compile(
+    r"^\W*(?P<word>article|annex|part|section|chapter)\s+(?P<n>[IVXLC]{1,7}|\d{1,4}(?:\s?[a-z]+)?|[A-Z])\b",
+    re.IGNORECASE,
+)
+_LETTERED_HEADING = re.compile(r"^\W*(?P<n>[A-Z]|\d{1,2}|[IVX]{1,5})\.\s")
+
+
+def address(section: Section) -> tuple[Kind, str] | None:
+    """A section's kind and number as references name it, read from its heading:
+    ``"Article 54 ter" -> (ARTICLE, "54 ter")``, ``"ANNEX II" -> (ANNEX, "II")``,
+    ``"A. Consideration of …" -> (SECTION, "A")``, ``"1. At the national level" ->
+    (SECTION, "1")``; ``None`` for an unnumbered heading or the preamble."""
+    heading = section.heading.strip().lstrip("[")
+    if section.preamble or not heading:
+        return None
+    match = _HEADING_ADDRESS.match(heading)
+    if match is not None:
+        word = match.group("word").casefold()
+        if word == "chapter":
+            return None
+        kind = Kind(word)
+        number = match.group("n")
+        if kind is Kind.ARTICLE:
+            parsed = numbering.parse(number)
+            if parsed is None:
+                return None
+            number = parsed.label()
+        elif kind is not Kind.SECTION:
+            number = number.upper()
+        return kind, number
+    lettered = _LETTERED_HEADING.match(heading)
+    if lettered is not None:
+        return Kind.SECTION, lettered.group("n")
+    return None
+
+
+class Index:
+    """What references can point at in one document, looked up fast."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.parents: dict[str, Section | None] = {}
+        self.addresses: dict[str, tuple[Kind, str]] = {}
+        self.sections: dict[str, Section] = {}
+        for top in document.sections:
+            self._enter(top, None)
+        self.unit_of: dict[str, int] = {}
+        self.units: list[dict[str, list[Paragraph]]] = []
+        self.unit_sections: list[tuple[Section, ...]] = []
+        self.numbered: list[bool] = []
+        for number, unit in enumerate(document.units()):
+            table: dict[str, list[Paragraph]] = {}
+            numbered = False
+            for section in unit:
+                for inner in section.walk():
+                    for paragraph in inner.paragraphs:
+                        self.unit_of[paragraph.path] = number
+                        if not paragraph.number.is_alternative:
+                            table.setdefault(paragraph.label, []).append(paragraph)
+                            numbered = numbered or bool(document.printed_number(paragraph))
+            self.units.append(table)
+            self.unit_sections.append(unit)
+            self.numbered.append(numbered)
+
+    def _enter(self, section: Section, parent: Section | None) -> None:
+        self.parents[section.path] = parent
+        self.sections[section.path] = section
+        found = address(section)
+        if found is not None:
+            self.addresses[section.path] = found
+        for sub in section.subsections:
+            self._enter(sub, section)
+
+    def ancestors(self, folder: str) -> Iterator[Section]:
+        """The section at ``folder`` and every section around it, innermost first."""
+        section = self.sections.get(folder)
+        while section is not None:
+            yield section
+            section = self.parents.get(section.path)
+
+    def resolve(self, paragraph: Paragraph, reference: Reference) -> Resolved:
+        """Each target of ``reference``, written in ``paragraph``, found in the document."""
+        if reference.external:
+            return Resolved(paragraph, reference, ())
+        folder = paragraph.path.rsplit("/", 1)[0]
+        containers: dict[tuple[tuple[Kind, str], ...], Resolution] = {}
+        resolutions: list[Resolution] = []
+        for target in reference.targets:
+            if target.kind is Kind.SUBPARAGRAPH:
+                resolutions.append(Resolution(target, Status.UNRESOLVED, paragraph=paragraph))
+                continue
+            within = self._within(folder, target, containers, reference)
+            if isinstance(within, Resolution):
+                resolutions.append(within)
+                continue
+            if target.kind is Kind.PARAGRAPH:
+                found = self._paragraph(paragraph, target, within)
+            else:
+                found = self._section(folder, target, within, reference)
+                containers[(*target.within, (target.kind, target.label))] = found
+            resolutions.append(found)
+        return Resolved(paragraph, reference, tuple(resolutions))
+
+    def _within(
+        self,
+        folder: str,
+        target: Target,
+        containers: dict[tuple[tuple[Kind, str], ...], Resolution],
+        reference: Reference,
+    ) -> Section | Resolution | None:
+        """The section a target must be inside, or a failed resolution when its container
+        is itself missing or ambiguous; ``None`` when nothing narrows it."""
+        if target.within:
+            known = containers.get(target.within)
+            if known is None:
+                kind, label = target.within[-1]
+                outer = Target(kind, Numeral(0, 0, label, label), (), target.within[:-1])
+                known = self._section(
+                    folder, outer, self._container_of(folder, outer, containers, reference), reference
+                )
+                containers[target.within] = known
+            if known.status is not Status.FOUND:  # the container is reported itself
+                return Resolution(target, Status.UNRESOLVED)
+            return known.section
+        if reference.scope is Scope.SELF:
+            wanted = Kind(reference.scope_word) if reference.scope_word in {k.value for k in Kind} else None
+            for section in self.ancestors(folder):
+                if wanted is not None and self.addresses.get(section.path, (None, ""))[0] is wanted:
+                    return section
+        return None
+
+    def _paragraph(self, referrer: Paragraph, target: Target, within: Section | None) -> Resolution:
+        if within is not None:
+            matches = [
+                p
+                for s in within.walk()
+                for p in s.paragraphs
+                if p.label == target.label and not p.number.is_alternative
+            ]
+        else:
+            unit = self.unit_of.get(referrer.path, 0)
+            if not self.numbered[unit]:  # from an unnumbered preamble: the operative paragraphs
+                unit = next((i for i in range(unit + 1, len(self.units)) if self.numbered[i]), unit)
+            matches = self.units[unit].get(target.label, []) if self.units else []
+        if not matches:
+            return Resolution(target, Status.MISSING)
+        if len(matches) > 1:
+            return Resolution(target, Status.AMBIGUOUS, candidates=tuple(p.path for p in matches))
+        found = matches[0]
+        status = Status.DELETED if found.role is Role.DELETED else Status.FOUND
+        return Resolution(target, status, paragraph=found)
+
+    def _container_of(
+        self,
+        folder: str,
+        target: Target,
+        containers: dict[tuple[tuple[Kind, str], ...], Resolution],
+        reference: Reference,
+    ) -> Section | None:
+        """For a container that is itself inside another ("article 5 of annex VI"), that one."""
+        within = self._within(folder, target, containers, reference) if target.within else None
+        return within if isinstance(within, Section) else None
+
+    def _section(self, folder: str, target: Target, within: Section | None, reference: Reference) -> Resolution:
+        wanted = (target.kind, target.label)
+        levels: list[Section | None]
+        if within is not None:
+            levels = [within]
+        elif reference.scope is Scope.DOCUMENT:
+            levels = [None]
+        else:
+            levels = [*self.ancestors(folder), None]
+        for level in levels:
+            matches = self._sections_under(level, wanted)
+            if len(matches) == 1:
+                return Resolution(target, Status.FOUND, section=matches[0])
+            if len(matches) > 1:
+                return Resolution(target, Status.AMBIGUOUS, candidates=tuple(s.path for s in matches))
+        return Resolution(target, Status.MISSING)
+
+    def _sections_under(self, level: Section | None, wanted: tuple[Kind, str]) -> list[Section]:
+        """Sections with address ``wanted`` under ``level`` (the document when ``None``),
+        not looking inside annexes of the level (they number their own)."""
+        roots = level.subsections if level is not None else self.document.sections
+        found: list[Section] = []
+        stack = list(reversed(roots))
+        while stack:
+            section = stack.pop()
+            here = self.addresses.get(section.path)
+            if here == wanted:
+                found.append(section)
+            if here is not None and here[0] is Kind.ANNEX and wanted[0] is not Kind.ANNEX:
+                continue
+            stack.extend(reversed(section.subsections))
+        return found
+
+
+def resolve_all(document: Document) -> Iterator[Resolved]:
+    """Every reference in every paragraph of ``document``, resolved, in document order."""
+    index = Index(document)
+    for paragraph in document.paragraphs():
+        for reference in find(paragraph.text):
+            yield index.resolve(paragraph, reference)
