@@ -32,6 +32,7 @@ IMPORT_REFUSALS = {
     "latin-1-bytes.md": "is not UTF-8 text",
     "empty.md": "is empty; there is nothing to import",
     "whitespace-only.md": "is empty; there is nothing to import",
+    "zero-width-and-combining.md": "line 5 holds the hidden character U+200B",
 }
 #: ... and of the file's bytes as paragraph 2 of a three-paragraph plain-text draft.
 EMBEDDED_REFUSALS = {
@@ -40,6 +41,8 @@ EMBEDDED_REFUSALS = {
     "bidi-override-trojan.md": "line 11 holds the hidden character U+202E",
     "terminal-escape-sequence.md": "line 11 holds the hidden character U+001B",
     "utf-16.md": "is a binary file, not text",
+    "byte-order-mark.md": "line 7 holds the hidden character U+FEFF",
+    "zero-width-and-combining.md": "line 11 holds the hidden character U+200B",
 }
 #: Problems `check` may find in a draft `import` wrote: only the text's own (brackets,
 #: footnotes, links …), never a file it cannot read (ZD0xx, ZD1xx).
