@@ -132,19 +132,17 @@ def main() -> None:
     zd = str(BIN / "zerodraft")
     with tempfile.TemporaryDirectory() as tmp:
         repo = imported(Path(tmp) / "repo", args.paragraphs)
-        run([zd, "release", "Draft 2", "--formats", "none"], repo)
+        run([zd, "release", "Draft 2", "--format", "none"], repo)
         round_of_commits(repo, args.commits)
         run([zd, "check"], repo)
         before = run(["git", "rev-parse", "HEAD"], repo).strip()
         count = run(["git", "rev-list", "--count", "HEAD"], repo).strip()
         undo = [["git", "tag", "-d", "draft-3"], ["git", "reset", "-q", "--hard", before], ["rm", "-rf", "build"]]
-        release_bare = timed([zd, "release", "Draft 3", "--formats", "none"], repo, args.runs, undo)
-        release_most = timed(
-            [zd, "release", "Draft 3", "--formats", "md,txt,html,docx,akn,json"], repo, args.runs, undo
-        )
+        release_bare = timed([zd, "release", "Draft 3", "--format", "none"], repo, args.runs, undo)
+        release_most = timed([zd, "release", "Draft 3", "--format", "md,txt,html,docx,akn,json"], repo, args.runs, undo)
         release_all = timed([zd, "release", "Draft 3"], repo, args.runs, undo)
         build_all = timed([zd, "build", "-o", str(Path(tmp) / "peer")], repo, args.runs)
-        run([zd, "release", "Draft 3", "--formats", "none"], repo)
+        run([zd, "release", "Draft 3", "--format", "none"], repo)
         diff_md = timed([zd, "diff", "draft-2", "draft-3"], repo, args.runs)
         diff_docx = timed([zd, "diff", "draft-2", "draft-3", "--format", "docx", "-o", "build/r.docx"], repo, args.runs)
         git_diff = timed(["git", "diff", "-M", "--word-diff", "draft-2", "draft-3", "--", "outcome"], repo, args.runs)

@@ -89,7 +89,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         repo = imported(Path(tmp) / "repo", args.paragraphs)
         for k in range(1, args.drafts + 1):
-            run([zd, "release", f"Draft {k}", "--formats", "none", "-o", f"build/draft-{k}"], repo)
+            run([zd, "release", f"Draft {k}", "--format", "none", "-o", f"build/draft-{k}"], repo)
             round_of_commits(repo, args.commits, seed=k)
             unique_ids(repo, k)
         commits = run(["git", "rev-list", "--count", "HEAD"], repo).strip()

@@ -161,7 +161,7 @@ def test_messages_for_names_not_in_the_roster(negotiation: Path, capsys: pytest.
 
 
 def test_propose_on_a_branch_by_a_short_name(negotiation: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    args = ["-C", str(negotiation), "propose", "insert-after", "6", "--text", "To act now.", "--branch"]
+    args = ["-C", str(negotiation), "propose", "insert-after", "6", "--text", "To act now.", "--new-branch"]
     assert main([*args, "--delegation", "Iran"]) == 0
     branch = git(negotiation, "branch", "--show-current").strip()
     assert branch.startswith("iran") and branch != "main"

@@ -105,7 +105,9 @@ def test_support_and_oppose_switch_sides(repo: Path) -> None:
 
 def test_on_a_new_branch(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert (
-        main(["-C", str(repo), "propose", "insert-after", "5", "--delegation", "EU", "--text", "To act.", "--branch"])
+        main(
+            ["-C", str(repo), "propose", "insert-after", "5", "--delegation", "EU", "--text", "To act.", "--new-branch"]
+        )
         == 0
     )
     assert "committed on the new branch european-union/insert-after-5bis" in capsys.readouterr().out
@@ -123,7 +125,7 @@ def test_on_a_new_branch(repo: Path, capsys: pytest.CaptureFixture[str]) -> None
         (["insert-after", "6", "--delegation", "Kenya"], "needs the proposed text"),
         (["amend", "6", "--delegation", "Kenya", "--text-file", "/nonexistent/x.md"], "No such file or directory"),
         (["amend", "6", "--delegation", "Kenya", "--text-file", "/bin/sh"], "is not UTF-8 text"),
-        (["insert-after", "6", "--delegation", "Kenya", "--text", "x", "--branch=-bad"], "cannot be used"),
+        (["insert-after", "6", "--delegation", "Kenya", "--text", "x", "--new-branch=-bad"], "cannot be used"),
     ],
 )
 def test_bad_input_writes_nothing(
@@ -230,6 +232,6 @@ def test_every_proposal_passes_the_pull_request_policy(repo: Path, proposal: lis
     roster = repo / "outcome/delegations.yaml"
     roster.write_text(roster.read_text().replace("code: KEN, logins: []", "code: KEN, logins: [kenya-mission]"))
     git(repo, "commit", "-q", "-am", "Kenya's login")
-    assert main(["-C", str(repo), "propose", *proposal, "--delegation", "Kenya", "--branch"]) == 0
+    assert main(["-C", str(repo), "propose", *proposal, "--delegation", "Kenya", "--new-branch"]) == 0
     branch = git(repo, "branch", "--show-current").strip()
     assert main(["-C", str(repo), "pr-check", "--base", "main", "--head", branch, "--author", "kenya-mission"]) == 0

@@ -160,3 +160,62 @@ def test_spans_are_inside_the_text_and_in_order(text: str) -> None:
         for numeral in reference.numerals:
             assert reference.start <= numeral.start < numeral.end <= reference.end
         last = reference.end
+
+
+# ---- rewriting: the second table of docs/references.md, on a real (in-memory) document
+
+
+def numbered_document(text_of_10: str) -> dict[str, bytes]:
+    """A continuously numbered document of paragraphs 1–50 in one section, with 18 bis and
+    18 ter inserted and 45 labelled deleted (the round of the issue); paragraph 10 holds
+    ``text_of_10``."""
+    example = REPO / "tests" / "data" / "example"
+    files = {
+        "outcome/document.yaml": (example / "document.yaml").read_bytes(),
+        "outcome/delegations.yaml": (example / "delegations.yaml").read_bytes(),
+        "outcome/01-a-measures/section.yaml": b"heading: A. Measures\n",
+    }
+    numbers = [f"{n:03d}" for n in range(1, 51)] + ["018bis", "018ter"]
+    for number in numbers:
+        status = "deleted" if number == "045" else "open"
+        text = text_of_10 if number == "010" else f"To act on measure {number}. (a) first; (b) second; (c) third."
+        files[f"outcome/01-a-measures/{number}.md"] = f"---\nid: p-{number}\nstatus: {status}\n---\n{text}\n".encode()
+    return files
+
+
+def released_text(files: dict[str, bytes], path: str) -> str:
+    """The text at ``path`` after the references of the document in ``files`` are rewritten
+    for its renumbering, as a release does it."""
+    from zerodraft import reader
+    from zerodraft.references import rewrite
+    from zerodraft.rounds import concordance
+    from zerodraft.rounds.renumber import renumber
+    from zerodraft.source import MemoryTree
+
+    document = reader.read(MemoryTree(files), "outcome").document
+    table = concordance.build("Draft 3", renumber(document), document, None)
+    result = rewrite.plan(document, rewrite.Mapping.from_concordance((e.id, e.new) for e in table.entries), files)
+    return result.files.get(path, files[path]).decode("utf-8").split("---\n", 2)[2].rstrip("\n")
+
+
+@pytest.mark.parametrize(("text", "renumbering", "after"), REWRITES, ids=[r[0] for r in REWRITES])
+def test_rewrite_example(text: str, renumbering: str, after: str) -> None:
+    assert renumbering == "18 bis, 18 ter inserted; 45 deleted"
+    assert released_text(numbered_document(text), "outcome/01-a-measures/010.md") == after
+
+
+@given(
+    st.lists(
+        st.sampled_from(["1", "17", "18", "18 bis", "18 ter", "19", "30", "44", "46", "50"]), min_size=1, max_size=4
+    ),
+    st.text(st.sampled_from("abc [](),;"), max_size=10),
+)
+def test_rewriting_changes_only_the_numbers(numbers: list[str], noise: str) -> None:
+    listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    word = "paragraph" if len(numbers) == 1 else "paragraphs"
+    text = f"{noise}Recalling [{word} {listed} above]{noise}"
+    after = released_text(numbered_document(text), "outcome/01-a-measures/010.md")
+    new = {"18 bis": "19", "18 ter": "20", "44": "46", "46": "47", "50": "51", "19": "21", "30": "32"}
+    expected_list = [new.get(n, n) for n in numbers]
+    expected = expected_list[0] if len(numbers) == 1 else ", ".join(expected_list[:-1]) + " and " + expected_list[-1]
+    assert after == f"{noise}Recalling [{word} {expected} above]{noise}"

@@ -35,7 +35,7 @@ def ctrl_c() -> Iterator[None]:
 def round_repo(repo: Path) -> Path:
     """The example released as Draft 2 (tag draft-2), then a round: 18-style insertions,
     a deletion, an amendment."""
-    assert main(["-C", str(repo), "release", "--formats", "md", "Draft 2", "--date", "2021-07-02"]) == 0
+    assert main(["-C", str(repo), "release", "--format", "md", "Draft 2", "--date", "2021-07-02"]) == 0
     a = repo / "outcome/01-a-implementation"
     write_paragraph(
         a / "004bis.md",
@@ -77,7 +77,7 @@ def snapshot(repo: Path) -> dict[str, object]:
 def test_release_draft_3(round_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo = round_repo
     out = repo.parent / "artefacts"
-    assert main(["-C", str(repo), "release", "--formats", "md", "Draft 3", "--date", "2021-07-19", "-o", str(out)]) == 0
+    assert main(["-C", str(repo), "release", "--format", "md", "Draft 3", "--date", "2021-07-19", "-o", str(out)]) == 0
     said = capsys.readouterr().out
     assert "4 bis -> 5" in said
     assert git(repo, "log", "-1", "--format=%s").strip() == "Draft 3"
@@ -103,13 +103,13 @@ def test_release_draft_3(round_repo: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_first_release_says_there_is_no_redline(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["-C", str(repo), "release", "--formats", "md", "Draft 2", "--dry-run"]) == 0
+    assert main(["-C", str(repo), "release", "--format", "md", "Draft 2", "--dry-run"]) == 0
     assert "first release: there is no previous draft, so no redline" in capsys.readouterr().out
 
 
 def test_dry_run_changes_nothing(round_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = snapshot(round_repo)
-    assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3", "--dry-run"]) == 0
+    assert main(["-C", str(round_repo), "release", "--format", "md", "Draft 3", "--dry-run"]) == 0
     assert "dry run: nothing was changed" in capsys.readouterr().out
     assert snapshot(round_repo) == before
 
@@ -151,7 +151,7 @@ def test_failure_inside_a_step_is_undone(round_repo: Path, monkeypatch: pytest.M
         real(src, dst)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "rename", flaky)
-    assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3"]) == 2
+    assert main(["-C", str(round_repo), "release", "--format", "md", "Draft 3"]) == 2
     monkeypatch.setattr(os, "rename", real)
     assert snapshot(round_repo) == before
 
@@ -165,7 +165,7 @@ def test_build_error_is_undone(round_repo: Path, monkeypatch: pytest.MonkeyPatch
         raise ValueError("renderer exploded")
 
     monkeypatch.setattr(release_notes, "build_artefacts", broken)
-    assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3"]) == 3
+    assert main(["-C", str(round_repo), "release", "--format", "md", "Draft 3"]) == 3
     assert snapshot(round_repo) == before
 
 
@@ -174,7 +174,7 @@ def test_interrupt_from_the_command_line(round_repo: Path, capsys: pytest.Captur
     original = release.STEPS[:]
     release.STEPS.insert(4, ("interrupt", lambda t: os.kill(os.getpid(), signal.SIGINT)))
     try:
-        assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3"]) == 130
+        assert main(["-C", str(round_repo), "release", "--format", "md", "Draft 3"]) == 130
     finally:
         release.STEPS[:] = original
     assert "interrupted; nothing was changed" in capsys.readouterr().err
@@ -186,7 +186,7 @@ def test_interrupt_from_the_command_line(round_repo: Path, capsys: pytest.Captur
 
 def refuse(repo: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str, code: int = 2) -> None:
     before = snapshot(repo)
-    assert main(["-C", str(repo), "release", "--formats", "md", *args]) == code
+    assert main(["-C", str(repo), "release", "--format", "md", *args]) == code
     assert message in capsys.readouterr().err
     assert snapshot(repo) == before
 
@@ -220,7 +220,7 @@ def test_refuses_after_check_failure(round_repo: Path, capsys: pytest.CaptureFix
     git(round_repo, "add", "-A")
     git(round_repo, "commit", "-q", "-m", "typo")
     before = snapshot(round_repo)
-    assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3"]) == 1
+    assert main(["-C", str(round_repo), "release", "--format", "md", "Draft 3"]) == 1
     err = capsys.readouterr().err
     assert "ZD104" in err and "the draft has 1 problem; fix them first" in err
     assert snapshot(round_repo) == before
@@ -234,7 +234,7 @@ def test_refuses_while_another_release_runs(round_repo: Path, capsys: pytest.Cap
     lock = Path(git(round_repo, "rev-parse", "--absolute-git-dir").strip()) / release.LOCK
     lock.write_text(f"{os.getpid()}\n")  # a live process holds it (the format of earlier versions: the pid alone)
     head = git(round_repo, "rev-parse", "HEAD")
-    assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3"]) == 2
+    assert main(["-C", str(round_repo), "release", "--format", "md", "Draft 3"]) == 2
     assert "another release is running" in capsys.readouterr().err
     assert git(round_repo, "rev-parse", "HEAD") == head
     assert not git(round_repo, "tag", "-l", "draft-3")
@@ -250,7 +250,7 @@ def test_a_second_release_during_the_first_fails_cleanly(round_repo: Path) -> No
 
     def hook(step: str) -> None:
         second = subprocess.run(
-            [sys.executable, "-m", "zerodraft", "release", "--formats", "md", "Draft 3"],
+            [sys.executable, "-m", "zerodraft", "release", "--format", "md", "Draft 3"],
             cwd=round_repo,
             capture_output=True,
             text=True,
@@ -273,7 +273,7 @@ def test_concurrent_release_in_another_clone(
         git(tmp_path, "clone", "-q", str(origin), str(tmp_path / name))
         clones.append(tmp_path / name)
     first, second = clones
-    assert main(["-C", str(first), "release", "--formats", "md", "Draft 3"]) == 0
+    assert main(["-C", str(first), "release", "--format", "md", "Draft 3"]) == 0
     git(first, "push", "-q", "--follow-tags", "origin", "main")
     git(second, "fetch", "-q", "--tags", "origin")
     refuse(second, capsys, ["Draft 3"], "is not where its upstream is")
@@ -281,7 +281,7 @@ def test_concurrent_release_in_another_clone(
     git(second, "reset", "-q", "--hard", "origin/main~1")
     git(second, "tag", "-d", "draft-3")
     git(second, "branch", "-q", "--unset-upstream")
-    assert main(["-C", str(second), "release", "--formats", "md", "Draft 3", "--date", "2021-07-20"]) == 0
+    assert main(["-C", str(second), "release", "--format", "md", "Draft 3", "--date", "2021-07-20"]) == 0
     push = subprocess.run(["git", "push", "origin", "main", "refs/tags/draft-3"], cwd=second, capture_output=True)
     assert push.returncode != 0
     assert git(origin, "rev-parse", "draft-3") == git(first, "rev-parse", "draft-3")
@@ -292,7 +292,7 @@ def test_refuses_bad_names_and_dates(round_repo: Path, capsys: pytest.CaptureFix
     refuse(round_repo, capsys, ["Draft\n3"], "cannot name a draft")
     refuse(round_repo, capsys, ["Draft \u202e3"], "cannot name a draft")
     refuse(round_repo, capsys, ["Draft 3", "--date", "19 July"], "is not a date")
-    refuse(round_repo, capsys, ["Draft 3", "--formats", "md,doc"], "unknown format 'doc'")
+    refuse(round_repo, capsys, ["Draft 3", "--format", "md,doc"], "unknown format 'doc'")
     refuse(round_repo, capsys, ["Draft 3", "-o", str(round_repo / "outcome" / "x")], "cannot go inside outcome/")
     (round_repo / "full").mkdir()
     (round_repo / "full" / "old.pdf").write_text("x")
@@ -321,7 +321,7 @@ def test_signed_release_verifies(round_repo: Path, tmp_path: Path, monkeypatch: 
         capture_output=True,
         env={**os.environ, "GNUPGHOME": str(home)},
     )
-    assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3", "--sign"]) == 0
+    assert main(["-C", str(round_repo), "release", "--format", "md", "Draft 3", "--sign"]) == 0
     verified = subprocess.run(["git", "verify-tag", "draft-3"], cwd=round_repo, capture_output=True, text=True)
     assert verified.returncode == 0, verified.stderr
     assert "Good signature" in verified.stderr
@@ -372,4 +372,4 @@ def test_recover_after_a_death_while_planning(round_repo: Path, capsys: pytest.C
     _lock(round_repo, f"pid={_dead_pid()}\n")  # killed before the plan was recorded: nothing changed
     assert main(["-C", str(round_repo), "release", "--recover"]) == 0
     assert "it stopped while planning" in capsys.readouterr().out
-    assert main(["-C", str(round_repo), "release", "--formats", "md", "Draft 3"]) == 0
+    assert main(["-C", str(round_repo), "release", "--format", "md", "Draft 3"]) == 0

@@ -29,7 +29,7 @@ def zd(repo: Path, *args: str) -> None:
 
 def pull_request(repo: Path, number: int, *proposal: str) -> None:
     """A delegation proposes on its own branch; the secretariat merges the pull request."""
-    zd(repo, "propose", *proposal, "--branch")
+    zd(repo, "propose", *proposal, "--new-branch")
     branch = git(repo, "branch", "--show-current").strip()
     git(repo, "switch", "-q", "main")
     git(repo, "merge", "-q", "--no-ff", branch, "-m", f"Merge pull request #{number} from {branch}")
@@ -44,7 +44,7 @@ def texts(repo: Path, ref: str) -> list[str]:
 
 
 def test_a_whole_round(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    zd(repo, "release", "--formats", "none", "Draft 2", "--date", "2021-07-02")
+    zd(repo, "release", "--format", "none", "Draft 2", "--date", "2021-07-02")
     # ---- round 1: three delegations propose; the bis, an amendment, a deletion, an alternative
     pull_request(repo, 1, "insert-after", "4", "--delegation", "EU", "--text", "Noting the diversion of ammunition.")
     pull_request(repo, 2, "amend", "2", "--delegation", "Kenya", "--text", "Reaffirming the Charter.")
@@ -58,7 +58,7 @@ def test_a_whole_round(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     zd(
         repo,
         "release",
-        "--formats",
+        "--format",
         "html,docx,akn",
         "Draft 3",
         "--date",
@@ -106,7 +106,7 @@ def test_a_whole_round(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pull_request(repo, 5, "support", "5", "--delegation", "Kenya")
     pull_request(repo, 6, "delete", "6", "--delegation", "EU")
     pull_request(repo, 7, "insert-after", "8", "--delegation", "IRN", "--text", "To report every two years.")
-    zd(repo, "release", "--formats", "md", "Draft 4", "--date", "2021-07-26")
+    zd(repo, "release", "--format", "md", "Draft 4", "--date", "2021-07-26")
     # Kenya's alternative takes the place of the deleted 6; Iran's 8 bis becomes 9
     assert ident(repo, f"{NATIONAL}/006.md") == kenya_alt
     assert (repo / "outcome/02-b-international-cooperation/009.md").exists()

@@ -21,6 +21,7 @@ from zerodraft.errors import Fatal
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("zerodraft.commands.check", "check the document for problems (numbering, labels, brackets …)"),
     "rules": ("zerodraft.commands.rules", "list every check code and what it means"),
+    "help": ("zerodraft.commands.help", "what each command does and takes; --markdown for the whole reference"),
     "propose": (
         "zerodraft.commands.propose",
         "propose a change during a round: insert, amend, delete, alternative, support, oppose",

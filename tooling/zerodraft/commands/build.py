@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from zerodraft import checks
-from zerodraft.errors import Fatal
+from zerodraft.commands import _options
 from zerodraft.git import find_root, source_at
 from zerodraft.model import Problem
 from zerodraft.reader import read
@@ -18,34 +18,18 @@ from zerodraft.rounds import editors_copy
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--ref", help="a commit, tag or branch to render instead of the working tree")
-    parser.add_argument(
-        "--format",
-        default="all",
-        metavar="LIST",
-        help=f"comma-separated formats to build: {','.join(FORMATS)} (default: all)",
-    )
-    parser.add_argument("-o", "--output", default="build", metavar="DIR", help="output folder (default: build)")
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    _options.add_ref(parser, "a commit, tag or branch to render instead of the working tree")
+    _options.add_render_formats(parser, FORMATS, what="the formats to build")
+    _options.add_output(parser, "the folder the files are written into", folder=True, default="build")
+    _options.add_root(parser)
     parser.add_argument("--name", help="file name stem (default: from the draft name, e.g. draft-2)")
     parser.add_argument(
         "--strict", action="store_true", help="build nothing if the document has problems (as zerodraft check)"
     )
 
 
-def formats(value: str) -> list[str]:
-    """The formats named in ``--format`` (``all`` for every one), checked."""
-    names = [n.strip().lower() for n in value.split(",") if n.strip()]
-    if names == ["all"]:
-        return list(FORMATS)
-    unknown = [n for n in names if n not in FORMATS]
-    if unknown or not names:
-        raise Fatal(f"unknown format '{','.join(unknown) or value}'; choose from {','.join(FORMATS)} or all")
-    return names
-
-
 def run(args: argparse.Namespace) -> int:
-    wanted = formats(args.format)
+    wanted = _options.format_list(args.format, list(FORMATS))
     base = find_root(Path.cwd())
     source = source_at(base, args.ref)
     reading = read(source, args.root)

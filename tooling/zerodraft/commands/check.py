@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 from zerodraft import checks
+from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import find_root
+from zerodraft.github import annotation
 from zerodraft.model import Problem
 from zerodraft.reader import Reading, read
 from zerodraft.rules import BY_CODE
@@ -24,8 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="only report problems in these files or folders (the whole document is still read)",
     )
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    _options.add_root(parser)
+    _options.add_report_format(parser, _options.REPORT_FORMATS)
     parser.add_argument(
         "--fix",
         action="store_true",
@@ -53,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
         problems = [p for p in problems if _within(p.path, wanted)]
     if args.format == "json":
         print(json.dumps(report(problems), indent=2, ensure_ascii=False))
+    elif args.format == "github":
+        for problem in problems:
+            print(annotation(problem))
     else:
         for problem in problems:
             print(problem)

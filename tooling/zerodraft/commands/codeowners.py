@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from zerodraft.commands import _options
 from zerodraft.git import find_root
 from zerodraft.github import CODEOWNERS_PATH, codeowners
 from zerodraft.model import Problem
@@ -15,7 +16,7 @@ from zerodraft.source import WorkingTree
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--check", action="store_true", help=f"compare with {CODEOWNERS_PATH} instead of printing")
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    _options.add_root(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from zerodraft import compilation
+from zerodraft.commands import _options
 from zerodraft.compilation.model import build
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
 
 DEFAULT_REFS = ("refs/heads/*", "refs/pull/*/head")
-#: ``--format`` choice -> the compilation format (:data:`zerodraft.compilation.FORMATS`).
-_FORMATS = {"markdown": "md", "html": "html", "word": "docx"}
+#: the old spellings of ``--format`` values, accepted for one release
+_RENAMED = {"markdown": "md", "word": "docx"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,10 +39,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "for each proposal's delegation and rationale; otherwise the branch's commit message is used",
     )
     parser.add_argument(
-        "--format", choices=("markdown", "html", "word"), help="default: from --output's suffix, else markdown"
+        "--format",
+        choices=tuple(compilation.FORMATS),
+        type=lambda value: _options.renamed_value(value, _RENAMED, "--format", "zerodraft compile"),
+        help="md, html or docx (default: from --output's suffix, else md)",
     )
-    parser.add_argument("--output", "-o", metavar="FILE", help="write here (atomically) instead of printing")
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    _options.add_output(parser, "write the compilation here (atomically) instead of printing it")
+    _options.add_root(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,11 +53,11 @@ def run(args: argparse.Namespace) -> int:
     if bodies is not None and not bodies.is_dir():
         raise Fatal(f"'{args.bodies}' is not a folder of pull-request descriptions")
     fmt = args.format or _format_of(args.output or "")
-    if fmt == "word" and not args.output:
+    if fmt == "docx" and not args.output:
         raise Fatal("Word output needs a file: --output compilation.docx")
     repository = Repository()
     gathered = build(repository, args.base, list(args.refs), bodies, args.root)
-    data = compilation.renderer(_FORMATS[fmt]).render(gathered)
+    data = compilation.renderer(fmt).render(gathered)
     if not args.output:
         sys.stdout.write(data.decode("utf-8"))
         return 0
@@ -65,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
 def _format_of(output: str) -> str:
     if output.endswith((".html", ".htm")):
         return "html"
-    return "word" if output.endswith(".docx") else "markdown"
+    return "docx" if output.endswith(".docx") else "md"
 
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from zerodraft import redline
+from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
 from zerodraft.model import Document
@@ -30,15 +31,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "new", metavar="NEW", nargs="?", default=WORKTREE, help="the later draft (default: the working tree)"
     )
     parser.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (required for docx)")
+    _options.add_output(parser, "write the redline to FILE (required for docx)")
     parser.add_argument("--author", default="Chair", help="author of the tracked changes in docx (default: Chair)")
-    parser.add_argument("--date", help="date of the tracked changes in docx, like 2021-07-19 (default: now)")
+    _options.add_date(parser, "the date of the tracked changes in docx (default: now)")
     parser.add_argument(
         "--changes-only",
         action="store_true",
         help="leave out paragraphs that did not change (md, json, html; a Word redline is always whole)",
     )
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    _options.add_root(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -91,10 +92,5 @@ def render(
 
 
 def _date(text: str | None) -> dt.datetime | None:
-    if text is None:
-        return None
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise Fatal(f"'{text}' is not a date like 2021-07-19") from None
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    day = _options.date(text)
+    return None if day is None else dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)

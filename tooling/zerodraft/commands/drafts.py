@@ -7,13 +7,14 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from zerodraft.commands import _options
 from zerodraft.git import Git, Repository
 from zerodraft.rounds.drafts import released_drafts
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    _options.add_report_format(parser)
+    _options.add_root(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from zerodraft.commands import _options
 from zerodraft.git import Git, Repository
 from zerodraft.reader import read
 from zerodraft.rounds.history import history
@@ -15,8 +16,8 @@ from zerodraft.rounds.history import history
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paragraph", metavar="PARAGRAPH", help="its number in the current round (18, 18 bis) or its id")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    _options.add_report_format(parser)
+    _options.add_root(parser)
 
 
 def run(args: argparse.Namespace) -> int:

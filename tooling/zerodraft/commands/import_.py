@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.importing import blocks, recogniser, sourcefile, writer
 from zerodraft.importing.tree import Recognition
@@ -18,7 +19,10 @@ from zerodraft.importing.tree import Recognition
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", metavar="SOURCE", help="the draft: text extracted from a PDF, Markdown, or .docx")
     parser.add_argument("--into", required=True, metavar="DIR", help="the document folder to create (e.g. outcome)")
-    parser.add_argument("--format", choices=sourcefile.FORMATS, help="the source's format (default: from its contents)")
+    parser.add_argument(
+        "--source-format", choices=sourcefile.FORMATS, help="the source's format (default: from its contents)"
+    )
+    _options.add_renamed(parser, "--format", "--source-format", "source_format")
     parser.add_argument("--force", action="store_true", help="replace DIR even if it is not empty")
     parser.add_argument(
         "--dry-run", action="store_true", help="say what would be imported and what cannot be placed; write nothing"
@@ -31,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    source = sourcefile.open_source(Path(args.source), args.format)
+    source = sourcefile.open_source(Path(args.source), args.source_format)
     recognition = recognise(source)
     document = recognition.document
     operative = [s for s in document.sections if not s.preamble]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from zerodraft.commands import _options
 from zerodraft.git import find_root
 from zerodraft.github import labels
 from zerodraft.reader import read
@@ -17,7 +18,7 @@ from zerodraft.source import WorkingTree
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("json", "yaml"), default="json", help="output format (default: json)")
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    _options.add_root(parser)
 
 
 def run(args: argparse.Namespace) -> int:

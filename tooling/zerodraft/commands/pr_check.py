@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 
+from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
 from zerodraft.github import annotation
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=os.environ.get("PR_AUTHOR"),
         help="the GitHub login that opened the pull request (default: $PR_AUTHOR)",
     )
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    _options.add_root(parser)
     parser.add_argument(
         "--format",
         choices=("text", "github"),

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from zerodraft import checks
+from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository, check_ref_name
 from zerodraft.output import write_atomically
@@ -25,18 +26,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--text", default="", help="the proposed text (insert-after, amend, alternative)")
     parser.add_argument("--text-file", metavar="FILE", help="read the proposed text from FILE ('-' for standard input)")
     parser.add_argument(
-        "--branch",
+        "--new-branch",
         nargs="?",
         const="",
         metavar="NAME",
         help="commit the proposal on a new branch (default name: <delegation>/<kind>-<paragraph>)",
     )
+    _options.add_renamed(parser, "--branch", "--new-branch", "new_branch", nargs="?", const="")
     parser.add_argument(
         "--reopen",
         action="store_true",
         help="amend or delete agreed text (for the facilitator or the secretariat only)",
     )
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    _options.add_root(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,8 +74,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     git = Git(repository)
     branch = None
-    if args.branch is not None:
-        branch = check_ref_name(args.branch or _branch_name(change.delegation, args.kind, change.number))
+    if args.new_branch is not None:
+        branch = check_ref_name(args.new_branch or _branch_name(change.delegation, args.kind, change.number))
         if git.dirty(args.root):
             raise Fatal("the working tree has uncommitted changes: commit or stash them before proposing on a branch")
         if git.ok("rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"):

@@ -8,8 +8,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
+from zerodraft.render import FORMATS
 from zerodraft.rounds import release
 
 
@@ -20,18 +22,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="undo what a release that was killed half way left behind (its lock says where it started)",
     )
-    parser.add_argument("--date", help="the draft's date, like 2021-07-19 (default: today)")
+    _options.add_date(parser, "the draft's date (default: today)")
     parser.add_argument("--sign", action="store_true", help="sign the tag with your GPG key (git tag -s)")
     parser.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
-    parser.add_argument("-o", "--output", metavar="DIR", help="where the artefacts go (default: build/<tag>)")
-    parser.add_argument(
-        "--formats",
-        metavar="LIST",
-        help="render formats to publish, comma-separated, e.g. html,docx,pdf (default: all; 'none' for none)",
-    )
+    _options.add_output(parser, "where the artefacts go (default: build/<tag>)", folder=True)
+    _options.add_render_formats(parser, FORMATS, what="the formats to publish the draft in")
+    _options.add_renamed(parser, "--formats", "--format", "format")
     parser.add_argument("--branch", default="main", help="the branch drafts are released from (default: main)")
     parser.add_argument("--expect-head", metavar="COMMIT", help="refuse unless HEAD is this commit")
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    _options.add_root(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,12 +45,12 @@ def run(args: argparse.Namespace) -> int:
         raise Fatal('give the new draft\'s name, like: zerodraft release "Draft 3"')
     request = release.Request(
         name=args.name.strip(),
-        date=_date(args.date),
+        date=_options.date(args.date) or dt.datetime.now(dt.UTC).date(),
         sign=args.sign,
         output=Path(args.output).resolve() if args.output else None,
         expect_head=args.expect_head,
         root=args.root,
-        formats=_formats(args.formats),
+        formats=tuple(_options.format_list(args.format, list(FORMATS))),
         branch=args.branch,
     )
     try:
@@ -68,20 +67,3 @@ def run(args: argparse.Namespace) -> int:
     print(plan.describe())
     print(f"released {request.name}: commit and tag {plan.tag} made; push them with: git push --follow-tags")
     return 0
-
-
-def _date(text: str | None) -> dt.date:
-    if text is None:
-        return dt.datetime.now(dt.UTC).date()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise Fatal(f"'{text}' is not a date like 2021-07-19") from None
-
-
-def _formats(text: str | None) -> tuple[str, ...] | None:
-    if text is None:
-        return None
-    if text.strip() == "none":
-        return ()
-    return tuple(part.strip() for part in text.split(",") if part.strip())

@@ -7,14 +7,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.site import DOWNLOADS, build
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", default="site", metavar="DIR", help="output folder (default: site)")
-    parser.add_argument("--ref", default="HEAD", help="the commit or branch of the editor's copy (default: HEAD)")
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    _options.add_output(parser, "the folder the site is written into", folder=True, default="site")
+    _options.add_ref(parser, "a commit, tag or branch to show as the editor's copy", default="HEAD")
+    _options.add_root(parser)
     parser.add_argument(
         "--downloads",
         default=",".join(DOWNLOADS),
@@ -27,12 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.ref.startswith("-"):
         raise Fatal(f"'{args.ref}' is not a valid ref name (a tag, branch or commit id)")
-    names = [n.strip().lower() for n in args.downloads.split(",") if n.strip()]
-    if names == ["none"]:
-        names = []
-    unknown = [n for n in names if n not in DOWNLOADS]
-    if unknown:
-        raise Fatal(f"unknown download format '{','.join(unknown)}'; choose from {','.join(DOWNLOADS)} or none")
+    names = _options.format_list(args.downloads, list(DOWNLOADS), what="download format")
     site = build(Path.cwd(), Path(args.output), ref=args.ref, root=args.root, downloads=names, repo_url=args.repo_url)
     count = len(site.paragraph_pages)
     print(

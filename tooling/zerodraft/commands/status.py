@@ -8,6 +8,7 @@ import argparse
 import json
 from pathlib import Path
 
+from zerodraft.commands import _options
 from zerodraft.dashboard import ORDER, dashboard, table
 from zerodraft.git import find_root, source_at
 from zerodraft.model import Problem
@@ -15,9 +16,9 @@ from zerodraft.reader import read
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--ref", help="a commit, tag or branch to count instead of the working tree")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    parser.add_argument("--root", default="outcome", help="the document folder (default: outcome)")
+    _options.add_ref(parser, "a commit, tag or branch to count instead of the working tree")
+    _options.add_report_format(parser)
+    _options.add_root(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -174,9 +174,11 @@ _SELF = re.compile(
     r"\s+(?:of|to|in|under)\s+(?:this|the\s+present)\s+(?P<w>[A-Za-z]+)\b",
 )
 _OF = re.compile(r"\s+of\s+")
+_NAME = r"[A-Z][\w’'-]*(?:\.[\w’'-]+)*"
 _OF_EXTERNAL = re.compile(
-    r"(?P<i>(?:the|its|that|such|any|an?|each|said|those|these)\s+(?:[\w’'-]+\s+){0,2}?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w’'.-]*)*"
-    r"|(?:General\s+Assembly\s+|Security\s+Council\s+|Council\s+)?(?:resolution|decision)s?\s+[\w/.]+"
+    rf"(?P<i>(?:the|its|that|such|any|an?|each|said|those|these)\s+(?:[\w’'-]+\s+){{0,2}}?{_NAME}"
+    rf"(?:\s+(?:of\s+)?(?:the\s+)?{_NAME})*"
+    r"|(?:General\s+Assembly\s+|Security\s+Council\s+|Council\s+)?(?:resolution|decision)s?\s+[\w/]+(?:\.\w+)*"
     r"|[A-Z][A-Z]{2,}\b)",
 )
 _POSITION = re.compile(r"\s+(?P<p>above|below)\b")

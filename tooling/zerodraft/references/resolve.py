@@ -156,6 +156,10 @@ class Index:
             yield section
             section = self.parents.get(section.path)
 
+    def references(self, paragraph: Paragraph) -> tuple[Resolved, ...]:
+        """Every reference written in ``paragraph``, resolved."""
+        return tuple(self.resolve(paragraph, r) for r in find(paragraph.text))
+
     def resolve(self, paragraph: Paragraph, reference: Reference) -> Resolved:
         """Each target of ``reference``, written in ``paragraph``, found in the document."""
         if reference.external:
@@ -277,5 +281,4 @@ def resolve_all(document: Document) -> Iterator[Resolved]:
     """Every reference in every paragraph of ``document``, resolved, in document order."""
     index = Index(document)
     for paragraph in document.paragraphs():
-        for reference in find(paragraph.text):
-            yield index.resolve(paragraph, reference)
+        yield from index.references(paragraph)

@@ -16,6 +16,7 @@ from html import escape
 
 from zerodraft.render.inline import Run, plain, safe_link
 from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
+from zerodraft.render.links import linked
 from zerodraft.vocabulary import Label
 
 EXTENSION = "html"
@@ -81,7 +82,8 @@ sup a { text-decoration: none; }
 
 
 def render(draft: CompiledDraft) -> bytes:
-    """The whole page, UTF-8."""
+    """The whole page, UTF-8; internal references are links to their targets."""
+    draft = linked(draft)
     document = draft.document
     config = document.config
     title = plain(draft.title)

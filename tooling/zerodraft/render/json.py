@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from zerodraft.model import Document, Paragraph, Section
+from zerodraft.references.resolve import Index, Resolved
 from zerodraft.render.inline import plain
 from zerodraft.render.layout import CompiledDraft, Item
 from zerodraft.rules import BY_CODE
@@ -38,6 +39,7 @@ def model(draft: CompiledDraft) -> dict[str, Any]:
     """The document as plain JSON data."""
     document = draft.document
     config = document.config
+    index = Index(document)
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -73,7 +75,7 @@ def model(draft: CompiledDraft) -> dict[str, Any]:
             for d in document.roster.delegations
         ],
         "sections": [_section(s) for s in document.walk()],
-        "paragraphs": [_paragraph(document, item) for item in draft.items()],
+        "paragraphs": [_paragraph(document, item, index) for item in draft.items()],
         "footnotes": [{"number": f.number, "text": plain(f.runs)} for f in draft.footnotes],
         "problems": [
             {"path": p.path, "line": p.line, "code": p.code, "rule": _rule(p.code), "message": p.message}
@@ -100,7 +102,7 @@ def _section(section: Section) -> dict[str, Any]:
     }
 
 
-def _paragraph(document: Document, item: Item) -> dict[str, Any]:
+def _paragraph(document: Document, item: Item, index: Index) -> dict[str, Any]:
     paragraph: Paragraph = item.paragraph
     number = paragraph.number
     return {
@@ -129,4 +131,26 @@ def _paragraph(document: Document, item: Item) -> dict[str, Any]:
             (f"{b.mark} " if b.mark else "") + plain(b.runs).replace("\ufffd", "") for b in item.blocks
         ),
         "footnotes": [f.number for f in item.footnotes],
+        "references": [_reference(r) for r in index.references(paragraph)],
+    }
+
+
+def _reference(resolved: Resolved) -> dict[str, Any]:
+    """One cross-reference written in a paragraph: as written, and what it points at."""
+    reference = resolved.reference
+    return {
+        "written": reference.written,
+        "external": reference.external,
+        "instrument": reference.instrument or None,
+        "targets": [
+            {
+                "kind": r.target.kind.value,
+                "number": r.target.label or None,
+                "subparagraphs": list(r.target.subparagraphs),
+                "status": r.status.value,
+                "id": (r.paragraph.id or None) if r.paragraph is not None else None,
+                "section": r.section.path if r.section is not None else None,
+            }
+            for r in resolved.resolutions
+        ],
     }

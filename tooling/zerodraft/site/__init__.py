@@ -29,6 +29,7 @@ from zerodraft.git import Repository
 from zerodraft.reader import read
 from zerodraft.render import build as render_build
 from zerodraft.render.layout import lay_out
+from zerodraft.render.links import linked
 from zerodraft.rounds import editors_copy
 from zerodraft.rounds.drafts import DRAFT_TAGS
 from zerodraft.rounds.editors_copy import Standing
@@ -127,7 +128,7 @@ def _snapshot(repository: Repository, sha: str, root: str, stem: str, tag: str) 
         date = repository.commit_date(sha)
         name = "Editor's copy"
         standing = editors_copy.standing(repository.root, repository.tree(sha), document, sha, root)
-    draft = lay_out(document, problems, standing.header())
+    draft = linked(lay_out(document, problems, standing.header()))
     return Snapshot(stem, tag, name, date, sha, document, draft, problems, standing)
 
 

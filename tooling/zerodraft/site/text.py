@@ -80,8 +80,8 @@ def body(draft: CompiledDraft, history: Mapping[str, str], prefix: str = "") -> 
 
 def paragraph(item: Item, history: Mapping[str, str], prefix: str = "", *, anchor: bool = True, notes: str = "") -> str:
     """One paragraph, as on the draft pages (``anchor=False``: without ids, for pages that
-    show several versions of one paragraph; its footnote marks then lead to the notes on the
-    page ``notes``)."""
+    show several versions of one paragraph; its footnote marks and internal references then
+    lead to the page ``notes``)."""
     p = item.paragraph
     role = item.label.role.value if item.label else "unknown"
     names = "|".join(name.casefold() for name in delegations_of(item))
@@ -121,7 +121,9 @@ def paragraph(item: Item, history: Mapping[str, str], prefix: str = "", *, ancho
     out.append("</div>\n</div>")
     html = "\n".join(out)
     if not anchor:
-        html = _FOOTNOTE_ID.sub("", html).replace('href="#fn-', f'href="{escape(notes)}#fn-')
+        html = _FOOTNOTE_ID.sub("", html)
+        for kind in ("fn", "para", "sec"):  # footnotes and internal references lead to that page
+            html = html.replace(f'href="#{kind}-', f'href="{escape(notes)}#{kind}-')
     return html
 
 
