@@ -12,7 +12,7 @@ import plain_export
 from test_check import problems_of
 from zerodraft import wordiff
 from zerodraft.commands import import_
-from zerodraft.importing import joining, sourcefile
+from zerodraft.importing import joining, report, sourcefile
 from zerodraft.main import main
 from zerodraft.model import Document, Scheme
 from zerodraft.reader import read
@@ -151,7 +151,7 @@ def test_import_summary_and_refusals(tmp_path: Path, capsys: pytest.CaptureFixtu
     (into / "delegations.yaml").write_text("delegations:\n  - {name: Kenya, kind: member-state}\n", encoding="utf-8")
     assert main(["import", str(DRAFT2), "--into", str(into), "--force"]) == 0
     assert "Kenya" in (into / "delegations.yaml").read_text(encoding="utf-8")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["outcome"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["outcome", "outcome.import-report.md"]
 
 
 def test_source_format_detection(tmp_path: Path) -> None:
@@ -159,7 +159,7 @@ def test_source_format_detection(tmp_path: Path) -> None:
     text.write_text("# Title\n", encoding="utf-8")
     assert sourcefile.open_source(text).format == "markdown"
     assert sourcefile.open_source(DRAFT2).format == "text"
-    assert import_.unplaced_path(tmp_path / "outcome") == tmp_path / "outcome-unplaced.txt"
+    assert report.path(tmp_path / "outcome") == tmp_path / "outcome.import-report.md"
 
 
 def test_hyphen_rule() -> None:

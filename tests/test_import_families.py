@@ -188,7 +188,24 @@ def test_general_assembly_draft_resolution_in_layout_mode(tmp_path: Path) -> Non
         "A/C.1/76/L.47",
         "The illicit trade in small arms and light weapons in all its aspects",
     )
-    assert config.header_note.endswith("Colombia, France, Japan and South Africa: draft resolution")
+    masthead = config.masthead
+    assert (masthead.organ, masthead.distribution, masthead.date, masthead.original) == (
+        "General Assembly",
+        "Limited",
+        "12 October 2021",
+        "English",
+    )
+    assert (masthead.session, masthead.committee, masthead.job_number) == (
+        "Seventy-sixth session",
+        "First Committee",
+        "21-14853 (E)",
+    )
+    assert masthead.agenda_item == (
+        "Agenda item 99 (ee) General and complete disarmament: the illicit trade in small arms "
+        "and light weapons in all its aspects"
+    )
+    assert masthead.sponsors == "Colombia, France, Japan and South Africa: draft resolution"
+    assert config.header_note == ""
     assert texts(document)[2] == (
         "Welcomes the successful outcome of the Seventh Biennial Meeting of States, held in New York from 26 to 30 July 2021;"
     )

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zerodraft.numbering import SUFFIXES, Number, from_filename, parse
+from zerodraft.numbering import SUFFIXES, Number, from_filename, from_order, parse
 
 
 @pytest.mark.parametrize(
@@ -19,20 +19,35 @@ from zerodraft.numbering import SUFFIXES, Number, from_filename, parse
         ("6alt2", Number(6, 0, 2)),
         ("12 decies", Number(12, 9)),
         ("paragraph 7", Number(7)),
+        ("20 ante", Number(20, -1)),
+        ("16.1", Number(16, point=1)),
+        ("16.3 bis", Number(16, 1, point=3)),
+        ("5u", Number(5, unnumbered=1)),
+        ("5 u2", Number(5, unnumbered=2)),
     ],
 )
 def test_parse_as_delegates_write(text: str, expected: Number) -> None:
     assert parse(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "bis", "18 undecies", "18-bis-x", "A", "1.2"])
+@pytest.mark.parametrize("text", ["", "bis", "18 undecies", "18-bis-x", "A", "1.2.3", "u5"])
 def test_parse_rejects_non_numbers(text: str) -> None:
     assert parse(text) is None
 
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("018.md", Number(18)), ("018bis.md", Number(18, 1)), ("006alt.md", Number(6, 0, 1)), ("1200.md", Number(1200))],
+    [
+        ("018.md", Number(18)),
+        ("018bis.md", Number(18, 1)),
+        ("006alt.md", Number(6, 0, 1)),
+        ("1200.md", Number(1200)),
+        ("020ante.md", Number(20, -1)),
+        ("016.1.md", Number(16, point=1)),
+        ("016.5novies.md", Number(16, 8, point=5)),
+        ("000u.md", Number(0, unnumbered=1)),
+        ("005bisu2.md", Number(5, 1, unnumbered=2)),
+    ],
 )
 def test_file_names(name: str, expected: Number) -> None:
     assert from_filename(name) == expected
@@ -47,6 +62,23 @@ def test_bad_file_names(name: str) -> None:
 def test_document_order() -> None:
     assert Number(18) < Number(18, 1) < Number(18, 2) < Number(19)
     assert Number(6) < Number(6, 0, 1) < Number(6, 1)
+    assert Number(20, -1) < Number(20) < Number(20, 1)  # 20 ante, 20, 20 bis
+    assert Number(16) < Number(16, 1) < Number(16, point=1) < Number(16, 1, point=1) < Number(16, point=2) < Number(17)
+    assert Number(5) < Number(5, 0, 1) < Number(5, unnumbered=1) < Number(5, unnumbered=2) < Number(5, 1)
+    assert Number(0, unnumbered=1) < Number(1)
+
+
+def test_folder_order_prefixes() -> None:
+    assert from_order("05") == Number(5)
+    assert from_order("054ter") == Number(54, 2)
+    assert from_order("020ante") == Number(20, -1)
+    assert [from_order(p) for p in ("5", "05u", "05-", "05bisx", "05.1")] == [None] * 5
+    assert Number(54, 2).order_prefix(3) == "054ter"
+
+
+def test_nothing_is_inserted_after_ante() -> None:
+    assert Number(20, -1).next_insertion() is None
+    assert Number(16, 0, 0, 3).next_insertion() == Number(16, 1, 0, 3)
 
 
 def test_next_insertion_runs_through_the_latin_ordinals() -> None:
@@ -59,8 +91,20 @@ def test_next_insertion_runs_through_the_latin_ordinals() -> None:
     assert seen == list(SUFFIXES)
 
 
-@given(st.integers(1, 99999), st.integers(0, 9), st.integers(0, 9))
-def test_label_and_filename_round_trip(base: int, rank: int, alt: int) -> None:
-    number = Number(base, rank, alt)
+@given(st.integers(0, 99999), st.integers(-1, 9), st.integers(0, 9), st.integers(0, 999), st.integers(0, 99))
+def test_label_and_filename_round_trip(base: int, rank: int, alt: int, point: int, unnumbered: int) -> None:
+    number = Number(base, rank, alt, point, unnumbered)
     assert parse(number.label()) == number
     assert from_filename(number.filename()) == number
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(-1, 9), st.integers(0, 3), st.integers(0, 12), st.integers(0, 3))
+    )
+)
+def test_file_names_sort_like_numbers_once_read(fields: list[tuple[int, int, int, int, int]]) -> None:
+    numbers = {Number(*f) for f in fields}
+    read_back = sorted(from_filename(n.filename()) or Number(-1) for n in numbers)
+    assert read_back == sorted(numbers)
+    assert [n.sort_key for n in read_back] == sorted(n.sort_key for n in numbers)

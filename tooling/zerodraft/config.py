@@ -7,18 +7,25 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from zerodraft import names, safeyaml
+from zerodraft.languages import files
 from zerodraft.model import (
+    MASTHEAD_KEYS,
     Delegation,
     DocumentConfig,
     Facilitator,
+    Masthead,
     Numbering,
     Problem,
     Roster,
     Scheme,
+    SectionKind,
+    printed_heading,
 )
 from zerodraft.vocabulary import Role, Vocabulary
 
@@ -34,6 +41,8 @@ DOCUMENT_KEYS = (
     "secretariat",
     "facilitators",
     "consensus-labels",
+    "masthead",
+    "languages",
 )
 KINDS = ("member-state", "observer", "group")
 
@@ -95,7 +104,28 @@ def document_config(path: str, text: str | None, problems: list[Problem]) -> Doc
         secretariat=_logins(data.get("secretariat"), "secretariat", report),
         facilitators=_facilitators(data.get("facilitators"), report),
         vocabulary=_vocabulary(data.get("consensus-labels"), report),
+        masthead=_masthead(data.get("masthead"), report),
+        languages=files.languages(path, lines.get("languages", 1), data.get("languages"), problems),
     )
+
+
+def _masthead(value: Any, report: Callable[[str, str], None]) -> Masthead:
+    """``masthead:``: text values under the known keys (dates kept as printed)."""
+    if value is None:
+        return Masthead()
+    known = dict(MASTHEAD_KEYS)
+    if not isinstance(value, dict):
+        report("masthead", f"'masthead' must be a set of 'key: value' lines ({', '.join(known)})")
+        return Masthead()
+    fields: dict[str, str] = {}
+    for key, text in value.items():
+        if key not in known:
+            report("masthead", f"'masthead' has an unknown key '{key}'{hint(str(key), tuple(known))}")
+        elif isinstance(text, (str, int, dt.date)):
+            fields[known[key]] = str(text).strip()
+        else:
+            report("masthead", f"'masthead: {key}' must be text")
+    return Masthead(**fields)
 
 
 def _text(data: dict[str, Any], key: str, report: Callable[[str, str], None], required: bool = False) -> str:
@@ -242,46 +272,134 @@ def roster(path: str, text: str | None, problems: list[Problem]) -> Roster:
     return result
 
 
-SECTION_KEYS = ("heading", "preamble", "id", "untitled")
+SECTION_KEYS = ("heading", "preamble", "id", "untitled", "kind", "number", "title", "bracketed", "numbered")
+SECTION_KINDS = tuple(kind.value for kind in SectionKind)
 
 
-def section(path: str, text: str | None, problems: list[Problem]) -> tuple[str, bool, str]:
-    """Read a folder's ``section.yaml``: its heading, whether it is the preamble, its id."""
+@dataclass(frozen=True, slots=True)
+class SectionConfig:
+    """A folder's ``section.yaml``, read."""
+
+    heading: str = ""
+    """The heading exactly as printed: ``heading:``, or generated from kind, number and
+    title (``Article 7`` / ``Use of terms``); empty for the preamble and untitled parts."""
+    kind: SectionKind = SectionKind.HEADING
+    """``kind:`` (``preamble: true`` means kind preamble)."""
+    number: str = ""
+    """``number:`` as printed after the kind's word ("II", "54 ter"); empty if unnumbered."""
+    title: str = ""
+    """``title:``; empty if none."""
+    bracketed: bool = False
+    """``bracketed: true``: the whole section is in square brackets."""
+    numbered: bool = True
+    """``numbered: false``: its own paragraphs are printed without numbers."""
+    untitled: bool = False
+    """``untitled: true``: printed without any heading."""
+    id: str = ""
+    """``id:``, an optional stable identifier."""
+
+    @property
+    def preamble(self) -> bool:
+        """True for the preamble."""
+        return self.kind is SectionKind.PREAMBLE
+
+
+def section(path: str, text: str | None, problems: list[Problem]) -> SectionConfig:
+    """Read a folder's ``section.yaml``; every problem is reported (ZD503 for the file's
+    shape, ZD504–ZD507 for kinds, numbers and flags) and a default put in its place."""
     if text is None:
-        return "", False, ""
+        return SectionConfig()
     loaded = load_yaml(path, text, "ZD503", problems)
     if loaded is None:
-        return "", False, ""
+        return SectionConfig()
     data, lines = loaded.data, loaded.key_lines
     if not isinstance(data, dict):
         problems.append(Problem(path, 1, "ZD503", "must hold 'heading: <the heading as printed>'"))
-        return "", False, ""
+        return SectionConfig()
+
+    def report(key: str, code: str, message: str) -> None:
+        problems.append(Problem(path, lines.get(key, 1), code, message))
+
     for key in data:
         if key not in SECTION_KEYS:
-            problems.append(
-                Problem(
-                    path, lines.get(str(key), 1), "ZD503", f"has an unknown key '{key}'{hint(str(key), SECTION_KEYS)}"
-                )
-            )
-    heading = data.get("heading", "")
-    preamble = data.get("preamble", False)
-    ident = data.get("id", "")
-    if heading is None:
-        heading = ""
-    if not isinstance(heading, str):
-        problems.append(Problem(path, lines.get("heading", 1), "ZD503", "'heading' must be text"))
-        heading = str(heading)
-    if not isinstance(preamble, bool):
-        problems.append(Problem(path, lines.get("preamble", 1), "ZD503", "'preamble' must be true or false"))
-        preamble = False
-    if not isinstance(ident, str):
-        problems.append(Problem(path, lines.get("id", 1), "ZD503", "'id' must be text"))
-        ident = ""
-    untitled = data.get("untitled", False)
-    if not isinstance(untitled, bool):
-        problems.append(Problem(path, lines.get("untitled", 1), "ZD503", "'untitled' must be true or false"))
-        untitled = False
-    # `untitled: true`: a part printed without a heading, like a resolution's operative part.
-    if not heading.strip() and not preamble and not untitled:
+            report(str(key), "ZD503", f"has an unknown key '{key}'{hint(str(key), SECTION_KEYS)}")
+    flags = {key: _flag(data, key, default, report) for key, default in _FLAGS.items()}
+    heading = _section_text(data, "heading", report)
+    ident = _section_text(data, "id", report) if isinstance(data.get("id", ""), str | None) else ""
+    title = _section_text(data, "title", report)
+    kind = _kind(data.get("kind"), flags["preamble"], report)
+    known = kind is not None
+    kind = kind or SectionKind.HEADING
+    number = data.get("number", "")
+    if number is None:
+        number = ""
+    if isinstance(number, int) and not isinstance(number, bool):
+        number = str(number)  # `number: 7` is as good as `number: "7"`
+    if not isinstance(number, str):
+        report("number", "ZD505", '\'number\' must be text as printed, like "54 ter" or "II"')
+        number = ""
+    number = " ".join(number.split())
+    if number and not _NUMBER_TEXT.match(number):
+        report("number", "ZD505", f'\'number: {number[:40]}\' is not a number as printed ("7", "54 ter", "II", "A")')
+        number = ""
+    if number and known and kind in (SectionKind.PREAMBLE, SectionKind.OPTIONS, SectionKind.HEADING):
+        report("number", "ZD505", f"a section of kind '{kind.value}' has no number; put it in 'heading:'")
+        number = ""
+    generated = printed_heading(kind, number, title, flags["bracketed"])
+    needs_heading = known and kind not in (SectionKind.PREAMBLE, SectionKind.OPTIONS) and not flags["untitled"]
+    if not heading.strip() and not generated and needs_heading:
         problems.append(Problem(path, 1, "ZD503", "needs 'heading:' with the heading as printed"))
-    return heading.strip(), preamble, ident
+    printed = heading.strip() or ("" if flags["untitled"] else generated)
+    return SectionConfig(
+        heading=printed,
+        kind=kind,
+        number=number,
+        title=title.strip(),
+        bracketed=flags["bracketed"],
+        numbered=flags["numbered"],
+        untitled=flags["untitled"],
+        id=ident,
+    )
+
+
+_FLAGS = {"preamble": False, "untitled": False, "bracketed": False, "numbered": True}
+#: A section number as printed: digits or a Roman numeral or one capital letter, then
+#: insertion suffixes ("54 ter", "20 ante", "II", "A", "3.2").
+_NUMBER_TEXT = re.compile(
+    r"^(?:\d{1,5}(?:\.\d{1,3})*|[IVXLCDM]{1,8}|[A-Z]{1,2}|[ivxlc]{1,8}|[a-z])(?: ?(?:ante|bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?$"
+)
+
+
+def _flag(data: dict[str, Any], key: str, default: bool, report: Callable[[str, str, str], None]) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        report(key, "ZD503", f"'{key}' must be true or false")
+        return default
+    return value
+
+
+def _section_text(data: dict[str, Any], key: str, report: Callable[[str, str, str], None]) -> str:
+    value = data.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        report(key, "ZD503", f"'{key}' must be text")
+        return str(value)
+    return value
+
+
+def _kind(value: Any, preamble: bool, report: Callable[[str, str, str], None]) -> SectionKind | None:
+    """The section's kind; ``None`` (reported) when it is not one."""
+    if value is None:
+        return SectionKind.PREAMBLE if preamble else SectionKind.HEADING
+    if value not in SECTION_KINDS:
+        report(
+            "kind",
+            "ZD504",
+            f"has an unknown kind '{str(value)[:40]}'{hint(str(value), SECTION_KINDS)} (known: {', '.join(SECTION_KINDS)})",
+        )
+        return SectionKind.PREAMBLE if preamble else None
+    kind = SectionKind(value)
+    if preamble and kind is not SectionKind.PREAMBLE:
+        report("preamble", "ZD504", f"says both 'preamble: true' and 'kind: {kind.value}'; keep one")
+    return kind

@@ -9,12 +9,14 @@ commit) and never write anything back.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
 from zerodraft import names
 from zerodraft.characters import for_terminal
+from zerodraft.languages.records import Languages, Translations
 from zerodraft.numbering import Number
 from zerodraft.vocabulary import Role, Vocabulary
 
@@ -43,7 +45,75 @@ class Scheme(Enum):
     CONTINUOUS = "continuous"
     """One sequence across every section (BMS7 Draft 2: 1–115)."""
     PER_SECTION = "per-section"
-    """Numbers restart in each top-level section, as in treaties and COP texts."""
+    """Numbers restart in each top-level section, as in COP texts."""
+    PER_ARTICLE = "per-article"
+    """Numbers restart in every article, every annex (and appendix) and every option, at
+    any depth, as in treaties; paragraphs outside them run on through the document."""
+
+
+class SectionKind(Enum):
+    """What a section folder is (``kind:`` in ``section.yaml``)."""
+
+    PREAMBLE = "preamble"
+    """The preamble: its paragraphs are preambular (PP)."""
+    PART = "part"
+    """A Part of a treaty ("PART II")."""
+    CHAPTER = "chapter"
+    """A chapter ("Chapter I")."""
+    SECTION = "section"
+    """A section of a Part or an annex ("Section 1")."""
+    ARTICLE = "article"
+    """An article, with a number ("54 ter") and maybe a title."""
+    ANNEX = "annex"
+    """An annex ("Annex I"), numbered on its own."""
+    APPENDIX = "appendix"
+    """An appendix, numbered on its own like an annex."""
+    OPTIONS = "options"
+    """An option block: its subfolders are the options (``kind: option``)."""
+    OPTION = "option"
+    """One option of an option block ("OPTION I", "Option 1"), numbered on its own."""
+    HEADING = "heading"
+    """Any other heading: an agenda item, a subsection, an unnumbered subheading."""
+
+    @property
+    def word(self) -> str:
+        """The word printed before the number ("Article"); ``""`` for kinds without one."""
+        return _KIND_WORDS.get(self, "")
+
+    @property
+    def restarts_numbering(self) -> bool:
+        """True if paragraph numbers start again at 1 inside it under ``per-article``."""
+        return self in (SectionKind.ARTICLE, SectionKind.ANNEX, SectionKind.APPENDIX, SectionKind.OPTION)
+
+
+_KIND_WORDS = {
+    SectionKind.PART: "PART",
+    SectionKind.CHAPTER: "Chapter",
+    SectionKind.SECTION: "Section",
+    SectionKind.ARTICLE: "Article",
+    SectionKind.ANNEX: "Annex",
+    SectionKind.APPENDIX: "Appendix",
+    SectionKind.OPTION: "Option",
+}
+_ROMAN_NUMBER = re.compile(r"^[IVXLC]+$")
+
+
+def printed_heading(kind: SectionKind, number: str, title: str, bracketed: bool = False) -> str:
+    """The heading printed for a section described by kind, number and title, one line each:
+    ``Article 54 ter`` / ``Use of terms``; ``PART II`` / …; ``OPTION I`` (a Roman number
+    prints the word in capitals) or ``Option 1``; ``[Article 8 bis]`` when bracketed."""
+    word = kind.word
+    if kind is SectionKind.OPTION and _ROMAN_NUMBER.match(number):
+        word = word.upper()
+    if number:
+        label = f"{word} {number}".strip()
+    elif kind in (SectionKind.ARTICLE, SectionKind.ANNEX, SectionKind.APPENDIX):
+        label = word  # "Annex" for the only annex
+    else:
+        label = ""  # an unnumbered Part or option prints only its title
+    if bracketed and label:
+        label = f"[{label}]"
+    return "\n".join(line for line in (label, title) if line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +142,59 @@ class Facilitator:
 
 
 @dataclass(frozen=True, slots=True)
+class Masthead:
+    """``masthead:`` in ``document.yaml``: what a UN document prints above its text, kept as
+    metadata (written by ``zerodraft import``), never as paragraphs."""
+
+    organ: str = ""
+    """The organ as the masthead prints it ("United Nations General Assembly")."""
+    symbol: str = ""
+    """The document symbol as printed in the masthead ("A/RES/79/271")."""
+    distribution: str = ""
+    """"General", "Limited" (from "Distr.: General")."""
+    date: str = ""
+    """The date as printed ("4 March 2025"), kept as text."""
+    job_number: str = ""
+    """The job number at the foot of the first page ("25-03668 (E)")."""
+    agenda_item: str = ""
+    """"Agenda item 75 (c)", with the item's title when printed under it."""
+    adopted: str = ""
+    """"Resolution adopted by the General Assembly on 4 March 2025" and the line under it."""
+    session: str = ""
+    """"Seventy-ninth session"."""
+    committee: str = ""
+    """The Main Committee a draft is before ("First Committee")."""
+    original: str = ""
+    """The original language ("English", from "Original: English")."""
+    number: str = ""
+    """The resolution's or decision's number printed above its title ("79/271")."""
+    sponsors: str = ""
+    """Who puts a draft forward, as printed ("Australia and Belize: draft decision")."""
+
+    def items(self) -> tuple[tuple[str, str], ...]:
+        """The keys that are set, as ``(yaml key, value)`` in masthead order."""
+        return tuple((key, getattr(self, attr)) for key, attr in MASTHEAD_KEYS if getattr(self, attr))
+
+
+#: ``masthead:`` keys in ``document.yaml`` and the :class:`Masthead` fields they fill, in
+#: the order a UN masthead prints them.
+MASTHEAD_KEYS: tuple[tuple[str, str], ...] = (
+    ("organ", "organ"),
+    ("symbol", "symbol"),
+    ("distribution", "distribution"),
+    ("date", "date"),
+    ("original", "original"),
+    ("session", "session"),
+    ("committee", "committee"),
+    ("agenda-item", "agenda_item"),
+    ("sponsors", "sponsors"),
+    ("adopted", "adopted"),
+    ("number", "number"),
+    ("job-number", "job_number"),
+)
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentConfig:
     """``outcome/document.yaml``: what the document is and who runs it."""
 
@@ -95,6 +218,10 @@ class DocumentConfig:
     """Facilitators per agenda item."""
     vocabulary: Vocabulary = field(default_factory=Vocabulary.default)
     """The consensus labels in force."""
+    masthead: Masthead = field(default_factory=lambda: Masthead())
+    """The UN masthead above the text (symbol, distribution, date …), from ``masthead:``."""
+    languages: Languages = field(default_factory=Languages)
+    """The original language and the languages kept (``languages:``; docs/languages.md)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,14 +321,16 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A folder: the preamble, an agenda item, a subsection or an unnumbered subheading."""
+    """A folder: the preamble, an agenda item, a Part, an article, an annex, an option block
+    or one of its options, a subsection or an unnumbered subheading."""
 
     key: str
-    """The folder name (``01-a-implementation``)."""
+    """The folder name (``01-a-implementation``, ``054ter-article-54-ter``)."""
     path: str
     """The folder, relative to the repository root."""
     heading: str
-    """The heading as printed ("A. Consideration of …"); empty for the preamble."""
+    """The heading as printed ("A. Consideration of …"), one line per printed line
+    ("Article 7\\nUse of terms"); empty for the preamble and untitled parts."""
     preamble: bool = False
     """True for the preamble, whose paragraphs are preambular (PP)."""
     id: str = ""
@@ -212,6 +341,19 @@ class Section:
     """Nested sections, in folder order; they follow the paragraphs."""
     depth: int = 0
     """0 for a top-level section."""
+    kind: SectionKind = SectionKind.HEADING
+    """What the section is: preamble, part, article, annex, option block …"""
+    number: str = ""
+    """The number printed after the kind's word ("II", "54 ter"); empty when unnumbered."""
+    title: str = ""
+    """The title ("Use of terms"), which may hold brackets; empty when there is none."""
+    bracketed: bool = False
+    """True when the whole section is in square brackets as printed ("[Article 8 bis]")."""
+    numbered: bool = True
+    """False when its own paragraphs are printed without numbers (files named 001.md,
+    002.md … by position)."""
+    untitled: bool = False
+    """True when printed without any heading (a resolution's operative part)."""
 
     def walk(self) -> Iterator[Section]:
         """This section, then every nested one, in document order."""
@@ -232,16 +374,70 @@ class Document:
     """Top-level sections in order (the preamble first, when there is one)."""
     root: str = "outcome"
     """The folder the document was read from, relative to the repository root."""
+    translations: Translations = field(default_factory=Translations)
+    """Every language version of paragraphs and headings (``018.fr.md``, ``section.fr.yaml``)."""
+    language: str = ""
+    """The language the texts of this record are in: ``""`` for the original as read; a tag
+    for the document as it reads in that language (:mod:`zerodraft.languages.version`)."""
     _alternatives: dict[tuple[str, Number], tuple[Paragraph, ...]] = field(init=False, repr=False, compare=False)
+    _folders: dict[str, Section] = field(init=False, repr=False, compare=False)
+    _parents: dict[str, Section] = field(init=False, repr=False, compare=False)
+    _unit_of: dict[str, str] = field(init=False, repr=False, compare=False)
+    _units: tuple[tuple[Paragraph, ...], ...] = field(init=False, repr=False, compare=False)
+    _unprinted: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index: dict[tuple[str, Number], tuple[Paragraph, ...]] = {}
+        folders: dict[str, Section] = {}
+        parents: dict[str, Section] = {}
         for section in self.walk():
+            folders[section.path] = section
+            for sub in section.subsections:
+                parents[sub.path] = section
             for paragraph in section.paragraphs:
                 if paragraph.number.is_alternative:
                     key = (section.path, paragraph.number.principal)
                     index[key] = (*index.get(key, ()), paragraph)
         object.__setattr__(self, "_alternatives", index)
+        object.__setattr__(self, "_folders", folders)
+        object.__setattr__(self, "_parents", parents)
+        units: dict[str, list[Paragraph]] = {}
+        unit_of: dict[str, str] = {}
+        unprinted: set[str] = set()
+        for section in self.sections:
+            self._assign(section, "body", units, unit_of, unprinted, top=True)
+        object.__setattr__(self, "_unit_of", unit_of)
+        object.__setattr__(self, "_units", tuple(tuple(u) for u in units.values()))
+        object.__setattr__(self, "_unprinted", frozenset(unprinted))
+
+    def _assign(
+        self,
+        section: Section,
+        unit: str,
+        units: dict[str, list[Paragraph]],
+        unit_of: dict[str, str],
+        unprinted: set[str],
+        *,
+        top: bool = False,
+    ) -> None:
+        """Give each paragraph of ``section`` (and below) its numbering unit."""
+        scheme = self.config.numbering
+        if section.preamble and top:
+            if scheme.paragraphs is not Scheme.CONTINUOUS or not scheme.preamble_numbered:
+                unit = "preamble"
+            if not scheme.preamble_numbered:
+                unprinted.add(unit)
+        elif _restarts(scheme.paragraphs, section, top):
+            unit = section.path
+        own = unit
+        if not section.numbered:
+            own = section.path + "#unnumbered"
+            unprinted.add(own)
+        for paragraph in section.paragraphs:
+            units.setdefault(own, []).append(paragraph)
+            unit_of[paragraph.path] = own
+        for sub in section.subsections:
+            self._assign(sub, unit, units, unit_of, unprinted)
 
     def alternatives(self, paragraph: Paragraph) -> tuple[Paragraph, ...]:
         """The alternatives proposed to replace ``paragraph`` (``006alt.md`` …)."""
@@ -260,26 +456,36 @@ class Document:
                 if alternatives or not paragraph.number.is_alternative:
                     yield paragraph
 
-    def units(self) -> Iterator[tuple[Section, ...]]:
-        """The numbering units: each is a run of sections numbered in one sequence.
+    def units(self) -> tuple[tuple[Paragraph, ...], ...]:
+        """The numbering units: each is the paragraphs numbered in one sequence, in
+        document order (alternatives and unnumbered ``5u`` paragraphs included).
 
         Continuous numbering: the preamble (if unnumbered) and everything else.
         Per-section: the preamble, then each top-level section on its own.
+        Per-article: the preamble, each article, annex, appendix and option on its own (at
+        any depth), and the paragraphs outside them together.
+        A section with ``numbered: false`` is a unit of its own, numbered by position.
         """
-        preamble = tuple(s for s in self.sections if s.preamble)
-        rest = tuple(s for s in self.sections if not s.preamble)
-        scheme = self.config.numbering
-        if scheme.paragraphs is Scheme.PER_SECTION:
-            if preamble:
-                yield preamble
-            for section in rest:
-                yield (section,)
-        elif scheme.preamble_numbered:
-            yield preamble + rest
-        else:
-            if preamble:
-                yield preamble
-            yield rest
+        return self._units
+
+    def same_unit(self, a: Paragraph, b: Paragraph) -> bool:
+        """True if ``a`` and ``b`` are numbered in one sequence."""
+        return self._unit_of.get(a.path) == self._unit_of.get(b.path)
+
+    def section_at(self, folder: str) -> Section | None:
+        """The section whose folder is ``folder``, or ``None``."""
+        return self._folders.get(folder)
+
+    def parent_of(self, section: Section) -> Section | None:
+        """The section that holds ``section``; ``None`` for a top-level one."""
+        return self._parents.get(section.path)
+
+    def ancestors(self, section: Section) -> tuple[Section, ...]:
+        """The sections from the top level down to ``section`` itself."""
+        chain = [section]
+        while (parent := self._parents.get(chain[-1].path)) is not None:
+            chain.append(parent)
+        return tuple(reversed(chain))
 
     def find(self, reference: str) -> Paragraph | None:
         """The paragraph with this stable id or current reference (``18bis``, ``18 bis``)."""
@@ -290,33 +496,62 @@ class Document:
 
     def section_of(self, paragraph: Paragraph) -> Section:
         """The section that holds ``paragraph``."""
-        folder = paragraph.path.rsplit("/", 1)[0]
-        for section in self.walk():
-            if section.path == folder:
-                return section
-        raise KeyError(paragraph.path)
+        section = self._folders.get(paragraph.path.rsplit("/", 1)[0])
+        if section is None:
+            raise KeyError(paragraph.path)
+        return section
 
     def is_preambular(self, paragraph: Paragraph) -> bool:
         """True if the paragraph sits in the preamble."""
         return any(s.preamble and s.key == paragraph.section[0] for s in self.sections)
 
+    def is_printed_numbered(self, paragraph: Paragraph) -> bool:
+        """False when the paragraph is printed without a number: an unnumbered paragraph
+        (``005u.md``), one in a ``numbered: false`` section or in a GA-style preamble."""
+        return not paragraph.number.is_unnumbered and self._unit_of.get(paragraph.path) not in self._unprinted
+
     def printed_number(self, paragraph: Paragraph) -> str:
-        """The number printed before the paragraph: ``18 bis``, or ``""`` where the
-        scheme prints none (GA-style preamble)."""
-        if self.is_preambular(paragraph) and not self.config.numbering.preamble_numbered:
-            return ""
-        return paragraph.label
+        """The number printed before the paragraph: ``18 bis``, or ``""`` where none is
+        printed (GA-style preamble, unnumbered paragraphs and sections)."""
+        return paragraph.label if self.is_printed_numbered(paragraph) else ""
 
     def ref(self, paragraph: Paragraph) -> str:
         """A short reference unique in the document, used in anchors and commands.
 
         ``18bis`` (continuous), ``pp3`` (unnumbered preamble), ``article-4.2``
-        (per-section: the top-level folder without its order prefix, then the number).
+        (per-section: the top-level folder without its order prefix, then the number),
+        ``7.2`` (per-article: article 7, paragraph 2), ``annex-I.3.2`` (article 3 of
+        annex I), ``7.option-1.2``; a ``numbered: false`` section adds its folder name
+        without the order prefix (``have-agreed.1``).
         """
         slug = paragraph.number.slug()
         if self.is_preambular(paragraph):
             return slug if self.config.numbering.preamble_numbered else f"pp{slug}"
-        if self.config.numbering.paragraphs is Scheme.PER_SECTION:
-            top = paragraph.section[0].split("-", 1)[-1]
-            return f"{top}.{slug}"
-        return slug
+        scheme = self.config.numbering.paragraphs
+        tokens: list[str] = []
+        section = self._folders.get(paragraph.path.rsplit("/", 1)[0])
+        if scheme is Scheme.PER_SECTION:
+            tokens.append(paragraph.section[0].split("-", 1)[-1])
+        elif scheme is Scheme.PER_ARTICLE and section is not None:
+            tokens.extend(_token(s) for s in self.ancestors(section) if s.kind.restarts_numbering)
+        if section is not None and not section.numbered:
+            tokens.append(section.key.split("-", 1)[-1])
+        return ".".join((*tokens, slug))
+
+
+def _restarts(scheme: Scheme, section: Section, top: bool) -> bool:
+    """True if paragraph numbers start again at 1 in ``section`` under ``scheme``."""
+    if scheme is Scheme.PER_SECTION:
+        return top
+    return scheme is Scheme.PER_ARTICLE and section.kind.restarts_numbering
+
+
+def _token(section: Section) -> str:
+    """A section's part of a paragraph reference: ``7`` (article 7), ``annex-I``,
+    ``option-1``; the folder name without its order prefix when it has no number."""
+    if not section.number:
+        return section.key.split("-", 1)[-1]
+    number = section.number.replace(" ", "")
+    if section.kind is SectionKind.ARTICLE:
+        return number
+    return f"{section.kind.value}-{number}"

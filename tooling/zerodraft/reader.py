@@ -17,6 +17,7 @@ from typing import Any
 from zerodraft import config, frontmatter, numbering, parallel, safeyaml
 from zerodraft.decode import decode
 from zerodraft.errors import Fatal
+from zerodraft.languages import files as language_files
 from zerodraft.model import Document, DocumentConfig, Paragraph, Problem, Roster, Section
 from zerodraft.rounds import concordance
 from zerodraft.source import MAX_FILE_BYTES, Entry, Source
@@ -25,7 +26,7 @@ DOCUMENT = "document.yaml"
 ROSTER = "delegations.yaml"
 SECTION = "section.yaml"
 ROOT_FILES = (DOCUMENT, ROSTER, "README.md")
-FOLDER_RE = re.compile(r"^(?P<order>\d{2,3})-[a-z0-9]+(?:-[a-z0-9]+)*$")
+FOLDER_RE = re.compile(r"^(?P<order>\d{2,5}[a-z]*)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 DELEGATION_FIELDS = ("proposed-by", "supported-by", "opposed-by", "reservations")
 FIELDS = ("id", "status", *DELEGATION_FIELDS, "note")
@@ -91,7 +92,8 @@ def read(source: Source, root: str = "outcome") -> Reading:
         problems.append(Problem(f"{root}/{ROSTER}", 1, "ZD502", "is missing: the roster of delegations is needed"))
     walker = _Walker(root, children, texts, parsed, numbers, cfg, roster, problems)
     for entry in children[root]:
-        if entry.kind == "file" and entry.path.rsplit("/", 1)[1] not in ROOT_FILES:
+        name = entry.path.rsplit("/", 1)[1]
+        if entry.kind == "file" and name not in ROOT_FILES and not language_files.SECTION_RE.match(name):
             problems.append(
                 Problem(
                     entry.path,
@@ -101,7 +103,9 @@ def read(source: Source, root: str = "outcome") -> Reading:
                 )
             )
     sections = walker.sections(root, ())
-    document = Document(cfg, roster, sections, root)
+    translated = {p: t for p, t in texts.items() if language_files.is_translation(p.rsplit("/", 1)[1])}
+    translations = language_files.read(translated, problems)
+    document = Document(cfg, roster, sections, root, translations)
     return Reading(document, tuple(sorted(set(problems))))
 
 
@@ -146,21 +150,21 @@ class _Walker:
     def sections(self, folder: str, trail: tuple[str, ...]) -> tuple[Section, ...]:
         folders = sorted((e for e in self.children[folder] if e.kind == "dir"), key=lambda e: _folder_order(e.path))
         out = []
-        orders: dict[int, str] = {}
+        orders: dict[numbering.Number, str] = {}
         for entry in folders:
             name = entry.path.rsplit("/", 1)[1]
-            match = FOLDER_RE.match(name)
-            if not match:
+            order = _order_of(name)
+            if order is None:
                 self.problems.append(
                     Problem(
                         entry.path,
                         1,
                         "ZD006",
-                        f"folder '{name}' should be named like '02-b-cooperation': an order number, a hyphen, lower-case words",
+                        f"folder '{name}' should be named like '02-b-cooperation' or '054ter-article-54-ter': "
+                        "an order number (maybe with bis, ter … or ante), a hyphen, lower-case words",
                     )
                 )
             else:
-                order = int(match.group("order"))
                 if order in orders:
                     self.problems.append(
                         Problem(
@@ -193,13 +197,13 @@ class _Walker:
                     section_file, 1, "ZD503", "is missing: each section folder needs a section.yaml with 'heading:'"
                 )
             )
-        heading, preamble, ident = config.section(section_file, self.texts.get(section_file), self.problems)
+        described = config.section(section_file, self.texts.get(section_file), self.problems)
         paragraphs = []
         for entry in self.children[folder]:
             if entry.kind != "file":
                 continue
             name = entry.path.rsplit("/", 1)[1]
-            if name == SECTION:
+            if name == SECTION or language_files.is_translation(name):
                 continue
             number = self.numbers.get(entry.path) or numbering.from_filename(name)
             if number is None:
@@ -211,12 +215,18 @@ class _Walker:
         return Section(
             key=trail[-1],
             path=folder,
-            heading=heading,
-            preamble=preamble,
-            id=ident,
+            heading=described.heading,
+            preamble=described.preamble,
+            id=described.id,
             paragraphs=tuple(paragraphs),
             subsections=self.sections(folder, trail),
             depth=len(trail) - 1,
+            kind=described.kind,
+            number=described.number,
+            title=described.title,
+            bracketed=described.bracketed,
+            numbered=described.numbered,
+            untitled=described.untitled,
         )
 
     def paragraph(self, path: str, number: numbering.Number, trail: tuple[str, ...]) -> Paragraph:
@@ -332,10 +342,9 @@ def _names(key: str, value: Any, report: Any) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
-def _order(paragraph: Paragraph) -> tuple[int, int, int]:
-    # A plain tuple: sorting by the dataclass's generated comparisons is several times slower.
-    number = paragraph.number
-    return (number.base, number.rank, number.alt)
+def _order(paragraph: Paragraph) -> tuple[int, int, int, int, int]:
+    # A plain tuple: sorting by the record's comparisons is several times slower.
+    return paragraph.number.sort_key
 
 
 def _without_concordance(entries: list[Entry], root: str, problems: list[Problem]) -> tuple[list[Entry], list[str]]:
@@ -392,10 +401,16 @@ def _check_concordances(source: Source, paths: list[str], problems: list[Problem
             )
 
 
-def _folder_order(path: str) -> tuple[int, str]:
-    name = path.rsplit("/", 1)[1]
+def _order_of(name: str) -> numbering.Number | None:
+    """The order of a section folder: ``05-…`` 5, ``05bis-…`` 5 bis, ``020ante-…`` 20 ante."""
     match = FOLDER_RE.match(name)
-    return (int(match.group("order")) if match else 10**6, name)
+    return numbering.from_order(match.group("order")) if match else None
+
+
+def _folder_order(path: str) -> tuple[tuple[int, ...], str]:
+    name = path.rsplit("/", 1)[1]
+    order = _order_of(name)
+    return (order.sort_key if order else (10**6,), name)
 
 
 def _kind(value: Any) -> str:

@@ -88,6 +88,27 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("ZD205", "orphan-alternative", "An alternative (006alt.md) belongs to a paragraph that exists (006.md)."),
     Rule("ZD206", "section-order", "Sibling section folders have distinct order numbers and the preamble comes first."),
+    Rule(
+        "ZD207",
+        "ante-placement",
+        "A paragraph numbered 'ante' (020ante.md) stands right before its base paragraph (020.md).",
+    ),
+    Rule(
+        "ZD208",
+        "unnumbered-placement",
+        "An unnumbered paragraph is named after the numbered paragraph it follows and stands right after it (005u.md after 005.md, then 005u2.md; 000u.md before paragraph 1).",
+    ),
+    Rule("ZD209", "decimal-sequence", "Decimal paragraph numbers run on from their whole number: 16, 16.1, 16.2 …"),
+    Rule(
+        "ZD210",
+        "article-sequence",
+        "Articles are numbered 1, 2, 3 … without gaps or duplicates, bis/ter after their base, in the document and in each annex.",
+    ),
+    Rule(
+        "ZD211",
+        "article-folder",
+        "An article's folder is ordered by its number: Article 54 ter is in '054ter-article-54-ter/'.",
+    ),
     # ---- consensus rules
     Rule("ZD301", "agreed-with-brackets", "Agreed and agreed-ad-ref text holds no square brackets."),
     Rule(
@@ -115,6 +136,37 @@ RULES: tuple[Rule, ...] = (
         "unsafe-link",
         "Links point only to https:, http:, mailto: or a paragraph anchor (#para-18); no images.",
     ),
+    # ---- languages (docs/languages.md)
+    Rule(
+        "ZD440",
+        "translation-language",
+        "A translation file (018.fr.md, section.fr.yaml) is in a language that document.yaml keeps ('languages: kept').",
+    ),
+    Rule("ZD441", "translation-missing", "Every paragraph of the original has a translation in each language kept."),
+    Rule(
+        "ZD442",
+        "translation-stale",
+        "A translation translates the original text as it is now: its 'translates:' fingerprint is the original's.",
+    ),
+    Rule("ZD443", "translation-orphan", "A translation stands beside an original paragraph file of the same number."),
+    Rule("ZD444", "translation-id", "A translation that repeats the paragraph id repeats the original's id."),
+    Rule(
+        "ZD445",
+        "mixed-script-word",
+        "No word mixes letters of two scripts (a Cyrillic 'а' inside a Latin word looks the same and reads differently).",
+    ),
+    Rule("ZD446", "translation-script", "A translation is written mostly in its language's script."),
+    Rule(
+        "ZD447",
+        "translation-structure",
+        "A translation has the original's subparagraphs and square brackets: the same number of each.",
+    ),
+    Rule(
+        "ZD448",
+        "translation-front-matter",
+        "A paragraph translation starts with front matter holding 'translates:' (the original's fingerprint) and at most 'id:'.",
+    ),
+    Rule("ZD449", "heading-translation", "A section.fr.yaml holds only 'heading:' and 'title:', as text."),
     # ---- configuration
     Rule(
         "ZD501",
@@ -127,6 +179,26 @@ RULES: tuple[Rule, ...] = (
         "outcome/delegations.yaml lists delegations with a name and kind; names and codes are unique; group members are listed delegations.",
     ),
     Rule("ZD503", "section-config", "Every section folder has a section.yaml with its heading."),
+    Rule(
+        "ZD504",
+        "section-kind",
+        "A section's 'kind' is one of preamble, part, chapter, section, article, annex, appendix, options, option, heading.",
+    ),
+    Rule(
+        "ZD505",
+        "section-number",
+        'A section\'s \'number\' is written as printed ("7", "54 ter", "II", "A"), and only kinds that are numbered have one.',
+    ),
+    Rule(
+        "ZD506",
+        "option-block",
+        "An option block (kind: options) holds only options (kind: option), and every option is in an option block.",
+    ),
+    Rule(
+        "ZD530",
+        "languages-config",
+        "'languages:' in document.yaml names the original and the languages kept, each a BCP 47 code, each once.",
+    ),
     # ---- import (zerodraft import; reported against the source file)
     Rule(
         "ZD601",
@@ -134,6 +206,16 @@ RULES: tuple[Rule, ...] = (
         "zerodraft import places every line of the source: as a heading, a paragraph or part of one, a footnote, or a removed page number or running header.",
     ),
     Rule("ZD602", "import-numbering", "zerodraft import finds the paragraph numbers of the source in sequence."),
+    Rule(
+        "ZD660",
+        "translation-unaligned",
+        "zerodraft import --language finds every heading and paragraph of the original in the translation, in order.",
+    ),
+    Rule(
+        "ZD661",
+        "translation-noise",
+        "A translation's source has no stray page numbers or displaced paragraph numbers (the noise of OCR); what was removed is listed.",
+    ),
     # ---- internal references (zerodraft.references)
     Rule(
         "ZD701",

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from zerodraft import parallel
-from zerodraft.checks import consensus, numbers, references, registry, text
+from zerodraft.checks import consensus, numbers, references, registry, structure, text
 from zerodraft.checks.registry import DOCUMENT_CHECKS, PARAGRAPH_CHECKS
+from zerodraft.languages import checks as languages
 from zerodraft.model import Document, Paragraph, Problem
 
-__all__ = ["consensus", "numbers", "references", "registry", "run", "text"]
+__all__ = ["consensus", "languages", "numbers", "references", "registry", "run", "structure", "text"]
 
 
 def run(document: Document, only: set[str] | None = None, folders: set[str] | None = None) -> list[Problem]:

@@ -10,8 +10,9 @@ from zerodraft.numbering import Number
 
 
 def _unit_paragraphs(document: Document) -> Iterator[list[Paragraph]]:
+    """Each numbering unit's numbered paragraphs (no alternatives, no ``5u`` paragraphs)."""
     for unit in document.units():
-        yield [p for section in unit for s in section.walk() for p in s.paragraphs if not p.number.is_alternative]
+        yield [p for p in unit if not p.number.is_alternative and not p.number.is_unnumbered]
 
 
 @document_check("ZD107")
@@ -82,8 +83,8 @@ def insertions_in_sequence(document: Document) -> Iterator[Problem]:
         previous: Number | None = None
         for paragraph in paragraphs:
             number = paragraph.number
-            if number.rank:
-                expected = Number(number.base, number.rank - 1)
+            if number.rank > 0:
+                expected = Number(number.base, number.rank - 1, 0, number.point)
                 if previous != expected:
                     yield Problem(
                         paragraph.path,
@@ -134,3 +135,68 @@ def alternatives_have_paragraph(document: Document) -> Iterator[Problem]:
                     f"alternative {paragraph.label} has no paragraph {principal.label()} "
                     f"({principal.filename()}) in this folder to replace",
                 )
+
+
+@document_check("ZD207")
+def ante_before_base(document: Document) -> Iterator[Problem]:
+    for paragraphs in _unit_paragraphs(document):
+        for index, paragraph in enumerate(paragraphs):
+            number = paragraph.number
+            if number.rank >= 0:
+                continue
+            base = Number(number.base, 0, 0, number.point)
+            following = paragraphs[index + 1].number if index + 1 < len(paragraphs) else None
+            if following != base:
+                yield Problem(
+                    paragraph.path,
+                    1,
+                    "ZD207",
+                    f"paragraph {number.label()} must stand right before paragraph {base.label()} "
+                    f"({base.filename()}), which it was inserted before",
+                )
+
+
+@document_check("ZD208")
+def unnumbered_after_their_number(document: Document) -> Iterator[Problem]:
+    for unit in document.units():
+        previous: Number | None = None
+        for paragraph in unit:
+            number = paragraph.number
+            if number.is_alternative:
+                continue
+            if number.is_unnumbered:
+                anchor = number.anchor
+                expected = Number(anchor.base, anchor.rank, 0, anchor.point, number.unnumbered - 1)
+                first = expected == Number(0) and previous is None
+                if previous != expected and not first:
+                    after = "at the start of its numbering" if expected == Number(0) else f"after {expected.label()}"
+                    yield Problem(
+                        paragraph.path,
+                        1,
+                        "ZD208",
+                        f"unnumbered paragraph {number.label()} must stand right {after}; "
+                        "name an unnumbered paragraph after the numbered paragraph it follows "
+                        "(005u.md after 005.md, 000u.md before paragraph 1)",
+                    )
+            previous = number
+
+
+@document_check("ZD209")
+def decimals_in_sequence(document: Document) -> Iterator[Problem]:
+    for paragraphs in _unit_paragraphs(document):
+        plain: Number | None = None
+        for paragraph in paragraphs:
+            number = paragraph.number
+            if number.rank != 0:
+                continue
+            if number.point:
+                expected = Number(number.base, 0, 0, number.point - 1)
+                if plain != expected:
+                    yield Problem(
+                        paragraph.path,
+                        1,
+                        "ZD209",
+                        f"paragraph {number.label()} must come right after paragraph {expected.label()} "
+                        "(decimal numbers run 16, 16.1, 16.2 …)",
+                    )
+            plain = number

@@ -29,6 +29,11 @@ def add_root(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", default=ROOT, metavar="DIR", help=f"the document folder (default: {ROOT})")
 
 
+def add_language(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--language TAG``: a language version of the document (docs/languages.md)."""
+    parser.add_argument("--language", metavar="TAG", help=f"{what} (a language code: fr, zh, ar …; docs/languages.md)")
+
+
 def add_ref(parser: argparse.ArgumentParser, what: str, *, default: str | None = None) -> None:
     """``--ref REF``: a commit, tag or branch to read instead of the working tree."""
     shown = f" (default: {default})" if default else ""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from zerodraft.commands import _options
 from zerodraft.errors import Fatal
-from zerodraft.importing import blocks, recogniser, sourcefile, writer
+from zerodraft.importing import blocks, recogniser, report, sourcefile, writer
 from zerodraft.importing.tree import Recognition
 
 
@@ -27,42 +27,53 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help="say what would be imported and what cannot be placed; write nothing"
     )
+    _options.add_language(
+        parser,
+        "SOURCE is this language version of the document already in DIR: align it to its structure, beside the original",
+    )
     parser.add_argument(
         "--accept-unplaced",
         action="store_true",
-        help="import even if some lines cannot be placed; they are written to DIR-unplaced.txt for a human",
+        help="no longer needed (kept so that old scripts run): every line is imported, guesses go to the report",
     )
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.language:
+        from zerodraft.languages import importer
+
+        return importer.run(Path(args.source), args.language, args.into, force=args.force, dry_run=args.dry_run)
     source = sourcefile.open_source(Path(args.source), args.source_format)
     recognition = recognise(source)
     document = recognition.document
-    operative = [s for s in document.sections if not s.preamble]
-    if not operative and not (document.numbering.preamble_numbered and any(True for _ in document.paragraphs())):
-        raise Fatal(f"found no numbered paragraphs or section headings in '{args.source}'; is it a draft?")
+    if not any(True for _ in document.paragraphs()) and not any(s.heading for s in document.sections):
+        raise Fatal(f"found no text to import in '{args.source}' (only a title or masthead); is it a draft?")
+    if args.accept_unplaced:
+        print("note: --accept-unplaced is no longer needed: every line is imported, and what was guessed is reported")
     for problem in recognition.problems:
         print(problem)
     into = Path(args.into)
-    if recognition.problems and not args.accept_unplaced:
-        count = len(recognition.problems)
-        print(
-            f"{count} line{'s' * (count != 1)} could not be placed; nothing was written. "
-            "Fix the source, or add --accept-unplaced to import the rest and list these lines for a human."
-        )
-        return 1
     total = sum(1 for _ in document.paragraphs())
+    text = report.render(recognition, str(args.source), into)
     if args.dry_run:
         summary(recognition, into, total, verb="would import")
+        print(text, end="")
         print("dry run: nothing was written")
-        return 1 if recognition.problems else 0
+        return 0
     with _progress_bar(total) as bar:
         written = writer.write(document, into, force=args.force, progress=bar)
-    if recognition.unplaced:
-        listing = unplaced_path(into)
-        _write_atomic(listing, unplaced_report(recognition, args.source))
-        print(f"{len(recognition.unplaced)} unplaced line(s) written to {listing}: place them by hand")
     summary(recognition, into, len([w for w in written if w.endswith(".md")]))
+    where = report.path(into)
+    _write_atomic(where, text)
+    if recognition.guesses:
+        print(
+            f"{len(recognition.guesses)} guess{'es' * (len(recognition.guesses) != 1)} to check, each with its source line:"
+        )
+        for guess in recognition.guesses[:SHOWN]:
+            print(f"  {args.source}:{guess.line}: {guess.what}")
+        if len(recognition.guesses) > SHOWN:
+            print(f"  … and {len(recognition.guesses) - SHOWN} more")
+    print(f"import report: {where}")
     return 0
 
 
@@ -108,28 +119,12 @@ def _progress_bar(total: int) -> Iterator[Callable[[], None] | None]:
         yield lambda: bar.update()
 
 
-def unplaced_path(into: Path) -> Path:
-    """Where ``--accept-unplaced`` lists what it could not place: ``DIR-unplaced.txt`` beside DIR."""
-    return into.parent / f"{into.name}-unplaced.txt"
-
-
-def unplaced_report(recognition: Recognition, source: str) -> str:
-    lines = [
-        "# UNPLACED LINES — zerodraft import could not place these lines of the source.",
-        "# They are NOT in the imported document. Put each where it belongs by hand, then delete this file.",
-        "",
-    ]
-    lines += [f"{source}:{block.line}: {block.text}" for block in recognition.unplaced]
-    return "\n".join(lines) + "\n"
-
-
 def summary(recognition: Recognition, into: Path, paragraphs: int, verb: str = "imported") -> None:
     document = recognition.document
     sections = sum(1 for top in document.sections for _ in top.walk())
-    scheme = document.numbering
     print(
         f"{verb} {paragraphs} paragraphs in {sections} sections into {into}/ "
-        f"(numbering: {scheme.paragraphs.value}, preamble {'numbered' if scheme.preamble_numbered else 'unnumbered'})"
+        f"(numbering: {document.scheme}, preamble {'numbered' if document.preamble_numbered else 'unnumbered'})"
     )
     kinds: dict[str, list[int]] = {}
     for artefact in recognition.artefacts:

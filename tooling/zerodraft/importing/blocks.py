@@ -19,6 +19,8 @@ class Kind(Enum):
     """The draft's header line ("DRAFT 2, 2 July 2021")."""
     FOOTNOTE = "footnote"
     """A footnote's body; ``label`` is its number."""
+    CONTENTS = "contents"
+    """A line of a table of contents (dot leaders and page numbers): not the draft's text."""
 
 
 @dataclass(frozen=True, slots=True)

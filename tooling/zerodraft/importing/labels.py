@@ -17,12 +17,34 @@ NUMBERED_RE = re.compile(
     rf"^(?:(?P<prefix>OP|PP)\s*)?(?P<base>\d{{1,5}})(?:\s*(?P<suffix>{SUFFIX}))?(?:\s*(?P<alt>alt[2-9]?))?"
     rf"(?(prefix)\.?|\.)(?:\s+(?P<rest>\S.*))?$"
 )
+INSERTION = rf"{SUFFIX}|ante"
+#: "Article 4", "Article 54 ter", "[Article 8 bis]", "Article 1.", "ARTICLE 20 ante",
+#: "Article 1 (DEFINITIONS)", "Article 4: Use of terms".
 ARTICLE_RE = re.compile(
-    rf"^(?P<word>Article|ARTICLE|Art\.)\s+(?P<n>\d{{1,3}}|[IVXLC]{{1,7}})(?:\s+(?P<suffix>{SUFFIX}))?(?:\s*[.:–—-]\s*(?P<rest>\S.*))?$"
+    rf"^(?P<open>\[\s*)?(?P<word>Article|ARTICLE|Art\.)\s+(?P<n>\d{{1,3}}|[IVXLC]{{1,7}})(?:\s*(?P<suffix>{INSERTION})\b)?\.?"
+    rf"(?P<close>\s*\])?(?:\s*[.:–—-]\s*(?P<rest>\S.*)|\s+\((?P<paren>[^()]+)\))?$"
 )
+#: "PART II", "Part XI.", "SECTION 1. GENERAL PROVISIONS", "SUBSECTION A.", "Chapter 3",
+#: "ANNEX VI.", "Annex", "APPENDIX II", "[Part III]".
 PART_RE = re.compile(
-    r"^(?P<word>Part|PART|Chapter|CHAPTER|Section|SECTION|Annex|ANNEX)\s+(?P<n>[IVXLC]{1,7}|\d{1,3}|[A-Z])(?:\s*[.:–—-]\s*(?P<rest>\S.*))?$"
+    r"^(?P<open>\[\s*)?(?P<word>Part|PART|Chapter|CHAPTER|Section|SECTION|Subsection|SUBSECTION|Annex|ANNEX|Appendix|APPENDIX)"
+    r"(?:\s+(?P<n>[IVXLC]{1,7}|\d{1,3}|[A-Z]))?\.?(?P<close>\s*\])?(?:\s*[.:–—-]\s*(?P<rest>\S.*))?$"
 )
+#: "Decision 1/CMA.4", "Decision 2/CP.27": one decision of several in a COP/CMA report.
+DECISION_RE = re.compile(r"^(?P<word>Decision|DECISION)\s+(?P<n>\d{1,3}/(?:CMA|CP|CMP)\.\d{1,2})$")
+#: A dot leader and a page number at the end of a table of contents' line ("Reefs . . . . 23").
+LEADER_RE = re.compile(r"(?:\s*\.){3,}\s*(?P<page>\d{1,4})\s*$")
+#: The heading of a table of contents.
+CONTENTS_RE = re.compile(r"^(?:table\s+of\s+)?contents$", re.IGNORECASE)
+#: The section kind each label word opens.
+PART_KINDS = {
+    "part": "part",
+    "chapter": "chapter",
+    "section": "section",
+    "subsection": "subsection",
+    "annex": "annex",
+    "appendix": "appendix",
+}
 #: A heading's letter or roman numeral alone on its line ("C.", "IV.").
 LABEL_ONLY_RE = re.compile(r"^(?:[A-Z]|[IVXLC]{1,7})\.$")
 LETTER_RE = re.compile(r"^(?P<n>[A-Z])\.\s+(?P<rest>\S.*)$")
@@ -36,7 +58,7 @@ TRAILING_STATUS_RE = re.compile(r"\s*[\[(]\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*
 DELETED_RE = re.compile(r"^\[?\s*deleted\s*\.?\s*\]?\.?$", re.IGNORECASE)
 PREAMBLE_CHAPEAU_RE = re.compile(r"^(?:The|Les?|La|El|Los)\s+[A-Z][\w ,’'-]{3,80},$")
 PARTICIPLE_RE = re.compile(
-    r"^\*?(?:[A-Z][a-z]+(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Convinced|Deeply|Gravely|Further|Also|Have|"
+    r"^\*?(?:(?!United\b|Limited\b)[A-Z][a-z]+(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Convinced|Deeply|Gravely|Further|Also|Have|"
     r"Desirous|Determined|Alarmed|Concerned|Resolved|Reaffirming)\b\*?"
 )
 TERMINATED_RE = re.compile(r"[.;:!?]\s*(?:\[\^\w+\]|\d{1,3})?\)?[”\"’]?$")

@@ -3,7 +3,8 @@
 Removes what extraction adds and nothing else:
 
 - a **cover letter** before the draft: everything before a header line such as
-  "DRAFT 2, 2 July 2021" or "Zero draft", when what precedes it reads as a letter;
+  "DRAFT 2, 2 July 2021" or "Zero draft", when what precedes it reads as a letter
+  ("Excellency", "Permanent Representative" …);
 - **page numbers**: a line holding only a number ("6", "- 6 -", "Page 6", "6/12");
 - **running headers and footers**: a short line repeated on three or more pages;
 - **footnote bodies** that land wherever the page broke: a line "1 https://…" whose number is
@@ -21,6 +22,7 @@ from collections import Counter
 
 from zerodraft.importing import joining
 from zerodraft.importing.blocks import Artefact, Block, Kind, Stream
+from zerodraft.importing.labels import CONTENTS_RE, LEADER_RE
 
 HEADER_RE = re.compile(
     r"^(?:(?:zero|first|second|third|fourth|fifth|final|revised|advance|updated|chair'?s|president'?s)\s+)*"
@@ -34,7 +36,7 @@ PAGE_NUMBER_RE = re.compile(
 )
 #: The job number and bar code UN documents print at the foot of their first page
 #: ("21-14853 (E)    141021", "*2114853*").
-JOB_NUMBER_RE = re.compile(r"^(?:\d{2}-\d{5}\s*\([A-Z]\)(?:\s+\d{6}){0,2}|\*\d{7,8}\*)$")
+JOB_NUMBER_RE = re.compile(r"^(?:\d{2}-\d{5}\*?\s*\([A-Z]\)(?:\s+\d{6}){0,2}|\*\d{7,8}\*)$")
 #: Typographic ligatures a PDF may hand back as one character ("ﬁnancial"): the Chair typed
 #: two letters, so two letters they become.
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
@@ -69,6 +71,7 @@ def read(text: str) -> Stream:
             dropped[index] = "job number"
         elif index in repeated:
             dropped[index] = "running header"
+    contents = _contents(lines, start)
     blocks: list[Block] = []
     gap = False
     header_seen = False
@@ -92,7 +95,9 @@ def read(text: str) -> Stream:
         if not line:
             gap = True
             continue
-        if index in footnotes:
+        if index in contents:
+            blocks.append(Block(index + 1, Kind.CONTENTS, line, gap))
+        elif index in footnotes:
             label, body = footnotes[index]
             blocks.append(Block(index + 1, Kind.FOOTNOTE, body, gap, label))
         elif not header_seen and all(SYMBOL_LIKE_RE.match(b.text) for b in blocks) and HEADER_RE.match(line):
@@ -105,6 +110,23 @@ def read(text: str) -> Stream:
     artefacts = [Artefact(i + 1, what, raw[i]) for i, what in sorted(dropped.items()) if i not in restored]
     evidence = joining.words(lines[start:])
     return Stream(tuple(blocks), tuple(artefacts), skipped, evidence)
+
+
+def _contents(lines: list[str], start: int) -> range:
+    """The indexes of a table of contents near the top: five or more lines ending in a dot
+    leader and a page number, each within 40 lines of the one before, from its "CONTENTS"
+    heading (if one stands just above) to the last such line."""
+    leaders = [i for i in range(start, len(lines)) if LEADER_RE.search(lines[i])]
+    if len(leaders) < 5 or leaders[0] > start + (len(lines) - start) // 4:
+        return range(0)
+    last = 0
+    while last + 1 < len(leaders) and leaders[last + 1] - leaders[last] <= 40:
+        last += 1
+    if last < 4:
+        return range(0)
+    first = leaders[0]
+    above = [i for i in range(max(start, first - 8), first) if CONTENTS_RE.match(lines[i])]
+    return range(above[0] if above else first, leaders[last] + 1)
 
 
 def _page_number(line: str, previous: int, position: int) -> bool:
@@ -132,7 +154,9 @@ def _draft_start(lines: list[str]) -> tuple[int, tuple[int, int] | None]:
             break
         if line and HEADER_RE.match(line):
             before = [x for x in lines[:index] if x]
-            if before and (len(before) >= 12 or any(LETTER_RE.search(x) for x in before)):
+            # Only a letter is skipped: twelve lines of a draft before a "Draft decision"
+            # heading are the Chair's words, and are kept.
+            if before and any(LETTER_RE.search(x) for x in before):
                 first = next(i for i, x in enumerate(lines) if x)
                 last = max(i for i in range(index) if lines[i])
                 return index, (first + 1, last + 1)

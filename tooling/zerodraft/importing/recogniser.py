@@ -21,7 +21,8 @@ What it cannot place is reported as ``ZD601`` with its source line, never droppe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 
 from zerodraft import numbering
 from zerodraft.importing import joining, masthead
@@ -29,11 +30,14 @@ from zerodraft.importing.blocks import Block, Kind, Stream
 from zerodraft.importing.footnotes import Footnotes, escape
 from zerodraft.importing.labels import (
     ARTICLE_RE,
+    DECISION_RE,
     DELETED_RE,
     LABEL_ONLY_RE,
+    LEADER_RE,
     LETTER_RE,
     NUMBERED_RE,
     OPTION_LABEL_RE,
+    PART_KINDS,
     PART_RE,
     PARTICIPLE_RE,
     PLACEHOLDER_RE,
@@ -46,12 +50,61 @@ from zerodraft.importing.labels import (
     draft_name_and_date,
     heading_like,
 )
-from zerodraft.importing.tree import ImportedDocument, ImportedParagraph, ImportedSection, Recognition
-from zerodraft.model import Numbering, Problem, Scheme
+from zerodraft.importing.tree import Guess, ImportedDocument, ImportedParagraph, ImportedSection, Recognition
+from zerodraft.model import Problem
 from zerodraft.numbering import Number
 
 #: Heading kinds that open a top-level section, most general first.
 TOP_KINDS = ("part", "article", "roman", "letter", "operative")
+#: The structure of a treaty, outermost first: a heading of one of these kinds closes every
+#: open section of its rank or below (an annex closes all but a decision; an article closes
+#: the article before it, never its Part).
+RANKS = {
+    "decision": -1,
+    "annex": 0,
+    "appendix": 0,
+    "part": 1,
+    "chapter": 2,
+    "section": 3,
+    "subsection": 4,
+    "article": 5,
+}
+#: Sections whose paragraphs are numbered afresh (per-article numbering).
+UNITS = ("article", "annex", "appendix", "decision")
+#: How each heading kind is written in ``section.yaml``'s ``kind:``.
+OUTPUT_KINDS = {
+    "preamble": "preamble",
+    "part": "part",
+    "chapter": "chapter",
+    "section": "section",
+    "subsection": "section",
+    "article": "article",
+    "annex": "annex",
+    "appendix": "appendix",
+}
+#: Words that start an article's text when a flattened source runs the title into it
+#: ("Use of terms For the purposes of this Agreement:").
+TEXT_START_RE = re.compile(
+    r"^(?P<title>[A-Z][^.;:()\[\]]{2,120}?)\s(?P<rest>(?:The|This|These|Each|Every|Any|No|Nothing|For|In|With|Where|When|"
+    r"Unless|Without|Notwithstanding|Except|Such|If|Upon|All)\s\S.*)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    """A heading line as read: its kind, its label ("Article 4 bis"), number and the rest."""
+
+    kind: str
+    ordinal: str
+    number: str = ""
+    rest: str = ""
+    bracketed: bool = False
+
+
+#: The rule a UN document prints above a page's footnotes.
+SEPARATOR_RE = re.compile(r"^_{5,}$")
+#: "The General Assembly, recalling …": an organ's decision run into one paragraph.
+ORGAN_RE = re.compile(r"^(?:The|Les?|La|El)\s+[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,8},\s+[a-z]")
 
 
 @dataclass
@@ -67,6 +120,8 @@ class _Para:
     status: str = "open"
     option: str = ""
     """The "Option 2:" label standing above it, if any."""
+    unnumbered: bool = False
+    """True for a paragraph printed without a number outside an unnumbered preamble."""
 
 
 @dataclass
@@ -82,6 +137,13 @@ class _Section:
     paragraphs: list[_Para] = field(default_factory=list)
     children: list[_Section] = field(default_factory=list)
     placeholder: str = ""
+    number: str = ""
+    """As printed after the label's word ("54 ter", "II")."""
+    title: list[str] = field(default_factory=list)
+    """The title's lines ("Use of terms"), read after the label."""
+    bracketed: bool = False
+    last: Number | None = None
+    """The last paragraph number in this section, when it numbers its paragraphs afresh."""
 
 
 class _Recogniser:
@@ -102,17 +164,43 @@ class _Recogniser:
         self.para: _Para | None = None
         self.heading_open = False
         self.started = False
-        self.last: Number | None = None
+        self.document_last: Number | None = None
         self.restarted = False
+        self.guesses: list[Guess] = []
         self.preamble_numbered: bool | None = None
         self.preamble_heading = ""
         self.option = ""
         """An "Option 2:" label line waiting for the paragraph it introduces."""
+        self.contents: list[Block] = []
+        """A table of contents' lines (dot leaders, page numbers), kept in the header note."""
+        self.heading_line = -1
+        """The line of the treaty heading whose title may follow."""
         wrapped = [b for b in self.blocks if b.kind is Kind.LINE and not self.is_start(b.text)]
         self.double_spaced = sum(b.gap for b in wrapped) > 0.6 * len(wrapped)
         widths = sorted(len(b.text) for b in self.blocks if b.kind is Kind.LINE)
         self.width = widths[len(widths) * 9 // 10] if widths else 80
         """The length of a full line: wrapped lines are about this long, headings shorter."""
+
+    @property
+    def last(self) -> Number | None:
+        """The last paragraph number where numbering runs: the innermost article, annex or
+        decision (numbered afresh), else the whole document."""
+        unit = self.unit()
+        return unit.last if unit is not None else self.document_last
+
+    @last.setter
+    def last(self, number: Number | None) -> None:
+        unit = self.unit()
+        if unit is not None:
+            unit.last = number
+        else:
+            self.document_last = number
+
+    def unit(self) -> _Section | None:
+        return next((s for s in reversed(self.stack) if s.kind in UNITS), None)
+
+    def guess(self, block: Block, what: str) -> None:
+        self.guesses.append(Guess(block.line, what, block.text[:80]))
 
     # ---- driving
     def run(self) -> Recognition:
@@ -127,12 +215,22 @@ class _Recogniser:
         if block.kind is Kind.HEADER:
             self.header = block
             return index + 1
+        if block.kind is Kind.CONTENTS:
+            self.contents.append(block)
+            return index + 1
         if not self.started:
             if PREAMBLE_CHAPEAU_RE.match(text) and PARTICIPLE_RE.match(self.peek_text(index)):
                 self.started = True
                 self.preamble_numbered = False
                 self.preamble_heading = text
                 self.open_preamble(block)
+                return index + 1
+            if ORGAN_RE.match(text) and self.front:
+                # "The General Assembly, recalling …": a decision in one unnumbered paragraph
+                self.started = True
+                self.open_section("body", "", "", block)
+                self.stack[-1].heading = []
+                self.new_paragraph(None, text, block, unnumbered=True)
                 return index + 1
             if not self.starts_draft(block):
                 self.front.append(block)
@@ -147,15 +245,16 @@ class _Recogniser:
             merged = f"{text} {self.blocks[index + 1].text}"
             found = self.section_heading(merged)
             if found is not None:
-                self.open_section(*found, merged, block)
+                self.open_heading(found, merged, block)
                 return index + 2
         heading = self.section_heading(text)
         if heading is not None:
-            kind, ordinal = heading
-            self.open_section(kind, ordinal, text, block)
+            self.open_heading(heading, text, block)
             return index + 1
         numbered = NUMBERED_RE.match(text)
         if numbered and self.numbered(block, numbered, self.stands_alone(index)):
+            return index + 1
+        if self.title_wanted(block) and self.takes_title(text, block):
             return index + 1
         if self.heading_open and block.kind is Kind.LINE and self.stack and self.continues_heading(text):
             self.stack[-1].heading.append(text)
@@ -174,7 +273,7 @@ class _Recogniser:
         if self.para is not None and joining.starts_own_line(text):
             self.continue_paragraph(text, block)
             return index + 1
-        if self.para is None or self.finished(self.para):
+        if (self.para is None or self.finished(self.para)) and not self.in_treaty_unit():
             end = self.heading_run(index)
             if end is not None and not self.in_unnumbered_preamble():
                 lines = [b.text for b in self.blocks[index:end]]
@@ -183,19 +282,85 @@ class _Recogniser:
         if self.in_unnumbered_preamble() and self.starts_preamble_paragraph(text):
             self.new_paragraph(None, text, block)
             return index + 1
-        if self.para is not None:
+        if self.para is not None and not self.ends_unnumbered(self.para, block):
             self.continue_paragraph(text, block)
             return index + 1
-        if self.stack and self.stack[-1].kind in ("article", "part") and not self.stack[-1].paragraphs:
-            # A one-paragraph article prints no number; it is the article's paragraph 1.
-            self.notes.append(
-                f"{self.stack[-1].ordinal} has an unnumbered paragraph (line {block.line}): imported as paragraph 1"
-            )
-            self.restarted = self.restarted or self.last is not None
-            self.new_paragraph(Number(1), text, block)
-            return index + 1
-        self.unplace(block, "is not a numbered paragraph, a heading or part of one")
+        where = self.where()
+        if self.stack and self.stack[-1].kind in RANKS:
+            self.guess(block, f"text printed without a number in {where}: imported as an unnumbered paragraph")
+        else:
+            self.guess(block, f"text the import could not place, in {where}: imported as an unnumbered paragraph")
+        self.new_paragraph(None, text, block, unnumbered=True)
         return index + 1
+
+    def ends_unnumbered(self, para: _Para, block: Block) -> bool:
+        """An unnumbered paragraph ends where the source starts a new one: a new Word or
+        Markdown paragraph, or (plain text) a blank line after a finished sentence."""
+        if not para.unnumbered:
+            return False
+        if para.hard:
+            return block.kind is not Kind.LINE
+        return block.gap and not self.double_spaced and self.finished(para)
+
+    def where(self) -> str:
+        """Where the reading is, for the report: "Article 4", "Part II", "the preamble"."""
+        for section in reversed(self.stack):
+            if section.ordinal:
+                return section.ordinal
+            if section.preamble:
+                return "the preamble"
+            if section.heading and section.heading[0]:
+                return f"'{section.heading[0][:40]}'"
+        return "the text"
+
+    def in_treaty_unit(self) -> bool:
+        """Inside an article (or a Part, annex … of a treaty), where a short line without a
+        full stop is an unnumbered paragraph, never a subheading of its own."""
+        return bool(self.stack) and self.stack[-1].kind in RANKS and self.stack[-1].kind != "decision"
+
+    def title_wanted(self, block: Block) -> bool:
+        """True right after a treaty heading ("Article 4", "PART II") or its title's first
+        line, where the next line may be (part of) its title."""
+        if not self.stack or self.para is not None or block.kind is not Kind.LINE:
+            return False
+        section = self.stack[-1]
+        return (
+            section.kind in RANKS and not section.paragraphs and not section.children and self.heading_open_for(section)
+        )
+
+    def heading_open_for(self, section: _Section) -> bool:
+        return section.line == self.heading_line
+
+    def takes_title(self, text: str, block: Block) -> bool:
+        """Read ``text`` as the open heading's title (or its continuation); False if it is not."""
+        section = self.stack[-1]
+        if len(section.title) >= 4 or self.is_start(text):
+            return False
+        if section.title:
+            last = section.title[-1]
+            caps = last.upper() == last and text.upper() == text and any(c.isalpha() for c in text)
+            on_label_line = len(section.heading) == 1
+            if TERMINATED_RE.search(last) or not (caps or (text[:1].islower() and not on_label_line)):
+                return False
+            section.title.append(text)
+            section.heading.append(text)
+            return True
+        if not text[:1].isupper() and text[:1] not in '[“"(':
+            return False
+        if not TERMINATED_RE.search(text) and len(text) <= max(0.8 * self.width, 60):
+            section.title.append(text)
+            section.heading.append(text)
+            return True
+        split = TEXT_START_RE.match(text)
+        if split and section.kind == "article" and len(split.group("title").split()) <= 12:
+            # a flattened source ran the title into the text: "Use of terms For the purposes …"
+            section.title.append(split.group("title"))
+            section.heading.append(split.group("title"))
+            self.guess(block, f"{section.ordinal}: title '{split.group('title')}' read from the start of its text")
+            self.heading_line = -1
+            self.new_paragraph(None, split.group("rest"), block, unnumbered=True)
+            return True
+        return False
 
     # ---- deciding
     def starts_draft(self, block: Block) -> bool:
@@ -205,7 +370,8 @@ class _Recogniser:
         numbered = NUMBERED_RE.match(text)
         if numbered and numbered.group("base") == "1":
             return True
-        if ARTICLE_RE.match(text) or PART_RE.match(text):
+        found = self.section_heading(text)
+        if found is not None and found.kind in RANKS:
             return True
         if text in ("A.", "I."):  # the first heading's label on a line of its own
             return True
@@ -223,20 +389,48 @@ class _Recogniser:
     def peek_text(self, index: int) -> str:
         return self.blocks[index + 1].text if index + 1 < len(self.blocks) else ""
 
-    def section_heading(self, text: str) -> tuple[str, str] | None:
-        for kind, regex in (("article", ARTICLE_RE), ("part", PART_RE)):
-            match = regex.match(text)
-            if match:
-                label = f"{match.group('word')} {match.group('n')}"
-                suffix = match.groupdict().get("suffix")
-                return kind, label + (f" {suffix}" if suffix else "")
+    def section_heading(self, text: str) -> _Heading | None:
+        match = ARTICLE_RE.match(text)
+        if match and bool(match.group("open")) == bool(match.group("close")):
+            number = match.group("n") + (f" {match.group('suffix')}" if match.group("suffix") else "")
+            rest = match.group("rest") or match.group("paren") or ""
+            return _Heading("article", f"Article {number}", number, rest, bool(match.group("open")))
+        match = PART_RE.match(text)
+        if match and bool(match.group("open")) == bool(match.group("close")):
+            kind = PART_KINDS[match.group("word").lower()]
+            number = match.group("n") or ""
+            if not number and kind not in ("annex", "appendix"):
+                return None
+            if not number and match.group("rest"):
+                return None
+            rest = match.group("rest") or ""
+            if rest and not heading_like(rest, strict=False):
+                return None
+            label = f"{match.group('word').capitalize()} {number}".strip()
+            return _Heading(kind, label, number, rest, bool(match.group("open")))
+        match = DECISION_RE.match(text)
+        if match:
+            return _Heading("decision", f"Decision {match.group('n')}", match.group("n"), "")
         match = LETTER_RE.match(text)
         if match and match.group("n") == self.expected("letter") and heading_like(match.group("rest"), strict=False):
-            return "letter", match.group("n")
+            return _Heading("letter", match.group("n"))
         match = ROMAN_RE.match(text)
         if match and match.group("n") == self.expected("roman") and heading_like(match.group("rest"), strict=False):
-            return "roman", match.group("n")
+            return _Heading("roman", match.group("n"))
         return None
+
+    def open_heading(self, heading: _Heading, text: str, block: Block) -> None:
+        self.open_section(heading.kind, heading.ordinal, text, block)
+        section = self.stack[-1]
+        section.number = heading.number
+        section.bracketed = heading.bracketed
+        if heading.rest:
+            section.title = [heading.rest]
+            if not PART_RE.match(text) and not ARTICLE_RE.match(text).group("rest"):  # type: ignore[union-attr]
+                self.heading_line = -1  # "Article 1 (DEFINITIONS)": the title is complete
+                return
+        if heading.kind in RANKS:
+            self.heading_line = block.line
 
     def expected(self, kind: str) -> str:
         """The next ordinal a heading of ``kind`` would take where it would go."""
@@ -261,8 +455,8 @@ class _Recogniser:
 
         An article's heading is its label and at most one line of title, never a sentence."""
         section = self.stack[-1]
-        if section.kind in ("article", "part"):
-            return len(section.heading) < 2 and not TERMINATED_RE.search(text)
+        if section.kind in RANKS:
+            return False  # a treaty heading's title is read by takes_title
         # Other headings run on only when their last line was full (it wrapped).
         return len(section.heading[-1]) >= 0.6 * self.width
 
@@ -313,8 +507,12 @@ class _Recogniser:
         nearest = min((n.base for n in expected), key=lambda b: abs(b - base), default=1)
         if rest[:1].isupper() and abs(nearest - base) <= 3:
             wanted = " or ".join(dict.fromkeys(n.label() for n in expected if not n.alt))
-            self.problem(block, "ZD602", f"paragraph numbered {number.label()} where {wanted} was expected")
-            self.new_paragraph(number, block.text, block)
+            self.guess(
+                block,
+                f"paragraph numbered {number.label()} where {wanted} was expected: imported as an unnumbered "
+                "paragraph that keeps its printed number in its text",
+            )
+            self.new_paragraph(None, block.text, block, unnumbered=True)
             return True
         return False
 
@@ -372,7 +570,9 @@ class _Recogniser:
     def starts_preamble_paragraph(self, text: str) -> bool:
         if not PARTICIPLE_RE.match(text):
             return False
-        return self.para is None or bool(re.search(r"[,;.:]\)?(?:\d{1,3}|\[\^\w+\])?$", self.para.lines[-1]))
+        if self.para is None or any(SEPARATOR_RE.match(line) for line in self.para.lines):
+            return True  # after the rule above a page's footnotes, a participle starts anew
+        return bool(re.search(r"[,;.:]\)?(?:\s?\d{1,3}|\[\^\w+\])?$", self.para.lines[-1]))
 
     # ---- building
     def open_preamble(self, block: Block) -> None:
@@ -385,10 +585,14 @@ class _Recogniser:
 
     def open_section(self, kind: str, ordinal: str, text: str, block: Block) -> None:
         self.para = None
+        self.option = ""
         section = _Section(kind, ordinal, [text], block.line)
-        position = next((i for i, s in enumerate(self.stack) if s.kind == kind), None)
+        if kind in RANKS:
+            position = self.closed_by(kind)
+        else:
+            position = next((i for i, s in enumerate(self.stack) if s.kind == kind), None)
         if position is None and kind in TOP_KINDS:
-            position = next((i for i, s in enumerate(self.stack) if s.preamble), None)
+            position = next((i for i, s in enumerate(self.stack) if s.preamble or s.kind == "body"), None)
         if position is not None:
             del self.stack[position:]
         if self.stack:
@@ -398,11 +602,27 @@ class _Recogniser:
         self.stack.append(section)
         self.heading_open = block.kind is Kind.LINE
 
+    def closed_by(self, kind: str) -> int | None:
+        """Where a treaty heading of ``kind`` cuts the stack of open sections: a decision
+        closes everything, an annex all but its decision, a Part everything of its rank or
+        below (and any preamble or subheading) but not a lettered or numbered section above it."""
+        rank = RANKS[kind]
+        for position, open_ in enumerate(self.stack):
+            if kind == "decision" or open_.preamble or open_.kind in ("body", "operative", "plain"):
+                return position
+            if open_.kind in RANKS and RANKS[open_.kind] >= rank:
+                return position
+            if rank == 0 and open_.kind != "decision":
+                return position
+            if open_.kind.startswith("h") and open_.kind[1:].isdigit():
+                return position
+        return None
+
     def heading_block(self, index: int) -> int:
         block = self.blocks[index]
         found = self.section_heading(block.text)
         if found is not None:
-            self.open_section(*found, block.text, block)
+            self.open_heading(found, block.text, block)
         else:
             numbered = NUMBERED_RE.match(block.text)
             if (
@@ -416,7 +636,7 @@ class _Recogniser:
         self.heading_open = False
         return index + 1
 
-    def new_paragraph(self, number: Number | None, text: str, block: Block) -> None:
+    def new_paragraph(self, number: Number | None, text: str, block: Block, unnumbered: bool = False) -> None:
         if number is not None and self.in_unnumbered_preamble():
             # A resolution's operative part: numbered, right after the preamble, no heading.
             self.open_section("operative", "", "", block)
@@ -427,7 +647,11 @@ class _Recogniser:
                 self.preamble_numbered = number is not None
         if number is not None and not number.alt:
             self.last = number
-        self.para = _Para(number, [text], block.line, block.kind is not Kind.LINE, option=self.option)
+        if unnumbered and self.in_unnumbered_preamble():
+            unnumbered = False  # a preambular paragraph: unnumbered by the document's scheme
+        self.para = _Para(
+            number, [text], block.line, block.kind is not Kind.LINE, option=self.option, unnumbered=unnumbered
+        )
         self.option = ""
         self.stack[-1].paragraphs.append(self.para)
         self.heading_open = False
@@ -447,27 +671,37 @@ class _Recogniser:
 
     # ---- finishing
     def result(self) -> Recognition:
+        front = masthead.read(
+            self.front, self.double_spaced, self.stream.words, self.stream.artefacts, whole=not self.started
+        )
         if not self.started:
-            for block in self.front:
-                self.unplace(block, "comes before any numbered paragraph or heading (no numbered paragraphs found)")
-        front = masthead.read(self.front, self.double_spaced, self.stream.words)
+            self.body_without_structure(front)
         title, note, symbol = front.title or "(untitled)", front.note, front.symbol
         if front.preamble_heading and self.top and self.top[0].preamble:
             self.top[0].heading = [front.preamble_heading]
         elif front.preamble_heading:  # no preamble follows: keep the words in the note
             note = "\n\n".join(filter(None, (note, front.preamble_heading)))
+        if self.contents:
+            note = "\n\n".join(filter(None, (note, contents_table(self.contents))))
+            self.notes.append(
+                f"a table of contents (lines {self.contents[0].line}–{self.contents[-1].line}) is kept in header-note"
+            )
         if not front.title:
             self.notes.append("no title found above the first paragraph; document.yaml says '(untitled)'")
         cited = Footnotes(self.footnotes)
-        note = cited.apply(note)
+        note = cited.apply(note if self.stream.markup else escape(note))
         sections = tuple(self.freeze(s, cited) for s in self.top)
-        for label, block in self.footnotes.items():
-            if label not in cited.used:
-                self.unplace(block, f"is footnote {label}, which no text cites")
-        scheme = Scheme.PER_SECTION if self.restarted else Scheme.CONTINUOUS
+        uncited = [block for label, block in self.footnotes.items() if label not in cited.used]
+        if uncited:
+            sections = self.with_uncited(sections, uncited)
+        scheme = "continuous"
+        if any(s.kind in UNITS and s.kind != "decision" and s.last is not None for s in self.all_sections()):
+            scheme = "per-article"
+        elif self.restarted or sum(1 for s in self.top if s.kind == "decision") > 1:
+            scheme = "per-section"
         preamble_numbered = self.preamble_numbered is not False
         name, date = draft_name_and_date(self.header.text if self.header else "")
-        document = ImportedDocument(title, name, date, note, Numbering(scheme, preamble_numbered), sections, symbol)
+        document = ImportedDocument(title, name, date, note, scheme, preamble_numbered, sections, symbol, front.fields)
         for section in (s for top in sections for s in top.walk()):
             if section.placeholder:
                 self.notes.append(
@@ -477,12 +711,54 @@ class _Recogniser:
             first, last = self.stream.skipped
             self.notes.append(f"skipped lines {first}–{last} before the draft's header (a cover letter)")
         return Recognition(
-            document, tuple(self.problems), tuple(self.unplaced), self.stream.artefacts, tuple(self.notes)
+            document,
+            tuple(self.problems),
+            tuple(self.unplaced),
+            self.stream.artefacts,
+            tuple(self.notes),
+            tuple(self.guesses),
         )
+
+    def all_sections(self) -> Iterator[_Section]:
+        stack = list(reversed(self.top))
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.children))
+
+    def body_without_structure(self, front: masthead.Masthead) -> None:
+        """A text with no numbered paragraph or heading at all: everything after its title
+        becomes unnumbered paragraphs of one untitled section (never a refusal)."""
+        body = [b for b in self.front if b.line in front.body_lines]
+        if not body:
+            return
+        self.started = True
+        self.open_section("body", "", "", body[0])
+        self.stack[-1].heading = []
+        for block in body:
+            if self.para is None or self.ends_unnumbered(self.para, block):
+                self.new_paragraph(None, block.text, block, unnumbered=True)
+            else:
+                self.continue_paragraph(block.text, block)
+        self.guess(body[0], "no numbered paragraph or heading: the text is imported as unnumbered paragraphs")
+
+    def with_uncited(self, sections: tuple[ImportedSection, ...], uncited: list[Block]) -> tuple[ImportedSection, ...]:
+        """Footnote bodies no text cites, kept as unnumbered paragraphs at the end (never lost)."""
+        paragraphs = []
+        for block in uncited:
+            self.guess(
+                block, f"footnote {block.label}, which no text cites: kept as an unnumbered paragraph at the end"
+            )
+            paragraphs.append(ImportedParagraph(None, f"{block.label} {escape(block.text)}", "open", block.line))
+        last = sections[-1] if sections else None
+        if last is not None and not last.preamble:
+            return (*sections[:-1], replace(last, paragraphs=(*last.paragraphs, *paragraphs)))
+        extra = ImportedSection("", "", uncited[0].line, paragraphs=tuple(paragraphs), kind="heading")
+        return (*sections, extra)
 
     def freeze(self, section: _Section, cited: Footnotes) -> ImportedSection:
         paragraphs = []
-        for count, para in enumerate(section.paragraphs, 1):
+        for para in section.paragraphs:
             text = para.lines[0]
             match = NUMBERED_RE.match(text)
             if para.number is not None and match:
@@ -498,11 +774,15 @@ class _Recogniser:
                 body = TRAILING_STATUS_RE.sub("", body)
             if DELETED_RE.match(body.strip()):
                 status = "deleted"
-            number = para.number if para.number is not None else Number(count)
-            paragraphs.append(ImportedParagraph(number, body, status, para.line))
+            paragraphs.append(ImportedParagraph(para.number, body, status, para.line))
         heading = joining.join(section.heading, self.stream.words)
-        if section.kind in ("article", "part") and len(section.heading) > 1 and section.heading[0] == section.ordinal:
-            heading = section.ordinal + "\n" + joining.join(section.heading[1:], self.stream.words)
+        if section.kind in RANKS and len(section.heading) > 1:
+            heading = (
+                joining.join(section.heading[:1], self.stream.words)
+                + "\n"
+                + joining.join(section.heading[1:], self.stream.words)
+            )
+        title = joining.join(section.title, self.stream.words)
         return ImportedSection(
             heading=heading,
             label=section.ordinal,
@@ -511,7 +791,33 @@ class _Recogniser:
             paragraphs=tuple(paragraphs),
             subsections=tuple(self.freeze(c, cited) for c in section.children),
             placeholder=section.placeholder,
+            kind=OUTPUT_KINDS.get(section.kind, "heading"),
+            number=section.number,
+            title=title,
+            bracketed=section.bracketed,
         )
+
+
+def contents_table(blocks: list[Block]) -> str:
+    """A table of contents as a pipe table: one row per entry, its page number apart.
+
+    An entry runs over lines until one ends in a dot leader and a page number
+    ("Use of terms and scope . . . . 22"); lines without one ("PART I.", "CONTENTS") are rows
+    of their own when the next line starts another entry."""
+    rows: list[tuple[str, str]] = []
+    pending: list[str] = []
+    for block in blocks:
+        match = LEADER_RE.search(block.text)
+        if match:
+            pending.append(block.text[: match.start()].strip())
+            rows.append((" ".join(p for p in pending if p), match.group("page")))
+            pending = []
+        else:
+            pending.append(block.text)
+    if pending:
+        rows.append((" ".join(pending), ""))
+    cells = [(text.replace("|", "\\|"), page) for text, page in rows]
+    return "\n".join(["|  |  |", "| --- | --- |", *(f"| {text} | {page} |" for text, page in cells)])
 
 
 def recognise(stream: Stream, source: str) -> Recognition:

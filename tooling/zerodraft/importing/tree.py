@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from zerodraft.importing.blocks import Artefact, Block
-from zerodraft.model import Numbering, Problem
+from zerodraft.model import Problem
 from zerodraft.numbering import Number
 
 
@@ -15,8 +15,9 @@ from zerodraft.numbering import Number
 class ImportedParagraph:
     """A paragraph as the source numbers it."""
 
-    number: Number
-    """Its number (unnumbered preambular paragraphs are counted 1, 2, 3 … in order)."""
+    number: Number | None
+    """Its printed number; ``None`` for a paragraph printed without one (a chapeau, a
+    one-paragraph article, a preambular paragraph in GA style, text the import could not place)."""
     text: str
     """Its text in Markdown, footnotes at the end."""
     status: str
@@ -43,6 +44,15 @@ class ImportedSection:
     """Nested sections, in order."""
     placeholder: str = ""
     """What an empty section holds in the source instead of paragraphs (Draft 2's D: "-")."""
+    kind: str = "heading"
+    """``preamble``, ``part``, ``chapter``, ``section``, ``article``, ``annex``, ``appendix``,
+    ``options``, ``option`` or ``heading`` (see docs/format.md)."""
+    number: str = ""
+    """As printed after the kind's word ("II", "54 ter"); empty when unnumbered."""
+    title: str = ""
+    """The title under or after the label ("Use of terms"), if any."""
+    bracketed: bool = False
+    """True when the whole section stands in square brackets ("[Article 8 bis]")."""
 
     def walk(self) -> Iterator[ImportedSection]:
         """This section, then every nested one."""
@@ -63,18 +73,34 @@ class ImportedDocument:
     """From the header, when it has a date."""
     header_note: str
     """Text between the header and the title ("The provisionally agreed agenda …")."""
-    numbering: Numbering
-    """The scheme seen in the source."""
+    scheme: str
+    """How paragraphs are numbered: ``continuous``, ``per-section`` or ``per-article``."""
+    preamble_numbered: bool
+    """False for a GA-style preamble printed without numbers."""
     sections: tuple[ImportedSection, ...]
     """Top-level sections, the preamble first."""
     symbol: str = ""
     """A document symbol printed above the title, if any."""
+    masthead: tuple[tuple[str, str], ...] = ()
+    """The UN masthead as ``masthead:`` keys and values ("distribution", "General")."""
 
     def paragraphs(self) -> Iterator[ImportedParagraph]:
         """Every paragraph in document order."""
         for top in self.sections:
             for section in top.walk():
                 yield from section.paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class Guess:
+    """Something the import decided without the source saying so: a human checks these."""
+
+    line: int
+    """The source line it concerns."""
+    what: str
+    """A plain sentence: "an unnumbered paragraph in Article 4", "a heading demoted to text"."""
+    text: str = ""
+    """The start of the source text concerned."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,3 +117,5 @@ class Recognition:
     """What the reader removed."""
     notes: tuple[str, ...]
     """Plain sentences for the summary ("skipped lines 1–115: a cover letter")."""
+    guesses: tuple[Guess, ...] = ()
+    """What the import guessed, each with its source line, for the import report."""

@@ -25,7 +25,7 @@ from zerodraft.importing.tree import ImportedDocument, ImportedSection
 from zerodraft.vocabulary import Role, Vocabulary
 
 KEPT_FILES = ("delegations.yaml", "README.md")
-IMPORTED_KEYS = ("title", "draft", "header-note", "numbering")
+IMPORTED_KEYS = ("title", "draft", "header-note", "numbering", "masthead")
 EMPTY_ROSTER = (
     "# The roster: every delegation and group taking part (see docs/format.md).\n"
     "# The import leaves it empty; the secretariat fills it in.\n"
@@ -156,46 +156,128 @@ def _write_tree(
     if document.header_note:
         config["header-note"] = document.header_note
     config["numbering"] = {
-        "paragraphs": document.numbering.paragraphs.value,
-        "preamble": "numbered" if document.numbering.preamble_numbered else "unnumbered",
+        "paragraphs": document.scheme if _reader_knows_kinds() or document.scheme != "per-article" else "per-section",
+        "preamble": "numbered" if document.preamble_numbered else "unnumbered",
     }
+    masthead = {key: value for key, value in document.masthead if value}
+    if masthead:
+        config["masthead"] = masthead
     for key, value in old.items():
         if key not in IMPORTED_KEYS and key not in config:
             config[key] = value
     _write(root / "document.yaml", _yaml(config))
     written.append("document.yaml")
-    width = max(3, len(str(max((p.number.base for p in document.paragraphs()), default=0))))
-    order = 0 if document.sections and document.sections[0].preamble else 1
-    for section in document.sections:
-        written += _write_section(section, root, f"{order:02d}-{_slug(section)}", vocabulary, width, files)
-        order += 1
+    numbers = [p.number.base for p in document.paragraphs() if p.number is not None]
+    width = max(3, len(str(max(numbers, default=0))))
+    articles = [s.number for top in document.sections for s in top.walk() if s.kind == "article"]
+    layout = _Layout(width, max([2, *(len(n.split()[0]) for n in articles if n.split()[0].isdigit())]))
+    written += _write_children(document.sections, root, "", vocabulary, layout, files, preamble_first=True)
     return written
 
 
+def _reader_knows_kinds() -> bool:
+    """Whether this zerodraft's reader knows the section kinds of docs/format.md (``kind:``,
+    ``number:`` …, issue 13's model half); until it does, the import writes only what the
+    reader accepts (headings as printed, per-section numbering, folders in order)."""
+    from zerodraft import config
+
+    return "kind" in config.SECTION_KEYS
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    width: int
+    """Digits of a paragraph file's number (at least 3)."""
+    article_width: int
+    """Digits of an article folder's order prefix (at least 2; 3 for 320 articles)."""
+
+
+def _write_children(
+    sections: tuple[ImportedSection, ...],
+    parent: Path,
+    prefix: str,
+    vocabulary: Vocabulary,
+    layout: _Layout,
+    files: _Files,
+    preamble_first: bool = False,
+) -> list[str]:
+    """The folders of ``sections`` under ``parent``; an article's order prefix is its number
+    (``007-article-7``, ``054ter-article-54-ter``) when all its siblings are articles."""
+    written: list[str] = []
+    by_number = _reader_knows_kinds() and all(_article_order(s, layout) for s in sections)
+    start = 0 if preamble_first and sections and sections[0].preamble else 1
+    digits = max(2, len(str(len(sections) + start)))
+    for position, section in enumerate(sections, start):
+        order = _article_order(section, layout) if by_number else f"{position:0{digits}d}"
+        name = f"{order}-{_slug(section)}"
+        written += [f"{prefix}{w}" for w in _write_section(section, parent, name, vocabulary, layout, files)]
+    return written
+
+
+def _article_order(section: ImportedSection, layout: _Layout) -> str:
+    """``54 ter`` → ``054ter`` (for an article numbered in digits), else ``""``."""
+    if section.kind != "article":
+        return ""
+    match = re.fullmatch(r"(\d{1,4})(?:\s+([a-z]+))?", section.number)
+    if not match:
+        return ""
+    return f"{int(match.group(1)):0{layout.article_width}d}{match.group(2) or ''}"
+
+
 def _write_section(
-    section: ImportedSection, parent: Path, name: str, vocabulary: Vocabulary, width: int, files: _Files
+    section: ImportedSection, parent: Path, name: str, vocabulary: Vocabulary, layout: _Layout, files: _Files
 ) -> list[str]:
     folder = parent / name
     folder.mkdir()
-    config: dict[str, Any] = {"heading": section.heading}
+    config: dict[str, Any] = {}
+    if _reader_knows_kinds():
+        if section.kind not in ("heading", "preamble"):
+            config["kind"] = section.kind
+        if section.number:
+            config["number"] = section.number
+        if section.title:
+            config["title"] = section.title
+        if section.bracketed:
+            config["bracketed"] = True
+    config["heading"] = section.heading
     if section.preamble:
         config["preamble"] = True
     elif not section.heading:
         config["untitled"] = True  # printed without a heading: a resolution's operative part
+    numbered = section.preamble or any(p.number is not None for p in section.paragraphs)
+    if not numbered and section.paragraphs and _reader_knows_kinds():
+        config["numbered"] = False
     _write(folder / "section.yaml", _yaml(config))
     written = [f"{name}/section.yaml"]
-    for paragraph in section.paragraphs:
+    for paragraph, file in zip(section.paragraphs, paragraph_files(section, layout.width), strict=True):
         status = vocabulary.of(Role(paragraph.status)).label
-        file = paragraph.number.filename(width)
         _write(folder / file, paragraph_file(files.new_id(), status, paragraph.text))
         if files.progress is not None:
             files.progress()
         written.append(f"{name}/{file}")
-    for order, sub in enumerate(section.subsections, 1):
-        written += [
-            f"{name}/{w}" for w in _write_section(sub, folder, f"{order:02d}-{_slug(sub)}", vocabulary, width, files)
-        ]
+    written += _write_children(section.subsections, folder, f"{name}/", vocabulary, layout, files)
     return written
+
+
+def paragraph_files(section: ImportedSection, width: int) -> list[str]:
+    """The file names of a section's paragraphs, in order (see docs/format.md).
+
+    Numbered paragraphs are named after their number (``018bis.md``); in a section with
+    no numbered paragraph (and in an unnumbered preamble) files are positional
+    (``001.md``, ``002.md``); otherwise an unnumbered paragraph is named after the numbered
+    one it follows with ``u``, ``u2`` … (``000u.md`` before paragraph 1, ``005u.md`` after 5)."""
+    if not any(p.number is not None for p in section.paragraphs):
+        return [f"{position:0{width}d}.md" for position in range(1, len(section.paragraphs) + 1)]
+    names: list[str] = []
+    stem, count = "0" * width, 0
+    for paragraph in section.paragraphs:
+        if paragraph.number is not None:
+            names.append(paragraph.number.filename(width))
+            stem, count = names[-1][: -len(".md")], 0
+        else:
+            count += 1
+            names.append(f"{stem}u{count if count > 1 else ''}.md")
+    return names
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +306,9 @@ def _slug(section: ImportedSection) -> str:
     if section.preamble:
         return "preamble"
     if not section.heading:
-        return "operative"
+        return "operative" if any(p.number is not None for p in section.paragraphs) else "text"
+    if section.kind in ("article", "part", "chapter", "section", "annex", "appendix") and section.label:
+        return "-".join(_words(section.label)) or "section"
     heading = section.heading
     label = section.label
     prefix: list[str] = []

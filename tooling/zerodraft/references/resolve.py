@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from zerodraft import numbering
-from zerodraft.model import Document, Paragraph, Section
+from zerodraft.model import Document, Paragraph, Section, SectionKind
 from zerodraft.references.grammar import Kind, Numeral, Reference, Scope, Target, find
 from zerodraft.vocabulary import Role
 
@@ -83,11 +83,24 @@ _HEADING_ADDRESS = re.compile(
 _LETTERED_HEADING = re.compile(r"^\W*(?P<n>[A-Z]|\d{1,2}|[IVX]{1,5})\.\s")
 
 
+_KINDS = {
+    SectionKind.ARTICLE: Kind.ARTICLE,
+    SectionKind.ANNEX: Kind.ANNEX,
+    SectionKind.PART: Kind.PART,
+    SectionKind.SECTION: Kind.SECTION,
+}
+
+
 def address(section: Section) -> tuple[Kind, str] | None:
-    """A section's kind and number as references name it, read from its heading:
-    ``"Article 54 ter" -> (ARTICLE, "54 ter")``, ``"ANNEX II" -> (ANNEX, "II")``,
+    """A section's kind and number as references name it: from ``kind:`` and ``number:``
+    in its section.yaml when it has them (``article``, ``"54 ter"``), else read from its
+    heading: ``"Article 54 ter" -> (ARTICLE, "54 ter")``, ``"ANNEX II" -> (ANNEX, "II")``,
     ``"A. Consideration of …" -> (SECTION, "A")``, ``"1. At the national level" ->
     (SECTION, "1")``; ``None`` for an unnumbered heading or the preamble."""
+    kind = _KINDS.get(section.kind)
+    if kind is not None and section.number:
+        parsed = numbering.parse(section.number) if kind is Kind.ARTICLE else None
+        return kind, parsed.label() if parsed is not None else section.number
     heading = section.heading.strip().lstrip("[")
     if section.preamble or not heading:
         return None
@@ -124,20 +137,16 @@ class Index:
             self._enter(top, None)
         self.unit_of: dict[str, int] = {}
         self.units: list[dict[str, list[Paragraph]]] = []
-        self.unit_sections: list[tuple[Section, ...]] = []
         self.numbered: list[bool] = []
         for number, unit in enumerate(document.units()):
             table: dict[str, list[Paragraph]] = {}
             numbered = False
-            for section in unit:
-                for inner in section.walk():
-                    for paragraph in inner.paragraphs:
-                        self.unit_of[paragraph.path] = number
-                        if not paragraph.number.is_alternative:
-                            table.setdefault(paragraph.label, []).append(paragraph)
-                            numbered = numbered or bool(document.printed_number(paragraph))
+            for paragraph in unit:
+                self.unit_of[paragraph.path] = number
+                if not paragraph.number.is_alternative:
+                    table.setdefault(paragraph.label, []).append(paragraph)
+                    numbered = numbered or bool(document.printed_number(paragraph))
             self.units.append(table)
-            self.unit_sections.append(unit)
             self.numbered.append(numbered)
 
     def _enter(self, section: Section, parent: Section | None) -> None:

@@ -96,9 +96,15 @@ def _section(section: Section) -> dict[str, Any]:
         "id": section.id or None,
         "path": section.path,
         "section": parts[1:],
-        "heading": " ".join(section.heading.split()),
+        "heading": "\n".join(" ".join(line.split()) for line in section.heading.splitlines()),
         "preamble": section.preamble,
         "depth": section.depth,
+        "kind": section.kind.value,
+        "number": section.number or None,
+        "title": section.title or None,
+        "bracketed": section.bracketed,
+        "numbered": section.numbered,
+        "untitled": section.untitled,
     }
 
 
@@ -115,6 +121,7 @@ def _paragraph(document: Document, item: Item, index: Index) -> dict[str, Any]:
         "suffix": number.suffix or None,
         "alternative": number.alt,
         "alternative_to": number.principal.label() if number.is_alternative else None,
+        "unnumbered": number.is_unnumbered,
         "path": paragraph.path,
         "section": list(paragraph.section),
         "preambular": item.preambular,

@@ -147,7 +147,7 @@ def find(document: Document, reference: str) -> Paragraph:
 
 def _free(document: Document, paragraph: Paragraph, kind: Kind) -> Number:
     """The first free number after ``paragraph`` (bis, ter …) or for its alternative."""
-    taken = {p.number for p in document.paragraphs() if _same_unit(document, p, paragraph)}
+    taken = {p.number for p in document.paragraphs() if document.same_unit(p, paragraph)}
     if kind == "alternative":
         for alt in range(1, 10):
             candidate = Number(paragraph.number.base, paragraph.number.rank, alt)
@@ -162,14 +162,6 @@ def _free(document: Document, paragraph: Paragraph, kind: Kind) -> Number:
             f"there is no free number after {paragraph.label} (decies is taken); insert after another paragraph"
         )
     return step
-
-
-def _same_unit(document: Document, a: Paragraph, b: Paragraph) -> bool:
-    for unit in document.units():
-        keys = {s.key for s in unit}
-        if a.section[0] in keys and b.section[0] in keys:
-            return True
-    return False
 
 
 def _digits(path: str) -> int:

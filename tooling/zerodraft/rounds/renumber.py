@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from zerodraft.model import Document, Paragraph, Section
+from zerodraft.model import Document, Paragraph
 from zerodraft.numbering import Number
 from zerodraft.vocabulary import Role
 
@@ -84,19 +84,22 @@ def renumber(document: Document) -> Renumbering:
     width = _width(document)
     for unit in document.units():
         counter = 0
-        for section in unit:
-            for top in section.walk():
-                for group in _groups(top):
-                    staying = [p for p in group if p.role is not Role.DELETED]
-                    removed.extend(p for p in group if p.role is Role.DELETED)
-                    if not staying:
-                        continue
-                    counter += 1
-                    for alt, paragraph in enumerate(staying):
-                        number = Number(counter, 0, alt)
-                        folder = paragraph.path.rsplit("/", 1)[0]
-                        new_path = f"{folder}/{number.filename(width)}"
-                        moves.append(Move(paragraph.id, paragraph.path, new_path, paragraph.number, number, paragraph))
+        unnumbered = 0
+        for group in _groups(unit):
+            staying = [p for p in group if p.role is not Role.DELETED]
+            removed.extend(p for p in group if p.role is Role.DELETED)
+            if not staying:
+                continue
+            if group[0].number.is_unnumbered:
+                unnumbered += 1
+            else:
+                counter += 1
+                unnumbered = 0
+            for alt, paragraph in enumerate(staying):
+                number = Number(counter, 0, alt, 0, unnumbered if group[0].number.is_unnumbered else 0)
+                folder = paragraph.path.rsplit("/", 1)[0]
+                new_path = f"{folder}/{number.filename(width)}"
+                moves.append(Move(paragraph.id, paragraph.path, new_path, paragraph.number, number, paragraph))
     order = {p.path: i for i, p in enumerate(document.paragraphs())}
     removed.sort(key=lambda p: order[p.path])
     return Renumbering(tuple(moves), tuple(removed))
@@ -111,11 +114,12 @@ def apply(files: Mapping[str, bytes], renumbering: Renumbering) -> dict[str, byt
     return out
 
 
-def _groups(section: Section) -> Iterator[list[Paragraph]]:
-    """A section's own paragraphs, each with its alternatives (paragraph first)."""
-    groups: dict[Number, list[Paragraph]] = {}
-    for paragraph in section.paragraphs:  # sorted: 6 before 6 alt before 6 alt2 before 6 bis
-        groups.setdefault(paragraph.number.principal, []).append(paragraph)
+def _groups(unit: tuple[Paragraph, ...]) -> Iterator[list[Paragraph]]:
+    """A unit's paragraphs, each with its alternatives (paragraph first), in document order."""
+    groups: dict[tuple[str, Number], list[Paragraph]] = {}
+    for paragraph in unit:  # sorted: 6 before 6 alt before 6 alt2 before 6 bis
+        folder = paragraph.path.rsplit("/", 1)[0]
+        groups.setdefault((folder, paragraph.number.principal), []).append(paragraph)
     yield from groups.values()
 
 

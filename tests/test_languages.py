@@ -1,0 +1,283 @@
+"""Six languages, one numbering: conventions, alignment of the six BBNJ texts, import of a
+language version into a real repository, and the checks across languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import git
+from test_check import problems_of
+from treaty_helpers import BBNJ, english_units, write_tail
+from zerodraft.languages import align, conventions, numerals
+from zerodraft.languages.records import fingerprint
+from zerodraft.main import main
+from zerodraft.numbering import Number
+
+LANGUAGES = ("fr", "es", "ru", "zh", "ar")
+
+# ---- conventions, learnt from the six BBNJ texts
+
+
+@pytest.mark.parametrize(
+    ("tag", "article_1", "article_12", "part_2", "annex_1", "subparagraph_e"),
+    [
+        ("en", "Article 1", "Article 12", "PART II", "ANNEX I", "(e)"),
+        ("fr", "Article premier", "Article 12", "PARTIE II", "ANNEXE I", "e)"),
+        ("es", "Artículo 1", "Artículo 12", "PARTE II", "ANEXO I", "e)"),
+        ("ru", "Статья 1", "Статья 12", "ЧАСТЬ II", "ПРИЛОЖЕНИЕ I", "e)"),
+        ("zh", "第一条", "第十二条", "第二部分", "附件一", "（五）"),
+        ("ar", "المادة 1", "المادة 12", "الجزء الثاني", "المرفق الأول", "(هـ)"),
+    ],
+)
+def test_each_language_prints_headings_as_its_bbnj_text_does(
+    tag: str, article_1: str, article_12: str, part_2: str, annex_1: str, subparagraph_e: str
+) -> None:
+    rules = conventions.of(tag)
+    assert rules.heading("article", Number(1)) == article_1
+    assert rules.heading("article", Number(12)) == article_12
+    assert rules.heading("part", Number(2)) == part_2
+    assert rules.heading("annex", Number(1)) == annex_1
+    assert rules.number_text(rules.subparagraph, Number(5)) == subparagraph_e
+    text = BBNJ[tag].read_text(encoding="utf-8")
+    for heading in (article_1, article_12, annex_1):
+        assert heading in text  # learnt from the text, not invented
+
+
+def test_arabic_is_right_to_left_and_the_others_are_not() -> None:
+    assert [conventions.of(tag).rtl for tag in ("en", "fr", "es", "ru", "zh", "ar")] == [False] * 5 + [True]
+    assert conventions.of("zh-Hans").code == "zh"
+    assert conventions.of("pt").headings == {}  # no data file: no words invented
+
+
+def test_bis_and_ter_in_each_language() -> None:
+    assert conventions.of("fr").heading("article", Number(54, 2)) == "Article 54 ter"
+    assert conventions.of("zh").heading("article", Number(54, 1)) == "第五十四条之二"
+
+
+@given(st.integers(min_value=1, max_value=9999))
+def test_chinese_numerals_read_back(number: int) -> None:
+    assert numerals.from_chinese(numerals.chinese(number)) == number
+
+
+def test_chinese_numerals_as_treaties_print_them() -> None:
+    assert [numerals.chinese(n) for n in (1, 10, 12, 20, 76, 105, 320)] == [
+        "一", "十", "十二", "二十", "七十六", "一百零五", "三百二十",
+    ]  # fmt: skip
+
+
+@given(st.text(), st.sampled_from(["", "\n", "  \n", "\r\n"]))
+def test_a_fingerprint_ignores_line_ends_and_trailing_space(text: str, end: str) -> None:
+    assert fingerprint(text + end) == fingerprint(text)
+
+
+def test_a_fingerprint_changes_with_a_word() -> None:
+    assert fingerprint("States shall cooperate.") != fingerprint("States should cooperate.")
+
+
+# ---- the six BBNJ texts aligned to the English structure
+
+
+@pytest.fixture(scope="session")
+def units() -> tuple[align.Unit, ...]:  # type: ignore[name-defined]
+    return english_units()
+
+
+#: The share of paragraphs aligned by their own number (or as the only text of their article);
+#: the Chinese preamble has no capitals to cut at, the Arabic text is OCR (docs/languages.md).
+EXPECTED = {"fr": 1.0, "es": 1.0, "ru": 1.0, "zh": 0.94, "ar": 0.83}
+
+
+@pytest.mark.parametrize("tag", LANGUAGES)
+def test_bbnj_aligns_in_every_language(tag: str, units: tuple[object, ...]) -> None:
+    result = align.align(units, BBNJ[tag].read_text(encoding="utf-8"), conventions.of(tag), "bbnj")  # type: ignore[arg-type]
+    assert result.total == 298
+    assert result.ratio >= EXPECTED[tag]
+    placed = {a.slot.path for a in result.paragraphs}
+    missing = [s.path for u in units for s in u.slots if s.path not in placed]  # type: ignore[attr-defined]
+    listed = " ".join(p.message for p in result.problems)
+    assert all(path.rsplit("/", 1)[1] in listed for path in missing)  # whatever is missing is listed
+    assert len(result.headings) == 90  # 76 articles, 12 Parts, 2 annexes
+
+
+@pytest.mark.parametrize(
+    ("tag", "article", "number", "start"),
+    [
+        ("fr", 1, 2, "« Zones ne relevant pas de la juridiction nationale »"),
+        ("es", 5, 3, "La situación jurídica"),
+        ("ru", 8, 1, "Стороны сотрудничают"),
+        ("zh", 5, 2, "本协定的解释和适用"),
+        ("zh", 1, 3, "“生物技术”"),
+        ("ar", 5, 3, "لا يمس هذا الاتفاق"),
+        ("ar", 8, 2, "تسعى الأطراف"),
+    ],
+)
+def test_paragraphs_land_under_the_same_numbers(
+    tag: str, article: int, number: int, start: str, units: tuple[object, ...]
+) -> None:
+    result = align.align(units, BBNJ[tag].read_text(encoding="utf-8"), conventions.of(tag), "bbnj")  # type: ignore[arg-type]
+    texts = {a.slot.path.split("/", 2)[2]: a.text for a in result.paragraphs}
+    key = next(k for k in texts if f"/{article:03d}-article-{article}/{number:03d}.md" in f"/{k}")
+    assert texts[key].startswith(start)
+
+
+def test_arabic_noise_is_removed_and_listed(units: tuple[object, ...]) -> None:
+    result = align.align(units, BBNJ["ar"].read_text(encoding="utf-8"), conventions.of("ar"), "bbnj.ar.txt")  # type: ignore[arg-type]
+    noise = [p for p in result.problems if p.code == "ZD661"]
+    assert noise and all(p.path == "bbnj.ar.txt" and p.line > 0 for p in noise)
+    texts = {a.slot.path.split("/", 2)[2]: a.text for a in result.paragraphs}
+    assert not texts["008-article-8/002.md"].startswith("6")  # the page number "6" is gone
+
+
+# ---- import into a real repository, then check
+
+
+@pytest.fixture
+def treaty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Articles 73–76 and both annexes of the English BBNJ Agreement in a git repository."""
+    write_tail(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "Draft 1")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_five_languages_import_beside_the_original_and_check_clean(
+    treaty: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = {p: p.read_bytes() for p in (treaty / "outcome").rglob("*.md")}
+    for tag in LANGUAGES:
+        assert main(["import", str(BBNJ[tag]), "--language", tag, "--into", "outcome"]) == 0, capsys.readouterr().out
+    assert {p: p.read_bytes() for p in before} == before  # the original is never touched
+    assert (treaty / "outcome/02-article-74/003.zh.md").exists()
+    assert "ar" in (treaty / "outcome/document.yaml").read_text(encoding="utf-8")
+    # Only what OCR broke is left, and check names it: the Arabic text printed Annex I's (أ)
+    # and (ب) before the Annex heading, inside Article 76.
+    # (ZD701: the excerpt's references to articles before Article 73 have no target in it.)
+    found = [(p.path, p.code) for p in problems_of(treaty) if p.code != "ZD701"]
+    assert found == [("outcome/04-article-76/001.ar.md", "ZD447")]
+
+
+def test_an_english_amendment_makes_exactly_its_five_translations_stale(treaty: Path) -> None:
+    for tag in LANGUAGES:
+        main(["import", str(BBNJ[tag]), "--language", tag, "--into", "outcome"])
+    amended = treaty / "outcome/01-article-73/002.md"
+    amended.write_text(amended.read_text(encoding="utf-8").replace("in any way", "in any manner"), encoding="utf-8")
+    stale = [p for p in problems_of(treaty) if p.code == "ZD442"]
+    assert sorted(p.path for p in stale) == [f"outcome/01-article-73/002.{tag}.md" for tag in sorted(LANGUAGES)]
+    assert all("paragraph 2" in p.message for p in stale)
+
+
+def test_a_language_not_kept_is_refused_and_a_missing_one_reported(treaty: Path) -> None:
+    main(["import", str(BBNJ["fr"]), "--language", "fr", "--into", "outcome"])
+    (treaty / "outcome/01-article-73/001.fr.md").unlink()
+    (treaty / "outcome/01-article-73/001.de.md").write_text(
+        "---\ntranslates: 0000000000000000\n---\nText.\n", encoding="utf-8"
+    )
+    found = {(p.path, p.code) for p in problems_of(treaty)}
+    assert ("outcome/01-article-73/001.md", "ZD441") in found
+    assert ("outcome/01-article-73/001.de.md", "ZD440") in found
+
+
+def test_an_unknown_language_code_is_refused(treaty: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(BBNJ["fr"]), "--language", "French!", "--into", "outcome"]) == 2
+    assert "not a language code" in capsys.readouterr().err
+
+
+# ---- bad input: every problem at once, in plain words, nothing lost
+
+
+def _kept(base: Path, kept: str) -> None:
+    path = base / "outcome/document.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + f"  kept: {kept}\n", encoding="utf-8")
+
+
+def _translation(base: Path, relative: str, text: str, translates: str | None = None) -> Path:
+    original = (base / "outcome" / relative.rsplit(".", 2)[0]).with_suffix(".md")
+    body = original.read_text(encoding="utf-8").split("---\n", 2)[2] if original.exists() else ""
+    path = base / "outcome" / relative
+    path.write_text(f"---\ntranslates: {translates or fingerprint(body)}\n---\n{text}\n", encoding="utf-8")
+    return path
+
+
+def test_mixed_scripts_the_wrong_script_and_a_dropped_bracket_are_reported(tmp_path: Path) -> None:
+    write_tail(tmp_path)
+    _kept(tmp_path, "[ru, fr]")
+    for tag in ("ru", "fr"):
+        for original in (tmp_path / "outcome").rglob("[0-9][0-9][0-9].md"):
+            relative = original.relative_to(tmp_path / "outcome").as_posix()
+            _translation(
+                tmp_path,
+                relative.replace(".md", f".{tag}.md"),
+                "Текст статьи, на русском языке." if tag == "ru" else "Le texte.",
+            )
+    _translation(
+        tmp_path, "01-article-73/001.ru.md", "Сторона может [по письменному] увeдомлению денонсировать Соглашение."
+    )
+    _translation(
+        tmp_path, "01-article-73/002.ru.md", "The denunciation shall not in any way affect the duty of any Party."
+    )
+    found = {(p.path, p.code): p.message for p in problems_of(tmp_path)}
+    mixed = found[("outcome/01-article-73/001.ru.md", "ZD445")]
+    assert "увeдомлению" in mixed  # a Latin 'e' inside a Cyrillic word
+    assert "Russian (ru)" in found[("outcome/01-article-73/002.ru.md", "ZD446")]
+    assert "opening square brackets" in found[("outcome/01-article-73/001.ru.md", "ZD447")]
+    assert ("outcome/01-article-73/001.fr.md", "ZD446") not in found  # a short text is not judged
+
+
+def test_the_marks_arabic_needs_pass_and_overrides_are_still_refused(tmp_path: Path) -> None:
+    write_tail(tmp_path)
+    _kept(tmp_path, "[ar]")
+    for original in (tmp_path / "outcome").rglob("[0-9][0-9][0-9].md"):
+        relative = original.relative_to(tmp_path / "outcome").as_posix()
+        _translation(
+            tmp_path, relative.replace(".md", ".ar.md"), "\u200fيجوز لأي طرف\u061c أن ينسحب\u200e من هذا الاتفاق."
+        )
+    text_codes = {"ZD005", "ZD009", "ZD445", "ZD446"}
+    assert [p for p in problems_of(tmp_path) if p.code in text_codes] == []
+    _translation(tmp_path, "01-article-73/001.ar.md", "يجوز لأي طرف \u202eأن ينسحب من هذا الاتفاق.")
+    found = [(p.path, p.code) for p in problems_of(tmp_path) if p.code in text_codes]
+    assert found == [("outcome/01-article-73/001.ar.md", "ZD005")]
+
+
+@pytest.mark.parametrize(
+    ("languages", "message"),
+    [
+        ("languages: fr", "needs 'original:'"),
+        ("languages:\n  original: en\n  kept: [fr, klingon!]", "'klingon!' is not a language code"),
+        ("languages:\n  original: en\n  kept: [fr, fr]", "'fr' is listed twice"),
+        ("languages:\n  original: en\n  kept: fr", "must be a list"),
+    ],
+)
+def test_bad_languages_in_document_yaml(tmp_path: Path, languages: str, message: str) -> None:
+    write_tail(tmp_path)
+    path = tmp_path / "outcome/document.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("languages:\n  original: en\n", languages + "\n"), encoding="utf-8"
+    )
+    found = [p for p in problems_of(tmp_path) if p.code == "ZD530"]
+    assert found and message in found[0].message
+
+
+def test_a_broken_translation_file_is_reported_not_dropped(tmp_path: Path) -> None:
+    write_tail(tmp_path)
+    _kept(tmp_path, "[fr]")
+    (tmp_path / "outcome/01-article-73/001.fr.md").write_text("Pas de front matter.\n", encoding="utf-8")
+    (tmp_path / "outcome/01-article-73/002.fr.md").write_text(
+        "---\ntranslates: 12\nstatus: open\n---\nTexte.\n", encoding="utf-8"
+    )
+    (tmp_path / "outcome/01-article-73/009.fr.md").write_text(
+        f"---\ntranslates: {'0' * 16}\n---\nTexte.\n", encoding="utf-8"
+    )
+    (tmp_path / "outcome/01-article-73/section.fr.yaml").write_text("titre: Dénonciation\n", encoding="utf-8")
+    found = {(p.path, p.code) for p in problems_of(tmp_path)}
+    assert {
+        ("outcome/01-article-73/001.fr.md", "ZD448"),
+        ("outcome/01-article-73/002.fr.md", "ZD448"),
+        ("outcome/01-article-73/009.fr.md", "ZD443"),
+        ("outcome/01-article-73/section.fr.yaml", "ZD449"),
+    } <= found

@@ -1,0 +1,196 @@
+"""Every family of UN text in the model: a small treaty and a GA decision, read, checked
+and exported as the format (docs/format.md) says."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from treaty_fixtures import write_decision, write_treaty
+from zerodraft import reader
+from zerodraft.commands.check import check
+from zerodraft.model import Document, SectionKind
+from zerodraft.render import build
+from zerodraft.source import WorkingTree
+
+
+def read(base: Path) -> Document:
+    return reader.read(WorkingTree(base)).document
+
+
+def codes(base: Path) -> set[tuple[str, str]]:
+    return {(p.path, p.code) for p in check(WorkingTree(base))}
+
+
+@pytest.fixture
+def treaty(tmp_path: Path) -> Path:
+    return write_treaty(tmp_path)
+
+
+def test_the_treaty_is_clean(treaty: Path) -> None:
+    assert codes(treaty) == set()
+
+
+def test_the_decision_is_clean_and_prints_no_number(tmp_path: Path) -> None:
+    write_decision(tmp_path)
+    assert codes(tmp_path) == set()
+    document = read(tmp_path)
+    assert [document.printed_number(p) for p in document.paragraphs()] == ["", ""]
+
+
+def test_sections_know_their_kind_number_and_title(treaty: Path) -> None:
+    document = read(treaty)
+    described = [(s.kind, s.number, s.title, s.heading) for s in document.walk()]
+    assert described[:6] == [
+        (SectionKind.PREAMBLE, "", "", ""),
+        (SectionKind.HEADING, "", "", ""),
+        (SectionKind.PART, "I", "GENERAL PROVISIONS", "PART I\nGENERAL PROVISIONS"),
+        (SectionKind.ARTICLE, "1", "Use of terms", "Article 1\nUse of terms"),
+        (SectionKind.ARTICLE, "2", "Objective", "Article 2\nObjective"),
+        (SectionKind.ARTICLE, "2 bis", "[Regional cooperation]", "[Article 2 bis]\n[Regional cooperation]"),
+    ]
+    options = [s.heading for s in document.walk() if s.kind is SectionKind.OPTION]
+    assert options == ["OPTION I", "OPTION II"]
+    assert [s.heading for s in document.walk()][-1] == "Annex I\nCriteria"
+
+
+def test_folders_are_ordered_with_insertion_suffixes(tmp_path: Path) -> None:
+    write_treaty(tmp_path)
+    part = tmp_path / "outcome/02-part-i"
+    (part / "02ante-article-2-ante").mkdir()
+    (part / "02ante-article-2-ante/section.yaml").write_text('kind: article\nnumber: "2 ante"\n')
+    document = read(tmp_path)
+    keys = [s.key for s in document.sections[2].subsections]
+    assert keys == ["01-article-1", "02ante-article-2-ante", "02-article-2", "02bis-article-2-bis", "03-article-3"]
+
+
+def test_paragraphs_sort_with_ante_decimals_and_unnumbered(treaty: Path) -> None:
+    article_3 = next(s for s in read(treaty).walk() if s.number == "3")
+    assert [p.label for p in article_3.paragraphs] == ["1", "2 ante", "2", "2.1", "2.2"]
+    article_1 = next(s for s in read(treaty).walk() if s.number == "1")
+    assert [p.label for p in article_1.paragraphs] == ["0 u", "1", "2"]
+
+
+def test_numbers_restart_in_every_article_annex_and_option(treaty: Path) -> None:
+    document = read(treaty)
+    units = [[p.label for p in unit] for unit in document.units()]
+    assert units == [
+        ["1", "2"],  # preamble
+        ["1"],  # "Have agreed as follows:", numbered by position
+        ["0 u", "1", "2"],  # article 1
+        ["1"],  # article 2, numbered: false
+        ["1"],  # article 2 bis
+        ["1", "2 ante", "2", "2.1", "2.2"],  # article 3
+        ["1"],  # article 4
+        ["1", "2"],  # option I
+        ["1"],  # option II
+        ["1", "2"],  # annex I
+    ]
+
+
+def _export(base: Path) -> dict[str, object]:
+    document = read(base)
+    (path,) = build(document, ["json"], base / "out")
+    loaded: dict[str, object] = json.loads(path.read_text("utf-8"))
+    return loaded
+
+
+def test_json_export_states_the_structure(treaty: Path) -> None:
+    export = _export(treaty)
+    sections = export["sections"]
+    assert isinstance(sections, list)
+    article = next(s for s in sections if s["number"] == "2 bis")
+    assert {k: article[k] for k in ("section", "kind", "number", "title", "heading", "bracketed")} == {
+        "section": ["02-part-i", "02bis-article-2-bis"],
+        "kind": "article",
+        "number": "2 bis",
+        "title": "[Regional cooperation]",
+        "heading": "[Article 2 bis]\n[Regional cooperation]",
+        "bracketed": True,
+    }
+    assert sections[1]["number"] is None and sections[1]["title"] is None
+    paragraphs = export["paragraphs"]
+    assert isinstance(paragraphs, list)
+    shown = [(p["number"], p["printed_number"], p["preambular"]) for p in paragraphs]
+    assert shown[:7] == [
+        ("1", "", True),
+        ("2", "", True),
+        ("1", "", False),  # Have agreed as follows:
+        ("0 u", "", False),  # the chapeau of article 1
+        ("1", "1", False),
+        ("2", "2", False),
+        ("1", "", False),  # the one paragraph of article 2
+    ]
+    refs = [p["ref"] for p in paragraphs]
+    assert len(set(refs)) == len(refs)
+    assert "1.2" in refs and "3.2ante" in refs and "annex-I.1" in refs and "4.option-I.2" in refs
+
+
+def test_json_export_matches_the_published_schema(treaty: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from zerodraft.render import json as json_format
+
+    jsonschema.validate(_export(treaty), json_format.schema())
+
+
+def _section(folder: str, text: str) -> Callable[[Path], None]:
+    def write(base: Path) -> None:
+        (base / "outcome" / folder).mkdir(parents=True, exist_ok=True)
+        (base / "outcome" / folder / "section.yaml").write_text(text, encoding="utf-8")
+
+    return write
+
+
+def _move(old: str, new: str) -> Callable[[Path], None]:
+    return lambda base: (base / "outcome" / old).rename(base / "outcome" / new)
+
+
+def _article_4_as_6(base: Path) -> None:
+    _move("03-part-ii/04-article-4", "03-part-ii/06-article-6")(base)
+    _section("03-part-ii/06-article-6", 'kind: article\nnumber: "6"\n')(base)
+
+
+ART3 = "02-part-i/03-article-3"
+#: A rule -> (a change to the clean treaty, the files that break it).
+CASES: dict[str, tuple[Callable[[Path], None], set[str]]] = {
+    "ZD207": (_move(f"{ART3}/002ante.md", f"{ART3}/003ante.md"), {f"{ART3}/003ante.md"}),
+    "ZD208": (
+        _move("02-part-i/01-article-1/000u.md", "02-part-i/01-article-1/005u.md"),
+        {"02-part-i/01-article-1/005u.md"},
+    ),
+    "ZD209": (_move(f"{ART3}/002.1.md", f"{ART3}/002.3.md"), {f"{ART3}/002.2.md"}),
+    "ZD210": (_article_4_as_6, {"03-part-ii/06-article-6/section.yaml"}),
+    "ZD211": (_move(ART3, "02-part-i/03bis-article-3"), {"02-part-i/03bis-article-3/section.yaml"}),
+    "ZD504": (_section("04-annex-i", "kind: anex\nnumber: I\n"), {"04-annex-i/section.yaml"}),
+    "ZD505": (_section("04-annex-i", "kind: annex\nnumber: [1]\n"), {"04-annex-i/section.yaml"}),
+    "ZD506": (_section("04-annex-i", 'kind: option\nnumber: "I"\n'), {"04-annex-i/section.yaml"}),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_each_structure_rule_has_a_failing_fixture(tmp_path: Path, code: str) -> None:
+    write_treaty(tmp_path)
+    change, files = CASES[code]
+    change(tmp_path)
+    found = codes(tmp_path)
+    assert {path for path, c in found if c == code} == {f"outcome/{f}" for f in files}
+    assert {c for _p, c in found} == {code}
+
+
+def test_problem_lines_speak_plainly(tmp_path: Path) -> None:
+    write_treaty(tmp_path)
+    CASES["ZD211"][0](tmp_path)
+    (problem,) = check(WorkingTree(tmp_path))
+    assert str(problem) == (
+        "outcome/02-part-i/03bis-article-3/section.yaml:1: ZD211 is Article 3, so its folder's order number "
+        "should be '03' (like '03-article-3'), not '03bis'"
+    )
+
+
+def test_every_structure_rule_is_exercised() -> None:
+    from test_check import TREATY_CODES
+
+    assert set(CASES) == TREATY_CODES
