@@ -94,3 +94,44 @@ def secretariat(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Commands run in-process commit as the secretariat, with no git configuration of the machine's."""
     for key, value in {**IDENTITY, "HOME": str(tmp_path)}.items():
         monkeypatch.setenv(key, value)
+
+
+@pytest.fixture(scope="session")
+def draft_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """BMS7 Draft 2 committed and tagged ``draft-2``; Kenya speaks through ``kenya-mission``;
+    paragraph 10 is agreed ad ref (for the Word intake tests)."""
+    base = tmp_path_factory.mktemp("intake") / "repo"
+    shutil.copytree(REPO / "outcome", base / "outcome")
+    roster = base / "outcome" / "delegations.yaml"
+    roster.write_text(
+        roster.read_text(encoding="utf-8").replace(
+            '{name: "Kenya", kind: member-state, code: KEN, logins: []}',
+            '{name: "Kenya", kind: member-state, code: KEN, logins: [kenya-mission]}',
+        ),
+        encoding="utf-8",
+    )
+    ten = next((base / "outcome").rglob("010.md"))
+    ten.write_text(ten.read_text(encoding="utf-8").replace("status: open", "status: agreed-ad-ref"), encoding="utf-8")
+    git(base, "init", "-q", "-b", "main")
+    git(base, "add", "-A")
+    git(base, "commit", "-q", "-m", "Draft 2")
+    git(base, "tag", "draft-2")
+    return base
+
+
+@pytest.fixture(scope="session")
+def word_file(draft_repo: Path) -> Path:
+    """The published Word file of Draft 2 (``zerodraft build --ref draft-2 --format docx``)."""
+    from zerodraft.main import main
+
+    out = draft_repo.parent / "build-draft-2"
+    assert main(["-C", str(draft_repo), "build", "--ref", "draft-2", "--format", "docx", "-o", str(out)]) == 0
+    return next(out.glob("*.docx"))
+
+
+@pytest.fixture
+def intake_repo(draft_repo: Path, tmp_path: Path, secretariat: None) -> Path:
+    """A fresh copy of :func:`draft_repo` for one test."""
+    copy = tmp_path / "repo"
+    shutil.copytree(draft_repo, copy, symlinks=True)
+    return copy

@@ -22,7 +22,7 @@ BOMB = (
     + b"---\nText.\n"
 )
 CASES = {
-    "broken yaml": (b"---\nid: [unclosed\nstatus: open\n---\nText.\n", "ZD102", 3),
+    "broken yaml": (b"---\nid: [unclosed\nstatus: open\n---\nText.\n", "ZD102", 2),
     "duplicate keys": (b"---\nid: p-1\nstatus: open\nstatus: agreed\n---\nText.\n", "ZD102", 4),
     "alias": (b"---\nid: &x p-1\nstatus: open\nnote: *x\n---\nText.\n", "ZD102", 2),
     "yaml bomb": (BOMB, "ZD102", 4),

@@ -86,6 +86,10 @@ CASES: dict[str, tuple[Mutation, list[tuple[str, int, str]]]] = {
     "ZD107": (_para(f"{B}/008.md", "Text.", ident="p-a1b2c3d4e508"), [(f"outcome/{B}/008.md", 2, "ZD107")]),
     "ZD108": (_para(f"{B}/008.md", "Text.", supported_by=["Narnia"]), [(f"outcome/{B}/008.md", 4, "ZD108")]),
     "ZD109": (_para(f"{B}/008.md", "Text.", ident="'p 1!'"), [(f"outcome/{B}/008.md", 2, "ZD109")]),
+    "ZD110": (
+        _raw(f"{B}/008.md", FM.encode() + b"<<<<<<< HEAD\nTo act.\n=======\nTo act now.\n>>>>>>> kenya/amend-8\n"),
+        [(f"outcome/{B}/008.md", 5, "ZD110")],
+    ),
     "ZD201": (_para(f"{B}/009.md", "Text."), [(f"outcome/{B}/009.md", 1, "ZD201")]),
     "ZD202": (_para(f"{B}/007.md".replace(B, NAT), "Text."), [(f"outcome/{B}/007.md", 1, "ZD202")]),
     "ZD203": (_para(f"{B}/007ter.md", "Text."), [(f"outcome/{B}/007ter.md", 1, "ZD203")]),

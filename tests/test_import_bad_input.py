@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -20,7 +21,56 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
+def _pdf(page_content: bytes, resources: bytes = b"<<>>", extra: tuple[bytes, ...] = ()) -> bytes:
+    """A one-page PDF written by hand: ``page_content`` is the page's content stream and
+    ``extra`` further objects (numbered from 5) that the resources name."""
+    stream = b"<< /Length %d >>\nstream\n" % len(page_content) + page_content + b"\nendstream"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources " + resources + b" >>",
+        stream,
+        *extra,
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+#: A scanned page: a picture (a 2×2 grey image drawn over the page), no text layer.
+SCAN = _pdf(
+    b"q 595 0 0 842 0 0 cm /Im1 Do Q",
+    b"<< /XObject << /Im1 5 0 R >> >>",
+    (
+        b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>"
+        b"\nstream\n\x10\x80\x80\x10\nendstream",
+    ),
+)
+
+
+def _word_without_paragraphs() -> bytes:
+    import docx
+
+    document = docx.Document()
+    for paragraph in list(document.paragraphs):
+        paragraph._element.getparent().remove(paragraph._element)
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "a table, which is not read"
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 CASES: dict[str, tuple[str, bytes, str]] = {
+    "blank pdf": ("draft.pdf", _pdf(b""), "is a PDF with no text in it (blank pages, or a scan with no text layer)"),
+    "scanned pdf": ("scan.pdf", SCAN, "is a PDF with no text in it (blank pages, or a scan with no text layer)"),
+    "word without paragraphs": ("draft.docx", _word_without_paragraphs(), "is a Word file with no paragraphs of text"),
     "binary": ("draft.txt", bytes(range(256)) * 4, "is a binary file, not text"),
     "empty": ("draft.txt", b"", "is empty"),
     "blank": ("draft.txt", b"\n  \n\t\n", "is empty"),
@@ -65,6 +115,26 @@ def test_bad_source(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: st
     assert captured.err.startswith("zerodraft import: ")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([filename, "outcome"])
     assert [p.name for p in into.iterdir()] == ["keep.txt"]
+
+
+@pytest.mark.slow
+def test_password_protected_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A PDF that real LibreOffice encrypted with an opening password: one line, nothing written."""
+    text = tmp_path / "draft.txt"
+    text.write_text("Draft 1\n\n1. To act now.\n", encoding="utf-8")
+    options = (
+        '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}'
+    )
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", f"pdf:writer_pdf_Export:{options}", "--outdir", str(tmp_path), text],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert main(["import", str(tmp_path / "draft.pdf"), "--into", str(tmp_path / "outcome")]) == 2
+    err = capsys.readouterr().err
+    assert "is a PDF protected by a password" in err and err.count("\n") == 1
+    assert not (tmp_path / "outcome").exists()
 
 
 def test_huge_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -173,17 +243,14 @@ def test_force_replaces_only_a_document_folder(
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
 
 
-def test_a_structure_the_importer_misreads_is_refused_not_written(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_an_article_under_a_lettered_section_numbers_afresh(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Found by Hypothesis: an "Article" heading under a lettered section restarted the numbers
-    # inside the section, giving two paragraphs 1. The importer checks its own result before
-    # moving it into place, and refuses rather than leave a broken tree to repair by hand.
+    # inside the section, giving two paragraphs 1; an article now numbers its paragraphs on its
+    # own (per-article), and the importer still checks its own result before moving it into place.
     source = tmp_path / "draft.txt"
     source.write_text("A. The first item\n1.\nArticle 1\nNoting with concern the situation;\n", "utf-8")
     into = tmp_path / "outcome"
-    assert main(["import", str(source), "--into", str(into)]) == 2
-    err = capsys.readouterr().err
-    assert "structure was not understood" in err and "ZD202" in err and "nothing was written" in err
-    assert ".import-" not in err  # the temporary folder's name never reaches the user
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]
+    assert main(["import", str(source), "--into", str(into)]) == 0
+    article = next(into.glob("01-a-*/01-article-1"))
+    assert "kind: article" in (article / "section.yaml").read_text(encoding="utf-8")
+    assert "outcome.import-" not in capsys.readouterr().out.replace("outcome.import-report.md", "")

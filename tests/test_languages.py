@@ -155,11 +155,8 @@ def test_five_languages_import_beside_the_original_and_check_clean(
     assert {p: p.read_bytes() for p in before} == before  # the original is never touched
     assert (treaty / "outcome/02-article-74/003.zh.md").exists()
     assert "ar" in (treaty / "outcome/document.yaml").read_text(encoding="utf-8")
-    # Only what OCR broke is left, and check names it: the Arabic text printed Annex I's (أ)
-    # and (ب) before the Annex heading, inside Article 76.
     # (ZD701: the excerpt's references to articles before Article 73 have no target in it.)
-    found = [(p.path, p.code) for p in problems_of(treaty) if p.code != "ZD701"]
-    assert found == [("outcome/04-article-76/001.ar.md", "ZD447")]
+    assert [(p.path, p.code) for p in problems_of(treaty) if p.code != "ZD701"] == []
 
 
 def test_an_english_amendment_makes_exactly_its_five_translations_stale(treaty: Path) -> None:
@@ -281,3 +278,116 @@ def test_a_broken_translation_file_is_reported_not_dropped(tmp_path: Path) -> No
         ("outcome/01-article-73/009.fr.md", "ZD443"),
         ("outcome/01-article-73/section.fr.yaml", "ZD449"),
     } <= found
+
+
+# ---- the real thing: the English BBNJ Agreement imported, then its five other languages
+
+
+@pytest.fixture(scope="session")
+def bbnj(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The BBNJ Agreement imported from English by ``zerodraft import``, committed, then its five
+    other language versions imported with ``--language``: six languages in one document."""
+    base = tmp_path_factory.mktemp("bbnj")
+    git(base, "init", "-q", "-b", "main")
+    assert main(["-C", str(base), "import", str(BBNJ["en"]), "--into", "outcome"]) == 0
+    with (base / "outcome/document.yaml").open("a", encoding="utf-8") as out:
+        out.write("languages:\n  original: en\n")
+    git(base, "add", "-A")
+    git(base, "commit", "-q", "-m", "BBNJ in English")
+    for tag in LANGUAGES:
+        main(["-C", str(base), "import", str(BBNJ[tag]), "--language", tag, "--into", "outcome"])
+    return base
+
+
+def test_bbnj_in_six_languages_keeps_the_english_ids_under_the_same_numbers(bbnj: Path) -> None:
+    from zerodraft.reader import read
+    from zerodraft.source import WorkingTree
+
+    document = read(WorkingTree(bbnj), "outcome").document
+    originals = list(document.paragraphs())
+    assert len(originals) == 282
+    assert document.config.languages.kept == LANGUAGES
+    share = {
+        tag: sum(1 for p in originals if document.translations.of(p.path, tag) is not None) / len(originals)
+        for tag in LANGUAGES
+    }
+    assert share["fr"] == share["es"] == share["ru"] == share["zh"] == 1.0
+    assert share["ar"] >= 0.9  # OCR: the rest is listed by import and reported by check (ZD441)
+    missing = [p for p in problems_of(bbnj) if p.code == "ZD441"]
+    assert len(missing) == round((1 - share["ar"]) * len(originals))
+    assert all("Arabic (ar)" in p.message for p in missing)
+
+
+# ---- build --language: every format in every language
+
+
+@pytest.fixture(scope="session")
+def built(bbnj: Path) -> Path:
+    """``build --language all --format html,docx,json,akn`` of the six-language BBNJ Agreement."""
+    assert main(["-C", str(bbnj), "build", "--language", "all", "--format", "html,docx,json,akn", "-o", "build"]) == 0
+    return bbnj / "build"
+
+
+def test_html_says_its_language_and_arabic_reads_right_to_left(built: Path) -> None:
+    for tag in ("", *LANGUAGES):
+        page = (built / f"imported-draft{'.' + tag if tag else ''}.html").read_text(encoding="utf-8")
+        direction = ' dir="rtl"' if tag == "ar" else ""
+        assert f'<html lang="{tag or "en"}"{direction}>' in page
+    assert "第十二条" in (built / "imported-draft.zh.html").read_text(encoding="utf-8")
+    assert "Article premier" in (built / "imported-draft.fr.html").read_text(encoding="utf-8")
+    assert "المادة 12" in (built / "imported-draft.ar.html").read_text(encoding="utf-8")
+
+
+def test_json_has_the_same_ids_and_numbers_in_every_language(built: Path) -> None:
+    import json
+
+    def numbering(tag: str) -> list[tuple[str, str]]:
+        data = json.loads((built / f"imported-draft{'.' + tag if tag else ''}.json").read_text(encoding="utf-8"))
+        assert data["document"]["language"] == (tag or "en")
+        return [(p["id"], p["number"]) for p in data["paragraphs"]]
+
+    english = numbering("")
+    assert len(english) == 282
+    assert all(numbering(tag) == english for tag in LANGUAGES)
+
+
+def test_akn_carries_xml_lang_and_validates(built: Path) -> None:
+    from test_render_akn import valid
+
+    for tag, alpha3 in (("zh", "zho"), ("ar", "ara")):
+        tree = valid(built / f"imported-draft.{tag}.akn.xml")
+        root = tree.getroot()
+        assert root.find(".//{*}mainBody").get("{http://www.w3.org/XML/1998/namespace}lang") == tag
+        assert root.find(".//{*}FRBRlanguage").get("language") == alpha3
+
+
+def test_word_sets_arabic_right_to_left_in_its_font_and_chinese_in_a_cjk_font(built: Path) -> None:
+    import docx
+    from docx.oxml.ns import qn
+
+    arabic = docx.Document(str(built / "imported-draft.ar.docx"))
+    body = [p for p in arabic.element.body.iter(qn("w:p"))]
+    assert body and all(p.pPr is not None and p.pPr.find(qn("w:bidi")) is not None for p in body)
+    assert arabic.styles["Normal"].element.rPr.rFonts.get(qn("w:cs")) == "Noto Naskh Arabic"
+    chinese = docx.Document(str(built / "imported-draft.zh.docx"))
+    assert chinese.styles["Normal"].element.rPr.rFonts.get(qn("w:eastAsia")) == "Noto Serif CJK SC"
+    assert not [p for p in chinese.element.body.iter(qn("w:bidi"))]
+    english = docx.Document(str(built / "imported-draft.docx"))
+    assert english.styles["Normal"].element.rPr.rFonts.get(qn("w:ascii")) == "Times New Roman"
+
+
+@pytest.mark.slow
+def test_pdf_through_libreoffice_embeds_the_arabic_and_cjk_fonts(bbnj: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    assert main(["-C", str(bbnj), "build", "--language", "ar", "--format", "pdf", "-o", str(tmp_path)]) == 0
+    assert main(["-C", str(bbnj), "build", "--language", "zh", "--format", "pdf", "-o", str(tmp_path)]) == 0
+    for tag, font in (("ar", "NotoNaskhArabic"), ("zh", "NotoSerifCJK")):
+        fonts = subprocess.run(
+            ["pdffonts", str(tmp_path / f"imported-draft.{tag}.pdf")], capture_output=True, text=True, check=True
+        )
+        assert font in fonts.stdout
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "imported-draft.zh.pdf"), "-"], capture_output=True, text=True, check=True
+    )
+    assert "第十二条" in text.stdout

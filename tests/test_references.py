@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import REPO
 from zerodraft.references import find
+from zerodraft.references.rewrite import Rewriting
 
 DOC = (REPO / "docs" / "references.md").read_text(encoding="utf-8")
 CORPUS = next(
@@ -76,7 +77,7 @@ def test_example(written: str, reads: str, targets: str) -> None:
     "text", ["part of the marine environment", "this Part", "the paragraph above", "Articles of Agreement"]
 )
 def test_not_references(text: str) -> None:
-    assert find(f"States shall protect {text} in 2030.") == []
+    assert find(f"States shall protect {text} in 2030.") == ()
 
 
 # ---- the real corpus, read as plain text
@@ -183,9 +184,8 @@ def numbered_document(text_of_10: str) -> dict[str, bytes]:
     return files
 
 
-def released_text(files: dict[str, bytes], path: str) -> str:
-    """The text at ``path`` after the references of the document in ``files`` are rewritten
-    for its renumbering, as a release does it."""
+def rewritten(files: dict[str, bytes]) -> Rewriting:
+    """What a release rewrites in the document held in ``files`` for its renumbering."""
     from zerodraft import reader
     from zerodraft.references import rewrite
     from zerodraft.rounds import concordance
@@ -194,8 +194,12 @@ def released_text(files: dict[str, bytes], path: str) -> str:
 
     document = reader.read(MemoryTree(files), "outcome").document
     table = concordance.build("Draft 3", renumber(document), document, None)
-    result = rewrite.plan(document, rewrite.Mapping.from_concordance((e.id, e.new) for e in table.entries), files)
-    return result.files.get(path, files[path]).decode("utf-8").split("---\n", 2)[2].rstrip("\n")
+    return rewrite.plan(document, rewrite.Mapping.from_concordance((e.id, e.new) for e in table.entries), files)
+
+
+def released_text(files: dict[str, bytes], path: str) -> str:
+    """The text at ``path`` after the references are rewritten, as a release does it."""
+    return rewritten(files).files.get(path, files[path]).decode("utf-8").split("---\n", 2)[2].rstrip("\n")
 
 
 @pytest.mark.parametrize(("text", "renumbering", "after"), REWRITES, ids=[r[0] for r in REWRITES])
@@ -219,3 +223,18 @@ def test_rewriting_changes_only_the_numbers(numbers: list[str], noise: str) -> N
     expected_list = [new.get(n, n) for n in numbers]
     expected = expected_list[0] if len(numbers) == 1 else ", ".join(expected_list[:-1]) + " and " + expected_list[-1]
     assert after == f"{noise}Recalling [{word} {expected} above]{noise}"
+
+
+def test_a_reference_in_a_heading_is_rewritten_and_the_file_keeps_its_comments() -> None:
+    files = numbered_document("To act.")
+    path = "outcome/01-a-measures/section.yaml"
+    files[path] = b"# the agenda item\nheading: A. Measures under [paragraph 46 below]\n"
+    result = rewritten(files)
+    assert result.files[path] == b"# the agenda item\nheading: A. Measures under [paragraph 47 below]\n"
+    (change,) = result.rewrites
+    assert (change.heading, change.where, change.before, change.after) == (
+        True,
+        "the heading of 01-a-measures",
+        "paragraph 46 below",
+        "paragraph 47 below",
+    )

@@ -117,3 +117,27 @@ def test_a_reference_to_a_deleted_paragraph_stops_the_release(draft2: Path, caps
     assert "ZD702 paragraph 30 refers to paragraph 45 ('paragraph 45 above'), which is labelled deleted" in err
     assert git(draft2, "rev-parse", "HEAD") == head
     assert "draft-3" not in git(draft2, "tag")
+
+
+# ---- propose: says so before writing
+
+
+def test_propose_refuses_a_text_referring_to_nothing(draft2: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["-C", str(draft2), "propose", "insert-after", "18", "--delegation", "Kenya"]
+    assert main([*argv, "--text", "To act as set out in paragraph 999 above."]) == 1
+    err = capsys.readouterr().err
+    assert "ZD701 paragraph 18 bis refers to paragraph 999 ('paragraph 999 above')" in err
+    assert "the proposal was not written" in err
+    assert not (paragraph_file(draft2, "18").parent / "018bis.md").exists()
+
+
+def test_propose_to_delete_a_paragraph_others_refer_to_warns_then_writes(
+    draft2: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_text(paragraph_file(draft2, "30"), " As set out in paragraph 45 above.")
+    git(draft2, "commit", "-q", "-am", "A reference to 45")
+    assert main(["-C", str(draft2), "propose", "delete", "45", "--delegation", "Kenya"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: " in err
+    assert "ZD702 paragraph 30 refers to paragraph 45 ('paragraph 45 above'), which is labelled deleted" in err
+    assert "status: deleted" in paragraph_file(draft2, "45").read_text(encoding="utf-8")

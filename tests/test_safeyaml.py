@@ -95,11 +95,11 @@ def test_values(text: str, expected: object) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        ("a: 1\na: 2", 2, "appears twice"),
+        ("a: 1\na: 2", 2, "has the key 'a' twice"),
         ("a: &x 1\nb: *x", 1, "alias"),
         ("<<: {a: 1}", 1, "merge key"),
         ("a: !!python/object/apply:os.system [ls]", 1, "tag"),
-        ("a: [", 2, "not valid YAML"),
+        ("a: [", 1, "has a list without its closing ']'"),
     ],
 )
 def test_refusals(text: str, line: int, words: str) -> None:
@@ -107,3 +107,29 @@ def test_refusals(text: str, line: int, words: str) -> None:
         safeyaml.load(text)
     assert caught.value.line == line
     assert words in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("id: p-1\nstatus:open\nproposed-by: [Kenya]\n", 2, "needs a space after 'status:' — write 'status: open'"),
+        (
+            "id: p-1\nproposed-by: [Kenya, Norway\nstatus: open\n",
+            2,
+            "has a list without its closing ']' — write 'proposed-by: [Kenya, Norway]'",
+        ),
+        ('id: p-1\nnote: "to be reviewed\nstatus: open\n', 2, 'opens a quote (") and never closes it'),
+        ("id: p-1\nnote: Kenya: to review\n", 2, 'put the value in quotes: note: "Kenya: to review"'),
+        ("id: p-1\n  status: open\n", 2, "has a line that starts with spaces ('status: open')"),
+        ("id: p-1\nstatus open\n", 2, "has a line without ':' ('status open'); write each field as 'key: value'"),
+        ("id: p-1\nnote: @kenya\n", 2, "has a value that starts with '@'; put it in quotes: note: \"@kenya\""),
+        ("id: p-1\nproposed-by: {Kenya\n", 2, "a list of names is written in square brackets"),
+        ("id: p-1\n\tstatus: open\n", 2, "has a tab"),
+    ],
+)
+def test_syntax_errors_in_the_words_of_the_file(text: str, line: int, message: str) -> None:
+    """What is wrong, on the line where it is wrong, never the parser's "while scanning a simple key"."""
+    with pytest.raises(safeyaml.YamlProblem) as caught:
+        safeyaml.load(text)
+    assert (caught.value.line, message in caught.value.message) == (line, True), caught.value.message
+    assert "scanning" not in caught.value.message and "expected" not in caught.value.message

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from zerodraft import names, safeyaml
+from zerodraft import conflicts, names, safeyaml
 from zerodraft.languages import files
 from zerodraft.model import (
     MASTHEAD_KEYS,
@@ -54,7 +54,12 @@ def hint(key: str, known: tuple[str, ...] | list[str]) -> str:
 
 
 def load_yaml(path: str, text: str, code: str, problems: list[Problem]) -> safeyaml.Loaded | None:
-    """Parse YAML, reporting a syntax problem under ``ZD102`` and returning ``None``."""
+    """Parse YAML, reporting a syntax problem under ``ZD102`` (merge-conflict markers under
+    ``ZD110``) and returning ``None``."""
+    lines = conflicts.markers(text)
+    if lines:
+        problems.append(Problem(path, lines[0], "ZD110", conflicts.message(lines)))
+        return None
     try:
         return safeyaml.load(text)
     except safeyaml.YamlProblem as error:

@@ -511,6 +511,27 @@ class Git:
             if not line.startswith("??") or line[3:].startswith(f"{root}/")
         ]
 
+    def commit_on_new_branch(self, branch: str, start: str, files: dict[str, bytes], message: str) -> str:
+        """Commit ``files`` (path → content) on top of ``start`` as the new branch ``branch``,
+        through a temporary index: the working tree, the real index and HEAD are not touched.
+        :class:`Fatal` if the branch exists already.  Returns the new commit."""
+        import tempfile
+
+        if self.ok("rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"):
+            raise Fatal(f"the branch {branch} exists already; choose another with --branch NAME")
+        with tempfile.TemporaryDirectory(prefix="zerodraft-commit-") as scratch:
+            env = {"GIT_INDEX_FILE": str(Path(scratch) / "index")}
+            self.run("read-tree", start, env=env)
+            for number, (path, data) in enumerate(sorted(files.items())):
+                blob = Path(scratch) / f"blob-{number}"
+                blob.write_bytes(data)
+                sha = self.run("hash-object", "-w", "--no-filters", "--", str(blob)).strip()
+                self.run("update-index", "--add", "--cacheinfo", f"100644,{sha},{path}", env=env)
+            tree = self.run("write-tree", env=env).strip()
+            commit = self.run("commit-tree", tree, "-p", start, "-m", message).strip()
+        self.run("update-ref", f"refs/heads/{branch}", commit, "0" * 40)
+        return commit
+
     def tag_exists(self, name: str) -> bool:
         """True when the tag ``name`` exists."""
         return self.ok("rev-parse", "--verify", "--quiet", f"refs/tags/{name}")

@@ -37,6 +37,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "codeowners": ("zerodraft.commands.codeowners", "print .github/CODEOWNERS from document.yaml, or --check it"),
     "status": ("zerodraft.commands.status", "the consensus dashboard: paragraphs by label per agenda item"),
     "site": ("zerodraft.commands.site", "the static web site: editor's copy, drafts, redlines, histories, dashboard"),
+    "intake": (
+        "zerodraft.commands.intake",
+        "a delegation's edited Word copy of the draft becomes its proposals (a branch ready to push)",
+    ),
     "import": (
         "zerodraft.commands.import_",
         "import the Chair's draft (text from a PDF, Markdown, .docx) as a document folder",

@@ -52,7 +52,7 @@ def several(roster: Roster, written: str) -> tuple[str, ...]:
     ("Trinidad and Tobago") is one delegation, not two."""
     if roster.find(written) is not None:
         return ()
-    parts = [part for part in _SEPARATORS.split(written) if part.strip()]
+    parts = [part.strip(" []") for part in _SEPARATORS.split(written) if part.strip(" []")]
     if len(parts) < 2:
         return ()
     found = [roster.find(part) for part in parts]

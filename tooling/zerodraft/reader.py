@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from zerodraft import config, frontmatter, numbering, parallel, safeyaml
+from zerodraft import config, conflicts, frontmatter, numbering, parallel, safeyaml
 from zerodraft.decode import decode
 from zerodraft.errors import Fatal
 from zerodraft.languages import files as language_files
@@ -274,6 +274,10 @@ def _parse(path: str, data: bytes) -> _Record:
     problems.extend((p.path, p.line, p.code, p.message) for p in decoded.problems)
     if decoded.text is None:
         return _blank("", 1, problems)
+    conflict = conflicts.markers(decoded.text)
+    if conflict:
+        problems.append((path, conflict[0], "ZD110", conflicts.message(conflict)))
+        return _blank("", 1, problems)
     try:
         parts = frontmatter.split(decoded.text)
     except frontmatter.NoFrontMatter as error:
@@ -303,8 +307,16 @@ def _parse(path: str, data: bytes) -> _Record:
     for key in ("id", "status", "note"):
         value = data_.get(key)
         if value is None:
-            if key != "note":
-                report(key, "ZD103", f"front matter needs '{key}:'")
+            if key == "id":
+                report(
+                    key,
+                    "ZD103",
+                    f"front matter needs 'id:'; add the line 'id: {fresh_id(path, parts.body)}' (an id made for this file)",
+                )
+            elif key == "status":
+                report(
+                    key, "ZD103", "front matter needs 'status:', the consensus label (new text is 'status: proposed')"
+                )
             values[key] = ""
         elif not isinstance(value, str):
             report(key, "ZD105", f"'{key}' must be text, not {_kind(value)}; put it in quotes")
@@ -324,6 +336,15 @@ def _parse(path: str, data: bytes) -> _Record:
         tuple(lines.items()),
         tuple(problems),
     )
+
+
+def fresh_id(path: str, text: str) -> str:
+    """An id for a paragraph file that has none: ``p-`` and 12 hexadecimal digits, the same
+    for the same file and text (so the message does not change between runs), different for
+    different files."""
+    import hashlib
+
+    return "p-" + hashlib.sha256(f"{path}\0{text}".encode()).hexdigest()[:12]
 
 
 def _blank(text: str, text_line: int, problems: list[tuple[str, int, str, str]]) -> _Record:

@@ -79,6 +79,11 @@ RULES: tuple[Rule, ...] = (
     Rule("ZD107", "duplicate-id", "Every paragraph has its own id."),
     Rule("ZD108", "unknown-delegation", "Delegations named in a paragraph are in outcome/delegations.yaml."),
     Rule("ZD109", "bad-id", "An id is 1 to 64 letters, digits, '-' or '_', starting with a letter or digit."),
+    Rule(
+        "ZD110",
+        "conflict-markers",
+        "No file holds the markers of an unfinished merge ('<<<<<<<', '=======', '>>>>>>>'); such a file is not read further.",
+    ),
     # ---- numbering
     Rule("ZD201", "numbering-gap", "Paragraph numbers run without gaps under the numbering scheme."),
     Rule("ZD202", "duplicate-number", "No two paragraphs share a number within a numbering unit."),
@@ -206,6 +211,16 @@ RULES: tuple[Rule, ...] = (
         "zerodraft import places every line of the source: as a heading, a paragraph or part of one, a footnote, or a removed page number or running header.",
     ),
     Rule("ZD602", "import-numbering", "zerodraft import finds the paragraph numbers of the source in sequence."),
+    Rule(
+        "ZD630",
+        "intake-unmapped",
+        "zerodraft intake places every paragraph of a delegation's Word file; text it cannot place (a paragraph that lost its mark and changed, new text right under a heading) is listed, never guessed.",
+    ),
+    Rule(
+        "ZD631",
+        "intake-not-proposable",
+        "Every change in a delegation's Word file can be made as a proposal on the current text (its paragraph still exists; a free bis number remains).",
+    ),
     Rule(
         "ZD660",
         "translation-unaligned",

@@ -23,6 +23,7 @@ key order; see :mod:`zerodraft.frontmatter`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -88,7 +89,7 @@ class _Loader(_Base):  # type: ignore[misc]
                 if key_node.value in seen:
                     raise YamlProblem(
                         line,
-                        f"the key '{key_node.value}' appears twice (first on line {seen[key_node.value]}); keep one",
+                        f"has the key '{key_node.value}' twice; keep one",
                     )
                 seen[key_node.value] = line
         return super().construct_mapping(node, deep=deep)
@@ -109,9 +110,7 @@ def load(text: str) -> Loaded:
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise YamlProblem(line, _plain(error)) from None
+        raise YamlProblem(*_plain(error, text)) from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml always marks errors
         raise YamlProblem(1, f"is not valid YAML ({error})") from None
     except RecursionError:
@@ -121,13 +120,83 @@ def load(text: str) -> Loaded:
     return Loaded(data, loader.key_lines)
 
 
-def _plain(error: yaml.MarkedYAMLError) -> str:
-    problem = error.problem or "is not valid YAML"
-    if "could not determine a constructor" in problem or "tag" in (problem or ""):
+def _plain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """The line at fault and what to write there, in the words of the file rather than the
+    parser's ("while scanning a simple key could not find expected ':'" is a missing space
+    after 'status:' on the line before)."""
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    problem = error.problem or ""
+    if "could not determine a constructor" in problem or "tag" in problem:
         tag = problem.split("tag", 1)[-1].strip(" '")
-        return f"uses the YAML tag {tag}; tags are not allowed, write plain values"
-    context = f" {error.context}" if error.context else ""
-    return f"is not valid YAML:{context} {problem}".replace("  ", " ")
+        return line, f"uses the YAML tag {tag}; tags are not allowed, write plain values"
+    lines = text.split("\n")
+    context = error.context or ""
+
+    def back(wanted: Callable[[str], bool]) -> int:
+        """The nearest line at or above the error that ``wanted`` accepts (1-based), or 0."""
+        for number in range(min(line, len(lines)), 0, -1):
+            if wanted(lines[number - 1]):
+                return number
+        return 0
+
+    if "simple key" in context:
+        found = back(lambda raw: bool(raw.strip()) and ": " not in raw and not raw.lstrip().startswith("#"))
+        raw = lines[found - 1].strip() if found else ""
+        glued = _GLUED.match(raw)
+        if glued:
+            return found, f"needs a space after '{glued.group(1)}:' — write '{glued.group(1)}: {glued.group(2)}'"
+        if found and ":" not in raw:
+            return found, f"has a line without ':' ('{_short(raw)}'); write each field as 'key: value'"
+    if "flow" in context or "end of stream" in problem or "<stream end>" in problem:
+        found = back(lambda raw: raw.count("[") > raw.count("]"))
+        if found:
+            raw = lines[found - 1].rstrip().rstrip(",")
+            return found, f"has a list without its closing ']' — write '{_short(raw)}]'"
+    if "flow mapping" in context:
+        found = back(lambda raw: "{" in raw)
+        if found:
+            return (
+                found,
+                "has a '{' without its closing '}'; a list of names is written in square brackets: [Kenya, Norway]",
+            )
+    if "quoted scalar" in context:
+        found = back(lambda raw: raw.count('"') % 2 == 1 or raw.count("'") % 2 == 1)
+        if found:
+            quote = '"' if lines[found - 1].count('"') % 2 else "'"
+            return found, f"has a value that opens a quote ({quote}) and never closes it; add the closing {quote}"
+    raw = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "mapping values are not allowed" in problem:
+        if raw[:1].isspace():
+            return (
+                line,
+                f"has a line that starts with spaces ('{_short(raw.strip())}'); start each field at the beginning of the line",
+            )
+        key, _, value = raw.partition(":")
+        if value.strip():
+            return (
+                line,
+                f"has ': ' inside the value of '{key.strip()}'; put the value in quotes: {key.strip()}: \"{_short(value.strip())}\"",
+            )
+    if "tab" in problem:
+        return line, "has a tab; indent with spaces, or start the line at the beginning"
+    if "cannot start any token" in problem and mark is not None and 0 <= mark.column < len(raw):
+        key, _, value = raw.partition(":")
+        return (
+            line,
+            f"has a value that starts with '{raw[mark.column]}'; put it in quotes: {key.strip()}: \"{_short(value.strip())}\"",
+        )
+    return line, (
+        "is not valid YAML here; write each field as 'key: value', a list as [Kenya, Norway], "
+        "and put a value holding ':' or '#' in quotes"
+    )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_GLUED = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):(\S.*)$")
 
 
 _KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):(?:[ ]+(.*?))?[ ]*$")

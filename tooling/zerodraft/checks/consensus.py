@@ -96,7 +96,8 @@ def proposal_has_proposer(document: Document, paragraph: Paragraph) -> Iterator[
             paragraph.path,
             paragraph.line_of("status"),
             "ZD303",
-            f"paragraph {paragraph.label} is proposed but says by whom; add 'proposed-by: [your delegation]'",
+            f"paragraph {paragraph.label} is labelled 'proposed' but does not say by whom; "
+            "add 'proposed-by: [your delegation]'",
         )
 
 

@@ -72,9 +72,18 @@ def numbers_without_gaps(document: Document) -> Iterator[Problem]:
                     paragraph.path,
                     1,
                     "ZD201",
-                    f"numbering jumps to {base} {after}: {missing}; rename the files so the numbers run on",
+                    f"numbering jumps to {base} {after}: {missing}. To delete a paragraph, keep its file "
+                    f"and set 'status: deleted' (put {_gap_file(paragraph, previous + 1)} back)"
+                    + (f"; new text is an insertion ({_gap_file(paragraph, previous, 'bis')})" if previous else "")
+                    + ". Never renumber: the secretariat does that at each new draft",
                 )
             previous = max(previous, base)
+
+
+def _gap_file(paragraph: Paragraph, number: int, suffix: str = "") -> str:
+    """The file name of paragraph ``number`` beside ``paragraph`` (``019.md``, ``018bis.md``)."""
+    width = max(3, len(paragraph.path.rsplit("/", 1)[-1].split(".")[0].rstrip("abcdefghijklmnopqrstuvwxyz")))
+    return f"{number:0{width}d}{suffix}.md"
 
 
 @document_check("ZD203")

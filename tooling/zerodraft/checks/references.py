@@ -10,6 +10,10 @@ from zerodraft.checks.registry import document_check, problem
 from zerodraft.model import Document, Problem
 from zerodraft.references.resolve import Resolution, Resolved, Status, resolve_all
 
+LEFT_DANGLING = frozenset({"ZD702"})
+"""Codes that ``zerodraft propose`` prints as a warning and then writes the proposal: a
+deletion that leaves another paragraph's reference pointing at a deleted paragraph."""
+
 _CACHE: list[tuple[Document, tuple[Resolved, ...]]] = []
 
 

@@ -10,10 +10,12 @@ from pathlib import Path
 
 from zerodraft import checks
 from zerodraft.commands import _options
-from zerodraft.git import find_root, source_at
+from zerodraft.git import CommitTree, Git, find_root, source_at
+from zerodraft.intake.identity import Origin
+from zerodraft.languages import version
 from zerodraft.model import Problem
 from zerodraft.reader import read
-from zerodraft.render import FORMATS, build
+from zerodraft.render import FORMATS, build, default_basename
 from zerodraft.rounds import editors_copy
 
 
@@ -23,6 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     _options.add_output(parser, "the folder the files are written into", folder=True, default="build")
     _options.add_root(parser)
     parser.add_argument("--name", help="file name stem (default: from the draft name, e.g. draft-2)")
+    _options.add_language(
+        parser, "build this language version, or all (each as draft-2.fr.html …; default: the original)"
+    )
     parser.add_argument(
         "--strict", action="store_true", help="build nothing if the document has problems (as zerodraft check)"
     )
@@ -41,7 +46,15 @@ def run(args: argparse.Namespace) -> int:
         return 1
     out = Path(args.output)
     header = editors_copy.standing(base, source, reading.document, args.ref, args.root).header()
-    written = build(reading.document, wanted, out, problems=problems, basename=args.name, header=header)
+    origin = Origin()
+    if isinstance(source, CommitTree):  # the Word file records what it was built from
+        origin = Origin(source.sha, args.ref if Git(source.repository).tag_exists(args.ref) else "")
+    written = []
+    stem = args.name or default_basename(reading.document)
+    for language in version.wanted(reading.document, args.language):
+        document = version.in_language(reading.document, language)
+        name = f"{stem}.{language}" if language else stem
+        written += build(document, wanted, out, problems=problems, basename=name, header=header, origin=origin)
     for path in written:
         print(_shown(path))
     if problems:

@@ -89,6 +89,11 @@ def read(source: sourcefile.SourceFile) -> blocks.Stream:
         from zerodraft.importing import docx as docx_reader
 
         stream = docx_reader.read(source.path)
+        if not stream.blocks:
+            raise Fatal(
+                f"'{source.path}' is a Word file with no paragraphs of text (tables, text boxes and pictures are "
+                "not read); is it the draft?"
+            )
         for block in stream.blocks:
             sourcefile.refuse_hidden_characters(str(source.path), block.text, block.line)
         return stream

@@ -9,13 +9,13 @@ import re
 import sys
 from pathlib import Path
 
-from zerodraft import checks
+from zerodraft.checks import references
 from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository, check_ref_name
 from zerodraft.output import write_atomically
 from zerodraft.reader import read
-from zerodraft.rounds.proposal import KINDS, propose
+from zerodraft.rounds.proposal import KINDS, new_problems, propose
 from zerodraft.source import MemoryTree, WorkingTree
 
 
@@ -59,14 +59,11 @@ def run(args: argparse.Namespace) -> int:
         raise Fatal(f"{change.path} exists already; nothing was written")
     planned = dict(files)
     planned[change.path] = change.content.encode("utf-8")
-    reading = read(MemoryTree(planned), args.root)
-    # only what the proposal itself breaks (a document with old problems can still be proposed on)
-    known = {(p.path, p.code, p.message) for p in (*before.problems, *checks.run(document))}
-    problems = [
-        p
-        for p in sorted(set(reading.problems) | set(checks.run(reading.document)))
-        if (p.path, p.code, p.message) not in known
-    ]
+    problems = new_problems(files, planned, args.root)
+    # a proposal to delete a paragraph that others refer to is legitimate: say so, and write it
+    for problem in (p for p in problems if p.code in references.LEFT_DANGLING):
+        print(f"warning: {problem}", file=sys.stderr)
+    problems = [p for p in problems if p.code not in references.LEFT_DANGLING]
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)

@@ -175,6 +175,8 @@ class _Recogniser:
         """A table of contents' lines (dot leaders, page numbers), kept in the header note."""
         self.heading_line = -1
         """The line of the treaty heading whose title may follow."""
+        self.article_last = 0
+        """The number of the last article read (0 before the first, and in a new annex)."""
         wrapped = [b for b in self.blocks if b.kind is Kind.LINE and not self.is_start(b.text)]
         self.double_spaced = sum(b.gap for b in wrapped) > 0.6 * len(wrapped)
         widths = sorted(len(b.text) for b in self.blocks if b.kind is Kind.LINE)
@@ -391,7 +393,7 @@ class _Recogniser:
 
     def section_heading(self, text: str) -> _Heading | None:
         match = ARTICLE_RE.match(text)
-        if match and bool(match.group("open")) == bool(match.group("close")):
+        if match and bool(match.group("open")) == bool(match.group("close")) and self.next_article(match.group("n")):
             number = match.group("n") + (f" {match.group('suffix')}" if match.group("suffix") else "")
             rest = match.group("rest") or match.group("paren") or ""
             return _Heading("article", f"Article {number}", number, rest, bool(match.group("open")))
@@ -419,7 +421,19 @@ class _Recogniser:
             return _Heading("roman", match.group("n"))
         return None
 
+    def next_article(self, number: str) -> bool:
+        """Articles run 1, 2, 3 … (again from 1 in each annex or decision): "Article 4" out of
+        that sequence is a reference that a line happens to start with, not a heading."""
+        if not number.isdigit():
+            return True
+        value = int(number)
+        return value in (self.article_last, self.article_last + 1) or (value == 1)
+
     def open_heading(self, heading: _Heading, text: str, block: Block) -> None:
+        if heading.kind == "article" and heading.number.split()[0].isdigit():
+            self.article_last = int(heading.number.split()[0])
+        elif heading.kind in ("annex", "appendix", "decision"):
+            self.article_last = 0
         self.open_section(heading.kind, heading.ordinal, text, block)
         section = self.stack[-1]
         section.number = heading.number
@@ -695,7 +709,9 @@ class _Recogniser:
         if uncited:
             sections = self.with_uncited(sections, uncited)
         scheme = "continuous"
-        if any(s.kind in UNITS and s.kind != "decision" and s.last is not None for s in self.all_sections()):
+        if sum(1 for s in self.top if s.kind == "decision") > 1:
+            scheme = "per-section"
+        elif any(s.kind in UNITS and s.kind != "decision" and s.last is not None for s in self.all_sections()):
             scheme = "per-article"
         elif self.restarted or sum(1 for s in self.top if s.kind == "decision") > 1:
             scheme = "per-section"

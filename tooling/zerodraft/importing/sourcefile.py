@@ -118,10 +118,20 @@ def _pdf_text(name: str, path: Path) -> str:
             f"'{name}' is a PDF that pdftotext could not read within 2 minutes; import the Word version"
         ) from None
     text = result.stdout.decode("utf-8", errors="replace")
-    if result.returncode != 0 or not text.strip():
-        reason = result.stderr.decode("utf-8", errors="replace").strip().splitlines()[-1:] or ["no text in it"]
+    errors = result.stderr.decode("utf-8", errors="replace")
+    if "password" in errors.lower():
+        raise Fatal(
+            f"'{name}' is a PDF protected by a password; save a copy without the password (or import the Word version)"
+        )
+    if result.returncode != 0:
+        reason = errors.strip().splitlines()[-1:] or [f"pdftotext exit {result.returncode}"]
         raise Fatal(
             f"'{name}' is a PDF from which no text could be extracted ({reason[0][:100]}); import the Word version"
+        )
+    if not text.strip():
+        raise Fatal(
+            f"'{name}' is a PDF with no text in it (blank pages, or a scan with no text layer); "
+            "import the Word version, or the text of the scan after OCR"
         )
     return text
 

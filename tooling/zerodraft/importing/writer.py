@@ -170,7 +170,12 @@ def _write_tree(
     numbers = [p.number.base for p in document.paragraphs() if p.number is not None]
     width = max(3, len(str(max(numbers, default=0))))
     articles = [s.number for top in document.sections for s in top.walk() if s.kind == "article"]
-    layout = _Layout(width, max([2, *(len(n.split()[0]) for n in articles if n.split()[0].isdigit())]))
+    layout = _Layout(
+        width,
+        max([2, *(len(n.split()[0]) for n in articles if n.split()[0].isdigit())]),
+        document.scheme,
+        ["0" * width],
+    )
     written += _write_children(document.sections, root, "", vocabulary, layout, files, preamble_first=True)
     return written
 
@@ -190,6 +195,11 @@ class _Layout:
     """Digits of a paragraph file's number (at least 3)."""
     article_width: int
     """Digits of an article folder's order prefix (at least 2; 3 for 320 articles)."""
+    scheme: str
+    """The document's numbering scheme (where numbering starts again)."""
+    stem: list[str]
+    """The file stem of the last numbered paragraph in the numbering that runs (one cell,
+    carried across folders): an unnumbered paragraph is named after it (``005u.md``)."""
 
 
 def _write_children(
@@ -204,11 +214,14 @@ def _write_children(
     """The folders of ``sections`` under ``parent``; an article's order prefix is its number
     (``007-article-7``, ``054ter-article-54-ter``) when all its siblings are articles."""
     written: list[str] = []
-    by_number = _reader_knows_kinds() and all(_article_order(s, layout) for s in sections)
+    by_number = _reader_knows_kinds()
     start = 0 if preamble_first and sections and sections[0].preamble else 1
     digits = max(2, len(str(len(sections) + start)))
     for position, section in enumerate(sections, start):
-        order = _article_order(section, layout) if by_number else f"{position:0{digits}d}"
+        restarts = section.kind in ("article", "annex", "appendix") and layout.scheme == "per-article"
+        if restarts or (not prefix and layout.scheme == "per-section"):
+            layout.stem[0] = "0" * layout.width
+        order = (_article_order(section, layout) if by_number else "") or f"{position:0{digits}d}"
         name = f"{order}-{_slug(section)}"
         written += [f"{prefix}{w}" for w in _write_section(section, parent, name, vocabulary, layout, files)]
     return written
@@ -233,9 +246,9 @@ def _write_section(
     if _reader_knows_kinds():
         if section.kind not in ("heading", "preamble"):
             config["kind"] = section.kind
-        if section.number:
+        if section.number and section.kind != "heading":
             config["number"] = section.number
-        if section.title:
+        if section.title and section.kind != "heading":
             config["title"] = section.title
         if section.bracketed:
             config["bracketed"] = True
@@ -249,7 +262,7 @@ def _write_section(
         config["numbered"] = False
     _write(folder / "section.yaml", _yaml(config))
     written = [f"{name}/section.yaml"]
-    for paragraph, file in zip(section.paragraphs, paragraph_files(section, layout.width), strict=True):
+    for paragraph, file in zip(section.paragraphs, paragraph_files(section, layout.width, layout.stem), strict=True):
         status = vocabulary.of(Role(paragraph.status)).label
         _write(folder / file, paragraph_file(files.new_id(), status, paragraph.text))
         if files.progress is not None:
@@ -259,24 +272,28 @@ def _write_section(
     return written
 
 
-def paragraph_files(section: ImportedSection, width: int) -> list[str]:
+def paragraph_files(section: ImportedSection, width: int, stem: list[str] | None = None) -> list[str]:
     """The file names of a section's paragraphs, in order (see docs/format.md).
 
     Numbered paragraphs are named after their number (``018bis.md``); in a section with
     no numbered paragraph (and in an unnumbered preamble) files are positional
     (``001.md``, ``002.md``); otherwise an unnumbered paragraph is named after the numbered
-    one it follows with ``u``, ``u2`` … (``000u.md`` before paragraph 1, ``005u.md`` after 5)."""
+    one it follows with ``u``, ``u2`` … (``000u.md`` before paragraph 1, ``005u.md`` after 5).
+    ``stem`` holds the last numbered paragraph's stem where numbering runs on from the
+    folders before, and is updated."""
+    last = stem if stem is not None else ["0" * width]
     if not any(p.number is not None for p in section.paragraphs):
         return [f"{position:0{width}d}.md" for position in range(1, len(section.paragraphs) + 1)]
     names: list[str] = []
-    stem, count = "0" * width, 0
+    count = 0
     for paragraph in section.paragraphs:
         if paragraph.number is not None:
             names.append(paragraph.number.filename(width))
-            stem, count = names[-1][: -len(".md")], 0
+            if not paragraph.number.is_alternative:
+                last[0], count = names[-1][: -len(".md")], 0
         else:
             count += 1
-            names.append(f"{stem}u{count if count > 1 else ''}.md")
+            names.append(f"{last[0]}u{count if count > 1 else ''}.md")
     return names
 
 

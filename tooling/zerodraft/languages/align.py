@@ -389,14 +389,14 @@ def _blocks(piece: str, slot: Slot, target: Conventions) -> str:
     text = "\n\n".join(line for line in lines if line)
     if "\n" not in slot.text.strip() or "\n" in text:
         return text
-    count = 0
-    while True:
-        mark = target.number_text(target.subparagraph, Number(count + 1))
+    misses, index = 0, 1
+    while misses < 3 and index <= 60:
+        mark = target.number_text(target.subparagraph, Number(index))
+        index += 1
         at = text.find(" " + mark + " ")
         if at < 0:
-            if text.startswith(mark + " ") or f"\n{mark} " in text:
-                count += 1
-                continue
-            return text
+            misses += 0 if text.startswith(mark + " ") or f"\n{mark} " in text else 1
+            continue
         text = text[:at] + "\n\n" + text[at + 1 :]
-        count += 1
+        misses = 0
+    return text

@@ -35,6 +35,8 @@ class Conventions:
     """The language tag the file is for (``fr``)."""
     name: str
     """The language's name in itself ("français")."""
+    alpha3: str = ""
+    """Its ISO 639-2 code (``fra``), for Akoma Ntoso's ``FRBRlanguage``."""
     script: str = "Latin"
     """Its script: Latin, Cyrillic, Han, Arabic …"""
     direction: str = "ltr"
@@ -148,9 +150,10 @@ class Conventions:
 
     def subparagraph_count(self, text: str) -> int:
         """How many first-level subparagraphs ``text`` holds: the last of (a), (b) … found in
-        order (up to two missing in a row are passed over: OCR loses a marker, not a letter)."""
+        order at the start of a line (a reference "paragraph 3 (a)" is not one); up to two
+        missing in a row are passed over: OCR loses a marker, not a letter."""
         last, position, misses, index = 0, 0, 0, 1
-        before = f"(?<![{_HAN_DIGITS}])" if self.script == "Han" else r"(?<![^\W_])"
+        before = r"(?m)^[ \t]*"
         while misses < 3 and index <= 60:
             shapes = (self.subparagraph, *self.subparagraph_variants)
             pattern = "|".join(re.escape(self.number_text(s, Number(index))) for s in shapes)
@@ -198,6 +201,7 @@ def _load(code: str) -> Conventions:
     return Conventions(
         code=code,
         name=str(data.get("name", code)),
+        alpha3=str(data.get("alpha3", "")),
         script=str(data.get("script", "Latin")),
         direction=str(data.get("direction", "ltr")),
         font=str(data.get("font", "Times New Roman")),

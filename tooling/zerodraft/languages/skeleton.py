@@ -63,12 +63,10 @@ def of(document: Document, source: Conventions) -> tuple[Unit, ...]:
 def _structure(section: Section, source: Conventions) -> tuple[str, Number | None, str]:
     if section.preamble:
         return "preamble", None, ""
-    kind = getattr(section, "kind", None)  # the treaty structure of docs/format.md, where the model has it
-    label = getattr(section, "number", None)
-    if isinstance(kind, str) and kind in HEADING_KINDS and isinstance(label, str) and label:
-        title = getattr(section, "title", "")
-        return kind, parse_number(label), title if isinstance(title, str) else ""
-    return parse_heading(section.heading, source)
+    kind = section.kind.value
+    if kind in HEADING_KINDS and section.number:
+        return kind, parse_number(section.number), section.title
+    return parse_heading(section.heading, source)  # a heading written as printed ("Article 7")
 
 
 def parse_heading(heading: str, source: Conventions) -> tuple[str, Number | None, str]:

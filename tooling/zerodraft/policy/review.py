@@ -219,14 +219,19 @@ def _added(who: Author, after: Paragraph, roster: Roster) -> Iterator[Problem]:
     if after.role is not None and after.role.is_agreed:
         yield _label_problem(after, "a new paragraph cannot be agreed")
     elif after.role is not Role.PROPOSED:
-        yield Problem(path, after.line_of("status"), "ZD907", "a new paragraph is labelled 'status: proposed'")
+        yield Problem(
+            path,
+            after.line_of("status"),
+            "ZD907",
+            f"a new paragraph must be labelled 'status: proposed', not '{after.status}'",
+        )
     proposers = {roster.name_of(n) for n in after.proposed_by}
     if not proposers & own:
         yield Problem(
             path,
             after.line_of("proposed-by"),
             "ZD907",
-            f"a new paragraph names its proposer: put 'proposed-by: [{_first(who)}]'",
+            f"a new paragraph must name its proposer: add 'proposed-by: [{_first(who)}]'",
         )
     for key, names in _attributions(after):
         for other in sorted({roster.name_of(n) for n in names} - own):

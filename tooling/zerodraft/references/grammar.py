@@ -26,6 +26,7 @@ Nothing here knows the document: :mod:`zerodraft.references.resolve` finds the t
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -200,11 +201,23 @@ def kind_of(word: str) -> Kind:
     return _KIND_OF_WORD[key]
 
 
-def find(text: str) -> list[Reference]:
-    """Every cross-reference in ``text``, in order, internal and external alike."""
+def find(text: str) -> tuple[Reference, ...]:
+    """Every cross-reference in ``text``, in order, internal and external alike.
+
+    Remembered for the last texts read: a release reads each paragraph's references for the
+    check, the rewriting and the check of the planned draft."""
     lowered = text.casefold()
     if not any(word in lowered for word in _WORDS):
-        return []
+        return ()
+    return _find(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _find(text: str) -> tuple[Reference, ...]:
+    return tuple(_scan(text))
+
+
+def _scan(text: str) -> list[Reference]:
     found: list[Reference] = []
     position = 0
     while True:

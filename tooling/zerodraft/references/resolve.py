@@ -133,8 +133,11 @@ class Index:
         self.parents: dict[str, Section | None] = {}
         self.addresses: dict[str, tuple[Kind, str]] = {}
         self.sections: dict[str, Section] = {}
+        self.by_address: dict[tuple[Kind, str], list[Section]] = {}
+        self.annex_of: dict[str, str] = {}
+        """Each section's nearest enclosing annex (a folder), or ``""``."""
         for top in document.sections:
-            self._enter(top, None)
+            self._enter(top, None, "")
         self.unit_of: dict[str, int] = {}
         self.units: list[dict[str, list[Paragraph]]] = []
         self.numbered: list[bool] = []
@@ -149,14 +152,18 @@ class Index:
             self.units.append(table)
             self.numbered.append(numbered)
 
-    def _enter(self, section: Section, parent: Section | None) -> None:
+    def _enter(self, section: Section, parent: Section | None, annex: str) -> None:
         self.parents[section.path] = parent
         self.sections[section.path] = section
+        self.annex_of[section.path] = annex
         found = address(section)
         if found is not None:
             self.addresses[section.path] = found
+            self.by_address.setdefault(found, []).append(section)
+            if found[0] is Kind.ANNEX:
+                annex = section.path
         for sub in section.subsections:
-            self._enter(sub, section)
+            self._enter(sub, section, annex)
 
     def ancestors(self, folder: str) -> Iterator[Section]:
         """The section at ``folder`` and every section around it, innermost first."""
@@ -271,18 +278,15 @@ class Index:
 
     def _sections_under(self, level: Section | None, wanted: tuple[Kind, str]) -> list[Section]:
         """Sections with address ``wanted`` under ``level`` (the document when ``None``),
-        not looking inside annexes of the level (they number their own)."""
-        roots = level.subsections if level is not None else self.document.sections
+        not looking inside annexes below the level (they number their own)."""
         found: list[Section] = []
-        stack = list(reversed(roots))
-        while stack:
-            section = stack.pop()
-            here = self.addresses.get(section.path)
-            if here == wanted:
-                found.append(section)
-            if here is not None and here[0] is Kind.ANNEX and wanted[0] is not Kind.ANNEX:
+        for section in self.by_address.get(wanted, ()):
+            if level is not None and not section.path.startswith(level.path + "/"):
                 continue
-            stack.extend(reversed(section.subsections))
+            annex = self.annex_of[section.path]
+            crossed = bool(annex) and (level is None or not (level.path + "/").startswith(annex + "/"))
+            if wanted[0] is Kind.ANNEX or not crossed:
+                found.append(section)
         return found
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from zerodraft.errors import Fatal
+from zerodraft.intake.identity import UNKNOWN, Origin
 from zerodraft.model import Document, Problem
 from zerodraft.render.layout import CompiledDraft, lay_out
 
@@ -73,6 +74,7 @@ def build(
     problems: Sequence[Problem] = (),
     basename: str | None = None,
     header: str | None = None,
+    origin: Origin = UNKNOWN,
 ) -> list[Path]:
     """Render ``document`` in each of ``formats`` into ``out/<basename>.<ext>``; return the
     paths written, in the order of ``formats``.
@@ -80,7 +82,8 @@ def build(
     ``problems`` (from ``zerodraft check``) are listed at the top of formats that can show
     them.  ``header`` heads an editor's copy in every format (:mod:`zerodraft.rounds.editors_copy`).
     ``basename`` defaults to the draft name (``draft-2``); it must be a plain file
-    name.  Raises :class:`Fatal` for an unknown format or a bad name; writes nothing then.
+    name; ``origin`` (the commit and tag read) is recorded in the Word file.  Raises
+    :class:`Fatal` for an unknown format or a bad name; writes nothing then.
     """
     stem = default_basename(document) if basename is None else basename
     if not _BASENAME.match(stem) or ".." in stem:
@@ -88,7 +91,7 @@ def build(
     modules = [(name, renderer(name)) for name in dict.fromkeys(formats)]
     if not modules:
         raise Fatal("no format to build; choose from " + ", ".join(FORMATS))
-    draft = lay_out(document, problems, header)
+    draft = lay_out(document, problems, header, origin)
     out.mkdir(parents=True, exist_ok=True)
     top = out.resolve()
     staged: list[tuple[str, Path]] = []

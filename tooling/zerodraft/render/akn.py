@@ -25,6 +25,7 @@ from typing import Any
 
 from lxml import etree
 
+from zerodraft.languages import version
 from zerodraft.render.inline import Run, clean, plain, safe_link
 from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 
@@ -76,6 +77,10 @@ def render(draft: CompiledDraft) -> bytes:
             _blocks(maker, content, entry, _eid(entry, "para"))
     if len(body) == 0:
         maker.sub(body, "p")
+    if version.declared(draft.document):  # the language of the text (AKN allows xml:lang on its parts)
+        for part in statement:
+            if etree.QName(part).localname in ("preface", "preamble", "mainBody"):
+                part.set("{http://www.w3.org/XML/1998/namespace}lang", version.tag(draft.document))
     data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return data
 
@@ -147,7 +152,7 @@ def _meta(maker: _Maker, draft: CompiledDraft) -> Any:
     maker.sub(frbr_expression, "FRBRdate", date=date, name=config.draft_name or "draft")
     maker.sub(frbr_expression, "FRBRauthor", href="#secretariat")
     maker.sub(frbr_expression, "FRBRversionNumber", value=_version(draft))
-    maker.sub(frbr_expression, "FRBRlanguage", language="eng")
+    maker.sub(frbr_expression, "FRBRlanguage", language=version.rules(draft.document).alpha3 or "und")
     manifestation = maker.sub(identification, "FRBRManifestation")
     maker.sub(manifestation, "FRBRthis", value=f"{expression}/!main.xml")
     maker.sub(manifestation, "FRBRuri", value=f"{expression}.akn")

@@ -22,13 +22,16 @@ from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
-from docx.opc.part import XmlPart
+from docx.opc.part import Part, XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from zerodraft.intake import identity
+from zerodraft.languages import version
+from zerodraft.languages import word as word_language
 from zerodraft.render.inline import Run, clean, safe_link
 from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.vocabulary import Role
@@ -56,28 +59,55 @@ def render(draft: CompiledDraft) -> bytes:
     _page_footer(word)
     notes = _Footnotes(word, {note.number: note.runs for note in draft.footnotes})
 
+    placed: list[tuple[str, list[Any]]] = []  # (bookmark key, the Word paragraphs) for _identify
     # the header line and the symbol are in the page header, on every page
     if draft.note:
         note = word.add_paragraph()
         _runs(word, note, draft.note, notes, italic=True)
+        placed.append(("note", [note._p]))
     title = word.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_before = Pt(12)
     title.paragraph_format.space_after = Pt(12)
     _runs(word, title, draft.title, notes, bold=True)
+    placed.append(("title", [title._p]))
 
     for entry in draft.entries:
         if isinstance(entry, Heading):
             heading = word.add_paragraph(style=f"Heading {min(entry.level, 3)}")
             _runs(word, heading, entry.runs, notes)
+            placed.append((f"section:{entry.section.path}", [heading._p]))
         else:
-            _item(word, entry, notes)
+            placed.append((entry.paragraph.id, _item(word, entry, notes)))
+    if version.declared(draft.document):
+        word_language.localise(word, version.rules(draft.document), version.tag(draft.document))
     buffer = io.BytesIO()
     word.core_properties.title = "".join(r.text for r in draft.title)[:255]
     word.core_properties.subject = clean(draft.header)
     word.core_properties.author = "zerodraft"
+    _identify(word, draft, placed)
     word.save(buffer)
     return buffer.getvalue()
+
+
+def _identify(word: WordDocument, draft: CompiledDraft, placed: list[tuple[str, list[Any]]]) -> None:
+    """What lets ``zerodraft intake`` read the file back: a bookmark around every block of
+    every paragraph (named from its id), one on each heading, the title and the note, and the
+    document properties saying which document, draft and commit this is (docs/intake.md)."""
+    number = 0
+    for key, elements in placed:
+        structural = key in ("note", "title") or key.startswith("section:")
+        for block, element in enumerate(elements):
+            name = identity.heading_bookmark(key) if structural else identity.bookmark(key, block)
+            if structural or key:
+                identity.mark(element, element, clean(name), number)
+                number += 1
+    config = draft.document.config
+    date = config.draft_date.isoformat() if config.draft_date else ""
+    data = identity.properties_xml(clean(config.symbol or config.title), clean(config.draft_name), date, draft.origin)
+    package = word.part.package
+    part = Part(PackURI(identity.CUSTOM_URI), identity.CUSTOM_TYPE, data, package)
+    package.relate_to(part, identity.CUSTOM_RELATIONSHIP)
 
 
 def _styles(word: WordDocument) -> None:
@@ -128,13 +158,16 @@ def _page_footer(word: WordDocument) -> None:
     _sub(_sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "end"})
 
 
-def _item(word: WordDocument, item: Item, notes: _Footnotes) -> None:
+def _item(word: WordDocument, item: Item, notes: _Footnotes) -> list[Any]:
     """One paragraph: built as raw WordprocessingML (python-docx's per-run API is the slow
-    part of a 2,000-paragraph build), read back by python-docx like any other."""
+    part of a 2,000-paragraph build), read back by python-docx like any other; returns its
+    Word paragraphs (one per block)."""
     body = word.element.body
     blocks = item.blocks or (Block(BlockKind.TEXT, 0, "", ()),)
+    made: list[Any] = []
     for index, block in enumerate(blocks):
         p = _element("w:p")
+        made.append(p)
         body.insert(len(body) - 1, p)  # before the section properties, which come last
         depth = block.level if block.kind is BlockKind.SUBPARAGRAPH else 0
         steps = depth + (1 if item.number else 0)
@@ -158,15 +191,21 @@ def _item(word: WordDocument, item: Item, notes: _Footnotes) -> None:
         _runs(word, Paragraph(p, word.part), block.runs, notes)
         if index == len(blocks) - 1:
             _marks(p, item)
+    return made
 
 
 def _marks(p: Any, item: Item) -> None:
+    if marks_text(item):
+        _text_run(p, marks_text(item), italic=True)
+
+
+def marks_text(item: Item) -> str:
+    """What follows the paragraph's text, in italics: `` (agreed ad ref; proposed by Kenya)``."""
     words: list[str] = []
     if item.role is not Role.OPEN:
         words.append(item.display)
     words += [f"{a.verb} {', '.join(a.delegations)}" for a in item.attributions]
-    if words:
-        _text_run(p, clean(f" ({'; '.join(words)})"), italic=True)
+    return clean(f" ({'; '.join(words)})") if words else ""
 
 
 def _element(tag: str, attributes: dict[str, str] | None = None) -> Any:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from html import escape
 
+from zerodraft.languages import version
+from zerodraft.model import Document
 from zerodraft.render.inline import Run, plain, safe_link
 from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.render.links import linked
@@ -81,6 +83,11 @@ sup a { text-decoration: none; }
 """
 
 
+def _direction(document: Document) -> str:
+    """`` dir="rtl"`` for a right-to-left language (Arabic), else nothing."""
+    return ' dir="rtl"' if version.rules(document).rtl else ""
+
+
 def render(draft: CompiledDraft) -> bytes:
     """The whole page, UTF-8; internal references are links to their targets."""
     draft = linked(draft)
@@ -89,7 +96,7 @@ def render(draft: CompiledDraft) -> bytes:
     title = plain(draft.title)
     parts: list[str] = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{escape(version.tag(document))}"{_direction(document)}>',
         "<head>",
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',

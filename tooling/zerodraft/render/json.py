@@ -11,6 +11,7 @@ import json
 from importlib import resources
 from typing import Any
 
+from zerodraft.languages import version
 from zerodraft.model import Document, Paragraph, Section
 from zerodraft.references.resolve import Index, Resolved
 from zerodraft.render.inline import plain
@@ -35,6 +36,17 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+def _languages(document: Document) -> dict[str, Any]:
+    """The language of this text and the languages kept, for a document that declares them."""
+    if not version.declared(document):
+        return {}
+    languages = document.config.languages
+    return {
+        "language": version.tag(document),
+        "languages": {"original": languages.original, "kept": list(languages.kept)},
+    }
+
+
 def model(draft: CompiledDraft) -> dict[str, Any]:
     """The document as plain JSON data."""
     document = draft.document
@@ -54,6 +66,7 @@ def model(draft: CompiledDraft) -> dict[str, Any]:
                 "released": draft.released,
             },
             "header_note": config.header_note,
+            **_languages(document),
             "numbering": {
                 "paragraphs": config.numbering.paragraphs.value,
                 "preamble": "numbered" if config.numbering.preamble_numbered else "unnumbered",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from zerodraft import marks
+from zerodraft.intake.identity import UNKNOWN, Origin
 from zerodraft.model import Document, Paragraph, Problem, Section
 from zerodraft.render.inline import Run, italicise_first_word, mark_footnotes, runs
 from zerodraft.vocabulary import Label, Role
@@ -161,6 +162,8 @@ class CompiledDraft:
     released: bool = True
     """False for an editor's copy: then :attr:`header` says so ("Editor's copy — not a
     released draft (after Draft 2, 3 changes)"), and no format prints the draft's date."""
+    origin: Origin = UNKNOWN
+    """The commit and tag it was read from, when known (the Word file records them)."""
 
     def items(self) -> tuple[Item, ...]:
         """The paragraphs only."""
@@ -180,9 +183,12 @@ def header_line(document: Document) -> str:
     return f"{name}, {date}" if date else name
 
 
-def lay_out(document: Document, problems: Sequence[Problem] = (), header: str | None = None) -> CompiledDraft:
+def lay_out(
+    document: Document, problems: Sequence[Problem] = (), header: str | None = None, origin: Origin = UNKNOWN
+) -> CompiledDraft:
     """Lay the document out for printing; ``header`` replaces the draft's own header line
-    for a text that is not a released draft (see :mod:`zerodraft.rounds.editors_copy`)."""
+    for a text that is not a released draft (see :mod:`zerodraft.rounds.editors_copy`);
+    ``origin`` is what it was read from, when known."""
     counter = _Counter()
     note = _inline_with_footnotes(document.config.header_note, counter)
     entries: list[Entry] = []
@@ -197,6 +203,7 @@ def lay_out(document: Document, problems: Sequence[Problem] = (), header: str | 
         footnotes=tuple(counter.footnotes),
         problems=tuple(sorted(set(problems))),
         released=header is None,
+        origin=origin,
     )
 
 

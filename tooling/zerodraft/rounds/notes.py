@@ -83,8 +83,9 @@ def build_artefacts(plan: Plan, folder: Path) -> None:
     formats = render_formats(plan.request.formats)
     if formats:
         from zerodraft import render
+        from zerodraft.intake.identity import Origin
 
-        render.build(plan.document, formats, folder, problems=(), basename=plan.tag)
+        render.build(plan.document, formats, folder, problems=(), basename=plan.tag, origin=Origin(tag=plan.tag))
 
 
 def render_formats(wanted: tuple[str, ...] | None) -> tuple[str, ...]:

@@ -18,10 +18,11 @@ import secrets
 from dataclasses import dataclass
 from typing import Literal
 
-from zerodraft import frontmatter, names, numbering
+from zerodraft import checks, frontmatter, names, numbering
 from zerodraft.errors import Fatal
-from zerodraft.model import Document, Paragraph
+from zerodraft.model import Document, Paragraph, Problem
 from zerodraft.numbering import Number
+from zerodraft.reader import Reading
 from zerodraft.vocabulary import Role
 
 Kind = Literal["insert-after", "amend", "delete", "alternative", "support", "oppose"]
@@ -129,6 +130,25 @@ def propose(
         content = frontmatter.update(old, changes)
         summary = f"{who} {'supports' if kind == 'support' else 'opposes'} {paragraph.label}"
     return Change(paragraph.path, content, False, summary, paragraph.label, who)
+
+
+def new_problems(
+    files: dict[str, bytes], planned: dict[str, bytes], root: str, before: Reading | None = None
+) -> list[Problem]:
+    """What the planned files break that ``files`` did not (a document with old problems can
+    still be proposed on): every problem ``zerodraft check`` would report, less the known ones.
+    ``before`` is the reading of ``files``, when the caller has it already."""
+    from zerodraft.reader import read
+    from zerodraft.source import MemoryTree
+
+    before = before or read(MemoryTree(files), root)
+    reading = read(MemoryTree(planned), root)
+    known = {(p.path, p.code, p.message) for p in (*before.problems, *checks.run(before.document))}
+    return [
+        p
+        for p in sorted(set(reading.problems) | set(checks.run(reading.document)))
+        if (p.path, p.code, p.message) not in known
+    ]
 
 
 def find(document: Document, reference: str) -> Paragraph:

@@ -26,6 +26,7 @@ from pathlib import Path
 from zerodraft import checks, parallel
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
+from zerodraft.intake.identity import Origin
 from zerodraft.reader import read
 from zerodraft.render import build as render_build
 from zerodraft.render.layout import lay_out
@@ -205,7 +206,12 @@ def _downloads(site: Site, staging: Path) -> None:
                 if "pdf" in formats and "docx" not in formats:
                     direct.append("docx")
                 paths = render_build(
-                    snapshot.document, direct, folder, problems=snapshot.problems, basename=snapshot.slug
+                    snapshot.document,
+                    direct,
+                    folder,
+                    problems=snapshot.problems,
+                    basename=snapshot.slug,
+                    origin=Origin(snapshot.commit, snapshot.tag),
                 )
                 for path in paths:
                     if path.suffix == ".docx" and "pdf" in formats:

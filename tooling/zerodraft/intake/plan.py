@@ -1,0 +1,187 @@
+"""A delegation's edits as proposals, written exactly as ``zerodraft propose`` writes them.
+
+Each :class:`~zerodraft.intake.edits.Edit` becomes the file change of
+:func:`zerodraft.rounds.proposal.propose` (an amendment, a ``bis`` insertion, a deletion; a move is an
+insertion where the text now stands and the deletion of where it stood), made on the current
+text (the paragraph found by its id, so a draft renumbered since still matches).  Every change
+is then judged by the pull-request policy (:func:`zerodraft.policy.review`) for the
+delegation, exactly as ``pr-check`` will judge the pull request, and by ``zerodraft check``;
+what either refuses is listed and not written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zerodraft.checks import references
+from zerodraft.errors import Fatal
+from zerodraft.git import FileChange
+from zerodraft.intake.edits import Edit, Kind, Reading
+from zerodraft.model import Document, Problem
+from zerodraft.policy import Author, review
+from zerodraft.policy import Change as Judged
+from zerodraft.reader import Reading as Text
+from zerodraft.reader import read, read_paragraph
+from zerodraft.rounds.proposal import Change, new_problems, propose
+from zerodraft.source import MemoryTree
+
+_NO_BLOB = "0" * 40
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """One edit made into file changes."""
+
+    edit: Edit
+    """What the delegation did."""
+    changes: tuple[Change, ...]
+    """The files it writes (two for a move)."""
+    summary: str
+    """One line: "Kenya proposes to amend 18"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Everything intake would write for one Word file, and what it will not."""
+
+    delegation: str
+    """The delegation, by its roster name."""
+    proposals: tuple[Proposal, ...]
+    """What is written, in the draft's order."""
+    comments: tuple[Edit, ...]
+    """Paragraphs only commented on (listed in the description, nothing written)."""
+    problems: tuple[Problem, ...]
+    """What is refused or cannot be placed, as ``file:paragraph: CODE message``."""
+    warnings: tuple[Problem, ...]
+    """What is written but worth a word (a deletion that leaves a reference to it, as ``propose`` warns)."""
+    files: dict[str, str]
+    """The files written: path → whole new content."""
+
+
+def make(current_text: Text, files: dict[str, bytes], reading: Reading, delegation: str, word_name: str) -> Plan:
+    """The proposals for ``reading`` on the current text (``current_text``, read from ``files``)."""
+    document = current_text.document
+    entry = document.roster.find(delegation)
+    if entry is None:
+        known = ", ".join(d.name for d in document.roster.delegations[:8])
+        raise Fatal(
+            f"'{delegation}' is not in {document.root}/delegations.yaml; use a name or code listed there ({known} …)"
+        )
+    who = Author(login=entry.name, delegations=(entry.name,))
+    planned = dict(files)
+    current = document
+    proposals: list[Proposal] = []
+    comments: list[Edit] = []
+    problems: list[Problem] = []
+    followed: set[str] = set()  # paragraphs given a bis already: the next insertion after one needs ter
+    for edit in reading.edits:
+        if edit.kind is Kind.COMMENT:
+            comments.append(edit)
+            continue
+        anchor = edit.paragraph if edit.kind is Kind.INSERT else edit.anchor
+        if anchor is not None and anchor.id in followed:
+            current = read(MemoryTree(planned), document.root).document
+        try:
+            changes = _changes(current, planned, edit, entry.name)
+        except Fatal as error:
+            problems.append(Problem(word_name, edit.position or 1, "ZD631", f"{_what(edit)}: {error}"))
+            continue
+        refused = [p for c in changes for p in _judge(document, files, c, who)]
+        if refused:
+            problems += [Problem(word_name, edit.position or 1, p.code, f"{_what(edit)}: {p.message}") for p in refused]
+            continue
+        for change in changes:
+            planned[change.path] = change.content.encode("utf-8")
+        if anchor is not None:
+            followed.add(anchor.id)
+        summary = changes[0].summary
+        if edit.kind is Kind.MOVE:
+            summary = f"{entry.name} proposes to move {edit.paragraph.label} to follow {changes[0].number}"
+        proposals.append(Proposal(edit, changes, summary))
+    broken = new_problems(files, planned, document.root, current_text)
+    warnings = tuple(p for p in broken if p.code in references.LEFT_DANGLING)  # written, as propose writes them
+    broken = [p for p in broken if p.code not in references.LEFT_DANGLING]
+    if broken:
+        paths = {p.path for p in broken}
+        kept = [p for p in proposals if not any(c.path in paths for c in p.changes)]
+        for proposal in proposals:
+            if proposal not in kept:
+                for problem in (p for p in broken if any(c.path == p.path for c in proposal.changes)):
+                    problems.append(
+                        Problem(
+                            word_name,
+                            proposal.edit.position or 1,
+                            problem.code,
+                            f"{_what(proposal.edit)}: {problem.message}",
+                        )
+                    )
+        proposals = kept
+    written = {c.path: c.content for p in proposals for c in p.changes}
+    return Plan(entry.name, tuple(proposals), tuple(comments), tuple(problems), warnings, written)
+
+
+def _changes(document: Document, planned: dict[str, bytes], edit: Edit, who: str) -> tuple[Change, ...]:
+    paragraph = document.find(edit.paragraph.id)
+    if paragraph is None:
+        raise Fatal(f"paragraph {edit.paragraph.label} of the Word file's draft is no longer in the text")
+    decoded = {path: data.decode("utf-8", "replace") for path, data in planned.items()}
+    if edit.kind is Kind.AMEND:
+        return (propose(document, decoded, "amend", paragraph.id, who, edit.text, reopen=True),)
+    if edit.kind is Kind.DELETE:
+        return (propose(document, decoded, "delete", paragraph.id, who, reopen=True),)
+    if edit.kind is Kind.INSERT:
+        return (propose(document, decoded, "insert-after", paragraph.id, who, edit.text),)
+    assert edit.anchor is not None
+    anchor = document.find(edit.anchor.id)
+    if anchor is None:
+        raise Fatal(f"paragraph {edit.anchor.label}, which it now follows, is no longer in the text")
+    inserted = propose(document, decoded, "insert-after", anchor.id, who, edit.text)
+    return inserted, propose(document, decoded, "delete", paragraph.id, who, reopen=True)
+
+
+def _judge(document: Document, files: dict[str, bytes], change: Change, who: Author) -> list[Problem]:
+    """The policy's verdict on one file change, as ``pr-check`` would give it for ``who``."""
+    cfg, roster, root = document.config, document.roster, document.root
+    before = None
+    if not change.created and change.path in files:
+        before = read_paragraph(change.path, files[change.path], cfg, roster, root)[0]
+    data = change.content.encode("utf-8")
+    after = read_paragraph(change.path, data, cfg, roster, root)[0]
+    file = FileChange(
+        status="added" if change.created else "modified",
+        path=change.path,
+        old_path=change.path,
+        old_kind=None if change.created else "file",
+        new_kind="file",
+        old_blob=_NO_BLOB,
+        new_blob=_NO_BLOB,
+        size=len(data),
+    )
+    return review(who, [Judged(file, before=before, after=after)], roster, root)
+
+
+def judge_section(
+    document: Document, path: str, who: str, word_name: str, position: int, what: str, *, added: bool = False
+) -> list[Problem]:
+    """The policy's verdict on an edited heading (``section.yaml``) or title (``document.yaml``),
+    or on a new article (a new ``section.yaml``), as ``pr-check`` would give it."""
+    file = FileChange(
+        "added" if added else "modified", path, path, None if added else "file", "file", _NO_BLOB, _NO_BLOB, 0
+    )
+    author = Author(login=who, delegations=(who,))
+    return [
+        Problem(word_name, position, p.code, f"{what}: {p.path} {p.message}")
+        for p in review(author, [Judged(file)], document.roster, document.root)
+    ]
+
+
+def _what(edit: Edit) -> str:
+    """``the amendment to 18`` …, to begin a refusal."""
+    label = edit.paragraph.label
+    return {
+        Kind.AMEND: f"the amendment to {label}",
+        Kind.DELETE: f"the deletion of {label}",
+        Kind.INSERT: f"the new paragraph after {label}",
+        Kind.MOVE: f"the move of {label}",
+        Kind.COMMENT: f"the comment on {label}",
+    }[edit.kind]

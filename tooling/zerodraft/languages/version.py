@@ -1,0 +1,84 @@
+"""The document as it reads in one language: what ``build --language fr`` renders.
+
+Each paragraph keeps its number, id, status and attribution (the original's) and takes the text
+of its translation; each numbered section's heading is printed by the language's conventions
+("Article premier", "第十二条", "المادة 12") with its title from ``section.fr.yaml``; the
+document's title comes from ``document.fr.yaml``.  A paragraph with no translation keeps the
+original text (``check`` reports it, ZD441, and the build lists the problem at the top).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from zerodraft.errors import Fatal
+from zerodraft.languages import conventions
+from zerodraft.languages.conventions import HEADING_KINDS, Conventions
+from zerodraft.languages.skeleton import parse_number
+from zerodraft.model import Document, Section
+
+
+def tag(document: Document) -> str:
+    """The language a document record is in: its ``language``, else the original's, else ``en``."""
+    return document.language or document.config.languages.original or "en"
+
+
+def declared(document: Document) -> bool:
+    """True for a document that declares its languages (``languages:``) or is a language version:
+    only those say their language in the output, so a one-language draft renders as it always has."""
+    return bool(document.language or document.config.languages.original)
+
+
+def rules(document: Document) -> Conventions:
+    """The printing conventions of the language ``document`` is in."""
+    return conventions.of(tag(document))
+
+
+def wanted(document: Document, value: str | None) -> list[str]:
+    """The languages ``--language`` names: one tag, ``all`` (the original first), or none
+    given (the original only, as ``[""]``); :class:`Fatal` for a language the document does not keep."""
+    languages = document.config.languages
+    if value is None or value == languages.original:
+        return [""]
+    if value == "all":
+        return ["", *languages.kept]
+    if value not in languages.kept:
+        kept = ", ".join(languages.all) or "only its original language (document.yaml has no 'languages:')"
+        raise Fatal(f"the document is not kept in '{value[:40]}'; it is kept in {kept}")
+    return [value]
+
+
+def in_language(document: Document, language: str) -> Document:
+    """``document`` as it reads in ``language`` (``""`` or the original: itself)."""
+    if not language or language == document.config.languages.original:
+        return document
+    target = conventions.of(language)
+    sections = tuple(_section(document, section, language, target) for section in document.sections)
+    heading = document.translations.heading_of(document.root, language)
+    config = replace(document.config, title=heading.title) if heading is not None and heading.title else document.config
+    return replace(document, config=config, sections=sections, language=language)
+
+
+def _section(document: Document, section: Section, language: str, target: Conventions) -> Section:
+    translations = document.translations
+    paragraphs = []
+    for paragraph in section.paragraphs:
+        translation = translations.of(paragraph.path, language)
+        if translation is None:
+            paragraphs.append(paragraph)
+        else:
+            paragraphs.append(replace(paragraph, text=translation.text, text_line=translation.text_line))
+    found = translations.heading_of(section.path, language)
+    title = found.title if found is not None and found.title else section.title
+    heading = section.heading
+    kind = section.kind.value
+    number = parse_number(section.number) if section.number else None
+    if found is not None and found.heading:
+        heading = found.heading
+    elif kind in HEADING_KINDS and number is not None and target.heading(kind, number):
+        label = target.heading(kind, number)
+        heading = "\n".join(line for line in (f"[{label}]" if section.bracketed else label, title) if line)
+    elif found is not None and found.title:
+        heading = found.title
+    subsections = tuple(_section(document, sub, language, target) for sub in section.subsections)
+    return replace(section, heading=heading, title=title, paragraphs=tuple(paragraphs), subsections=subsections)
