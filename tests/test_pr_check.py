@@ -309,11 +309,11 @@ def test_broken_front_matter_is_a_refusal(base: Path) -> None:
     (base / f"{A}/005.md").write_text("---\nid: [unclosed\n---\nText\n")
     status, out, _ = propose(base, "kenya-mission")
     assert status == 1
-    assert out == [
-        f"{A}/005.md:1: ZD913 cannot be read as a paragraph (ZD102: front matter is not valid YAML: while parsing a "
-        "flow sequence did not find expected ',' or ']'); a pull request leaves every paragraph file "
-        "readable: front matter between '---' lines, then the text"
-    ]
+    assert len(out) == 1
+    assert out[0].startswith(f"{A}/005.md:1: ZD913 cannot be read as a paragraph (ZD102: front matter ")
+    assert out[0].endswith(
+        "; a pull request leaves every paragraph file readable: front matter between '---' lines, then the text"
+    )
 
 
 def test_unreadable_roster_is_one_problem(base: Path) -> None:
