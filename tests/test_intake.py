@@ -153,12 +153,13 @@ def test_edit_to_agreed_text_is_listed_and_not_written(
     assert set(changed_files(repo)) == {paragraphs["18"].path}
 
 
-def test_cover_note_moves_and_unmapped_text(
+def test_edited_header_cover_note_moves_and_unmapped_text(
     repo: Path, word_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     paragraphs = by_number(repo)
     word = word_edit.open_word(word_file)
     body = word.element.body
+    word.sections[0].header.paragraphs[0].text = "KENYA: COMMENTS ON DRAFT 2"  # the page header, edited
     cover = word_edit.insert_after(body[0], "Dear Chair, please find our edits below.", tracked=False)
     body.remove(cover)
     body.insert(0, cover)
