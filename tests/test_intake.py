@@ -153,12 +153,13 @@ def test_edit_to_agreed_text_is_listed_and_not_written(
     assert set(changed_files(repo)) == {paragraphs["18"].path}
 
 
-def test_cover_note_moves_and_unmapped_text(
+def test_edited_header_cover_note_moves_and_unmapped_text(
     repo: Path, word_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     paragraphs = by_number(repo)
     word = word_edit.open_word(word_file)
     body = word.element.body
+    word.sections[0].header.paragraphs[0].text = "KENYA: COMMENTS ON DRAFT 2"  # the page header, edited
     cover = word_edit.insert_after(body[0], "Dear Chair, please find our edits below.", tracked=False)
     body.remove(cover)
     body.insert(0, cover)
@@ -218,3 +219,47 @@ def test_batch_one_branch_each(repo: Path, word_file: Path, tmp_path: Path, caps
     assert "| brazil.docx | Brazil | brazil/intake-draft-2 | 1 |" in table
     assert "notes.docx" in table and "not a Word file" in table
     assert set(changed_files(repo, "brazil/intake-draft-2")) == {paragraphs["12"].path}
+
+
+def test_headings_two_insertions_and_a_new_subparagraph(
+    repo: Path, word_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paragraphs = by_number(repo)
+    word = word_edit.open_word(word_file)
+    twenty = word_edit.paragraph(word, paragraphs["20"].id)
+    first = word_edit.insert_after(twenty, "20 bis. First new paragraph.", tracked=True)
+    word_edit.insert_after(first, "Second new paragraph.", tracked=False)
+    word_edit.insert_after(word_edit.paragraph(word, paragraphs["30"].id), "(a)\tto report yearly;", tracked=True)
+    heading = next(p for p in word.paragraphs if p.style is not None and p.style.name == "Heading 1")
+    word_edit.replace(heading._p, heading.text.split()[-1], "topics", tracked=True)
+    edited = word_edit.save(word, tmp_path / "kenya.docx")
+    assert intake(repo, str(edited), "--delegation", "Kenya") == 1
+    captured = capsys.readouterr()
+    assert "ZD902" in captured.err and "section.yaml" in captured.err
+    files = changed_files(repo)
+    folder = paragraphs["20"].path.rsplit("/", 1)[0]
+    assert files[f"{folder}/020bis.md"].endswith("---\nFirst new paragraph.\n")  # the typed number is not text
+    assert files[f"{folder}/020ter.md"].endswith("---\nSecond new paragraph.\n")
+    assert files[paragraphs["30"].path].endswith(paragraphs["30"].text.strip() + "\n(a) to report yearly;\n")
+    assert len(files) == 3
+
+
+@pytest.mark.slow
+def test_tracked_changes_saved_again_by_libreoffice(repo: Path, word_file: Path, tmp_path: Path) -> None:
+    paragraphs = by_number(repo)
+    tracked = edit(word_file, tmp_path / "kenya.docx", paragraphs, tracked=True)
+    resaved = word_edit.libreoffice_save(tracked, tmp_path / "lo")
+    assert b"w:ins " in _document_xml(resaved) and b"w:del " in _document_xml(resaved)  # still tracked
+    assert intake(repo, str(resaved), "--delegation", "Kenya") == 0
+    files = changed_files(repo)
+    assert set(files) == {paragraphs[n].path for n in ("18", "31")} | {
+        paragraphs["20"].path.replace("020.md", "020bis.md")
+    }
+    assert "to prevent the diversion and the illicit" in files[paragraphs["18"].path]
+
+
+def _document_xml(path: Path) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("word/document.xml")

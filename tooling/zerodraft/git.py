@@ -45,15 +45,39 @@ class Repository:
         self.root = Path(self.repo.working_tree_dir)
 
     def resolve(self, ref: str) -> str:
-        """The full commit id ``ref`` names, or :class:`Fatal` saying it names nothing."""
+        """The full commit id ``ref`` names — a commit, tag or branch, or a released draft by
+        its name ("Draft 3" is the tag ``draft-3``) — or :class:`Fatal` saying it names nothing."""
         from git.exc import BadName, GitCommandError
 
+        written = ref
+        if " " in ref.strip():
+            tag = self._draft_tag(ref)
+            if tag is None:
+                raise Fatal(f"no draft called '{written}' has been released in this repository{self._drafts()}")
+            ref = tag
         if not _SAFE_REF.match(ref) or ".." in ref:
-            raise Fatal(f"'{ref}' is not a valid ref name (a tag, branch or commit id)")
+            raise Fatal(f"'{written}' is not a valid ref name (a tag, branch, commit id or draft name){self._drafts()}")
         try:
             return str(self.repo.commit(ref).hexsha)
         except (BadName, ValueError, GitCommandError, NotImplementedError):
-            raise Fatal(f"there is no commit, tag or branch called '{ref}' in this repository") from None
+            raise Fatal(
+                f"there is no commit, tag or branch called '{written}' in this repository{self._drafts()}"
+            ) from None
+
+    def _draft_tag(self, name: str) -> str | None:
+        """The tag of the draft called ``name`` ("Draft 3" → ``draft-3``), if it was released."""
+        from zerodraft.rounds.plan import tag_for
+
+        try:
+            tag = tag_for(name.strip())
+        except Fatal:
+            return None
+        return tag if tag in {str(t.name) for t in self.repo.tags} else None
+
+    def _drafts(self) -> str:
+        """`` (released drafts: draft-2, draft-3)`` to help a user who typed a wrong name."""
+        tags = sorted(str(t.name) for t in self.repo.tags if str(t.name).startswith("draft-"))
+        return f" (released drafts: {', '.join(tags[:12])})" if tags else ""
 
     def tree(self, ref: str | None) -> WorkingTree | CommitTree:
         """The files at ``ref``, or in the working tree when ``ref`` is ``None``."""

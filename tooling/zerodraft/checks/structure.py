@@ -16,7 +16,7 @@ def _number(section: Section) -> numbering.Number | None:
     return numbering.parse(section.number) if section.number else None
 
 
-def _article_runs(document: Document) -> Iterator[list[Section]]:
+def article_runs(document: Document) -> Iterator[list[Section]]:
     """The articles numbered in one sequence: those of the document outside any annex, and
     those of each annex or appendix, in document order (option blocks are skipped: each
     option may hold its own version of an article)."""
@@ -36,7 +36,7 @@ def _article_runs(document: Document) -> Iterator[list[Section]]:
 
 @document_check("ZD210")
 def articles_in_sequence(document: Document) -> Iterator[Problem]:
-    for articles in _article_runs(document):
+    for articles in article_runs(document):
         seen: dict[numbering.Number, Section] = {}
         previous = 0
         for article in articles:

@@ -17,9 +17,9 @@ from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository, check_ref_name
 from zerodraft.intake import origin
-from zerodraft.intake.plan import Plan, judge_heading, make
+from zerodraft.intake.plan import Plan, judge_section, make
 from zerodraft.intake.summary import describe
-from zerodraft.model import Document, Problem
+from zerodraft.model import Problem
 from zerodraft.output import write_atomically
 from zerodraft.reader import Reading, read
 from zerodraft.source import MemoryTree, WorkingTree
@@ -91,7 +91,14 @@ def _one(
     problems = list(plan.problems)
     for key, _text in taken.reading.headings:
         where = f"{root}/document.yaml" if key in ("title", "note") else key.removeprefix("section:") + "/section.yaml"
-        problems += judge_heading(current, where, plan.delegation, taken.word.name, 1)
+        problems += judge_section(current, where, plan.delegation, taken.word.name, 1, "an edited heading or title")
+    for new in taken.reading.sections:
+        folder = new.after.path.rsplit("/", 2)[0] if new.after is not None else root
+        slug = re.sub(r"[^a-z0-9]+", "-", new.heading.casefold()).strip("-")[:60] or "new-section"
+        what = f"a new {new.heading.split()[0].strip('[*').lower()} ('{new.heading[:60]}'), not written"
+        problems += judge_section(
+            current, f"{folder}/{slug}/section.yaml", plan.delegation, taken.word.name, new.position, what, added=True
+        )
     problems += [
         Problem(taken.word.name, u.position, "ZD630", f"“{u.text}”: {u.reason}") for u in taken.reading.unmapped
     ]
@@ -102,7 +109,7 @@ def _one(
         git = Git(repository)
         if git.dirty(root):
             raise Fatal("the working tree has uncommitted changes: commit or stash them before taking in on a branch")
-        made = check_ref_name(branch or _branch_name(plan.delegation, current))
+        made = check_ref_name(branch or _branch_name(plan.delegation, taken.draft))
         title = description.splitlines()[0].lstrip("# ")
         git.commit_on_new_branch(
             made, git.head(), {p: c.encode("utf-8") for p, c in plan.files.items()}, title + "\n\n" + description
@@ -119,9 +126,9 @@ def _current(repository: Repository, root: str) -> tuple[dict[str, bytes], Readi
     return files, read(MemoryTree(files), root)
 
 
-def _branch_name(delegation: str, document: Document) -> str:
+def _branch_name(delegation: str, draft: str) -> str:
+    """``kenya/intake-draft-2``: the delegation, and the draft its Word file came from."""
     slug = re.sub(r"[^a-z0-9]+", "-", delegation.casefold()).strip("-") or "delegation"
-    draft = re.sub(r"[^a-z0-9]+", "-", document.config.draft_name.casefold()).strip("-") or "draft"
     return f"{slug}/intake-{draft}"
 
 

@@ -38,6 +38,12 @@ _TYPED_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _FOOTNOTE = re.compile(f"{FOOTNOTE_OPEN}([^{FOOTNOTE_CLOSE}]*){FOOTNOTE_CLOSE}")
+_NEW_SECTION = re.compile(
+    r"^\s*\[?\s*(?:\*\*)?(?:Article|ARTICLE|Part|PART|Chapter|CHAPTER|Annex|ANNEX|Appendix|APPENDIX)\s+"
+    r"(?:\d{1,4}|[IVXLC]{1,8})(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?"
+    r"(?:\*\*)?\s*\]?\s*$"
+)
+"""A heading of a new article (Part, Chapter, Annex …) typed by the delegation: the whole line."""
 SIMILAR = 0.6
 """A typed paragraph at least this like (difflib ratio) a paragraph that lost its bookmark is
 listed as unmapped rather than taken as new text."""
@@ -89,6 +95,20 @@ class Unmapped:
 
 
 @dataclass(frozen=True, slots=True)
+class NewSection:
+    """A new article (or Part, Annex …) typed by the delegation: its heading and its text."""
+
+    position: int
+    """The Word paragraph of its heading, from 1."""
+    heading: str
+    """Its heading as typed ("Article 8 bis")."""
+    after: Paragraph | None
+    """The draft paragraph it follows, if any."""
+    text: str
+    """What was typed under it, as a reader sees it."""
+
+
+@dataclass(frozen=True, slots=True)
 class Reading:
     """Everything found in one Word file."""
 
@@ -102,6 +122,8 @@ class Reading:
     """Text left aside (a cover note above the draft), one entry per Word paragraph."""
     comments: tuple[Comment, ...]
     """Comments not anchored in a paragraph of the draft (on the cover note, a heading …)."""
+    sections: tuple[NewSection, ...] = ()
+    """New articles (Parts, Annexes …) typed by the delegation; never written as paragraphs."""
 
 
 @dataclass
@@ -125,7 +147,8 @@ def compare(draft: CompiledDraft, pristine: WordFile, edited: WordFile) -> Readi
         for key in ("note", "title", *(f"section:{e.section.path}" for e in draft.entries if isinstance(e, Heading)))
     }
     before = _groups(pristine, by_name, headings)
-    after_groups, unmapped, aside, structural, uncertain = _edited_groups(edited, by_name, headings, before, items)
+    found_groups = _edited_groups(edited, by_name, headings, before, items)
+    after_groups, unmapped, aside, structural, uncertain, sections = found_groups
     found: dict[str, _Group] = {g.paragraph.id: g for g in after_groups if g.paragraph is not None}
     order = [g.paragraph.id for g in after_groups if g.paragraph is not None]
     rank = {ident: index for index, ident in enumerate(items)}
@@ -164,7 +187,7 @@ def compare(draft: CompiledDraft, pristine: WordFile, edited: WordFile) -> Readi
         if key in before and _plain(before[key].blocks) != _plain([block])
     )
     edits.sort(key=lambda e: (rank.get(e.paragraph.id, 0), e.kind is not Kind.DELETE, e.position))
-    return Reading(tuple(edits), tuple(unmapped), changed_headings, tuple(aside), loose)
+    return Reading(tuple(edits), tuple(unmapped), changed_headings, tuple(aside), loose, tuple(sections))
 
 
 def _groups(word: WordFile, by_name: dict[str, str], headings: dict[str, str]) -> dict[str, _Group]:
@@ -196,7 +219,7 @@ def _edited_groups(
     headings: dict[str, str],
     before: dict[str, _Group],
     items: dict[str, Item],
-) -> tuple[list[_Group], list[Unmapped], list[str], list[tuple[str, WordParagraph]], set[str]]:
+) -> tuple[list[_Group], list[Unmapped], list[str], list[tuple[str, WordParagraph]], set[str], list[NewSection]]:
     owners = [_owner(block, by_name, headings) for block in edited.paragraphs]
     present = {o for o in owners if o is not None}
     missing = {ident: _plain(before[ident].blocks) for ident in items if ident not in present and ident in before}
@@ -206,9 +229,22 @@ def _edited_groups(
     aside: list[str] = []
     structural: list[tuple[str, WordParagraph]] = []
     uncertain: set[str] = set()  # paragraphs some unmapped text may be: never proposed for deletion
+    sections: list[NewSection] = []
     last: _Group | None = None  # the group text typed now would continue
     under_heading = False
+    in_section = False  # typed text now belongs to a new article the delegation typed
     for index, (block, owner) in enumerate(zip(edited.paragraphs, owners, strict=True)):
+        if owner is not None:
+            in_section = False
+        elif in_section and block.plain:
+            new = sections[-1]
+            sections[-1] = NewSection(new.position, new.heading, new.after, (new.text + " " + block.plain).strip())
+            continue
+        elif _NEW_SECTION.match(block.markdown):
+            after = last.paragraph if last is not None and last.paragraph is not None else None
+            sections.append(NewSection(block.position, block.plain, after, ""))
+            in_section = True
+            continue
         if owner is not None and owner in items:
             group = by_id.get(owner)
             if group is None:
@@ -266,7 +302,7 @@ def _edited_groups(
         group = _Group(None, anchor, [block])
         groups.append(group)
         last = group
-    return groups, unmapped, aside, structural, uncertain
+    return groups, unmapped, aside, structural, uncertain, sections
 
 
 def _longest_in_order(order: Sequence[str], rank: dict[str, int]) -> set[str]:

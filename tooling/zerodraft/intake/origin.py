@@ -9,6 +9,7 @@ refused (exit 2) before anything is compared.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +31,9 @@ class Intake:
     reading: edits.Reading
     """What the delegation changed."""
     source: str
-    """The draft compared with, for the description ("draft-2 (1a2b3c4d5e)")."""
+    """The draft compared with, for the description ("Draft 2 (draft-2, commit 1a2b3c4d5e)")."""
+    draft: str
+    """A short name for it: its tag (``draft-2``), else its draft name as a slug."""
 
 
 def take(repository: Repository, path: Path, current: Document, against: str | None, name: str | None = None) -> Intake:
@@ -61,7 +64,9 @@ def take(repository: Repository, path: Path, current: Document, against: str | N
     draft = lay_out(baseline, origin=identity.Origin(sha, tag))
     pristine = wordfile.read(package.read_package(word_renderer.render(draft), "the draft as published"))
     reading = edits.compare(draft, pristine, word)
-    return Intake(word, reading, f"{baseline.config.draft_name} ({tag + ', ' if tag else ''}commit {sha[:10]})")
+    source = f"{baseline.config.draft_name} ({tag + ', ' if tag else ''}commit {sha[:10]})"
+    slug = re.sub(r"[^a-z0-9]+", "-", (tag or baseline.config.draft_name).casefold()).strip("-") or "draft"
+    return Intake(word, reading, source, slug)
 
 
 def _recorded(repository: Repository, stamp: identity.Stamp) -> str | None:

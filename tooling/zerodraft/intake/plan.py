@@ -160,12 +160,17 @@ def _judge(document: Document, files: dict[str, bytes], change: Change, who: Aut
     return review(who, [Judged(file, before=before, after=after)], roster, root)
 
 
-def judge_heading(document: Document, path: str, who: str, word_name: str, position: int) -> list[Problem]:
-    """The policy's verdict on an edited heading (``section.yaml``) or title (``document.yaml``)."""
-    file = FileChange("modified", path, path, "file", "file", _NO_BLOB, _NO_BLOB, 0)
+def judge_section(
+    document: Document, path: str, who: str, word_name: str, position: int, what: str, *, added: bool = False
+) -> list[Problem]:
+    """The policy's verdict on an edited heading (``section.yaml``) or title (``document.yaml``),
+    or on a new article (a new ``section.yaml``), as ``pr-check`` would give it."""
+    file = FileChange(
+        "added" if added else "modified", path, path, None if added else "file", "file", _NO_BLOB, _NO_BLOB, 0
+    )
     author = Author(login=who, delegations=(who,))
     return [
-        Problem(word_name, position, p.code, f"an edited heading or title: {p.path} {p.message}")
+        Problem(word_name, position, p.code, f"{what}: {p.path} {p.message}")
         for p in review(author, [Judged(file)], document.roster, document.root)
     ]
 

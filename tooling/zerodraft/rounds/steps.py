@@ -84,8 +84,22 @@ def step_renumber(t: Transaction) -> None:
     t.git.stage(t.plan.request.root)
 
 
+def step_articles(t: Transaction) -> None:
+    """Rename the folders of renumbered articles (two passes, so that 7 → 8 and 6 bis → 7
+    never collide), then stage it all."""
+    root = t.repository.root
+    articles = t.plan.concordance.articles
+    for move in articles:
+        os.rename(root / move.old_path, root / f"{move.old_path}.renumbering")
+    for move in articles:
+        os.rename(root / f"{move.old_path}.renumbering", root / move.new_path)
+    if articles:
+        t.git.stage(t.plan.request.root)
+
+
 def step_references(t: Transaction) -> None:
-    """Write the paragraphs and headings whose internal references the renumbering rewrote."""
+    """Write the paragraphs and headings whose internal references the renumbering rewrote,
+    and the ``section.yaml`` of each renumbered article (its new number)."""
     root = t.repository.root
     for path, data in t.plan.rewritten.items():
         (root / path).write_bytes(data)
@@ -134,6 +148,7 @@ def step_publish(t: Transaction) -> None:
 
 STEPS: list[tuple[str, Step]] = [
     ("renumber", step_renumber),
+    ("articles", step_articles),
     ("references", step_references),
     ("concordance", step_concordance),
     ("document", step_document),
