@@ -99,7 +99,13 @@ def references_in(name: str) -> tuple[list[str], list[object]]:
 
 @pytest.mark.parametrize(
     ("name", "internal_at_least", "external_at_least"),
-    [("treaty-bbnj-agreement-2023.en.txt", 100, 8), ("treaty-unclos-1982.txt", 600, 20)],
+    [
+        ("treaty-bbnj-agreement-2023.en.txt", 100, 8),
+        ("treaty-unclos-1982.txt", 600, 20),
+        ("treaty-fish-stocks-agreement-1995.txt", 60, 10),
+        ("decisions-cma4-2022-1-to-5.txt", 50, 50),
+        ("draft-bbnj-chairs-streamlined-non-paper-2017.txt", 15, 30),
+    ],
 )
 def test_corpus_every_mention_is_inside_a_reference(name: str, internal_at_least: int, external_at_least: int) -> None:
     lines, found = references_in(name)
@@ -124,6 +130,13 @@ def test_bbnj_refers_to_the_convention_externally() -> None:
     written = {r.written for r in found}  # type: ignore[attr-defined]
     assert "article 47, paragraph 6 (e)" in written
     assert "paragraph 7 below" in written
+
+
+def test_another_instruments_name_before_the_reference_makes_it_external() -> None:
+    _, found = references_in("draft-bbnj-chairs-streamlined-non-paper-2017.txt")
+    external = {r.written: r.instrument for r in found if r.external}  # type: ignore[attr-defined]
+    assert external["article 8.1"] == "UNFSA"
+    assert external["article 18.1"] == "CBD"
 
 
 def test_unclos_annex_articles_and_part_sections() -> None:

@@ -149,7 +149,7 @@ _ROMAN = r"(?P<n>[IVXLC]{1,7}|\d{1,3})(?![\w/])"
 _LETTER = r"(?P<n>[A-Z](?:\.\d{1,2})*|\d{1,3}(?:\.\d{1,2})*)(?![\w/])"
 _NUMBER_FORMS: dict[Kind, re.Pattern[str]] = {
     Kind.PARAGRAPH: re.compile(rf"(?P<open>\()?{_ARABIC}(?![\w/]|\.\d)(?(open)\))"),
-    Kind.ARTICLE: re.compile(rf"{_ARABIC}(?![\w/]|\.\d)"),
+    Kind.ARTICLE: re.compile(rf"{_ARABIC}(?![\w/])"),
     Kind.ANNEX: re.compile(_ROMAN),
     Kind.PART: re.compile(_ROMAN),
     Kind.SECTION: re.compile(_LETTER),
@@ -175,12 +175,21 @@ _SELF = re.compile(
     r"\s+(?:of|to|in|under)\s+(?:this|the\s+present)\s+(?P<w>[A-Za-z]+)\b",
 )
 _OF = re.compile(r"\s+of\s+")
+_TO = re.compile(r"\s+to\s+")
 _NAME = r"[A-Z][\w’'-]*(?:\.[\w’'-]+)*"
 _OF_EXTERNAL = re.compile(
     rf"(?P<i>(?:the|its|that|such|any|an?|each|said|those|these)\s+(?:[\w’'-]+\s+){{0,2}}?{_NAME}"
     rf"(?:\s+(?:of\s+)?(?:the\s+)?{_NAME})*"
     r"|(?:General\s+Assembly\s+|Security\s+Council\s+|Council\s+)?(?:resolution|decision)s?\s+[\w/]+(?:\.\w+)*"
     r"|[A-Z][A-Z]{2,}\b)",
+)
+_ARTICLE_PARAGRAPH = re.compile(r"\s?\((?P<n>\d{1,3})\)|\.(?P<n2>\d{1,3})(?![\d.]\d|\w)")
+#: Another instrument named just before the head: "UNCLOS article 76", "CBD, article 18.1",
+#: "the Minamata Convention on Mercury, article 14.1".
+_INSTRUMENT_BEFORE = re.compile(
+    r"(?<!this )(?<!present )(?P<i>\b(?![IVXLC]+\b|(?:THE|AND|FOR|PART|ANNEX|SECTION|ARTICLE|CHAPTER)\b)[A-Z]{3,}[A-Za-z]*"
+    r"|\b(?:Convention|Agreement|Protocol|Charter|Covenant)(?:\s+(?:on|of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)"
+    r"\s*,?\s*$"
 )
 _POSITION = re.compile(r"\s+(?P<p>above|below)\b")
 _WORDS = ("paragraph", "article", "annex", "part", "section", "resolution", "decision")
@@ -267,6 +276,12 @@ class _Parser:
                 scope = Scope.SELF if scope_word in _KIND_OF_WORD else Scope.DOCUMENT
                 end = match.end()
                 continue
+            if scope is Scope.IMPLICIT and not external and (match := _TO.match(self.text, end)):
+                outside = _OF_EXTERNAL.match(self.text, match.end())
+                if outside is not None:  # "Annex IX to the Convention"
+                    external, instrument = True, outside.group("i")
+                    end = outside.end()
+                    continue
             if scope is Scope.IMPLICIT and not external and (match := _OF.match(self.text, end)):
                 nested = self.container(match.end())
                 if nested is not None:
@@ -285,6 +300,10 @@ class _Parser:
                     end = outside.end()
                     continue
             break
+        if not external and scope is Scope.IMPLICIT and not head.group("word").isupper():
+            before = _INSTRUMENT_BEFORE.search(self.text, max(0, head.start() - 80), head.start())
+            if before is not None:
+                external, instrument = True, before.group("i")
         return Reference(
             head.start(),
             end,
@@ -357,10 +376,11 @@ class _Parser:
                     if self.text[nested_end : nested_end + 1] == ",":  # "article 162, paragraph 2, of …"
                         nested_end += 1 if _OF.match(self.text, nested_end + 1) else 0
                     return (*targets, *more), nested_end
-        if kind is Kind.ARTICLE and len(targets) == 1:  # "Article 7(2)"
-            match = re.compile(r"\s?\((?P<n>\d{1,3})\)").match(self.text, end)
+        if kind is Kind.ARTICLE and len(targets) == 1:  # "Article 7(2)", "article 7.2"
+            match = _ARTICLE_PARAGRAPH.match(self.text, end)
             if match is not None:
-                numeral = Numeral(match.start("n"), match.end("n"), match.group("n"), match.group("n"))
+                group = "n" if match.group("n") else "n2"
+                numeral = Numeral(match.start(group), match.end(group), match.group(group), match.group(group))
                 container = (*within, (kind, targets[0].label))
                 subs = self.subs(match.end())
                 marks, sub_end = subs if subs else ((), match.end())
