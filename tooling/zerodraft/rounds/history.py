@@ -15,16 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from zerodraft import config, reader
+from zerodraft.characters import one_line
 from zerodraft.errors import Fatal
-from zerodraft.git import Git
+from zerodraft.git import COMMIT_FORMAT, Git, commit_records
 from zerodraft.model import Document, Problem
 from zerodraft.rounds import concordance
 from zerodraft.rounds.drafts import DRAFT_TAGS
 from zerodraft.rounds.proposal import find
-
-_FIELD = "\x1f"
-_RECORD = "\x1e"
-_FORMAT = f"--format=%H{_FIELD}%an{_FIELD}%aI{_FIELD}%s{_RECORD}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +31,8 @@ class Event:
     commit: str
     """The commit id."""
     author: str
-    """Who made the change (the commit's author)."""
+    """Who made the change (the commit's author; untrusted, so cleaned by
+    :func:`zerodraft.characters.one_line` like the subject)."""
     date: str
     """When (ISO 8601)."""
     subject: str
@@ -153,28 +151,21 @@ def _with_merges(git: Git, events: list[Event]) -> list[Event]:
             continue
         merges = git.run("rev-list", "--merges", "--ancestry-path", f"{event.commit}..HEAD", check=False).split()
         first = next((m for m in reversed(merges) if m in main_line), None)
-        subject = git.run("log", "-1", "--format=%s", first).strip() if first else ""
+        subject = one_line(git.run("log", "-1", "--format=%s", first)) if first else ""
         out.append(replace(event, merged_by=subject))
     return out
 
 
 def _log(git: Git, revisions: str, path: str, *, follow: bool = False) -> list[Event]:
-    args = ["log", _FORMAT]
+    args = ["log", COMMIT_FORMAT]
     if follow:
         args += ["--follow", "--name-only"]
     args += [revisions, "--", path]
     out = git.run(*args, check=False)
     events = []
-    for record in out.split(_RECORD):
-        record = record.strip("\n")
-        if not record:
-            continue
-        head, _, names = record.partition("\n")
-        fields = head.split(_FIELD)
-        if len(fields) != 4:
-            continue
+    for commit, names in commit_records(out):
         where = names.strip().splitlines()[-1] if follow and names.strip() else path
-        events.append(Event(fields[0], fields[1], fields[2], fields[3], where))
+        events.append(Event(commit.sha, commit.author, commit.date, commit.subject, where))
     return events
 
 
