@@ -252,10 +252,14 @@ class Repository:
                 out.append((name, sha))
         return sorted(out)
 
-    def tagged(self, pattern: str) -> list[tuple[str, str]]:
+    def tagged(self, pattern: str, contained_in: str | None = None) -> list[tuple[str, str]]:
         """``(tag, commit id)`` for every tag matching ``pattern`` (``draft-*``) that names a
         commit, oldest first: a commit before its descendants (whatever the clocks said),
-        then by committer date, then by tag name with numbers compared as numbers."""
+        then by committer date, then by tag name with numbers compared as numbers.  With
+        ``contained_in`` (a commit id), only the tags whose commit it contains.
+
+        Containment is read from the commit graph (``git rev-list``), not from ``git tag
+        --merged``, which prunes by commit date and misses tags when clocks were wrong."""
         if not _SAFE_PATTERN.match(f"refs/tags/{pattern}"):
             raise Fatal(f"'{pattern}' is not a valid tag pattern (like draft-*)")
         raw = self.repo.git.for_each_ref(
@@ -270,6 +274,9 @@ class Repository:
             if self.repo.git.cat_file("-t", sha).strip() != "commit":
                 continue
             found.append((int(when or 0), name, sha))
+        if found and contained_in is not None:
+            reachable = set(self.repo.git.rev_list(contained_in, "--").split())
+            found = [entry for entry in found if entry[2] in reachable]
         if not found:
             return []
         order = self.repo.git.rev_list("--topo-order", "--reverse", *dict.fromkeys(sha for _w, _n, sha in found))
@@ -570,18 +577,6 @@ class Git:
     def tag_exists(self, name: str) -> bool:
         """True when the tag ``name`` exists."""
         return self.ok("rev-parse", "--verify", "--quiet", f"refs/tags/{name}")
-
-    def tags(self, pattern: str) -> list[str]:
-        """Tags matching ``pattern``, oldest first by creation date."""
-        out = self.run("for-each-ref", "--sort=creatordate", "--format=%(refname:short)", f"refs/tags/{pattern}")
-        return [line for line in out.splitlines() if line]
-
-    def tags_in(self, pattern: str, ref: str = "HEAD") -> list[str]:
-        """Tags matching ``pattern`` whose commit ``ref`` contains, oldest first.
-
-        Checked one by one with ``merge-base --is-ancestor``: ``git tag --merged`` prunes by
-        commit date and misses tags when clocks were wrong."""
-        return [tag for tag in self.tags(pattern) if self.ok("merge-base", "--is-ancestor", f"{tag}^{{commit}}", ref)]
 
     def show(self, ref: str, path: str) -> bytes | None:
         """The file ``path`` at ``ref``, or ``None`` when it is not there."""

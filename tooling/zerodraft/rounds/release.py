@@ -27,7 +27,7 @@ from zerodraft.model import Problem
 from zerodraft.references import rewrite
 from zerodraft.rounds import concordance
 from zerodraft.rounds.articles import relocate, renumber_articles, section_files
-from zerodraft.rounds.drafts import DRAFT_TAGS
+from zerodraft.rounds.drafts import draft_tags
 from zerodraft.rounds.notes import artefact_names, notes
 from zerodraft.rounds.plan import Plan, Request, tag_for
 from zerodraft.rounds.renumber import apply, renumber
@@ -94,7 +94,7 @@ def plan(repository: Repository, request: Request) -> Plan:
     problems = sorted(set(reading.problems) | set(checks.run(current)))
     if problems:
         raise CheckFailed(problems)
-    previous_tag = next(reversed(git.tags_in(DRAFT_TAGS)), None)
+    previous_tag = next((tag for tag, _sha in reversed(draft_tags(repository, contained_in=head))), None)
     previous = reader.read(repository.tree(previous_tag), request.root).document if previous_tag else None
     renumbering = renumber(current)
     moved_articles = renumber_articles(current)
