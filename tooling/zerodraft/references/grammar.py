@@ -248,6 +248,27 @@ def _scan(text: str) -> list[Reference]:
             return found
 
 
+@dataclass(frozen=True, slots=True)
+class _Container:
+    """What follows " of " in a reference: the containers it names and how it ends."""
+
+    targets: tuple[Target, ...]
+    """The containers ("article 7" in "paragraph 2 of article 7"), outermost last."""
+    end: int
+    """Where the reference ends."""
+    scope: Scope = Scope.IMPLICIT
+    """"of this Annex" after the container."""
+    scope_word: str = ""
+    """The word after "of this"."""
+    instrument: str = ""
+    """Another instrument after the container ("the Convention"): the reference is external."""
+
+
+def _scope(word: str) -> Scope:
+    """ "of this article" is the article holding the reference; "of this Agreement" the document."""
+    return Scope.SELF if word in _KIND_OF_WORD else Scope.DOCUMENT
+
+
 class _Parser:
     """A small recursive-descent reader over one text, from one head word."""
 
@@ -273,7 +294,7 @@ class _Parser:
                 continue
             if scope is Scope.IMPLICIT and (match := _SELF.match(self.text, end)):
                 scope_word = match.group("w").casefold()
-                scope = Scope.SELF if scope_word in _KIND_OF_WORD else Scope.DOCUMENT
+                scope = _scope(scope_word)
                 end = match.end()
                 continue
             if scope is Scope.IMPLICIT and not external and (match := _TO.match(self.text, end)):
@@ -285,14 +306,12 @@ class _Parser:
             if scope is Scope.IMPLICIT and not external and (match := _OF.match(self.text, end)):
                 nested = self.container(match.end())
                 if nested is not None:
-                    containers, nested_end, nested_external, nested_scope, word, where = nested
-                    targets = tuple(_within(t, containers) for t in targets)
-                    targets += tuple(containers)
-                    end = nested_end
-                    if nested_external:
-                        external, instrument = True, where
-                    elif nested_scope is not Scope.IMPLICIT:
-                        scope, scope_word = nested_scope, word
+                    targets = tuple(_within(t, nested.targets) for t in targets) + nested.targets
+                    end = nested.end
+                    if nested.instrument:
+                        external, instrument = True, nested.instrument
+                    elif nested.scope is not Scope.IMPLICIT:
+                        scope, scope_word = nested.scope, nested.scope_word
                     continue
                 outside = _OF_EXTERNAL.match(self.text, match.end())
                 if outside is not None:
@@ -316,38 +335,28 @@ class _Parser:
             instrument,
         )
 
-    def container(self, start: int) -> tuple[tuple[Target, ...], int, bool, Scope, str, str] | None:
-        """After " of ": another head ("article 7", "annex II of this Agreement")."""
+    def container(self, start: int) -> _Container | None:
+        """After " of ": another head ("article 7", "annex II of this Agreement",
+        "article 5 of annex VI", "article 76 of the Convention")."""
         head = _HEAD.match(self.text, start)
         if head is None:
             return None
         parsed = self.head(head.group("word"), head.end(), ())
-        if parsed is None or not parsed[0]:
+        if parsed is None or not parsed[0] or parsed[0][0].kind in (Kind.PARAGRAPH, Kind.SUBPARAGRAPH):
             return None
         targets, end = parsed
-        if targets[0].kind in (Kind.PARAGRAPH, Kind.SUBPARAGRAPH):
-            return None
-        scope, word = Scope.IMPLICIT, ""
         if match := _SELF.match(self.text, end):
             word = match.group("w").casefold()
-            scope = Scope.SELF if word in _KIND_OF_WORD else Scope.DOCUMENT
-            return targets, match.end(), False, scope, word, ""
+            return _Container(targets, match.end(), scope=_scope(word), scope_word=word)
         if match := _OF.match(self.text, end):
             deeper = self.container(match.end())
             if deeper is not None:
-                inner, inner_end, inner_external, inner_scope, inner_word, where = deeper
-                return (
-                    tuple(_within(t, inner) for t in targets) + tuple(inner),
-                    inner_end,
-                    inner_external,
-                    inner_scope,
-                    inner_word,
-                    where,
-                )
+                placed = tuple(_within(t, deeper.targets) for t in targets) + deeper.targets
+                return replace(deeper, targets=placed)
             outside = _OF_EXTERNAL.match(self.text, match.end())
             if outside is not None:
-                return targets, outside.end(), True, Scope.IMPLICIT, "", outside.group("i")
-        return targets, end, False, scope, word, ""
+                return _Container(targets, outside.end(), instrument=outside.group("i"))
+        return _Container(targets, end)
 
     def head(
         self, word: str, start: int, within: tuple[tuple[Kind, str], ...]
