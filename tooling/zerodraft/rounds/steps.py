@@ -73,13 +73,14 @@ def step_renumber(t: Transaction) -> None:
     """Remove deleted paragraphs and rename the rest (two passes, so that 18 → 19 and
     17 bis → 18 never collide), then stage it all so git records renames."""
     root = t.repository.root
-    for paragraph in t.plan.renumbering.removed:
-        (root / paragraph.path).unlink()
-    renames = t.plan.renumbering.renames
-    for move in renames:
-        os.rename(root / move.old_path, root / f"{move.old_path}.renumbering")
-    for move in renames:
-        os.rename(root / f"{move.old_path}.renumbering", root / move.new_path)
+    renumbering = t.plan.renumbering
+    for path in (*(p.path for p in renumbering.removed), *renumbering.translations_removed):
+        (root / path).unlink()
+    renames = [(m.old_path, m.new_path) for m in renumbering.renames] + list(renumbering.translation_renames)
+    for old, _new in renames:
+        os.rename(root / old, root / f"{old}.renumbering")
+    for old, new in renames:
+        os.rename(root / f"{old}.renumbering", root / new)
     t.git.stage(t.plan.request.root)
 
 
