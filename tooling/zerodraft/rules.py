@@ -246,7 +246,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ZD801",
         "concordance-file",
-        "A concordance file (outcome/concordance/draft-3.yaml) is plain YAML in the shape 'zerodraft release' writes: the draft, the previous draft, the articles (for a document that has them) and a list of paragraphs each with its id.",
+        "A concordance file (outcome/concordance/draft-3.yaml) is plain YAML in the shape 'zerodraft release' writes: the draft, the previous draft, and a list of paragraphs each with its id.",
     ),
     # ---- pull-request policy (zerodraft pr-check)
     Rule(

@@ -13,12 +13,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from zerodraft.model import Document, Paragraph, SectionKind
+from zerodraft.model import Document, Paragraph
 from zerodraft.rounds.renumber import Renumbering
 
 FOLDER = "concordance"
@@ -48,25 +48,6 @@ class Entry:
     """Its consensus label in the new draft (as it stood when it left, for deleted ones)."""
     delegations: tuple[str, ...]
     """The delegations whose proposals it carries."""
-    article_new: str = ""
-    """The number of the article holding it in the new draft ("6"); empty outside articles
-    and when it left."""
-    article_old: str = ""
-    """The number of the article holding it in the round just closed ("5 bis")."""
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleEntry:
-    """One article of the concordance."""
-
-    new: str
-    """Its number in the new draft ("6"); empty when it left (every paragraph deleted)."""
-    old: str
-    """Its number in the round just closed ("5 bis")."""
-    new_path: str
-    """Its folder in the new draft (empty when it left)."""
-    old_path: str
-    """Its folder before the release."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,20 +60,26 @@ class Concordance:
     """The previous draft's name, or empty for the first release."""
     entries: tuple[Entry, ...]
     """Rows in document order: the paragraphs that stay, then those that left."""
-    articles: tuple[ArticleEntry, ...] = ()
-    """The articles in document order, those that stay then those that left (none for a
-    document without articles)."""
 
     def as_data(self) -> dict[str, Any]:
-        """JSON/YAML-ready data (``articles`` only for a document that has some)."""
-        data: dict[str, Any] = {"draft": self.draft, "previous": self.previous or None}
-        if self.articles:
-            data["articles"] = [
-                {"new": a.new or None, "old": a.old, "new-path": a.new_path or None, "old-path": a.old_path}
-                for a in self.articles
-            ]
-        data["paragraphs"] = [_row(e, bool(self.articles)) for e in self.entries]
-        return data
+        """JSON/YAML-ready data."""
+        return {
+            "draft": self.draft,
+            "previous": self.previous or None,
+            "paragraphs": [
+                {
+                    "id": e.id,
+                    "new": e.new or None,
+                    "old": e.old,
+                    "new-path": e.new_path or None,
+                    "old-path": e.old_path,
+                    "label-before": e.label_before or None,
+                    "label-after": e.label_after,
+                    "delegations": list(e.delegations),
+                }
+                for e in self.entries
+            ],
+        }
 
     def to_yaml(self) -> str:
         """The data file written into the repository."""
@@ -101,23 +88,14 @@ class Concordance:
         return header + body
 
     def to_markdown(self) -> str:
-        """The table for the release notes (articles first, for a document that has them)."""
+        """The table for the release notes."""
         previous = self.previous or "the previous round"
-        lines = []
-        if self.articles:
-            lines += [f"| article in {self.draft} | in {previous} |", "| --- | --- |"]
-            lines += [f"| {a.new or 'deleted'} | {a.old} |" for a in self.articles]
-            lines.append("")
-        lines += [
+        lines = [
             f"| {self.draft} | {previous} | id | label before | label now | proposals by |",
             "| --- | --- | --- | --- | --- | --- |",
         ]
         for e in self.entries:
-            new, old = e.new or "deleted", e.old
-            if self.articles and e.article_old:
-                new = f"Article {e.article_new}({e.new})" if e.new and e.article_new else new
-                old = f"Article {e.article_old}({e.old})"
-            cells = (new, old, f"`{e.id}`", e.label_before or "new", e.label_after)
+            cells = (e.new or "deleted", e.old, f"`{e.id}`", e.label_before or "new", e.label_after)
             lines.append("| " + " | ".join(cells) + " | " + ", ".join(e.delegations) + " |")
         return "\n".join(lines) + "\n"
 
@@ -129,40 +107,7 @@ def build(
     before = {p.id: p for p in previous.paragraphs()} if previous else {}
     entries = [_entry(current, m.paragraph, before.get(m.id), m.new.label(), m.new_path) for m in renumbering.moves]
     entries += [_entry(current, p, before.get(p.id), "", "") for p in renumbering.removed]
-    articles = [ArticleEntry(a.new, a.old, a.new_path, a.old_path) for a in renumbering.articles]
-    articles += [ArticleEntry("", a.number, "", a.path) for a in renumbering.removed_articles]
-    new_numbers = {a.old_path: a.new for a in renumbering.articles}
-    if articles:
-        entries = [_in_article(current, e, new_numbers) for e in entries]
-    return Concordance(draft, previous_name, tuple(entries), tuple(articles))
-
-
-def _in_article(document: Document, entry: Entry, new_numbers: dict[str, str]) -> Entry:
-    """``entry`` with the numbers of the article holding its paragraph, before and after."""
-    section = document.section_at(entry.old_path.rsplit("/", 1)[0])
-    chain = document.ancestors(section) if section is not None else ()
-    article = next((s for s in reversed(chain) if s.kind is SectionKind.ARTICLE), None)
-    if article is None:
-        return entry
-    new = new_numbers.get(article.path, "") if entry.new else ""
-    return replace(entry, article_old=article.number, article_new=new)
-
-
-def _row(entry: Entry, articles: bool) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "id": entry.id,
-        "new": entry.new or None,
-        "old": entry.old,
-        "new-path": entry.new_path or None,
-        "old-path": entry.old_path,
-        "label-before": entry.label_before or None,
-        "label-after": entry.label_after,
-        "delegations": list(entry.delegations),
-    }
-    if articles:
-        row["article-new"] = entry.article_new or None
-        row["article-old"] = entry.article_old or None
-    return row
+    return Concordance(draft, previous_name, tuple(entries))
 
 
 @functools.lru_cache(maxsize=256)  # the same released concordance is read at every later draft
@@ -202,16 +147,14 @@ class _Shape:
                 raise _Wrong(top, "must be keys: 'draft', 'previous' and 'paragraphs'")
             seen = set()
             while not isinstance(key := self.next(), yaml.MappingEndEvent):
-                if not isinstance(key, yaml.ScalarEvent) or key.value not in _TOP_KEYS:
-                    raise _Wrong(key, "has a key other than 'draft', 'previous', 'articles' and 'paragraphs'")
+                if not isinstance(key, yaml.ScalarEvent) or key.value not in ("draft", "previous", "paragraphs"):
+                    raise _Wrong(key, "has a key other than 'draft', 'previous' and 'paragraphs'")
                 seen.add(key.value)
                 if key.value == "paragraphs":
                     self.rows()
-                elif key.value == "articles":
-                    self.rows("articles", _ARTICLE_KEYS, "old")
                 elif not isinstance(value := self.next(), yaml.ScalarEvent):
                     raise _Wrong(value, f"'{key.value}' must be a name")
-            if seen - {"articles"} != {"draft", "previous", "paragraphs"}:
+            if seen != {"draft", "previous", "paragraphs"}:
                 raise _Wrong(top, "needs 'draft', 'previous' and 'paragraphs'")
             self.next()  # document end
             if not isinstance(end := self.next(), yaml.StreamEndEvent):
@@ -220,45 +163,30 @@ class _Shape:
             return wrong.line, wrong.message
         return None
 
-    def rows(self, name: str = "paragraphs", known: tuple[str, ...] = (), required: str = "id") -> None:
-        known = known or _ROW_KEYS
-        what = name.removesuffix("s")
+    def rows(self) -> None:
         start = self.next()
         if not isinstance(start, yaml.SequenceStartEvent):
-            raise _Wrong(start, f"'{name}' must be a list")
+            raise _Wrong(start, "'paragraphs' must be a list")
         while not isinstance(row := self.next(), yaml.SequenceEndEvent):
             if not isinstance(row, yaml.MappingStartEvent):
-                raise _Wrong(row, f"each {what} must be a set of keys")
+                raise _Wrong(row, "each paragraph must be a set of keys")
             keys = set()
             while not isinstance(key := self.next(), yaml.MappingEndEvent):
-                if not isinstance(key, yaml.ScalarEvent) or key.value not in known:
-                    raise _Wrong(key, f"a {what} has an unknown key (known: {', '.join(known)})")
+                if not isinstance(key, yaml.ScalarEvent) or key.value not in _ROW_KEYS:
+                    raise _Wrong(key, f"a paragraph has an unknown key (known: {', '.join(_ROW_KEYS)})")
                 keys.add(key.value)
                 value = self.next()
                 if isinstance(value, yaml.SequenceStartEvent) and key.value == "delegations":
-                    while not isinstance(item := self.next(), yaml.SequenceEndEvent):
-                        if not isinstance(item, yaml.ScalarEvent):
-                            raise _Wrong(item, "'delegations' must be a list of names")
+                    while not isinstance(name := self.next(), yaml.SequenceEndEvent):
+                        if not isinstance(name, yaml.ScalarEvent):
+                            raise _Wrong(name, "'delegations' must be a list of names")
                 elif not isinstance(value, yaml.ScalarEvent):
                     raise _Wrong(value, f"'{key.value}' must be a single value")
-            if required not in keys:
-                raise _Wrong(row, f"a {what} has no '{required}'")
+            if "id" not in keys:
+                raise _Wrong(row, "a paragraph has no 'id'")
 
 
-_TOP_KEYS = ("draft", "previous", "articles", "paragraphs")
-_ROW_KEYS = (
-    "id",
-    "new",
-    "old",
-    "new-path",
-    "old-path",
-    "label-before",
-    "label-after",
-    "delegations",
-    "article-new",
-    "article-old",
-)
-_ARTICLE_KEYS = ("new", "old", "new-path", "old-path")
+_ROW_KEYS = ("id", "new", "old", "new-path", "old-path", "label-before", "label-after", "delegations")
 
 
 class _Wrong(Exception):

@@ -96,7 +96,7 @@ def propose(
     if isinstance(found, Section):
         from zerodraft.rounds import articles
 
-        return articles.propose(document, current, kind, found, who, text, title=title, reopen=reopen)
+        return article_proposals.propose(document, current, kind, found, who, text, title=title, reopen=reopen)
     paragraph = found
     vocabulary = document.config.vocabulary
     proposed = vocabulary.of(Role.PROPOSED).label

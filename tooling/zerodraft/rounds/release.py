@@ -137,7 +137,7 @@ def plan(repository: Repository, request: Request) -> Plan:
 def _new_paths(files: dict[str, bytes], renumbering: Renumbering) -> dict[str, bytes]:
     """The rewritten files by the path they have after renumbering."""
     moved = {m.old_path: m.new_path for m in renumbering.moves}
-    return {moved.get(path) or renumbering.folder_of(path): data for path, data in files.items()}
+    return {moved.get(path, path): data for path, data in files.items()}
 
 
 class CheckFailed(Fatal):

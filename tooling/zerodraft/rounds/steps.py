@@ -24,7 +24,6 @@ from zerodraft.git import Git, Repository
 from zerodraft.output import move_folder_into_place, temporary_folder_beside
 from zerodraft.rounds import notes
 from zerodraft.rounds.plan import Plan
-from zerodraft.rounds.renumber import renumbered_section
 
 LOCK = "zerodraft-release.lock"
 """The lock file, in the repository's git folder."""
@@ -71,29 +70,16 @@ class Transaction:
 
 
 def step_renumber(t: Transaction) -> None:
-    """Remove deleted paragraphs and articles and rename the rest — paragraph files to their
-    new numbers, renumbered articles' folders with everything in them — in two passes, so
-    that 18 → 19 and 17 bis → 18 never collide; give each renumbered article its new number
-    in its section.yaml; then stage it all so git records renames."""
+    """Remove deleted paragraphs and rename the rest (two passes, so that 18 → 19 and
+    17 bis → 18 never collide), then stage it all so git records renames."""
     root = t.repository.root
-    renumbering = t.plan.renumbering
-    folder = root / t.plan.request.root
-    paths = sorted(p.relative_to(root).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_symlink())
-    for path in sorted(renumbering.gone(paths)):
-        (root / path).unlink()
-    moves = renumbering.file_moves(paths)
-    for old in moves:
-        os.rename(root / old, root / f"{old}.renumbering")
-    for old, new in moves.items():
-        (root / new).parent.mkdir(parents=True, exist_ok=True)
-        os.rename(root / f"{old}.renumbering", root / new)
-    for article in renumbering.articles:
-        section = root / article.new_path / reader.SECTION
-        if article.old != article.new and section.is_file():
-            section.write_bytes(renumbered_section(section.read_bytes(), article))
-    for empty in sorted((p for p in folder.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
-        if not any(empty.iterdir()):
-            empty.rmdir()
+    for paragraph in t.plan.renumbering.removed:
+        (root / paragraph.path).unlink()
+    renames = t.plan.renumbering.renames
+    for move in renames:
+        os.rename(root / move.old_path, root / f"{move.old_path}.renumbering")
+    for move in renames:
+        os.rename(root / f"{move.old_path}.renumbering", root / move.new_path)
     t.git.stage(t.plan.request.root)
 
 
