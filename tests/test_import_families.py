@@ -234,3 +234,26 @@ def test_pp_op_compilation(tmp_path: Path) -> None:
     assert [document.ref(p) for p in document.paragraphs()] == ["pp1", "pp1bis", "pp2", "1", "2", "2bis"]
     assert texts(document)[1] == "Recalling resolution 75/241, (proposed by Kenya)"
     assert texts(document)[-1] == "[Encourages States to submit national reports;]"
+
+
+def test_numbers_printed_apart_from_their_text(tmp_path: Path) -> None:
+    """pdftotext reads a numbered column first ("1." "2." "3." on lines of their own), then
+    the text: the text is shared out at sentence ends, and the report says so."""
+    source = tmp_path / "draft.txt"
+    source.write_text(
+        "Draft agreement\n\nArticle 1\nPurpose\n1.\n2.\n\n3.\n\nThe purpose is to act. It is urgent.\n"
+        "[Parties shall act together.]\nParties recognize the need\nfor support.\n",
+        encoding="utf-8",
+    )
+    into = tmp_path / "outcome"
+    assert main(["import", str(source), "--into", str(into)]) == 0
+    document = read(WorkingTree(tmp_path), "outcome").document
+    assert [(p.label, p.text.strip()) for p in document.paragraphs()] == [
+        ("1", "The purpose is to act."),
+        ("2", "It is urgent."),
+        ("3", "[Parties shall act together.] Parties recognize the need for support."),
+    ]
+    assert "printed their numbers apart from their text" in (tmp_path / "outcome.import-report.md").read_text(
+        encoding="utf-8"
+    )
+    assert problems_of(tmp_path) == []

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from zerodraft import names
+from zerodraft.characters import for_terminal
 from zerodraft.languages.records import Languages, Translations
 from zerodraft.numbering import Number
 from zerodraft.vocabulary import Role, Vocabulary
@@ -35,15 +36,7 @@ class Problem:
 
     def __str__(self) -> str:
         # Messages quote what users wrote: never let that drive the terminal or flip the line.
-        return _printable(f"{self.path}:{self.line}: {self.code} {self.message}")
-
-
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _printable(text: str) -> str:
-    """``text`` with control and bidirectional-override characters written as ``\\u001b``."""
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        return for_terminal(f"{self.path}:{self.line}: {self.code} {self.message}")
 
 
 class Scheme(Enum):

@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from zerodraft.checks import references
+from zerodraft import checks
 from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository, check_ref_name
@@ -71,9 +71,9 @@ def run(args: argparse.Namespace) -> int:
     planned.update((write.path, write.content.encode("utf-8")) for write in writes)
     problems = new_problems(files, planned, args.root)
     # a proposal to delete a paragraph that others refer to is legitimate: say so, and write it
-    for problem in (p for p in problems if p.code in references.LEFT_DANGLING):
+    for problem in (p for p in problems if p.code in checks.FOLLOW_UPS):
         print(f"warning: {problem}", file=sys.stderr)
-    problems = [p for p in problems if p.code not in references.LEFT_DANGLING]
+    problems = [p for p in problems if p.code not in checks.FOLLOW_UPS]
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)

@@ -201,7 +201,7 @@ def _paragraph(
             if text:
                 text = clean(text)
                 plain.append(text)
-                shown = _ESCAPE.sub(r"\\\1", text)
+                shown = _ESCAPE.sub(r"\\\1", text).replace("](", "]\\(")  # typed "[a](b)" is not a link
                 segments.append((f"[{shown}]({href})" if href else shown, bold, italic))
 
     walk(p, False, False, "")

@@ -11,6 +11,8 @@ from zerodraft.languages import conventions
 from zerodraft.languages.records import HeadingTranslation, Translation, fingerprint
 from zerodraft.model import Document, Paragraph, Problem
 
+#: What an amendment or insertion in the original leaves for the translators: missing and stale versions.
+FOLLOW_UPS = frozenset({"ZD441", "ZD442"})
 _LATIN = "A-Za-z\u00c0-\u024f"
 _OTHER = "\u0370-\u03ff\u0400-\u04ff"  # Greek, Cyrillic: the look-alikes of Latin letters
 _MIXED = re.compile(

@@ -31,9 +31,10 @@ class Mapping:
     releases that renumber articles."""
 
     @classmethod
-    def from_concordance(cls, rows: Iterable[tuple[str, str]]) -> Mapping:
-        """The mapping a concordance records: its rows as ``(id, new number)``."""
-        return cls(dict(rows))
+    def from_concordance(cls, rows: Iterable[tuple[str, str]], articles: Iterable[tuple[str, str]] = ()) -> Mapping:
+        """The mapping a concordance records: its paragraph rows as ``(id, new number)``,
+        its article rows as ``(old folder, new number)``."""
+        return cls(dict(rows), dict(articles))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +136,12 @@ def plan(document: Document, mapping: Mapping, files: MappingType[str, bytes]) -
         path = f"{section.path}/section.yaml"
         if first is None or not find(section.heading) or path not in files:
             continue
-        heading, pairs = rewrite(section.heading, (index.resolve(first, r) for r in find(section.heading)), mapping)
+        written = frontmatter.yaml_value(files[path].decode("utf-8"), "heading")
+        if not isinstance(written, str):
+            continue  # a heading made from kind and number ("Article 7") names the section itself
+        found = [index.resolve(first, r) for r in find(written)]
+        found = [r for r in found if not any(x.section is section for x in r.resolutions)]
+        heading, pairs = rewrite(written, found, mapping)
         if pairs:
             changed[path] = _with_heading(files[path], heading)
             rewrites += [Rewrite(path, section.key, section.key, b, a, heading=True) for b, a in pairs]
@@ -158,15 +164,4 @@ def _rewrite_file(
 
 def _with_heading(data: bytes, heading: str) -> bytes:
     """``section.yaml`` with a new heading, comments and key order kept."""
-    import io
-
-    from ruamel.yaml import YAML
-
-    yaml = YAML()
-    yaml.width = 4096
-    yaml.preserve_quotes = True
-    content = yaml.load(data.decode("utf-8"))
-    content["heading"] = heading
-    out = io.StringIO()
-    yaml.dump(content, out)
-    return out.getvalue().encode("utf-8")
+    return frontmatter.update_yaml(data.decode("utf-8"), {"heading": heading}).encode("utf-8")

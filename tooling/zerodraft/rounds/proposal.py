@@ -94,7 +94,7 @@ def propose(
         raise Fatal(f"'{kind}' needs the proposed text: give it with --text or --text-file")
     found = lookup(document, reference)
     if isinstance(found, Section):
-        from zerodraft.rounds import articles
+        from zerodraft.rounds import article_proposals
 
         return article_proposals.propose(document, current, kind, found, who, text, title=title, reopen=reopen)
     paragraph = found

@@ -32,10 +32,10 @@ from zerodraft.render import build as render_build
 from zerodraft.render.layout import lay_out
 from zerodraft.render.links import linked
 from zerodraft.rounds import editors_copy
-from zerodraft.rounds.drafts import DRAFT_TAGS
+from zerodraft.rounds.drafts import draft_tags
 from zerodraft.rounds.editors_copy import Standing
+from zerodraft.rounds.history import histories
 from zerodraft.site import layout, pages, redlines
-from zerodraft.site.changes import Tagged, changes
 from zerodraft.site.model import Site, Snapshot
 
 #: The file that marks a folder as a site zerodraft built (and so may replace).
@@ -65,7 +65,7 @@ def collect(
     current = _snapshot(repository, commit, root, "editors-copy", "")
     drafts: list[Snapshot] = []
     used = {"editors-copy", "index"}
-    for tag, sha in repository.tagged(DRAFT_TAGS):
+    for tag, sha in draft_tags(repository):
         stem = slug(tag)
         while stem in used or stem.startswith(("paragraphs", "assets", "downloads", "redline", "since")):
             stem += "-x"
@@ -74,7 +74,8 @@ def collect(
             drafts.append(_snapshot(repository, sha, root, stem, tag))
         except Fatal as error:
             notes.append(f"The tag {tag} is left out: {error.message}.")
-    histories = changes(repository, commit, current.document, [Tagged(d.commit, d.document) for d in drafts])
+    paragraph_files = {p.path: p.id for p in current.document.paragraphs() if p.id}
+    found = histories(repository, commit, paragraph_files, root).events
     items = {s.slug: {i.paragraph.id: i for i in s.draft.items() if i.paragraph.id} for s in (*drafts, current)}
     pages_of: dict[str, str] = {}
     taken: set[str] = set()
@@ -98,7 +99,7 @@ def collect(
         current=current,
         drafts=tuple(drafts),
         items=items,
-        histories=histories,
+        histories=found,
         paragraph_pages=pages_of,
         redlines={new.slug: f"redline-{old.slug}-{new.slug}.html" for old, new in itertools.pairwise(drafts)},
         since_last=f"since-{drafts[-1].slug}.html" if drafts else "",

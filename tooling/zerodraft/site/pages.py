@@ -197,7 +197,7 @@ def _changes(site: Site, ident: str) -> str:
         commit = escape(event.commit[:10])
         if site.repo_url:
             commit = f'<a href="{escape(site.repo_url)}/commit/{escape(event.commit)}">{commit}</a>'
-        via = f" (via {escape(event.via)})" if event.via else ""
+        via = f" (via {escape(event.merged_by)})" if event.merged_by else ""
         items.append(
             f'<li><time datetime="{escape(event.date)}">{escape(event.date[:10])}</time> — '
             f"<strong>{escape(event.author)}</strong>: {escape(event.subject)}{via} "
