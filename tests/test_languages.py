@@ -169,6 +169,23 @@ def test_an_english_amendment_makes_exactly_its_five_translations_stale(treaty: 
     assert all("paragraph 2" in p.message for p in stale)
 
 
+def test_status_counts_current_stale_and_missing_per_language(treaty: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    _six(treaty)
+    (treaty / "outcome/03-article-75/001.zh.md").unlink()
+    amended = treaty / "outcome/01-article-73/002.md"
+    amended.write_text(amended.read_text(encoding="utf-8").replace("in any way", "in any manner"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["status", "--languages", "--format", "json"]) == 0
+    rows = {row["language"]: row for row in json.loads(capsys.readouterr().out)}
+    assert list(rows) == list(LANGUAGES)
+    assert rows["fr"] == {"language": "fr", "current": 9, "stale": 1, "missing": 0, "total": 10}
+    assert (rows["zh"]["stale"], rows["zh"]["missing"]) == (1, 1)
+    assert main(["status", "--languages"]) == 0
+    assert "Chinese (zh)" in capsys.readouterr().out
+
+
 def test_a_language_not_kept_is_refused_and_a_missing_one_reported(treaty: Path) -> None:
     main(["import", str(BBNJ["fr"]), "--language", "fr", "--into", "outcome"])
     (treaty / "outcome/01-article-73/001.fr.md").unlink()

@@ -13,12 +13,13 @@ from zerodraft import parallel
 from zerodraft.checks import consensus, numbers, references, registry, structure, text
 from zerodraft.checks.registry import DOCUMENT_CHECKS, PARAGRAPH_CHECKS
 from zerodraft.languages import checks as languages
+from zerodraft.languages import records
 from zerodraft.model import Document, Paragraph, Problem
 
 #: What a proposal may leave for others to follow up, written with a warning instead of refused:
 #: a reference to a paragraph it deletes (ZD702), the translations an amendment makes stale and
 #: those a new paragraph does not have yet (ZD442, ZD441; the translators follow, docs/languages.md).
-FOLLOW_UPS = references.LEFT_DANGLING | languages.FOLLOW_UPS
+FOLLOW_UPS = references.LEFT_DANGLING | records.FOLLOW_UPS
 
 __all__ = ["FOLLOW_UPS", "consensus", "languages", "numbers", "references", "registry", "run", "structure", "text"]
 
