@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from zerodraft.characters import one_line
 from zerodraft.errors import Fatal
 from zerodraft.source import MAX_FILE_BYTES, Entry, Kind, WorkingTree
 
@@ -303,37 +304,47 @@ class Repository:
                 "--diff-merges=first-parent",
                 "--name-status",
                 "-M",
-                "--format=%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s",
+                COMMIT_FORMAT,
                 sha,
                 "--",
                 root,
             ],
             stdout_as_string=True,
         )
-        out = []
-        for record in str(raw).split("\x1e"):
-            if not record.strip():
-                continue
-            head, _, body = record.partition("\n")
-            fields = head.split("\x1f")
-            if len(fields) != 5:
-                continue
-            files = tuple(tuple(line.split("\t")) for line in body.splitlines() if "\t" in line)
-            out.append(Commit(fields[0], tuple(fields[1].split()), fields[2], fields[3], fields[4], files))
-        return out
+        return [
+            replace(commit, files=tuple(tuple(line.split("\t")) for line in body.splitlines() if "\t" in line))
+            for commit, body in commit_records(str(raw))
+        ]
 
     def commits(self, shas: Iterable[str]) -> dict[str, Commit]:
         """Author, date and subject of each of ``shas`` (full commit ids), without files."""
         wanted = [sha for sha in dict.fromkeys(shas) if re.fullmatch(r"[0-9a-f]{40}", sha)]
         if not wanted:
             return {}
-        raw = self.repo.git.log("--no-walk=unsorted", "--format=%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s", *wanted, "--")
-        out = {}
-        for record in str(raw).split("\x1e"):
-            fields = record.strip("\n").split("\x1f")
-            if len(fields) == 5:
-                out[fields[0]] = Commit(fields[0], tuple(fields[1].split()), fields[2], fields[3], fields[4], ())
-        return out
+        raw = self.repo.git.log("--no-walk=unsorted", COMMIT_FORMAT, *wanted, "--")
+        return {commit.sha: commit for commit, _rest in commit_records(str(raw))}
+
+
+#: ``git log --format`` for :func:`commit_records`: NUL before each commit, one field a line.
+#: Neither a subject (%s) nor a name can hold a line end or a NUL, so no message or name can
+#: shift the fields or hide a commit (separators such as \x1f in a subject would).
+COMMIT_FORMAT = "--format=%x00%H%n%P%n%aI%n%an%n%s"
+
+
+def commit_records(raw: str) -> list[tuple[Commit, str]]:
+    """Each commit of ``git log`` output made with :data:`COMMIT_FORMAT` (its author and
+    subject cleaned: they are untrusted), with what git printed after it (file lists)."""
+    out = []
+    for record in raw.split("\0"):
+        if not record.strip():
+            continue
+        fields = record.split("\n", 5)
+        if len(fields) < 5:
+            continue
+        sha, parents, date, author, subject = fields[:5]
+        rest = fields[5] if len(fields) > 5 else ""
+        out.append((Commit(sha, tuple(parents.split()), one_line(author), date, one_line(subject), ()), rest))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,11 +431,11 @@ class Commit:
     parents: tuple[str, ...]
     """Its parents' ids (two or more for a merge)."""
     author: str
-    """The author's name."""
+    """The author's name, cleaned (:func:`zerodraft.characters.one_line`): it is untrusted."""
     date: str
     """The author date, ISO 8601."""
     subject: str
-    """The first line of the message."""
+    """The first line of the message, cleaned like the author's name."""
     files: tuple[tuple[str, ...], ...]
     """What it changed: ``("M", path)``, ``("A", path)``, ``("D", path)`` or
     ``("R100", old path, new path)`` (``git log --name-status`` lines)."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from zerodraft import wordiff
+from zerodraft import characters, wordiff
 from zerodraft.errors import Fatal
 from zerodraft.git import FileChange, Repository
 from zerodraft.model import DocumentConfig, Paragraph, Roster
@@ -139,7 +139,7 @@ def build(
                     heads.setdefault(file.path, after)
                 found = True
         if found:
-            refs.append(ref)
+            refs.append(characters.one_line(ref))
     entries = []
     for path, proposals in by_path.items():
         was = current.get(path)
@@ -187,12 +187,14 @@ def _paragraph(path: str, data: bytes | None, cfg: DocumentConfig, roster: Roste
 def _proposal(
     ref: str, before: Paragraph | None, after: Paragraph | None, body: _Body, roster: Roster, fallback: str
 ) -> Proposal | None:
-    old = before.text if before else ""
+    # Everything from a branch is untrusted: its text, names, branch name and message are
+    # cleaned here, once, for every format (zerodraft.characters).
+    old = characters.visible(before.text) if before else ""
     if after is None:
         kind: Kind = "SUP"
         new = ""
     else:
-        new = after.text
+        new = characters.visible(after.text)
         if before is None:
             kind = "ALT" if after.number.is_alternative else "ADD"
         elif after.role is Role.DELETED and before.role is not Role.DELETED:
@@ -215,13 +217,13 @@ def _proposal(
         delegations = (fallback,)
     redline = wordiff.compare(old, "" if kind == "SUP" else new)
     return Proposal(
-        ref=ref,
+        ref=characters.one_line(ref),
         kind=kind,
-        delegations=delegations,
+        delegations=tuple(characters.one_line(name) for name in delegations),
         redline=tuple(redline),
-        rationale=body.rationale,
-        status=after.status if after is not None else "",
-        positions=positions,
+        rationale=characters.visible(body.rationale),
+        status=characters.one_line(after.status) if after is not None else "",
+        positions=tuple((key, tuple(characters.one_line(n) for n in names)) for key, names in positions),
     )
 
 

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from zerodraft import numbering
-from zerodraft.importing import joining, masthead
+from zerodraft.importing import joining, masthead, settling
 from zerodraft.importing.blocks import Block, Kind, Stream
 from zerodraft.importing.footnotes import Footnotes, escape
 from zerodraft.importing.labels import (
@@ -719,6 +719,7 @@ class _Recogniser:
             scheme = "per-article"
         elif self.restarted or sum(1 for s in self.top if s.kind == "decision") > 1:
             scheme = "per-section"
+        sections = settling.settle(sections, scheme, self.guesses)
         preamble_numbered = self.preamble_numbered is not False
         name, date = draft_name_and_date(self.header.text if self.header else "")
         document = ImportedDocument(title, name, date, note, scheme, preamble_numbered, sections, symbol, front.fields)

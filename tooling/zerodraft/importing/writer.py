@@ -333,7 +333,7 @@ def _slug(section: ImportedSection) -> str:
         prefix = _words(label)
         if len(prefix) > 1:  # "Article 4 bis", "Part II": the label says it all
             return "-".join(prefix)
-        heading = heading[len(label) :] if heading.startswith(label) else heading
+        heading = heading[len(label) :] if heading.lower().startswith(label.lower()) else heading
     elif label:
         heading = re.sub(rf"^{re.escape(label)}\.\s*", "", heading)
     words = [w for w in _words(heading) if w not in _STOP][:3]
