@@ -85,15 +85,18 @@ def step_renumber(t: Transaction) -> None:
 
 
 def step_articles(t: Transaction) -> None:
-    """Rename the folders of renumbered articles (two passes, so that 7 → 8 and 6 bis → 7
-    never collide), then stage it all."""
+    """Remove the folders of the articles that leave (their paragraphs, all deleted, are gone
+    already), rename the folders of renumbered articles (two passes, so that 7 → 8 and
+    6 bis → 7 never collide), then stage it all."""
     root = t.repository.root
+    for _number, folder in t.plan.concordance.left:
+        shutil.rmtree(root / folder)
     articles = t.plan.concordance.articles
     for move in articles:
         os.rename(root / move.old_path, root / f"{move.old_path}.renumbering")
     for move in articles:
         os.rename(root / f"{move.old_path}.renumbering", root / move.new_path)
-    if articles:
+    if articles or t.plan.concordance.left:
         t.git.stage(t.plan.request.root)
 
 

@@ -35,6 +35,7 @@ from zerodraft.rounds import editors_copy
 from zerodraft.rounds.drafts import draft_tags
 from zerodraft.rounds.editors_copy import Standing
 from zerodraft.rounds.history import histories
+from zerodraft.site import languages as site_languages
 from zerodraft.site import layout, pages, redlines
 from zerodraft.site.model import Site, Snapshot
 
@@ -155,6 +156,7 @@ def _jobs(site: Site) -> list[Callable[[], layout.Page]]:
         title = f"Changes since {site.drafts[-1].name}: the editor's copy"
         jobs.append(functools.partial(redlines.redline_page, site.since_last, site.drafts[-1], site.current, title))
     jobs += [functools.partial(pages.paragraph_page, site, ident, path) for ident, path in site.paragraph_pages.items()]
+    jobs += site_languages.jobs(site)
     return jobs
 
 
