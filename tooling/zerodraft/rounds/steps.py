@@ -21,7 +21,7 @@ from pathlib import Path
 from zerodraft import reader
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository
-from zerodraft.output import move_folder_into_place, temporary_folder_beside
+from zerodraft.output import move_folder_into_place, temporary_folder_beside, write_atomically
 from zerodraft.rounds import notes
 from zerodraft.rounds.plan import Plan
 
@@ -214,9 +214,7 @@ def record(git: Git, plan: Plan) -> None:
     """Write into the lock where the planned release starts from (see :func:`recover`)."""
     path = git.git_dir() / LOCK
     lines = f"pid={os.getpid()}\nhead={plan.head}\ntag={plan.tag}\nroot={plan.request.root}\noutput={plan.output}\n"
-    temporary = path.with_name(path.name + ".new")
-    temporary.write_text(lines, encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomically(path, lines)
 
 
 def recover(git: Git) -> list[str]:

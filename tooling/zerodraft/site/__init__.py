@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import os
 import re
 import shutil
 import tempfile
@@ -27,6 +26,7 @@ from zerodraft import checks, parallel
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
 from zerodraft.intake.identity import Origin
+from zerodraft.output import replace_folder, temporary_folder_beside
 from zerodraft.reader import read
 from zerodraft.render import build as render_build
 from zerodraft.render.layout import lay_out
@@ -168,7 +168,7 @@ def write(site: Site, out: Path) -> Path:
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
         raise Fatal(f"'{out}' exists and is not a site built by zerodraft; choose an empty or new folder")
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    staging = temporary_folder_beside(out)
     try:
         for item in render(site):
             target = staging / item.path
@@ -181,7 +181,7 @@ def write(site: Site, out: Path) -> Path:
         _downloads(site, staging)
         (staging / ".nojekyll").write_text("", encoding="utf-8")
         (staging / MARKER).write_text("built by zerodraft site\n", encoding="utf-8")
-        _swap(staging, out)
+        replace_folder(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -227,22 +227,6 @@ def _downloads(site: Site, staging: Path) -> None:
         return written
 
     parallel.split_map(make, jobs, threshold=2)
-
-
-def _swap(staging: Path, out: Path) -> None:
-    """Put ``staging`` where ``out`` is: two renames, the old site removed afterwards."""
-    if not out.exists():
-        os.replace(staging, out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
-    old.rmdir()
-    os.replace(out, old)
-    try:
-        os.replace(staging, out)
-    except OSError:
-        os.replace(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def build(
