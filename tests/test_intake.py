@@ -284,3 +284,19 @@ def test_a_working_tree_build_records_the_tag_it_is_exactly(
     assert main(["-C", str(repo), "build", "--format", "docx", "-o", str(tmp_path / "out2")]) == 0
     stamp = wordfile.read(package.open_word_file(next((tmp_path / "out2").glob("*.docx")))).stamp
     assert (stamp.tag, stamp.commit) == ("", "")
+
+
+def test_bookmarks_word_moved_between_paragraphs_still_mark_them(
+    repo: Path, word_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Word may write a bookmark that starts a paragraph just before it, in the body itself."""
+    paragraphs = by_number(repo)
+    word = word_edit.open_word(word_file)
+    for number in ("18", "19"):
+        element = word_edit.paragraph(word, paragraphs[number].id)
+        start = next(element.iter(word_edit.q("bookmarkStart")))
+        element.addprevious(start)  # moved out of the paragraph, into the body
+    word_edit.replace(word_edit.paragraph_after_bookmark(word, paragraphs["18"].id), "diversion", "theft", tracked=True)
+    edited = word_edit.save(word, tmp_path / "kenya.docx")
+    assert intake(repo, str(edited), "--delegation", "Kenya") == 0
+    assert set(changed_files(repo)) == {paragraphs["18"].path}

@@ -493,3 +493,35 @@ def test_diff_shows_what_changed_in_the_original_since_a_translation(
     assert main(["diff", "--translation", "outcome/01-article-73/001.fr.md"]) == 0
     assert "is current" in capsys.readouterr().out
     assert main(["diff", "--translation", "outcome/01-article-73/001.md"]) == 2
+
+
+# ---- the site: a language switcher and the original side by side with each language
+
+
+def test_site_has_every_language_and_side_by_side_pages(treaty: Path, secretariat: None) -> None:
+    from html.parser import HTMLParser
+
+    _six(treaty)
+    assert main(["release", "--format", "none", "Draft 2", "--date", "2023-06-20"]) == 0
+    out = treaty.parent / "site"
+    assert main(["site", "-o", str(out), "--downloads", "none"]) == 0
+    for snapshot in ("editors-copy", "draft-2"):
+        for tag in LANGUAGES:
+            page = (out / f"{snapshot}.{tag}.html").read_text(encoding="utf-8")
+            direction = ' dir="rtl"' if tag == "ar" else ""
+            assert f'<html lang="{tag}"{direction}>' in page
+            assert 'id="languages"' in page
+        assert f'href="{snapshot}.en-zh.html"' in (out / f"{snapshot}.html").read_text(encoding="utf-8")
+    pair = (out / "draft-2.en-ar.html").read_text(encoding="utf-8")
+    assert pair.count('class="pair"') == pair.count('<div class="side" lang="ar" dir="rtl">')
+    assert "المادة 75" in pair and "Article 75" in pair
+
+    class Parser(HTMLParser):  # the page is well-formed enough to parse, and every row has two sides
+        rows = 0
+
+        def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+            self.rows += ("class", "pair") in attributes
+
+    parser = Parser()
+    parser.feed(pair)
+    assert parser.rows == 16  # 10 paragraphs and 6 headings (4 articles, 2 annexes)

@@ -285,3 +285,33 @@ def test_after_a_release_every_reference_points_at_the_same_paragraph(
     (referring,) = (p for p in after.paragraphs() if p.id == "p-010")
     targets = [r.paragraph.id for found in Index(after).references(referring) for r in found.resolutions if r.paragraph]
     assert targets == [f"p-{n}" for n in chosen]
+
+
+def test_a_heading_referring_to_nothing_is_a_check_problem_naming_its_file() -> None:
+    from zerodraft import checks, reader
+    from zerodraft.source import MemoryTree
+
+    files = numbered_document("To act.")
+    files["outcome/01-a-measures/section.yaml"] = b"heading: A. Measures under paragraph 99\n"
+    document = reader.read(MemoryTree(files), "outcome").document
+    problems = [str(p) for p in checks.run(document) if p.code.startswith("ZD7")]
+    assert problems == [
+        "outcome/01-a-measures/section.yaml:1: ZD701 the heading of 01-a-measures refers to paragraph 99 "
+        "('paragraph 99'), which is not in the document: correct the reference"
+    ]
+
+
+def test_an_article_title_is_rewritten_but_its_own_number_is_not_a_reference() -> None:
+    from zerodraft import reader
+    from zerodraft.references import rewrite
+    from zerodraft.references.resolve import Index
+    from zerodraft.source import MemoryTree
+
+    files = numbered_document("To act.")
+    path = "outcome/01-a-measures/section.yaml"
+    files[path] = b'kind: article\nnumber: "1"\ntitle: Measures under paragraph 46\n'
+    document = reader.read(MemoryTree(files), "outcome").document
+    (section,) = document.sections
+    assert [r.reference.written for r in Index(document).in_heading(section, section.heading)] == ["paragraph 46"]
+    result = rewrite.plan(document, rewrite.Mapping({"p-046": "47"}), files)
+    assert result.files[path] == b'kind: article\nnumber: "1"\ntitle: Measures under paragraph 47\n'

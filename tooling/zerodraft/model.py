@@ -487,6 +487,21 @@ class Document:
             chain.append(parent)
         return tuple(reversed(chain))
 
+    def article_runs(self) -> tuple[tuple[Section, ...], ...]:
+        """The articles numbered in one sequence (1, 2, 3 …): those of the document outside
+        any annex, then those of each annex or appendix, each in document order.  Articles
+        inside an option block are left out: each option may hold its own version of one."""
+        runs: dict[str, list[Section]] = {}
+        for section in self.walk():
+            if section.kind is not SectionKind.ARTICLE:
+                continue
+            chain = self.ancestors(section)[:-1]
+            if any(s.kind in (SectionKind.OPTION, SectionKind.OPTIONS) for s in chain):
+                continue
+            scope = next((s.path for s in reversed(chain) if s.kind in (SectionKind.ANNEX, SectionKind.APPENDIX)), "")
+            runs.setdefault(scope, []).append(section)
+        return tuple(tuple(run) for run in runs.values())
+
     def find(self, reference: str) -> Paragraph | None:
         """The paragraph with this stable id or current reference (``18bis``, ``18 bis``)."""
         for paragraph in self.paragraphs():

@@ -32,6 +32,7 @@ from zerodraft.git import FileChange
 from zerodraft.model import Delegation, DocumentConfig, Paragraph, Problem, Roster
 from zerodraft.numbering import Number
 from zerodraft.numbering import from_filename as number_of
+from zerodraft.numbering import from_order as number_of_order
 from zerodraft.source import MAX_FILE_BYTES
 from zerodraft.vocabulary import Role
 
@@ -121,13 +122,30 @@ def review(who: Author, changes: list[Change], roster: Roster, root: str = "outc
                 f"accepted; {HOW_TO_JOIN}",
             )
         ]
+    inserted = _inserted_articles(changes)
     problems: list[Problem] = []
     for change in changes:
-        problems.extend(_review(who, change, roster, root))
+        problems.extend(_review(who, change, roster, root, inserted))
     return sorted(set(problems))
 
 
-def _review(who: Author, change: Change, roster: Roster, root: str) -> Iterator[Problem]:
+def _inserted_articles(changes: list[Change]) -> frozenset[str]:
+    """The folders of articles the pull request inserts (``05bis-article-5-bis/``, as
+    ``zerodraft propose insert-after "Article 5"`` writes them): a new ``section.yaml`` in a
+    new folder whose order number carries an insertion suffix (bis, ter … ante)."""
+    folders = set()
+    for change in changes:
+        file = change.file
+        folder, _, name = file.path.rpartition("/")
+        order = number_of_order(folder.rsplit("/", 1)[-1].split("-", 1)[0])
+        if name == "section.yaml" and file.status == "added" and order is not None and order.rank != 0:
+            folders.add(folder)
+    return frozenset(folders)
+
+
+def _review(
+    who: Author, change: Change, roster: Roster, root: str, inserted: frozenset[str] = frozenset()
+) -> Iterator[Problem]:
     file = change.file
     if file.new_kind in ("symlink", "other"):
         what = "a symbolic link" if file.new_kind == "symlink" else "a submodule or special file"
@@ -148,6 +166,9 @@ def _review(who: Author, change: Change, roster: Roster, root: str) -> Iterator[
         yield Problem(
             file.path, 1, "ZD902", "is the document's configuration; only the secretariat edits document.yaml"
         )
+    elif file.path.rpartition("/")[0] in inserted and (name == "section.yaml" or file.status == "added"):
+        if name != "section.yaml" and change.after is not None and (change.after.id or change.after.status):
+            yield from _added(who, change.after, roster, new_article=True)
     elif name == "section.yaml" or file.old_path.endswith("/section.yaml"):
         yield Problem(
             file.path, 1, "ZD902", "holds a heading of the agreed agenda; only the secretariat adds or edits sections"
@@ -201,12 +222,12 @@ def _outside(path: str) -> str:
     return known.get(top, "is outside the document")
 
 
-def _added(who: Author, after: Paragraph, roster: Roster) -> Iterator[Problem]:
+def _added(who: Author, after: Paragraph, roster: Roster, *, new_article: bool = False) -> Iterator[Problem]:
     path = after.path
     if who.facilitates_path(path):
         return
     own = set(who.delegations)
-    if after.number.rank == 0 and not after.number.is_alternative:
+    if after.number.rank == 0 and not after.number.is_alternative and not new_article:
         insertion = Number(after.number.base - 1, 1) if after.number.base > 1 else None
         yield Problem(
             path,

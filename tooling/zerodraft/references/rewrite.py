@@ -132,19 +132,20 @@ def plan(document: Document, mapping: Mapping, files: MappingType[str, bytes]) -
         changed[paragraph.path] = content.encode("utf-8")
         rewrites += [Rewrite(paragraph.path, paragraph.label, new, b, a) for b, a in pairs]
     for section in document.walk():
-        first = next((p for s in section.walk() for p in s.paragraphs), None)
         path = f"{section.path}/section.yaml"
-        if first is None or not find(section.heading) or path not in files:
+        if path not in files or not find(section.heading):
             continue
-        written = frontmatter.yaml_value(files[path].decode("utf-8"), "heading")
-        if not isinstance(written, str):
-            continue  # a heading made from kind and number ("Article 7") names the section itself
-        found = [index.resolve(first, r) for r in find(written)]
-        found = [r for r in found if not any(x.section is section for x in r.resolutions)]
-        heading, pairs = rewrite(written, found, mapping)
-        if pairs:
-            changed[path] = _with_heading(files[path], heading)
-            rewrites += [Rewrite(path, section.key, section.key, b, a, heading=True) for b, a in pairs]
+        text = files[path].decode("utf-8")
+        changes: dict[str, str] = {}
+        for key in ("heading", "title"):  # as written; a heading made from kind and number is not
+            written = frontmatter.yaml_value(text, key)
+            if isinstance(written, str):
+                new_text, pairs = rewrite(written, index.in_heading(section, written), mapping)
+                if pairs:
+                    changes[key] = new_text
+                    rewrites += [Rewrite(path, section.key, section.key, b, a, heading=True) for b, a in pairs]
+        if changes:
+            changed[path] = frontmatter.update_yaml(text, changes).encode("utf-8")
     return Rewriting(changed, tuple(rewrites))
 
 
@@ -160,8 +161,3 @@ def _rewrite_file(
     if not pairs:
         return None
     return content[: len(content) - len(body)] + text, pairs
-
-
-def _with_heading(data: bytes, heading: str) -> bytes:
-    """``section.yaml`` with a new heading, comments and key order kept."""
-    return frontmatter.update_yaml(data.decode("utf-8"), {"heading": heading}).encode("utf-8")

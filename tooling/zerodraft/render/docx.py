@@ -103,7 +103,8 @@ def _identify(word: WordDocument, draft: CompiledDraft, placed: list[tuple[str, 
                 number += 1
     config = draft.document.config
     date = config.draft_date.isoformat() if config.draft_date else ""
-    data = identity.properties_xml(clean(config.symbol or config.title), clean(config.draft_name), date, draft.origin)
+    document, language = clean(config.symbol or config.title), draft.document.language
+    data = identity.properties_xml(document, clean(config.draft_name), date, draft.origin, language)
     package = word.part.package
     part = Part(PackURI(identity.CUSTOM_URI), identity.CUSTOM_TYPE, data, package)
     package.relate_to(part, identity.CUSTOM_RELATIONSHIP)

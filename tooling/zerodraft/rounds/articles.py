@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from zerodraft import frontmatter, numbering
 from zerodraft.model import Document, Section
+from zerodraft.vocabulary import Role
 
 SECTION_FILE = "section.yaml"
 
@@ -38,12 +39,25 @@ class ArticleMove:
     """Its number in the new draft ("8")."""
 
 
-def renumber_articles(document: Document) -> tuple[ArticleMove, ...]:
-    """The articles of ``document`` whose number changes when they are numbered afresh."""
-    from zerodraft.checks.structure import article_runs  # the sequences ZD210 checks (checks read concordances)
+def leaving(document: Document) -> tuple[Section, ...]:
+    """The articles that leave at the release: every paragraph in them is labelled deleted
+    (``zerodraft propose delete "Article 10"``); their folders go with them."""
+    out = []
+    for run in document.article_runs():
+        for article in run:
+            paragraphs = [p for s in article.walk() for p in s.paragraphs]
+            if paragraphs and all(p.role is Role.DELETED for p in paragraphs):
+                out.append(article)
+    return tuple(out)
 
+
+def renumber_articles(document: Document) -> tuple[ArticleMove, ...]:
+    """The articles of ``document`` whose number changes when they are numbered afresh
+    (the articles that leave, :func:`leaving`, are not counted)."""
     moves: list[ArticleMove] = []
-    for run in article_runs(document):
+    gone = {a.path for a in leaving(document)}
+    for whole in document.article_runs():  # the sequences ZD210 checks
+        run = [a for a in whole if a.path not in gone]
         numbers = [numbering.parse(a.number) if a.number else None for a in run]
         if any(n is None or n.point or not a.number[:1].isdigit() for n, a in zip(numbers, run, strict=True)):
             continue

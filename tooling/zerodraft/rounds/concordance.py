@@ -64,10 +64,12 @@ class Concordance:
     articles: tuple[ArticleMove, ...] = ()
     """The articles renumbered (Article 6 bis → 7), in document order; the mapping that
     rewrites "article 7, paragraph 2" as "article 8, paragraph 2"."""
+    left: tuple[tuple[str, str], ...] = ()
+    """The articles that left (every paragraph deleted): their number and folder."""
 
     def as_data(self) -> dict[str, Any]:
-        """JSON/YAML-ready data (``articles`` only when some are renumbered)."""
-        data = {
+        """JSON/YAML-ready data (``articles`` only when some are renumbered or leave)."""
+        data: dict[str, Any] = {
             "draft": self.draft,
             "previous": self.previous or None,
             "paragraphs": [
@@ -84,10 +86,10 @@ class Concordance:
                 for e in self.entries
             ],
         }
-        if self.articles:
+        if self.articles or self.left:
             data["articles"] = [
                 {"new": a.new, "old": a.old, "new-path": a.new_path, "old-path": a.old_path} for a in self.articles
-            ]
+            ] + [{"new": None, "old": number, "new-path": None, "old-path": path} for number, path in self.left]
         return data
 
     def to_yaml(self) -> str:
@@ -109,6 +111,10 @@ class Concordance:
         if self.articles:
             lines += ["", f"| article in {self.draft} | in {previous} | folder |", "| --- | --- | --- |"]
             lines += [f"| {a.new} | {a.old} | `{a.new_path}` |" for a in self.articles]
+        if self.left:
+            if not self.articles:
+                lines += ["", f"| article in {self.draft} | in {previous} | folder |", "| --- | --- | --- |"]
+            lines += [f"| deleted | {number} | `{path}` |" for number, path in self.left]
         return "\n".join(lines) + "\n"
 
 
@@ -119,6 +125,7 @@ def build(
     previous: Document | None,
     previous_name: str = "",
     articles: tuple[ArticleMove, ...] = (),
+    left: tuple[tuple[str, str], ...] = (),
 ) -> Concordance:
     """The concordance for ``renumbering`` (and the renumbering of ``articles``) of
     ``current``, labels compared with ``previous``; paths are where files are after both."""
@@ -129,7 +136,7 @@ def build(
         for m in renumbering.moves
     ]
     entries += [_entry(current, p, before.get(p.id), "", "") for p in renumbering.removed]
-    return Concordance(draft, previous_name, tuple(entries), articles)
+    return Concordance(draft, previous_name, tuple(entries), articles, left)
 
 
 @functools.lru_cache(maxsize=256)  # the same released concordance is read at every later draft

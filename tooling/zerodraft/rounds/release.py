@@ -26,7 +26,7 @@ from zerodraft.git import Git, Repository
 from zerodraft.model import Problem
 from zerodraft.references import rewrite
 from zerodraft.rounds import concordance
-from zerodraft.rounds.articles import relocate, renumber_articles, section_files
+from zerodraft.rounds.articles import leaving, relocate, renumber_articles, section_files
 from zerodraft.rounds.drafts import draft_tags
 from zerodraft.rounds.notes import artefact_names, notes
 from zerodraft.rounds.plan import Plan, Request, tag_for
@@ -98,8 +98,15 @@ def plan(repository: Repository, request: Request) -> Plan:
     previous = reader.read(repository.tree(previous_tag), request.root).document if previous_tag else None
     renumbering = renumber(current)
     moved_articles = renumber_articles(current)
+    left = tuple((a.number, a.path) for a in leaving(current))
     table = concordance.build(
-        request.name, renumbering, current, previous, previous.config.draft_name if previous else "", moved_articles
+        request.name,
+        renumbering,
+        current,
+        previous,
+        previous.config.draft_name if previous else "",
+        moved_articles,
+        left,
     )
     concordance_path = f"{request.root}/{concordance.FOLDER}/{tag}.yaml"
     document_path = f"{request.root}/{reader.DOCUMENT}"
@@ -113,7 +120,9 @@ def plan(repository: Repository, request: Request) -> Plan:
     folders = {a.old_path: a.new_path for a in table.articles}
     moved = {m.old_path: m.new_path for m in renumbering.moves}
     rewritten = {relocate(moved.get(path, path), folders): data for path, data in changed.items()}
-    planned = {relocate(path, folders): data for path, data in apply({**files, **changed}, renumbering).items()}
+    gone = tuple(f"{path}/" for _number, path in left)
+    staying = {p: d for p, d in apply({**files, **changed}, renumbering).items() if not p.startswith(gone)}
+    planned = {relocate(path, folders): data for path, data in staying.items()}
     planned[document_path] = document_yaml
     concordance_yaml = table.to_yaml()
     planned[concordance_path] = concordance_yaml.encode("utf-8")

@@ -21,7 +21,7 @@ from pathlib import Path
 from zerodraft import reader
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository
-from zerodraft.output import move_folder_into_place, temporary_folder_beside
+from zerodraft.output import move_folder_into_place, temporary_folder_beside, write_atomically
 from zerodraft.rounds import notes
 from zerodraft.rounds.plan import Plan
 
@@ -85,15 +85,18 @@ def step_renumber(t: Transaction) -> None:
 
 
 def step_articles(t: Transaction) -> None:
-    """Rename the folders of renumbered articles (two passes, so that 7 → 8 and 6 bis → 7
-    never collide), then stage it all."""
+    """Remove the folders of the articles that leave (their paragraphs, all deleted, are gone
+    already), rename the folders of renumbered articles (two passes, so that 7 → 8 and
+    6 bis → 7 never collide), then stage it all."""
     root = t.repository.root
+    for _number, folder in t.plan.concordance.left:
+        shutil.rmtree(root / folder)
     articles = t.plan.concordance.articles
     for move in articles:
         os.rename(root / move.old_path, root / f"{move.old_path}.renumbering")
     for move in articles:
         os.rename(root / f"{move.old_path}.renumbering", root / move.new_path)
-    if articles:
+    if articles or t.plan.concordance.left:
         t.git.stage(t.plan.request.root)
 
 
@@ -211,9 +214,7 @@ def record(git: Git, plan: Plan) -> None:
     """Write into the lock where the planned release starts from (see :func:`recover`)."""
     path = git.git_dir() / LOCK
     lines = f"pid={os.getpid()}\nhead={plan.head}\ntag={plan.tag}\nroot={plan.request.root}\noutput={plan.output}\n"
-    temporary = path.with_name(path.name + ".new")
-    temporary.write_text(lines, encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomically(path, lines)
 
 
 def recover(git: Git) -> list[str]:

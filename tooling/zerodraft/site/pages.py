@@ -12,6 +12,7 @@ from html import escape
 from zerodraft.dashboard import dashboard
 from zerodraft.render.layout import Item
 from zerodraft.site import chart, text
+from zerodraft.site import languages as site_languages
 from zerodraft.site.layout import Page, date_words, page
 from zerodraft.site.model import Site, Snapshot
 
@@ -105,6 +106,7 @@ def editors_copy(site: Site) -> Page:
         f'<a href="{escape(path)}" download>{escape(kind)}</a>' for kind, path in site.downloads.get(current.slug, ())
     ]
     extra = f'<p class="links">{" · ".join(links)}</p>' if links else ""
+    extra += site_languages.switcher(current, "")
     return _text_page(site, current, "editors-copy.html", heading, intro + extra, "Editor's copy")
 
 
@@ -124,6 +126,7 @@ def draft_page(site: Site, snapshot: Snapshot, index: int) -> Page:
     )
     if links:
         intro += f'<p class="links">{" · ".join(links)}</p>'
+    intro += site_languages.switcher(snapshot, "")
     return _text_page(site, snapshot, f"{snapshot.slug}.html", snapshot.draft.header, intro, snapshot.name)
 
 
