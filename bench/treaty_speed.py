@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_speed import BIN, interleaved
+from build_speed import BIN, find_pandoc, interleaved
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = next(
@@ -39,10 +39,7 @@ def main() -> None:
     parser.add_argument("--outcome", type=Path, help="an imported outcome/ folder (default: import UNCLOS)")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    pandoc = shutil.which("pandoc")
-    if pandoc is None:
-        raise SystemExit("pandoc is needed for the comparison: apt-get install pandoc")
-    version = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=True).stdout.split("\n")[0]
+    pandoc, version = find_pandoc()
     zerodraft = str(BIN / "zerodraft")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
