@@ -1,6 +1,6 @@
 """How long do `release`, `diff` and `history` take on a big negotiation, next to git itself?
 
-    .venv/bin/python bench/rounds_speed.py [--paragraphs 2000] [--commits 1000] [--runs 3]
+    .venv/bin/python bench/rounds_speed.py [--paragraphs 2000] [--commits 1000] [--runs 3] [--history-only]
 
 Builds a synthetic repository: N paragraphs released as Draft 2, then a round of C commits
 (amendments, bis insertions, deletions, support), written with `git fast-import`.  Each
@@ -123,11 +123,21 @@ def imported(path: Path, paragraphs: int) -> Path:
     return repo
 
 
+def time_history(repo: Path, zd: str, runs: int) -> tuple[str, float, float]:
+    """``zerodraft history`` of a paragraph of the first section, and ``git log --follow`` of its file."""
+    target = next(p for p in sorted((repo / "outcome").rglob("*.md")) if "01-section" in str(p))
+    number = target.name.split(".")[0].lstrip("0")
+    history = timed([zd, "history", number], repo, runs)
+    git_log = timed(["git", "log", "--follow", "--", str(target.relative_to(repo))], repo, runs)
+    return number, history, git_log
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--paragraphs", type=int, default=2000)
     parser.add_argument("--commits", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--history-only", action="store_true", help="time history (and its peer) alone")
     args = parser.parse_args()
     zd = str(BIN / "zerodraft")
     with tempfile.TemporaryDirectory() as tmp:
@@ -135,8 +145,15 @@ def main() -> None:
         run([zd, "release", "Draft 2", "--format", "none"], repo)
         round_of_commits(repo, args.commits)
         run([zd, "check"], repo)
-        before = run(["git", "rev-parse", "HEAD"], repo).strip()
         count = run(["git", "rev-list", "--count", "HEAD"], repo).strip()
+        if args.history_only:
+            run([zd, "release", "Draft 3", "--format", "none"], repo)
+            number, history, git_log = time_history(repo, zd, args.runs)
+            print(f"synthetic repository: {args.paragraphs:,} paragraphs, {count} commits; median of {args.runs} runs")
+            print(f"zerodraft history {number}:                      {history:6.2f} s")
+            print(f"  peer: git log --follow:                      {git_log:6.2f} s")
+            return
+        before = run(["git", "rev-parse", "HEAD"], repo).strip()
         undo = [["git", "tag", "-d", "draft-3"], ["git", "reset", "-q", "--hard", before], ["rm", "-rf", "build"]]
         release_bare = timed([zd, "release", "Draft 3", "--format", "none"], repo, args.runs, undo)
         release_most = timed([zd, "release", "Draft 3", "--format", "md,txt,html,docx,akn,json"], repo, args.runs, undo)
@@ -146,10 +163,7 @@ def main() -> None:
         diff_md = timed([zd, "diff", "draft-2", "draft-3"], repo, args.runs)
         diff_docx = timed([zd, "diff", "draft-2", "draft-3", "--format", "docx", "-o", "build/r.docx"], repo, args.runs)
         git_diff = timed(["git", "diff", "-M", "--word-diff", "draft-2", "draft-3", "--", "outcome"], repo, args.runs)
-        target = next(p for p in sorted((repo / "outcome").rglob("*.md")) if "01-section" in str(p))
-        number = target.name.split(".")[0].lstrip("0")
-        history = timed([zd, "history", number], repo, args.runs)
-        git_log = timed(["git", "log", "--follow", "--", str(target.relative_to(repo))], repo, args.runs)
+        number, history, git_log = time_history(repo, zd, args.runs)
         shutil.rmtree(repo / "build", ignore_errors=True)
     print(f"synthetic repository: {args.paragraphs:,} paragraphs, {count} commits; median of {args.runs} runs")
     print(f"zerodraft release, no render formats:          {release_bare:6.2f} s")

@@ -38,6 +38,15 @@ def paragraph(word: Any, ident: str, block: int = 0) -> Any:
     raise AssertionError(f"no bookmark {name}")
 
 
+def paragraph_after_bookmark(word: Any, ident: str) -> Any:
+    """The ``w:p`` that a bookmark standing between paragraphs (in the body) marks: the next one."""
+    name = identity.bookmark(ident)
+    for start in word.element.body.iter(q("bookmarkStart")):
+        if start.get(q("name")) == name:
+            return start.getnext()
+    raise AssertionError(f"no bookmark {name}")
+
+
 def _run(text: str, deleted: bool = False, bold: bool = False) -> Any:
     run = etree.Element(q("r"))
     if bold:

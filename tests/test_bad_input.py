@@ -65,6 +65,17 @@ def test_rtl_marks_are_text(document: Path) -> None:
     assert problems_of(document) == []
 
 
+def test_joiners_are_text_where_a_script_needs_them(document: Path) -> None:
+    # Persian needs the zero-width non-joiner (می‌خواهم), Devanagari the joiner; between Latin letters
+    # either one only hides a change.
+    text = "---\nid: p-new000000001\nstatus: open\n---\nمی\u200cخواهم क्\u200dष (PoA).\n"
+    (document / B / "008.md").write_text(text, encoding="utf-8")
+    assert problems_of(document) == []
+    (document / B / "008.md").write_text(text.replace("(PoA)", "(Po\u200cA)"), encoding="utf-8")
+    assert [(p.line, p.code) for p in problems_of(document)] == [(5, "ZD010")]
+    assert "holds an invisible character (U+200C) at column" in problems_of(document)[0].message
+
+
 def test_huge_file_is_not_read(document: Path) -> None:
     with open(document / B / "008.md", "wb") as handle:
         handle.write(b"---\nid: p-1\nstatus: open\n---\n")

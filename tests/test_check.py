@@ -73,6 +73,7 @@ CASES: dict[str, tuple[Mutation, list[tuple[str, int, str]]]] = {
     "ZD007": (_raw(f"{B}/008.md", b""), [(f"outcome/{B}/008.md", 1, "ZD007")]),
     "ZD008": (_raw(f"{B}/008.md", b"\xef\xbb\xbf" + FM.encode() + b"Text.\n"), [(f"outcome/{B}/008.md", 1, "ZD008")]),
     "ZD009": (_raw(f"{B}/008.md", FM.encode() + b"Te\x07xt.\n"), [(f"outcome/{B}/008.md", 5, "ZD009")]),
+    "ZD010": (_para(f"{B}/008.md", "Text agree\u200bd."), [(f"outcome/{B}/008.md", 5, "ZD010")]),
     "ZD101": (_raw(f"{B}/008.md", b"Text without front matter.\n"), [(f"outcome/{B}/008.md", 1, "ZD101")]),
     "ZD102": (
         _raw(f"{B}/008.md", b"---\nid: p-x\nid: p-y\nstatus: open\n---\nText.\n"),

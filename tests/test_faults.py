@@ -175,7 +175,7 @@ def test_fix_interrupted_leaves_every_file_old_or_new(
         # "before a file": the fault comes as the k-th file is replaced; "mid-write": after the
         # k-th file's new bytes are written to its temporary file, before it is moved into place
         if where == "before a file":
-            monkeypatch.setattr(fixes, "_replace", failing_after(calls, kind, fixes._replace))
+            monkeypatch.setattr(fixes, "write_atomically", failing_after(calls, kind, fixes.write_atomically))
         else:
             monkeypatch.setattr(os, "fsync", failing_after(calls, kind, os.fsync))
         code = main(["check", "--fix"])

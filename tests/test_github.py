@@ -89,9 +89,10 @@ def test_every_workflow_is_hardened(path: Path) -> None:
 
 def test_check_runs_base_tooling_on_the_proposal_as_data() -> None:
     workflow = load(GITHUB / "workflows" / "check.yml")
-    assert workflow["on"] == {"pull_request": None}
-    (job,) = workflow["jobs"].values()
+    assert workflow["on"]["pull_request"] == {"types": ["opened", "synchronize", "reopened", "edited"]}
+    job = workflow["jobs"]["check"]
     assert job["permissions"] == {"contents": "read"}
+    assert job["if"] == "github.event_name == 'pull_request'"
     base, proposal, install, check, pr_check = job["steps"]
     assert base["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
     assert proposal["with"]["ref"] == "${{ github.event.pull_request.head.sha }}"
@@ -103,6 +104,39 @@ def test_check_runs_base_tooling_on_the_proposal_as_data() -> None:
     assert pr_check["env"]["PR_AUTHOR"] == "${{ github.event.pull_request.user.login }}"
     assert '--author "$PR_AUTHOR"' in pr_check["run"]
     assert '--base "$BASE_SHA" --head "$HEAD_SHA"' in pr_check["run"]
+    assert "--no-merge" not in pr_check["run"]
+
+
+def test_check_judges_again_when_the_base_moves_and_in_the_merge_queue() -> None:
+    """``edited`` (the base retargeted) and ``merge_group``: a pull request is judged against the
+    base it lands on; in the queue, the queued change on the queue's own merge."""
+    workflow = load(GITHUB / "workflows" / "check.yml")
+    assert "edited" in workflow["on"]["pull_request"]["types"]
+    assert "merge_group" in workflow["on"]
+    job = workflow["jobs"]["merge-queue"]
+    assert job["if"] == "github.event_name == 'merge_group'"
+    assert job["permissions"] == {"contents": "read", "pull-requests": "read"}
+    base, merged, install, pr_check = job["steps"]
+    assert base["with"]["ref"] == "${{ github.event.merge_group.base_sha }}"
+    assert merged["with"]["ref"] == "${{ github.event.merge_group.head_sha }}" and merged["with"]["fetch-depth"] == 2
+    assert "./base" in install["run"] and "proposal" not in install["run"]
+    assert '--base "$HEAD_SHA~1" --head "$HEAD_SHA" --author "$PR_AUTHOR"' in pr_check["run"]
+    assert 'case "$number" in' in pr_check["run"]  # the pull request's number is checked before use
+
+
+def test_zerodraft_github_requires_the_check_jobs_never_ci() -> None:
+    """The protection `zerodraft github` prints names check.yml's jobs as they are, requires
+    branches up to date, and never requires ci.yml (which runs the pull request's own code)."""
+    result = zerodraft(REPO, "github")
+    assert result.returncode == 0, result.stderr
+    settings = json.loads(result.stdout)
+    names = {job["name"] for job in load(GITHUB / "workflows" / "check.yml")["jobs"].values()}
+    assert set(settings["required_status_checks"]["contexts"]) == names
+    assert settings["required_status_checks"]["strict"] is True
+    assert settings["required_pull_request_reviews"]["require_code_owner_reviews"] is True
+    ci_jobs = {job["name"] for job in load(GITHUB / "workflows" / "ci.yml")["jobs"].values()}
+    assert not ci_jobs & set(settings["required_status_checks"]["contexts"])
+    assert "gh api -X PUT repos/OWNER/REPO/branches/main/protection --input -" in result.stderr
 
 
 def test_release_writes_only_in_its_publish_job() -> None:

@@ -28,10 +28,7 @@ CORPUS = next((p / "corpus" for p in (SHARED, SHARED.parent.parent / "shared") i
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8")) if CORPUS.is_dir() else {}
 NAMES = sorted(k for k in EXPECTED if not k.startswith("_"))
 #: Not yet imported faithfully (see docs/import.md, "What is not done").
-NOT_YET = {
-    "decisions-cma4-2022-1-to-5.txt": "an annex inside a decision restarts its numbers (ZD202)",
-    "resolution-ga-48-263-part-xi-agreement-1994.pdf": "the treaty stands in the resolution's annex",
-}
+NOT_YET: dict[str, str] = {}
 SLOW = ("unclos", "geneva", "bbnj-agreement", "fish-stocks", "streamlined")
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared/corpus is not beside the repository")

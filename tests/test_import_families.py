@@ -21,6 +21,14 @@ def imported(tmp_path: Path, name: str) -> Document:
     return read(WorkingTree(tmp_path)).document
 
 
+def imported_text(tmp_path: Path, text: str, name: str = "draft.txt") -> Document:
+    """``text`` written as ``name`` and imported with no flags."""
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    assert main(["import", str(source), "--into", str(tmp_path / "outcome")]) == 0
+    return read(WorkingTree(tmp_path), "outcome").document
+
+
 def outline(document: Document) -> list[tuple[str, list[str]]]:
     return [(s.heading, [p.label for p in s.paragraphs]) for s in document.walk()]
 
@@ -234,3 +242,63 @@ def test_pp_op_compilation(tmp_path: Path) -> None:
     assert [document.ref(p) for p in document.paragraphs()] == ["pp1", "pp1bis", "pp2", "1", "2", "2bis"]
     assert texts(document)[1] == "Recalling resolution 75/241, (proposed by Kenya)"
     assert texts(document)[-1] == "[Encourages States to submit national reports;]"
+
+
+def test_numbers_printed_apart_from_their_text(tmp_path: Path) -> None:
+    """pdftotext reads a numbered column first ("1." "2." "3." on lines of their own), then
+    the text: the text is shared out at sentence ends, and the report says so."""
+    document = imported_text(
+        tmp_path,
+        "Draft agreement\n\nArticle 1\nPurpose\n1.\n2.\n\n3.\n\nThe purpose is to act. It is urgent.\n"
+        "[Parties shall act together.]\nParties recognize the need\nfor support.\n",
+    )
+    assert [(p.label, p.text.strip()) for p in document.paragraphs()] == [
+        ("1", "The purpose is to act."),
+        ("2", "It is urgent."),
+        ("3", "[Parties shall act together.] Parties recognize the need for support."),
+    ]
+    assert "printed their numbers apart from their text" in (tmp_path / "outcome.import-report.md").read_text(
+        encoding="utf-8"
+    )
+    assert problems_of(tmp_path) == []
+
+
+def test_decisions_with_an_annex_numbered_on_its_own(tmp_path: Path) -> None:
+    """Several COP/CMA decisions in one report, numbered each on its own; an annex inside a
+    decision that numbers from 1 again keeps its printed numbers in its text (per-section
+    numbering cannot hold them twice), and the report says so."""
+    document = imported_text(
+        tmp_path,
+        "Report of the Conference\n\nDecision 1/CMA.4\nFirst plan\n\nThe Conference,\n\nRecalling its work,\n\n"
+        "1. Decides to act;\n\n2. Requests a report;\n\nAnnex\nTerms of reference\n\n1. The body shall meet.\n\n"
+        "Decision 2/CMA.4\nSecond plan\n\n1. Welcomes the plan.\n",
+    )
+    assert document.config.numbering.paragraphs is Scheme.PER_SECTION
+    assert [s.key for s in document.sections] == ["01-decision-1-cma-4", "02-decision-2-cma-4"]
+    assert [(document.printed_number(p), p.text.strip()) for p in document.paragraphs()][-3:] == [
+        ("2", "Requests a report;"),
+        ("", "1. The body shall meet."),
+        ("1", "Welcomes the plan."),
+    ]
+    report = (tmp_path / "outcome.import-report.md").read_text(encoding="utf-8")
+    assert "paragraph 1 is numbered again where numbering runs on" in report
+    assert problems_of(tmp_path) == []
+
+
+def test_a_resolution_whose_annex_is_an_agreement(tmp_path: Path) -> None:
+    """ "ANNEX" holding an agreement's articles, then the agreement's own "Annex": the first is
+    a heading above the agreement, whose articles are the document's."""
+    document = imported_text(
+        tmp_path,
+        "Agreement relating to something\n\nThe General Assembly,\n\nRecalling the Convention,\n\n"
+        "1. Adopts the Agreement annexed to the present resolution;\n\nANNEX\n\nAgreement relating to something\n\n"
+        "Article 1\nUndertakings\n\nThe Parties shall act.\n\nArticle 2\nRelationship\n\nThe Annex forms part of it.\n\n"
+        "Annex\nSECTION 1. COSTS\n\n1. Costs shall be minimized.\n",
+    )
+    kinds = [(s.key, s.kind.value) for s in document.walk()]
+    assert ("02-annex-agreement-relating-something", "heading") in kinds and ("03-annex", "annex") in kinds
+    assert [s.key for s in document.walk() if s.kind.value == "article"] == ["01-article-1", "02-article-2"]
+    assert "read as a heading above an annexed instrument" in (tmp_path / "outcome.import-report.md").read_text(
+        encoding="utf-8"
+    )
+    assert problems_of(tmp_path) == []

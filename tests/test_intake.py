@@ -153,12 +153,13 @@ def test_edit_to_agreed_text_is_listed_and_not_written(
     assert set(changed_files(repo)) == {paragraphs["18"].path}
 
 
-def test_cover_note_moves_and_unmapped_text(
+def test_edited_header_cover_note_moves_and_unmapped_text(
     repo: Path, word_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     paragraphs = by_number(repo)
     word = word_edit.open_word(word_file)
     body = word.element.body
+    word.sections[0].header.paragraphs[0].text = "KENYA: COMMENTS ON DRAFT 2"  # the page header, edited
     cover = word_edit.insert_after(body[0], "Dear Chair, please find our edits below.", tracked=False)
     body.remove(cover)
     body.insert(0, cover)
@@ -262,3 +263,40 @@ def _document_xml(path: Path) -> bytes:
 
     with zipfile.ZipFile(path) as archive:
         return archive.read("word/document.xml")
+
+
+def test_a_working_tree_build_records_the_tag_it_is_exactly(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from zerodraft.intake import package, wordfile
+
+    assert main(["-C", str(repo), "build", "--format", "docx", "-o", str(tmp_path / "out")]) == 0
+    built = next((tmp_path / "out").glob("*.docx"))
+    assert wordfile.read(package.open_word_file(built)).stamp.tag == "draft-2"
+    paragraphs = by_number(repo)
+    word = word_edit.open_word(built)
+    word_edit.delete(word_edit.paragraph(word, paragraphs["7"].id), tracked=False)
+    edited = word_edit.save(word, tmp_path / "kenya.docx")
+    capsys.readouterr()
+    assert intake(repo, str(edited), "--delegation", "Kenya") == 0
+    assert set(changed_files(repo)) == {paragraphs["7"].path}
+    (repo / paragraphs["7"].path).write_text("changed\n", encoding="utf-8")  # now it is an editor's copy
+    assert main(["-C", str(repo), "build", "--format", "docx", "-o", str(tmp_path / "out2")]) == 0
+    stamp = wordfile.read(package.open_word_file(next((tmp_path / "out2").glob("*.docx")))).stamp
+    assert (stamp.tag, stamp.commit) == ("", "")
+
+
+def test_bookmarks_word_moved_between_paragraphs_still_mark_them(
+    repo: Path, word_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Word may write a bookmark that starts a paragraph just before it, in the body itself."""
+    paragraphs = by_number(repo)
+    word = word_edit.open_word(word_file)
+    for number in ("18", "19"):
+        element = word_edit.paragraph(word, paragraphs[number].id)
+        start = next(element.iter(word_edit.q("bookmarkStart")))
+        element.addprevious(start)  # moved out of the paragraph, into the body
+    word_edit.replace(word_edit.paragraph_after_bookmark(word, paragraphs["18"].id), "diversion", "theft", tracked=True)
+    edited = word_edit.save(word, tmp_path / "kenya.docx")
+    assert intake(repo, str(edited), "--delegation", "Kenya") == 0
+    assert set(changed_files(repo)) == {paragraphs["18"].path}

@@ -145,3 +145,21 @@ def test_hostile_comment_and_author_are_cleaned(
     out = capsys.readouterr().out
     assert "\u2066" not in out and "\u202e" not in out and "<script>" not in out
     assert "\\<script\\>" in out and "\\[link\\]" in out
+
+
+def test_a_language_version_is_refused(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A French Word file read against the English draft would replace every paragraph: refused."""
+    import dataclasses
+
+    from zerodraft.intake.identity import Origin
+    from zerodraft.reader import read
+    from zerodraft.render import docx as word_renderer
+    from zerodraft.render.layout import lay_out
+    from zerodraft.source import WorkingTree
+
+    document = dataclasses.replace(read(WorkingTree(repo), "outcome").document, language="fr")
+    french = tmp_path / "draft-2.fr.docx"
+    french.write_bytes(word_renderer.render(lay_out(document, origin=Origin(tag="draft-2"))))
+    assert intake(repo, str(french), "--delegation", "Kenya") == 2
+    assert "the 'fr' language version" in capsys.readouterr().err
+    assert git(repo, "status", "--porcelain") == ""

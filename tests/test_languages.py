@@ -169,6 +169,23 @@ def test_an_english_amendment_makes_exactly_its_five_translations_stale(treaty: 
     assert all("paragraph 2" in p.message for p in stale)
 
 
+def test_status_counts_current_stale_and_missing_per_language(treaty: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    _six(treaty)
+    (treaty / "outcome/03-article-75/001.zh.md").unlink()
+    amended = treaty / "outcome/01-article-73/002.md"
+    amended.write_text(amended.read_text(encoding="utf-8").replace("in any way", "in any manner"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["status", "--languages", "--format", "json"]) == 0
+    rows = {row["language"]: row for row in json.loads(capsys.readouterr().out)}
+    assert list(rows) == list(LANGUAGES)
+    assert rows["fr"] == {"language": "fr", "current": 9, "stale": 1, "missing": 0, "total": 10}
+    assert (rows["zh"]["stale"], rows["zh"]["missing"]) == (1, 1)
+    assert main(["status", "--languages"]) == 0
+    assert "Chinese (zh)" in capsys.readouterr().out
+
+
 def test_a_language_not_kept_is_refused_and_a_missing_one_reported(treaty: Path) -> None:
     main(["import", str(BBNJ["fr"]), "--language", "fr", "--into", "outcome"])
     (treaty / "outcome/01-article-73/001.fr.md").unlink()
@@ -391,3 +408,120 @@ def test_pdf_through_libreoffice_embeds_the_arabic_and_cjk_fonts(bbnj: Path, tmp
         ["pdftotext", str(tmp_path / "imported-draft.zh.pdf"), "-"], capture_output=True, text=True, check=True
     )
     assert "第十二条" in text.stdout
+
+
+# ---- rounds in every language
+
+
+def _six(treaty: Path) -> None:
+    """Five languages beside the English, committed; the excerpt's two references to Article 72
+    (not in it) point at Article 75 instead, so that the draft checks clean and can be released."""
+    for name in ("002.md", "003.md"):
+        path = treaty / "outcome/02-article-74" / name
+        path.write_text(path.read_text(encoding="utf-8").replace("article 72", "article 75"), encoding="utf-8")
+    for tag in LANGUAGES:
+        assert main(["import", str(BBNJ[tag]), "--language", tag, "--into", "outcome"]) == 0
+    git(treaty, "add", "-A")
+    git(treaty, "commit", "-q", "-m", "Five languages")
+
+
+def test_release_renumbers_every_language_together(treaty: Path, secretariat: None) -> None:
+    _six(treaty)
+    assert main(["release", "--format", "json", "Draft 2", "--date", "2023-06-20", "-o", str(treaty / "out2")]) == 0
+    article = treaty / "outcome/01-article-73"
+    inserted = article / "001bis.md"
+    inserted.write_text(
+        "---\nid: p-new\nstatus: proposed\nproposed-by: [Kenya]\n---\nA new paragraph.\n", encoding="utf-8"
+    )
+    for tag in LANGUAGES:
+        text = {
+            "fr": "Un nouveau paragraphe.",
+            "es": "Un párrafo nuevo.",
+            "ru": "Новый пункт.",
+            "zh": "新的一款。",
+            "ar": "فقرة جديدة.",
+        }
+        _translation(treaty, f"01-article-73/001bis.{tag}.md", text[tag])
+    second = (article / "002.fr.md").read_text(encoding="utf-8")
+    git(treaty, "add", "-A")
+    git(treaty, "commit", "-q", "-m", "Kenya proposes 1 bis in six languages")
+    out = treaty / "out3"
+    assert main(["release", "--format", "json,html", "Draft 3", "--date", "2023-06-21", "-o", str(out)]) == 0
+    names = sorted(p.name for p in article.glob("*.md"))
+    assert names == sorted(f"00{n}{'.' + t if t else ''}.md" for n in (1, 2, 3) for t in ("", *LANGUAGES))
+    assert (article / "003.fr.md").read_text(encoding="utf-8") == second  # 2 became 3 in every language
+    assert "Un nouveau paragraphe." in (article / "002.fr.md").read_text(encoding="utf-8")
+    assert [p for p in problems_of(treaty) if p.code != "ZD701"] == []
+    concordance = (treaty / "outcome/concordance/draft-3.yaml").read_text(encoding="utf-8")
+    assert concordance.count("id: p-new") == 1  # one concordance for all languages
+    built = sorted(p.name for p in out.iterdir())
+    assert {"draft-3.fr.html", "draft-3.ar.json", "draft-3-redline.zh.html", "draft-3-redline.html"} <= set(built)
+    redline = (out / "draft-3-redline.fr.html").read_text(encoding="utf-8")
+    assert "Un nouveau paragraphe." in redline
+
+
+def test_a_proposal_in_the_original_marks_its_translations_stale(treaty: Path) -> None:
+    _six(treaty)
+    assert (
+        main(
+            [
+                "propose",
+                "amend",
+                "02-article-74-2",
+                "--delegation",
+                "Kenya",
+                "--text",
+                "The provisions of article 75 apply.",
+            ]
+        )
+        == 0
+    )
+    stale = sorted(p.path for p in problems_of(treaty) if p.code == "ZD442")
+    assert stale == [f"outcome/02-article-74/002.{tag}.md" for tag in sorted(LANGUAGES)]
+
+
+def test_diff_shows_what_changed_in_the_original_since_a_translation(
+    treaty: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _six(treaty)
+    original = treaty / "outcome/01-article-73/002.md"
+    original.write_text(original.read_text(encoding="utf-8").replace("in any way", "in any manner"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["diff", "--translation", "outcome/01-article-73/002.fr.md"]) == 0
+    said = capsys.readouterr().out
+    assert "[-way-]{+manner+}" in said and "paragraph 2" in said
+    assert main(["diff", "--translation", "outcome/01-article-73/001.fr.md"]) == 0
+    assert "is current" in capsys.readouterr().out
+    assert main(["diff", "--translation", "outcome/01-article-73/001.md"]) == 2
+
+
+# ---- the site: a language switcher and the original side by side with each language
+
+
+def test_site_has_every_language_and_side_by_side_pages(treaty: Path, secretariat: None) -> None:
+    from html.parser import HTMLParser
+
+    _six(treaty)
+    assert main(["release", "--format", "none", "Draft 2", "--date", "2023-06-20"]) == 0
+    out = treaty.parent / "site"
+    assert main(["site", "-o", str(out), "--downloads", "none"]) == 0
+    for snapshot in ("editors-copy", "draft-2"):
+        for tag in LANGUAGES:
+            page = (out / f"{snapshot}.{tag}.html").read_text(encoding="utf-8")
+            direction = ' dir="rtl"' if tag == "ar" else ""
+            assert f'<html lang="{tag}"{direction}>' in page
+            assert 'id="languages"' in page
+        assert f'href="{snapshot}.en-zh.html"' in (out / f"{snapshot}.html").read_text(encoding="utf-8")
+    pair = (out / "draft-2.en-ar.html").read_text(encoding="utf-8")
+    assert pair.count('class="pair"') == pair.count('<div class="side" lang="ar" dir="rtl">')
+    assert "المادة 75" in pair and "Article 75" in pair
+
+    class Parser(HTMLParser):  # the page is well-formed enough to parse, and every row has two sides
+        rows = 0
+
+        def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+            self.rows += ("class", "pair") in attributes
+
+    parser = Parser()
+    parser.feed(pair)
+    assert parser.rows == 16  # 10 paragraphs and 6 headings (4 articles, 2 annexes)

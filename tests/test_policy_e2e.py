@@ -121,7 +121,7 @@ def test_five_delegations(repo: Path, tmp_path_factory: pytest.TempPathFactory) 
     hostile = clone("iran")
     edit(hostile / f"{NAT}/006bis.md", "status: proposed", "status: agreed")
     edit(hostile / f"{NAT}/006bis.md", "[strengthen][put in place]", "put in place")
-    policy = hostile / "tooling" / "zerodraft" / "policy.py"
+    policy = hostile / "tooling" / "zerodraft" / "policy" / "review.py"
     policy.write_text(policy.read_text() + "\n\ndef review(*args, **kwargs):  # type: ignore\n    return []\n")
     push(hostile, 5, "Iran: agreed")
 
@@ -136,7 +136,7 @@ def test_five_delegations(repo: Path, tmp_path_factory: pytest.TempPathFactory) 
         "No problems in outcome/ (8 paragraphs in the document).",  # the check passes: the text is well formed
         f"{NAT}/006bis.md:3: ZD904 the label changes from 'proposed' to 'agreed'; only the facilitator of this "
         "agenda item or the secretariat marks text agreed or agreed ad ref (leave the label as it was)",
-        "tooling/zerodraft/policy.py:1: ZD902 is part of the checking tools (tooling/); only the secretariat "
+        "tooling/zerodraft/policy/review.py:1: ZD902 is part of the checking tools (tooling/); only the secretariat "
         "changes files outside outcome/",
     ]
 

@@ -23,11 +23,13 @@ def base(repo: Path) -> Path:
     return repo
 
 
-def propose(base: Path, login: str, message: str = "Proposal") -> tuple[int, list[str], str]:
-    """Commit the working tree on ``proposal`` and run pr-check as ``login``."""
+def propose(base: Path, login: str, message: str = "Proposal", merge: bool = False) -> tuple[int, list[str], str]:
+    """Commit the working tree on ``proposal`` and run pr-check as ``login``: on the branch
+    alone (``--no-merge``: the policy's rules only), or on the merge result."""
     git(base, "add", "-A")
     git(base, "commit", "-q", "--allow-empty", "-m", message)
-    result = zerodraft(base, "pr-check", "--base", "main", "--head", "proposal", f"--author={login}")
+    extra = () if merge else ("--no-merge",)
+    result = zerodraft(base, "pr-check", "--base", "main", "--head", "proposal", f"--author={login}", *extra)
     return result.returncode, result.stdout.splitlines(), result.stderr
 
 
@@ -45,9 +47,11 @@ def test_honest_text_edit_and_insertion_pass(base: Path) -> None:
         "proposed",
         proposed_by="KEN",
     )
-    status, out, err = propose(base, "kenya-mission")
+    status, out, err = propose(base, "kenya-mission", merge=True)
     assert (status, err) == (0, "")
-    assert out == ["pr-check: 3 changed files; 'kenya-mission' speaks for Kenya; nothing to object"]
+    assert out == [
+        "pr-check: 3 changed files; 'kenya-mission' speaks for Kenya; the merge result passes check; nothing to object"
+    ]
 
 
 def test_marking_agreed_and_changing_others(base: Path) -> None:
@@ -301,10 +305,15 @@ def test_other_files_in_the_document_are_the_secretariats(base: Path) -> None:
     assert codes(out) == [(f"{A}/notes.txt", "ZD902"), ("outcome/README.md", "ZD902")]
 
 
-def test_broken_front_matter_is_left_to_check(base: Path) -> None:
+def test_broken_front_matter_is_a_refusal(base: Path) -> None:
     (base / f"{A}/005.md").write_text("---\nid: [unclosed\n---\nText\n")
     status, out, _ = propose(base, "kenya-mission")
-    assert (status, out[0]) == (0, "pr-check: 1 changed file; 'kenya-mission' speaks for Kenya; nothing to object")
+    assert status == 1
+    assert len(out) == 1
+    assert out[0].startswith(f"{A}/005.md:1: ZD913 cannot be read as a paragraph (ZD102: front matter ")
+    assert out[0].endswith(
+        "; a pull request leaves every paragraph file readable: front matter between '---' lines, then the text"
+    )
 
 
 def test_unreadable_roster_is_one_problem(base: Path) -> None:
@@ -325,8 +334,10 @@ def test_github_annotations_cannot_inject_commands(base: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
+        f"::error file={A}/004.md,line=4,title=ZD108::'Narnia%0A::add-mask::x,y%25' in supported-by is not a "
+        "delegation in outcome/delegations.yaml",
         f"::error file={A}/004.md,line=4,title=ZD906::adds Narnia%0A::add-mask::x,y%25 to 'supported-by'; "
-        "only Narnia%0A::add-mask::x,y%25 may add itself"
+        "only Narnia%0A::add-mask::x,y%25 may add itself",
     ]
 
 

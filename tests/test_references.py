@@ -99,7 +99,13 @@ def references_in(name: str) -> tuple[list[str], list[object]]:
 
 @pytest.mark.parametrize(
     ("name", "internal_at_least", "external_at_least"),
-    [("treaty-bbnj-agreement-2023.en.txt", 100, 8), ("treaty-unclos-1982.txt", 600, 20)],
+    [
+        ("treaty-bbnj-agreement-2023.en.txt", 100, 8),
+        ("treaty-unclos-1982.txt", 600, 20),
+        ("treaty-fish-stocks-agreement-1995.txt", 60, 10),
+        ("decisions-cma4-2022-1-to-5.txt", 50, 50),
+        ("draft-bbnj-chairs-streamlined-non-paper-2017.txt", 15, 30),
+    ],
 )
 def test_corpus_every_mention_is_inside_a_reference(name: str, internal_at_least: int, external_at_least: int) -> None:
     lines, found = references_in(name)
@@ -124,6 +130,13 @@ def test_bbnj_refers_to_the_convention_externally() -> None:
     written = {r.written for r in found}  # type: ignore[attr-defined]
     assert "article 47, paragraph 6 (e)" in written
     assert "paragraph 7 below" in written
+
+
+def test_another_instruments_name_before_the_reference_makes_it_external() -> None:
+    _, found = references_in("draft-bbnj-chairs-streamlined-non-paper-2017.txt")
+    external = {r.written: r.instrument for r in found if r.external}  # type: ignore[attr-defined]
+    assert external["article 8.1"] == "UNFSA"
+    assert external["article 18.1"] == "CBD"
 
 
 def test_unclos_annex_articles_and_part_sections() -> None:
@@ -166,19 +179,20 @@ def test_spans_are_inside_the_text_and_in_order(text: str) -> None:
 # ---- rewriting: the second table of docs/references.md, on a real (in-memory) document
 
 
-def numbered_document(text_of_10: str) -> dict[str, bytes]:
-    """A continuously numbered document of paragraphs 1–50 in one section, with 18 bis and
-    18 ter inserted and 45 labelled deleted (the round of the issue); paragraph 10 holds
-    ``text_of_10``."""
+def numbered_document(
+    text_of_10: str, inserted: tuple[str, ...] = ("018bis", "018ter"), deleted: tuple[str, ...] = ("045",)
+) -> dict[str, bytes]:
+    """A continuously numbered document of paragraphs 1–50 in one section, with ``inserted``
+    (by default 18 bis and 18 ter, the round of the issue) and ``deleted`` (45) labelled
+    deleted; paragraph 10 holds ``text_of_10``."""
     example = REPO / "tests" / "data" / "example"
     files = {
         "outcome/document.yaml": (example / "document.yaml").read_bytes(),
         "outcome/delegations.yaml": (example / "delegations.yaml").read_bytes(),
         "outcome/01-a-measures/section.yaml": b"heading: A. Measures\n",
     }
-    numbers = [f"{n:03d}" for n in range(1, 51)] + ["018bis", "018ter"]
-    for number in numbers:
-        status = "deleted" if number == "045" else "open"
+    for number in [f"{n:03d}" for n in range(1, 51)] + list(inserted):
+        status = "deleted" if number in deleted else "open"
         text = text_of_10 if number == "010" else f"To act on measure {number}. (a) first; (b) second; (c) third."
         files[f"outcome/01-a-measures/{number}.md"] = f"---\nid: p-{number}\nstatus: {status}\n---\n{text}\n".encode()
     return files
@@ -238,3 +252,66 @@ def test_a_reference_in_a_heading_is_rewritten_and_the_file_keeps_its_comments()
         "paragraph 46 below",
         "paragraph 47 below",
     )
+
+
+INSERTABLE = st.sampled_from([f"{n:03d}{s}" for n in (3, 9, 10, 18, 30, 49) for s in ("bis", "ter")])
+
+
+@given(
+    st.sets(INSERTABLE, max_size=5),
+    st.sets(st.sampled_from(["002", "005", "012", "020", "033", "045"]), max_size=3),
+    st.lists(st.integers(0, 200), min_size=1, max_size=4),
+)
+def test_after_a_release_every_reference_points_at_the_same_paragraph(
+    inserted: set[str], deleted: set[str], picks: list[int]
+) -> None:
+    from zerodraft import reader
+    from zerodraft.references.resolve import Index
+    from zerodraft.rounds.renumber import apply, renumber
+    from zerodraft.source import MemoryTree
+
+    inserted = {i for i in inserted if i.endswith("bis") or i.replace("ter", "bis") in inserted}
+    files = numbered_document("", tuple(sorted(inserted)), tuple(deleted))
+    staying = sorted(path.rsplit("/", 1)[1][:-3] for path in files if path.endswith(".md"))
+    staying = [n for n in staying if n not in deleted and n != "010"]
+    chosen = [staying[i % len(staying)] for i in picks]
+    labels = [f"{int(n[:3])}{' ' + n[3:] if n[3:] else ''}" for n in chosen]
+    text = "Recalling " + "; ".join(f"paragraph {label} above" for label in labels) + "."
+    files = numbered_document(text, tuple(sorted(inserted)), tuple(deleted))
+    document = reader.read(MemoryTree(files), "outcome").document
+    result = rewritten(files)
+    planned = apply({**files, **result.files}, renumber(document))
+    after = reader.read(MemoryTree(planned), "outcome").document
+    (referring,) = (p for p in after.paragraphs() if p.id == "p-010")
+    targets = [r.paragraph.id for found in Index(after).references(referring) for r in found.resolutions if r.paragraph]
+    assert targets == [f"p-{n}" for n in chosen]
+
+
+def test_a_heading_referring_to_nothing_is_a_check_problem_naming_its_file() -> None:
+    from zerodraft import checks, reader
+    from zerodraft.source import MemoryTree
+
+    files = numbered_document("To act.")
+    files["outcome/01-a-measures/section.yaml"] = b"heading: A. Measures under paragraph 99\n"
+    document = reader.read(MemoryTree(files), "outcome").document
+    problems = [str(p) for p in checks.run(document) if p.code.startswith("ZD7")]
+    assert problems == [
+        "outcome/01-a-measures/section.yaml:1: ZD701 the heading of 01-a-measures refers to paragraph 99 "
+        "('paragraph 99'), which is not in the document: correct the reference"
+    ]
+
+
+def test_an_article_title_is_rewritten_but_its_own_number_is_not_a_reference() -> None:
+    from zerodraft import reader
+    from zerodraft.references import rewrite
+    from zerodraft.references.resolve import Index
+    from zerodraft.source import MemoryTree
+
+    files = numbered_document("To act.")
+    path = "outcome/01-a-measures/section.yaml"
+    files[path] = b'kind: article\nnumber: "1"\ntitle: Measures under paragraph 46\n'
+    document = reader.read(MemoryTree(files), "outcome").document
+    (section,) = document.sections
+    assert [r.reference.written for r in Index(document).in_heading(section, section.heading)] == ["paragraph 46"]
+    result = rewrite.plan(document, rewrite.Mapping({"p-046": "47"}), files)
+    assert result.files[path] == b'kind: article\nnumber: "1"\ntitle: Measures under paragraph 47\n'

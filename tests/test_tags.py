@@ -90,6 +90,7 @@ def test_without_allowed_signers_the_step_says_so(repo: Path, tmp_path: Path) ->
     result = run_verify(repo, tmp_path, "draft-3")
     assert result.returncode == 0
     assert "tag signatures are not required in this repository" in result.stdout
+    assert result.stdout.startswith("::warning title=Tag signing is off::")  # shown on the run, not only logged
 
 
 def test_the_script_reads_the_tag_only_from_env() -> None:

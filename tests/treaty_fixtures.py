@@ -104,3 +104,28 @@ def write_decision(base: Path) -> Path:
         },
         prefix="d",
     )
+
+
+def write_articles(base: Path, count: int = 12) -> Path:
+    """A treaty of ``count`` articles in two Parts, each article with two numbered paragraphs
+    (Article 4 with an unnumbered chapeau), and an annex with its own articles 1 and 2."""
+    sections = {
+        "00-preamble": "preamble: true\n",
+        "01-part-i": 'kind: part\nnumber: "I"\ntitle: GENERAL PROVISIONS\n',
+        "02-part-ii": 'kind: part\nnumber: "II"\ntitle: INSTITUTIONS\n',
+        "03-annex-i": 'kind: annex\nnumber: "I"\ntitle: Procedures\n',
+    }
+    paragraphs = {"00-preamble/001.md": "*The Parties to this Agreement*,"}
+    for n in range(1, count + 1):
+        part = "01-part-i" if n <= count // 2 else "02-part-ii"
+        folder = f"{part}/{n:02d}-article-{n}"
+        sections[folder] = f'kind: article\nnumber: "{n}"\ntitle: Subject {n}\nheading: "Article {n}\\nSubject {n}"\n'
+        if n == 4:
+            paragraphs[f"{folder}/000u.md"] = "Each Party shall:"
+        paragraphs[f"{folder}/001.md"] = f"Article {n}, first paragraph."
+        paragraphs[f"{folder}/002.md"] = f"Article {n}, second paragraph."
+    for n in (1, 2):
+        folder = f"03-annex-i/{n:02d}-article-{n}"
+        sections[folder] = f'kind: article\nnumber: "{n}"\n'
+        paragraphs[f"{folder}/001.md"] = f"Annex article {n}."
+    return write_document(base, TREATY_DOCUMENT, sections, paragraphs, prefix="a")

@@ -1,22 +1,27 @@
 """Bytes to text, as strictly as a negotiated text deserves.
 
-Files must be UTF-8; a byte-order mark, control characters and bidirectional overrides
-(the "Trojan Source" characters that make text display differently from what it says) are
-reported.  The marks right-to-left scripts need — LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK and
-ARABIC LETTER MARK — are ordinary text and pass.
+Files must be UTF-8; a byte-order mark and the hidden characters of
+:mod:`zerodraft.characters` are reported: control characters (ZD009), bidirectional
+overrides (ZD005: the "Trojan Source" characters that make text display differently from
+what it says) and zero-width characters (ZD010: they change a word without showing).  The
+marks right-to-left scripts need — LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK and ARABIC LETTER
+MARK — are ordinary text and pass.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from zerodraft import characters
 from zerodraft.model import Problem
 
 BOM = "\ufeff"
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_PROBLEM = {
+    "bidi": ("ZD005", "a bidirectional override character", "delete it"),
+    "control": ("ZD009", "a control character", "delete it"),
+    "not-xml": ("ZD009", "a character that is not text", "delete it"),
+    "zero-width": ("ZD010", "an invisible character", "it changes the words without showing; delete it"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,22 +56,15 @@ def decode(path: str, data: bytes) -> Decoded:
         problems.append(Problem(path, 1, "ZD008", "starts with a byte-order mark; save it as UTF-8 without BOM"))
         text = text[1:]
     text = text.replace("\r\n", "\n")
-    if not _SUSPECT.search(text):
+    if not characters.has_hidden(text):
         return Decoded(text, tuple(problems))
-    for pattern, code, what in (
-        (_BIDI, "ZD005", "a bidirectional override character"),
-        (_CONTROL, "ZD009", "a control character"),
-    ):
-        for match in pattern.finditer(text):
-            line = text.count("\n", 0, match.start()) + 1
-            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    code,
-                    f"holds {what} (U+{ord(match.group()):04X}) at column {column}; delete it",
-                )
-            )
-            break  # one per kind per file is enough to act on
+    reported = set()
+    for found in characters.hidden(text):
+        code, what, todo = _PROBLEM[found.kind]
+        if (code, what) in reported:
+            continue  # one per kind per file is enough to act on
+        reported.add((code, what))
+        line = text.count("\n", 0, found.index) + 1
+        column = found.index - (text.rfind("\n", 0, found.index) + 1) + 1
+        problems.append(Problem(path, line, code, f"holds {what} ({found.codepoint}) at column {column}; {todo}"))
     return Decoded(text, tuple(problems))

@@ -12,9 +12,7 @@ into place, so a file is either fixed or untouched, never half-written.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +20,7 @@ from pathlib import Path
 from zerodraft import frontmatter
 from zerodraft.decode import BOM
 from zerodraft.model import Document, Problem
+from zerodraft.output import write_atomically
 from zerodraft.reader import DELEGATION_FIELDS
 
 #: A fixer: the document, the problem, the file's current text → its new text, or None.
@@ -102,7 +101,7 @@ def fix(
                 text = new
                 renamed = spellings[path]
         if repaired or renamed:
-            _replace(target, text.encode("utf-8"))
+            write_atomically(target, text, keep_mode=True, sync=True)
             done.append(Fixed(path, tuple(repaired), tuple(renamed)))
     return done
 
@@ -142,18 +141,3 @@ def _roster_names(document: Document, text: str, pairs: list[tuple[str, str]]) -
         elif isinstance(value, list) and any(isinstance(v, str) and v.strip() in wanted for v in value):
             changes[key] = [wanted.get(v.strip(), v) if isinstance(v, str) else v for v in value]
     return frontmatter.update(text, changes) if changes else None
-
-
-def _replace(target: Path, data: bytes) -> None:
-    mode = target.stat().st_mode & 0o777
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

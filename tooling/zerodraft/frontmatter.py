@@ -108,6 +108,25 @@ def update(text: str, changes: Mapping[str, Any], body: str | None = None) -> st
     return _assemble(data, parts.body if body is None else body)
 
 
+def update_yaml(text: str, changes: Mapping[str, Any]) -> str:
+    """A whole YAML file (``section.yaml``) with some top-level keys set, comments, key
+    order and quoting kept."""
+    yaml = _yaml()
+    yaml.preserve_quotes = True
+    data = yaml.load(text)
+    for key, value in changes.items():
+        data[key] = value
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def yaml_value(text: str, key: str) -> Any:
+    """The value of top-level ``key`` in a YAML file already read clean, or ``None``."""
+    data = _yaml().load(text)
+    return data.get(key) if hasattr(data, "get") else None
+
+
 def _assemble(data: Any, body: str) -> str:
     out = io.StringIO()
     _yaml().dump(data, out)

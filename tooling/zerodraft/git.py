@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from zerodraft.characters import one_line
 from zerodraft.errors import Fatal
 from zerodraft.source import MAX_FILE_BYTES, Entry, Kind, WorkingTree
 
@@ -134,6 +135,80 @@ class Repository:
             )
         return out
 
+    def merge(self, base: str, head: str) -> Merge:
+        """What merging ``head`` into ``base`` would make, as GitHub's test merge does, without
+        touching the work tree or the index (``git merge-tree --write-tree``): the tree
+        written, and every file the two sides changed in ways git cannot combine."""
+        result = self._git("merge-tree", "--write-tree", "-z", "--messages", base, head, ok=(0, 1))
+        tree, _, rest = result.stdout.partition(b"\0")
+        stages: dict[str, set[int]] = {}
+        fields = rest.split(b"\0")
+        index = 0
+        while index < len(fields) and fields[index]:  # "mode sha stage\tpath" until an empty field
+            meta, _, path = fields[index].partition(b"\t")
+            stages.setdefault(path.decode("utf-8", "replace"), set()).add(int(meta.split()[2]))
+            index += 1
+        messages: list[tuple[tuple[str, ...], str]] = []
+        index += 1
+        while index < len(fields) and fields[index].isdigit():  # "N\0path…\0type\0message"
+            count = int(fields[index])
+            paths = tuple(f.decode("utf-8", "replace") for f in fields[index + 1 : index + 1 + count])
+            kind = fields[index + 1 + count].decode("utf-8", "replace") if index + 1 + count < len(fields) else ""
+            messages.append((paths, kind))
+            index += count + 3
+        conflicts = [Conflict(path, frozenset(found)) for path, found in stages.items()]
+        seen = set(stages)
+        for paths, kind in messages:
+            if kind.startswith("CONFLICT") and not seen.intersection(paths):
+                conflicts.append(Conflict(paths[0] if paths else "", frozenset(), kind))
+                seen.update(paths)
+        if result.returncode == 1 and not conflicts:
+            conflicts.append(Conflict("", frozenset(), "CONFLICT"))
+        return Merge(tree.decode("ascii").strip(), tuple(conflicts))
+
+    def added_paths(self, old: str, new: str) -> list[str]:
+        """Every path, folders included, that is in ``new``'s tree and not the same in
+        ``old``'s, exactly as git stores it (nothing normalised, so a hostile ``..`` entry made
+        with ``git mktree`` shows): what a pull request brings."""
+        raw = self._git(
+            "diff-tree", "-r", "-t", "-z", "--no-renames", "--name-only", "--diff-filter=d", old, new
+        ).stdout
+        return [p.decode("utf-8", "surrogateescape") for p in raw.split(b"\0") if p]
+
+    def paths(self, sha: str) -> list[str]:
+        """Every path in the tree of ``sha`` (a commit or a tree), folders included, exactly as
+        git stores them (nothing is normalised, so a hostile ``..`` entry shows)."""
+        raw = self._git("ls-tree", "-r", "-t", "-z", "--name-only", "--full-tree", sha).stdout
+        return [p.decode("utf-8", "surrogateescape") for p in raw.split(b"\0") if p]
+
+    def blobs(self, shas: list[str], limit: int = MAX_FILE_BYTES) -> list[bytes]:
+        """The contents of many blobs through one ``git cat-file --batch`` (each at most
+        ``limit + 1`` bytes), in the order asked: one process, not one round trip each."""
+        if not shas:
+            return []
+        raw = self._git("cat-file", "--batch", stdin="\n".join(shas).encode() + b"\n").stdout
+        out = []
+        at = 0
+        for sha in shas:
+            end = raw.index(b"\n", at)
+            header = raw[at:end].split()
+            if len(header) != 3 or header[0].decode() != sha:
+                raise Fatal(f"git could not read the object {sha[:10]}")
+            size = int(header[2])
+            out.append(raw[end + 1 : end + 1 + min(size, limit + 1)])
+            at = end + 1 + size + 1
+        return out
+
+    def _git(self, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)) -> _Completed:
+        """Run a read-only git command on the objects (argument list, no shell), bytes out."""
+        import subprocess
+
+        result = subprocess.run(["git", *args], cwd=self.root, input=stdin, capture_output=True, check=False)
+        if result.returncode not in ok:
+            said = result.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise Fatal(f"git {args[0]} failed: {said[-1] if said else f'exit {result.returncode}'}")
+        return _Completed(result.returncode, result.stdout)
+
     def size(self, blob: str) -> int:
         """The size in bytes of a blob, without reading it."""
         return int(self.repo.odb.info(bytes.fromhex(blob)).size)
@@ -182,10 +257,14 @@ class Repository:
                 out.append((name, sha))
         return sorted(out)
 
-    def tagged(self, pattern: str) -> list[tuple[str, str]]:
+    def tagged(self, pattern: str, contained_in: str | None = None) -> list[tuple[str, str]]:
         """``(tag, commit id)`` for every tag matching ``pattern`` (``draft-*``) that names a
         commit, oldest first: a commit before its descendants (whatever the clocks said),
-        then by committer date, then by tag name with numbers compared as numbers."""
+        then by committer date, then by tag name with numbers compared as numbers.  With
+        ``contained_in`` (a commit id), only the tags whose commit it contains.
+
+        Containment is read from the commit graph (``git rev-list``), not from ``git tag
+        --merged``, which prunes by commit date and misses tags when clocks were wrong."""
         if not _SAFE_PATTERN.match(f"refs/tags/{pattern}"):
             raise Fatal(f"'{pattern}' is not a valid tag pattern (like draft-*)")
         raw = self.repo.git.for_each_ref(
@@ -200,6 +279,9 @@ class Repository:
             if self.repo.git.cat_file("-t", sha).strip() != "commit":
                 continue
             found.append((int(when or 0), name, sha))
+        if found and contained_in is not None:
+            reachable = set(self.repo.git.rev_list(contained_in, "--").split())
+            found = [entry for entry in found if entry[2] in reachable]
         if not found:
             return []
         order = self.repo.git.rev_list("--topo-order", "--reverse", *dict.fromkeys(sha for _w, _n, sha in found))
@@ -227,37 +309,81 @@ class Repository:
                 "--diff-merges=first-parent",
                 "--name-status",
                 "-M",
-                "--format=%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s",
+                COMMIT_FORMAT,
                 sha,
                 "--",
                 root,
             ],
             stdout_as_string=True,
         )
-        out = []
-        for record in str(raw).split("\x1e"):
-            if not record.strip():
-                continue
-            head, _, body = record.partition("\n")
-            fields = head.split("\x1f")
-            if len(fields) != 5:
-                continue
-            files = tuple(tuple(line.split("\t")) for line in body.splitlines() if "\t" in line)
-            out.append(Commit(fields[0], tuple(fields[1].split()), fields[2], fields[3], fields[4], files))
-        return out
+        return [
+            replace(commit, files=tuple(tuple(line.split("\t")) for line in body.splitlines() if "\t" in line))
+            for commit, body in commit_records(str(raw))
+        ]
 
     def commits(self, shas: Iterable[str]) -> dict[str, Commit]:
         """Author, date and subject of each of ``shas`` (full commit ids), without files."""
         wanted = [sha for sha in dict.fromkeys(shas) if re.fullmatch(r"[0-9a-f]{40}", sha)]
         if not wanted:
             return {}
-        raw = self.repo.git.log("--no-walk=unsorted", "--format=%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s", *wanted, "--")
-        out = {}
-        for record in str(raw).split("\x1e"):
-            fields = record.strip("\n").split("\x1f")
-            if len(fields) == 5:
-                out[fields[0]] = Commit(fields[0], tuple(fields[1].split()), fields[2], fields[3], fields[4], ())
-        return out
+        raw = self.repo.git.log("--no-walk=unsorted", COMMIT_FORMAT, *wanted, "--")
+        return {commit.sha: commit for commit, _rest in commit_records(str(raw))}
+
+
+#: ``git log --format`` for :func:`commit_records`: NUL before each commit, one field a line.
+#: Neither a subject (%s) nor a name can hold a line end or a NUL, so no message or name can
+#: shift the fields or hide a commit (separators such as \x1f in a subject would).
+COMMIT_FORMAT = "--format=%x00%H%n%P%n%aI%n%an%n%s"
+
+
+def commit_records(raw: str) -> list[tuple[Commit, str]]:
+    """Each commit of ``git log`` output made with :data:`COMMIT_FORMAT` (its author and
+    subject cleaned: they are untrusted), with what git printed after it (file lists)."""
+    out = []
+    for record in raw.split("\0"):
+        if not record.strip():
+            continue
+        fields = record.split("\n", 5)
+        if len(fields) < 5:
+            continue
+        sha, parents, date, author, subject = fields[:5]
+        rest = fields[5] if len(fields) > 5 else ""
+        out.append((Commit(sha, tuple(parents.split()), one_line(author), date, one_line(subject), ()), rest))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Completed:
+    returncode: int
+    stdout: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A file that a test merge cannot combine."""
+
+    path: str
+    """The file (empty when git named none)."""
+    sides: frozenset[int]
+    """Where it has a version: 1 the fork point, 2 the base, 3 the pull request (git's stages);
+    ``{2, 3}`` means both sides added a file of that name."""
+    kind: str = ""
+    """git's word for the conflict when no file version is left (``CONFLICT (rename/delete)``)."""
+
+    @property
+    def both_added(self) -> bool:
+        """True when the base and the pull request each added this file."""
+        return self.sides == frozenset({2, 3})
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """What merging a pull request's head into its base would make."""
+
+    tree: str
+    """The tree id the merge writes (with conflict markers where it could not combine)."""
+    conflicts: tuple[Conflict, ...] = ()
+    """The files it could not combine; empty for a clean merge."""
 
 
 ChangeStatus = Literal["added", "modified", "deleted", "renamed", "copied", "type-changed"]
@@ -310,11 +436,11 @@ class Commit:
     parents: tuple[str, ...]
     """Its parents' ids (two or more for a merge)."""
     author: str
-    """The author's name."""
+    """The author's name, cleaned (:func:`zerodraft.characters.one_line`): it is untrusted."""
     date: str
     """The author date, ISO 8601."""
     subject: str
-    """The first line of the message."""
+    """The first line of the message, cleaned like the author's name."""
     files: tuple[tuple[str, ...], ...]
     """What it changed: ``("M", path)``, ``("A", path)``, ``("D", path)`` or
     ``("R100", old path, new path)`` (``git log --name-status`` lines)."""
@@ -351,12 +477,8 @@ class CommitTree:
         return found
 
     def read(self, paths: Iterable[str]) -> dict[str, bytes]:
-        odb = self.repository.repo.odb
-        out = {}
-        for path in paths:
-            stream = odb.stream(bytes.fromhex(self._blobs[path]))
-            out[path] = stream.read()[: MAX_FILE_BYTES + 1]
-        return out
+        wanted = list(paths)
+        return dict(zip(wanted, self.repository.blobs([self._blobs[p] for p in wanted]), strict=True))
 
 
 def find_root(start: Path) -> Path:
@@ -460,18 +582,6 @@ class Git:
     def tag_exists(self, name: str) -> bool:
         """True when the tag ``name`` exists."""
         return self.ok("rev-parse", "--verify", "--quiet", f"refs/tags/{name}")
-
-    def tags(self, pattern: str) -> list[str]:
-        """Tags matching ``pattern``, oldest first by creation date."""
-        out = self.run("for-each-ref", "--sort=creatordate", "--format=%(refname:short)", f"refs/tags/{pattern}")
-        return [line for line in out.splitlines() if line]
-
-    def tags_in(self, pattern: str, ref: str = "HEAD") -> list[str]:
-        """Tags matching ``pattern`` whose commit ``ref`` contains, oldest first.
-
-        Checked one by one with ``merge-base --is-ancestor``: ``git tag --merged`` prunes by
-        commit date and misses tags when clocks were wrong."""
-        return [tag for tag in self.tags(pattern) if self.ok("merge-base", "--is-ancestor", f"{tag}^{{commit}}", ref)]
 
     def show(self, ref: str, path: str) -> bytes | None:
         """The file ``path`` at ``ref``, or ``None`` when it is not there."""

@@ -1,6 +1,7 @@
-"""What the GitHub set-up derives from the document: CODEOWNERS and issue labels.
+"""What the GitHub set-up derives from the document: CODEOWNERS, issue labels and the
+protection of the base branch.
 
-Both are generated from ``outcome/document.yaml`` (secretariat, facilitators, agenda items)
+CODEOWNERS and the labels are generated from ``outcome/document.yaml`` (secretariat, facilitators, agenda items)
 and the consensus vocabulary, so that the repository's review rules and labels never drift
 from the document they govern.
 """
@@ -68,6 +69,34 @@ def codeowners(document: Document) -> str:
         owners = " ".join([*(f"@{login}" for login in facilitator.logins), secretariat])
         lines.append(f"/{document.root}/{facilitator.section}/  {owners}")
     return "\n".join(lines) + "\n"
+
+
+#: The jobs of ``.github/workflows/check.yml`` (their ``name:``), required before merging; the
+#: project's own tests (ci.yml) run the pull request's code and are never a required gate.
+REQUIRED_CHECKS = ("check the proposal", "check the queued merge")
+
+
+def branch_protection() -> dict[str, object]:
+    """The protection of the base branch, as GitHub's REST API takes it
+    (``gh api -X PUT repos/OWNER/REPO/branches/main/protection --input -``): the check
+    workflow's jobs required and branches up to date before merging (``strict``), so that a
+    pull request is judged against the base it lands on; a code owner's review (the
+    secretariat, and the facilitator in its agenda item); the same for administrators;
+    no force pushes or deletions."""
+    return {
+        "required_status_checks": {"strict": True, "contexts": list(REQUIRED_CHECKS)},
+        "enforce_admins": True,
+        "required_pull_request_reviews": {
+            "require_code_owner_reviews": True,
+            "dismiss_stale_reviews": True,
+            "required_approving_review_count": 1,
+        },
+        "restrictions": None,
+        "required_linear_history": False,
+        "allow_force_pushes": False,
+        "allow_deletions": False,
+        "required_conversation_resolution": True,
+    }
 
 
 def annotation(problem: Problem) -> str:

@@ -35,6 +35,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "compile": ("zerodraft.commands.compile", "the compilation of pending proposals, paragraph by paragraph"),
     "labels": ("zerodraft.commands.labels", "the repository's issue labels as JSON or YAML, for gh label create"),
     "codeowners": ("zerodraft.commands.codeowners", "print .github/CODEOWNERS from document.yaml, or --check it"),
+    "github": (
+        "zerodraft.commands.github",
+        "the base branch's protection (required checks, reviews) as JSON for gh api",
+    ),
     "status": ("zerodraft.commands.status", "the consensus dashboard: paragraphs by label per agenda item"),
     "site": ("zerodraft.commands.site", "the static web site: editor's copy, drafts, redlines, histories, dashboard"),
     "intake": (

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from zerodraft import names
+from zerodraft.characters import for_terminal
 from zerodraft.languages.records import Languages, Translations
 from zerodraft.numbering import Number
 from zerodraft.vocabulary import Role, Vocabulary
@@ -35,15 +36,7 @@ class Problem:
 
     def __str__(self) -> str:
         # Messages quote what users wrote: never let that drive the terminal or flip the line.
-        return _printable(f"{self.path}:{self.line}: {self.code} {self.message}")
-
-
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _printable(text: str) -> str:
-    """``text`` with control and bidirectional-override characters written as ``\\u001b``."""
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        return for_terminal(f"{self.path}:{self.line}: {self.code} {self.message}")
 
 
 class Scheme(Enum):
@@ -493,6 +486,21 @@ class Document:
         while (parent := self._parents.get(chain[-1].path)) is not None:
             chain.append(parent)
         return tuple(reversed(chain))
+
+    def article_runs(self) -> tuple[tuple[Section, ...], ...]:
+        """The articles numbered in one sequence (1, 2, 3 …): those of the document outside
+        any annex, then those of each annex or appendix, each in document order.  Articles
+        inside an option block are left out: each option may hold its own version of one."""
+        runs: dict[str, list[Section]] = {}
+        for section in self.walk():
+            if section.kind is not SectionKind.ARTICLE:
+                continue
+            chain = self.ancestors(section)[:-1]
+            if any(s.kind in (SectionKind.OPTION, SectionKind.OPTIONS) for s in chain):
+                continue
+            scope = next((s.path for s in reversed(chain) if s.kind in (SectionKind.ANNEX, SectionKind.APPENDIX)), "")
+            runs.setdefault(scope, []).append(section)
+        return tuple(tuple(run) for run in runs.values())
 
     def find(self, reference: str) -> Paragraph | None:
         """The paragraph with this stable id or current reference (``18bis``, ``18 bis``)."""

@@ -52,6 +52,11 @@ RULES: tuple[Rule, ...] = (
     Rule("ZD007", "empty-file", "A file is not empty."),
     Rule("ZD008", "byte-order-mark", "Files do not start with a byte-order mark."),
     Rule("ZD009", "control-character", "Text holds no control characters other than line breaks and tabs."),
+    Rule(
+        "ZD010",
+        "zero-width-character",
+        "Text holds no zero-width or invisible characters (zero-width space, joiners outside the scripts that need them, word joiner, soft hyphen …) that change the words without showing.",
+    ),
     # ---- front matter
     Rule("ZD101", "no-front-matter", "A paragraph file starts with front matter between two '---' lines."),
     Rule(
@@ -294,6 +299,27 @@ RULES: tuple[Rule, ...] = (
         "ZD910",
         "codeowners",
         ".github/CODEOWNERS is generated from outcome/document.yaml (secretariat and facilitators) and kept in step.",
+    ),
+    Rule(
+        "ZD911",
+        "merge-conflict",
+        "A pull request merges into its base without conflicts; two proposals of one new number take the next free one (18 ter after 18 bis).",
+    ),
+    Rule(
+        "ZD912",
+        "secretariat-field",
+        "A delegation writes only the text, the label 'deleted' and its own attributions; 'note' and every other front-matter field are the secretariat's or the facilitator's.",
+    ),
+    Rule("ZD913", "unreadable-paragraph", "A pull request leaves every paragraph file it changes readable."),
+    Rule(
+        "ZD914",
+        "unsafe-path",
+        "Every part of every path in a pull request is a plain name: no '.', '..', empty part, backslash or '.git'.",
+    ),
+    Rule(
+        "ZD915",
+        "roster-unique",
+        "Roster entries stay unique by name and code, and a delegation cannot give another delegation's login to its own entry.",
     ),
 )
 

@@ -4,66 +4,91 @@ and is not ambiguous (:mod:`zerodraft.references`)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from zerodraft import marks
-from zerodraft.checks.registry import document_check, problem
+from zerodraft.checks.registry import document_check
 from zerodraft.model import Document, Problem
-from zerodraft.references.resolve import Resolution, Resolved, Status, resolve_all
+from zerodraft.references.resolve import Index, Resolution, Resolved, Status
 
 LEFT_DANGLING = frozenset({"ZD702"})
 """Codes that ``zerodraft propose`` prints as a warning and then writes the proposal: a
 deletion that leaves another paragraph's reference pointing at a deleted paragraph."""
 
-_CACHE: list[tuple[Document, tuple[Resolved, ...]]] = []
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A resolved reference and where it is written."""
+
+    resolved: Resolved
+    """The reference with its targets."""
+    path: str
+    """The file: the paragraph, or the section.yaml of a heading."""
+    line: int
+    """The line of that file."""
+    where: str
+    """Who refers, in words: "paragraph 30", "the heading of 02-b-…"."""
 
 
-def _with(document: Document, status: Status) -> Iterator[tuple[Resolved, Resolution]]:
+_CACHE: list[tuple[Document, tuple[_Found, ...]]] = []
+
+
+def _everything(document: Document) -> Iterator[_Found]:
+    index = Index(document)
+    for paragraph in document.paragraphs():
+        for resolved in index.references(paragraph):
+            line = paragraph.text_line + marks.position(paragraph.text, resolved.reference.start).line - 1
+            yield _Found(resolved, paragraph.path, line, f"paragraph {paragraph.label}")
+    for section in document.walk():
+        for resolved in index.in_heading(section, section.heading):
+            yield _Found(resolved, f"{section.path}/section.yaml", 1, f"the heading of {section.key}")
+
+
+def _with(document: Document, status: Status) -> Iterator[tuple[_Found, Resolution]]:
     """Each target of ``status`` in ``document``, with its reference; the document's
     references are resolved once for the three checks."""
     if not _CACHE or _CACHE[0][0] is not document:
-        _CACHE[:] = [(document, tuple(resolve_all(document)))]
-    for resolved in _CACHE[0][1]:
-        for resolution in resolved.resolutions:
+        _CACHE[:] = [(document, tuple(_everything(document)))]
+    for found in _CACHE[0][1]:
+        for resolution in found.resolved.resolutions:
             if resolution.status is status:
-                yield resolved, resolution
+                yield found, resolution
 
 
-def _report(resolved: Resolved, code: str, message: str) -> Problem:
-    paragraph = resolved.paragraph
-    line = marks.position(paragraph.text, resolved.reference.start).line
-    return problem(paragraph, line, code, f"paragraph {paragraph.label} {message}")
+def _report(found: _Found, code: str, message: str) -> Problem:
+    return Problem(found.path, found.line, code, f"{found.where} {message}")
 
 
 @document_check("ZD701")
 def references_exist(document: Document) -> Iterator[Problem]:
-    for resolved, resolution in _with(document, Status.MISSING):
+    for found, resolution in _with(document, Status.MISSING):
         target = resolution.target.describe()
         yield _report(
-            resolved,
+            found,
             "ZD701",
-            f"refers to {target} ('{resolved.reference.written}'), which is not in the document: correct the reference",
+            f"refers to {target} ('{found.resolved.reference.written}'), which is not in the document: correct the reference",
         )
 
 
 @document_check("ZD702")
 def references_not_deleted(document: Document) -> Iterator[Problem]:
-    for resolved, resolution in _with(document, Status.DELETED):
+    for found, resolution in _with(document, Status.DELETED):
         target = resolution.target.describe()
         yield _report(
-            resolved,
+            found,
             "ZD702",
-            f"refers to {target} ('{resolved.reference.written}'), which is labelled deleted and leaves at the "
+            f"refers to {target} ('{found.resolved.reference.written}'), which is labelled deleted and leaves at the "
             f"next release: change or remove the reference, or keep {target}",
         )
 
 
 @document_check("ZD703")
 def references_unambiguous(document: Document) -> Iterator[Problem]:
-    for resolved, resolution in _with(document, Status.AMBIGUOUS):
+    for found, resolution in _with(document, Status.AMBIGUOUS):
         places = ", ".join(resolution.candidates[:4])
         yield _report(
-            resolved,
+            found,
             "ZD703",
-            f"refers to {resolution.target.describe()} ('{resolved.reference.written}'), which could mean more "
+            f"refers to {resolution.target.describe()} ('{found.resolved.reference.written}'), which could mean more "
             f"than one place ({places}): say which, e.g. 'of this article' or 'of annex II'",
         )

@@ -16,27 +16,9 @@ def _number(section: Section) -> numbering.Number | None:
     return numbering.parse(section.number) if section.number else None
 
 
-def _article_runs(document: Document) -> Iterator[list[Section]]:
-    """The articles numbered in one sequence: those of the document outside any annex, and
-    those of each annex or appendix, in document order (option blocks are skipped: each
-    option may hold its own version of an article)."""
-    runs: dict[str, list[Section]] = {}
-    for section in document.walk():
-        if section.kind is not SectionKind.ARTICLE:
-            continue
-        chain = document.ancestors(section)[:-1]
-        if any(s.kind in (SectionKind.OPTION, SectionKind.OPTIONS) for s in chain):
-            continue
-        scope = next(
-            (s.path for s in reversed(chain) if s.kind in (SectionKind.ANNEX, SectionKind.APPENDIX)), "document"
-        )
-        runs.setdefault(scope, []).append(section)
-    yield from runs.values()
-
-
 @document_check("ZD210")
 def articles_in_sequence(document: Document) -> Iterator[Problem]:
-    for articles in _article_runs(document):
+    for articles in document.article_runs():
         seen: dict[numbering.Number, Section] = {}
         previous = 0
         for article in articles:

@@ -45,10 +45,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s); nothing built (--strict)", file=sys.stderr)
         return 1
     out = Path(args.output)
-    header = editors_copy.standing(base, source, reading.document, args.ref, args.root).header()
-    origin = Origin()
-    if isinstance(source, CommitTree):  # the Word file records what it was built from
-        origin = Origin(source.sha, args.ref if Git(source.repository).tag_exists(args.ref) else "")
+    standing = editors_copy.standing(base, source, reading.document, args.ref, args.root)
+    header = standing.header()
+    origin = Origin(tag=standing.tag if standing.released else "")  # the Word file records what it was built from
+    if isinstance(source, CommitTree):
+        origin = Origin(source.sha, args.ref if Git(source.repository).tag_exists(args.ref) else origin.tag)
     written = []
     stem = args.name or default_basename(reading.document)
     for language in version.wanted(reading.document, args.language):

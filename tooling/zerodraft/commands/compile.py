@@ -4,18 +4,15 @@ by paragraph, from branches or fetched pull-request refs, as Markdown, HTML or W
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
 from zerodraft import compilation
 from zerodraft.commands import _options
 from zerodraft.compilation.model import build
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
+from zerodraft.output import write_atomically
 
 DEFAULT_REFS = ("refs/heads", "refs/remotes", "refs/pull")
 """Every branch at any depth (``kenya/insert-after-18bis``), local and fetched from every
@@ -66,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.output:
         sys.stdout.write(data.decode("utf-8"))
         return 0
-    write_atomically(Path(args.output), lambda handle: handle.write(data))
+    write_atomically(Path(args.output), data, make_folder=False)
     print(f"compile: {len(gathered.entries)} paragraphs, {len(gathered.refs)} branches -> {args.output}")
     return 0
 
@@ -75,18 +72,3 @@ def _format_of(output: str) -> str:
     if output.endswith((".html", ".htm")):
         return "html"
     return "docx" if output.endswith(".docx") else "md"
-
-
-def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Let ``write`` fill a temporary file beside ``path``, then move it into place."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise Fatal(f"there is no folder '{folder}' to write {path.name} into")
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise

@@ -26,7 +26,9 @@ FORMATS = ("md", "json", "html", "docx")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("old", metavar="OLD", help="the earlier draft: a tag (draft-2), branch, commit, or WORKTREE")
+    parser.add_argument(
+        "old", metavar="OLD", nargs="?", help="the earlier draft: a tag (draft-2), branch, commit, or WORKTREE"
+    )
     parser.add_argument(
         "new", metavar="NEW", nargs="?", default=WORKTREE, help="the later draft (default: the working tree)"
     )
@@ -39,10 +41,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="leave out paragraphs that did not change (md, json, html; a Word redline is always whole)",
     )
+    parser.add_argument(
+        "--translation",
+        metavar="FILE",
+        help="instead: what changed in the original since this translation (018.fr.md) was made (docs/languages.md)",
+    )
     _options.add_root(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.translation:
+        from zerodraft.languages import since
+
+        sys.stdout.write(since.report(Repository(Path.cwd()), args.translation, args.root))
+        return 0
+    if args.old is None:
+        raise Fatal("say which draft to compare with (OLD, like draft-2), or give --translation FILE")
     if args.format == "docx" and not args.output:
         raise Fatal("a Word redline is a file: say where to write it with -o FILE.docx")
     when = _date(args.date)

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from zerodraft.commands import _options
-from zerodraft.git import Git, Repository
+from zerodraft.git import Repository
 from zerodraft.rounds.drafts import released_drafts
 
 
@@ -18,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    found = released_drafts(Git(Repository(Path.cwd())), args.root)
+    found = released_drafts(Repository(Path.cwd()), args.root)
     if args.format == "json":
         print(json.dumps([asdict(d) for d in found], indent=2, ensure_ascii=False))
         return 0

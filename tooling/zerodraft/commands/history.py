@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from zerodraft.commands import _options
-from zerodraft.git import Git, Repository
+from zerodraft.git import Repository
 from zerodraft.reader import read
 from zerodraft.rounds.history import history
 
@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     repository = Repository(Path.cwd())
     document = read(repository.tree(None), args.root).document
-    found = history(Git(repository), document, args.paragraph)
+    found = history(repository, document, args.paragraph)
     if args.format == "json":
         print(json.dumps(asdict(found), indent=2, ensure_ascii=False))
         return 0

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.importing import blocks, recogniser, report, sourcefile, writer
 from zerodraft.importing.tree import Recognition
+from zerodraft.output import write_atomically
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -64,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         written = writer.write(document, into, force=args.force, progress=bar)
     summary(recognition, into, len([w for w in written if w.endswith(".md")]))
     where = report.path(into)
-    _write_atomic(where, text)
+    write_atomically(where, text)
     if recognition.guesses:
         print(
             f"{len(recognition.guesses)} guess{'es' * (len(recognition.guesses) != 1)} to check, each with its source line:"
@@ -139,14 +138,3 @@ def summary(recognition: Recognition, into: Path, paragraphs: int, verb: str = "
         print(f"removed {len(lines)} {what}{'s' * (len(lines) != 1)} (line{'s' * (len(lines) != 1)} {where})")
     for note in recognition.notes:
         print(note)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise

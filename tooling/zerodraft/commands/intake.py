@@ -55,6 +55,10 @@ def run(args: argparse.Namespace) -> int:
     if target.is_dir():
         if not args.map:
             raise Fatal(f"{args.file} is a folder; give --map delegations.csv saying which delegation sent each file")
+        if args.branch:
+            raise Fatal(
+                "a folder is taken in with one branch per delegation: give --branch without a NAME, or leave it out"
+            )
         return _batch(repository, target, Path(args.map), args)
     if not args.delegation:
         raise Fatal("say whose proposals these are: --delegation NAME (a name or code from delegations.yaml)")
@@ -65,7 +69,10 @@ def run(args: argparse.Namespace) -> int:
     for problem in done.plan.warnings:
         print(f"warning: {problem}", file=sys.stderr)
     written = len(done.plan.files)
-    if done.branch is not None:
+    if not written:
+        made = ", no branch made" if args.branch is not None else ""
+        print(f"nothing to propose: no file written{made}", file=sys.stderr)
+    elif done.branch is not None:
         print(
             f"committed {written} file(s) on the new branch {done.branch}; push it and open a pull request",
             file=sys.stderr,

@@ -9,21 +9,27 @@ import re
 import sys
 from pathlib import Path
 
-from zerodraft.checks import references
+from zerodraft import checks
 from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository, check_ref_name
 from zerodraft.output import write_atomically
 from zerodraft.reader import read
-from zerodraft.rounds.proposal import KINDS, new_problems, propose
+from zerodraft.rounds.proposal import KINDS, FileWrite, new_problems, propose
 from zerodraft.source import MemoryTree, WorkingTree
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=KINDS, metavar="KIND", help=f"one of: {', '.join(KINDS)}")
-    parser.add_argument("paragraph", metavar="PARAGRAPH", help="the paragraph's number (18, 18 bis) or id")
+    parser.add_argument(
+        "paragraph",
+        metavar="PARAGRAPH",
+        help="what the proposal is on: a paragraph (18, 18 bis, 'Article 7(2)', 'article 7, paragraph 2', 7.2, an id) "
+        "or an article ('Article 5': insert-after makes Article 5 bis, delete labels its paragraphs deleted)",
+    )
     parser.add_argument("--delegation", required=True, help="who proposes: a name or code from delegations.yaml")
     parser.add_argument("--text", default="", help="the proposed text (insert-after, amend, alternative)")
+    parser.add_argument("--title", default="", help="the title of a new article (insert-after 'Article 5')")
     parser.add_argument("--text-file", metavar="FILE", help="read the proposed text from FILE ('-' for standard input)")
     parser.add_argument(
         "--new-branch",
@@ -54,16 +60,20 @@ def run(args: argparse.Namespace) -> int:
     before = read(MemoryTree(files), args.root)
     document = before.document
     decoded = {path: data.decode("utf-8", "replace") for path, data in files.items()}
-    change = propose(document, decoded, args.kind, args.paragraph, args.delegation, text, reopen=args.reopen)
-    if change.created and change.path in files:
-        raise Fatal(f"{change.path} exists already; nothing was written")
+    change = propose(
+        document, decoded, args.kind, args.paragraph, args.delegation, text, reopen=args.reopen, title=args.title
+    )
+    writes = change.writes()
+    for write in writes:
+        if write.created and write.path in files:
+            raise Fatal(f"{write.path} exists already; nothing was written")
     planned = dict(files)
-    planned[change.path] = change.content.encode("utf-8")
+    planned.update((write.path, write.content.encode("utf-8")) for write in writes)
     problems = new_problems(files, planned, args.root)
     # a proposal to delete a paragraph that others refer to is legitimate: say so, and write it
-    for problem in (p for p in problems if p.code in references.LEFT_DANGLING):
+    for problem in (p for p in problems if p.code in checks.FOLLOW_UPS):
         print(f"warning: {problem}", file=sys.stderr)
-    problems = [p for p in problems if p.code not in references.LEFT_DANGLING]
+    problems = [p for p in problems if p.code not in checks.FOLLOW_UPS]
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -79,21 +89,31 @@ def run(args: argparse.Namespace) -> int:
             raise Fatal(f"the branch {branch} exists already; choose another with --branch NAME")
         start = git.branch() or git.head()
         git.run("switch", "--quiet", "-c", branch)
+        paths = [write.path for write in writes]
         try:
-            write_atomically(repository.root / change.path, change.content)
-            git.run("add", "--", change.path)
-            git.run("commit", "--quiet", "-m", change.summary, "--", change.path)
+            _write(repository.root, writes)
+            git.run("add", "--", *paths)
+            git.run("commit", "--quiet", "-m", change.summary, "--", *paths)
         except BaseException:
             git.run("reset", "--quiet", "--hard")
-            git.run("clean", "--force", "--quiet", "--", change.path)
+            git.run("clean", "-d", "--force", "--quiet", "--", *paths)
             git.run("switch", "--quiet", "--detach" if len(start) == 40 else "--no-guess", start)
             git.run("branch", "-D", branch)
             raise
         print(f"{change.summary}: {change.path}, committed on the new branch {branch}; push it and open a pull request")
     else:
-        write_atomically(repository.root / change.path, change.content)
-        print(f"{change.summary}: {'wrote' if change.created else 'changed'} {change.path}")
+        _write(repository.root, writes)
+        more = f" (and {len(writes) - 1} more file{'s' * (len(writes) > 2)})" if len(writes) > 1 else ""
+        print(f"{change.summary}: {'wrote' if change.created else 'changed'} {change.path}{more}")
     return 0
+
+
+def _write(root: Path, writes: tuple[FileWrite, ...]) -> None:
+    """Write each file atomically, making a new article's folder first."""
+    for write in writes:
+        target = root / write.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, write.content)
 
 
 def _branch_name(delegation: str, kind: str, number: str) -> str:

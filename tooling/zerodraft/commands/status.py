@@ -11,7 +11,8 @@ from pathlib import Path
 from zerodraft.commands import _options
 from zerodraft.dashboard import ORDER, dashboard, table
 from zerodraft.git import find_root, source_at
-from zerodraft.model import Problem
+from zerodraft.languages import progress
+from zerodraft.model import Document, Problem
 from zerodraft.reader import read
 
 
@@ -19,12 +20,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     _options.add_ref(parser, "a commit, tag or branch to count instead of the working tree")
     _options.add_report_format(parser)
     _options.add_root(parser)
+    parser.add_argument(
+        "--languages",
+        action="store_true",
+        help="per language kept: how many paragraphs are current, stale or missing (docs/languages.md)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     base = find_root(Path.cwd())
     source = source_at(base, args.ref)
     reading = read(source, args.root)
+    if args.languages:
+        return _languages(reading.document, args.format)
     board = dashboard(reading.document)
     if args.format == "json":
         rows = [
@@ -48,4 +56,33 @@ def run(args: argparse.Namespace) -> int:
     problems: list[Problem] = list(reading.problems)
     if problems:
         print(f"\n{len(problems)} problem(s) reading the document; run zerodraft check")
+    return 0
+
+
+def _languages(document: Document, form: str) -> int:
+    rows = progress.progress(document)
+    if form == "json":
+        print(
+            json.dumps(
+                [
+                    {
+                        "language": r.language,
+                        "current": r.current,
+                        "stale": r.stale,
+                        "missing": r.missing,
+                        "total": r.total,
+                    }
+                    for r in rows
+                ],
+                indent=2,
+            )
+        )
+        return 0
+    original = document.config.languages.original
+    if not original:
+        print("the document keeps one language (document.yaml has no 'languages:')")
+        return 0
+    print(f"{document.config.draft_name} — paragraphs of the original ({original}) per language kept")
+    print()
+    print(progress.table(rows))
     return 0

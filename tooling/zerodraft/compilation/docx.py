@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from zerodraft import characters
 from zerodraft.compilation.model import KINDS, Compilation, Entry, Proposal
 from zerodraft.wordiff import Change
 
@@ -129,11 +130,6 @@ def _text(parent: Any, text: str, deleted: bool = False) -> None:
         if line:
             node = OxmlElement("w:delText" if deleted else "w:t")
             node.set(qn("xml:space"), "preserve")
-            node.text = _xml_safe(line)
+            node.text = characters.for_xml(line)
             run.append(node)
         parent.append(run)
-
-
-def _xml_safe(text: str) -> str:
-    """XML 1.0 cannot hold most control characters; ``zerodraft check`` refuses them anyway."""
-    return "".join(c if c in "\t" or ord(c) >= 0x20 else "\ufffd" for c in text)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from zerodraft import config, wordiff
+from zerodraft import characters, config, wordiff
 from zerodraft.errors import Fatal
 from zerodraft.git import FileChange, Repository
 from zerodraft.model import DocumentConfig, Paragraph, Roster
@@ -162,7 +162,7 @@ def build(
         if not reason and not files:
             reason = "changes no paragraph"
         if reason:
-            skipped.append(Skipped(ref, reason))
+            skipped.append(Skipped(characters.one_line(ref), characters.one_line(reason)))
             continue
         taken.setdefault(sha, ref)
         body = _body(bodies, ref, roster) or _commit_body(repository.messages(fork, sha), roster)
@@ -181,9 +181,9 @@ def build(
                     heads.setdefault(file.path, after)
                 found = True
         if found:
-            refs.append(ref)
+            refs.append(characters.one_line(ref))
         else:
-            skipped.append(Skipped(ref, "changes no paragraph's text, label or attribution"))
+            skipped.append(Skipped(characters.one_line(ref), "changes no paragraph's text, label or attribution"))
     headings = _Headings(repository, base_sha)
     entries = []
     for path, proposals in by_path.items():
@@ -285,12 +285,14 @@ def _paragraph(path: str, data: bytes | None, cfg: DocumentConfig, roster: Roste
 def _proposal(
     ref: str, before: Paragraph | None, after: Paragraph | None, body: _Body, roster: Roster, fallback: str
 ) -> Proposal | None:
-    old = before.text if before else ""
+    # Everything from a branch is untrusted: its text, names, branch name and message are
+    # cleaned here, once, for every format (zerodraft.characters).
+    old = characters.visible(before.text) if before else ""
     if after is None:
         kind: Kind = "SUP"
         new = ""
     else:
-        new = after.text
+        new = characters.visible(after.text)
         if before is None:
             kind = "ALT" if after.number.is_alternative else "ADD"
         elif after.role is Role.DELETED and before.role is not Role.DELETED:
@@ -316,14 +318,14 @@ def _proposal(
     if before is not None and kind in ("MOD", "SUP"):
         amends = tuple(n for n in dict.fromkeys(roster.name_of(x) for x in before.proposed_by) if n not in delegations)
     return Proposal(
-        ref=ref,
+        ref=characters.one_line(ref),
         kind=kind,
-        delegations=delegations,
+        delegations=tuple(characters.one_line(name) for name in delegations),
         redline=tuple(redline),
-        rationale=body.rationale,
-        status=after.status if after is not None else "",
-        positions=positions,
-        amends=amends,
+        rationale=characters.visible(body.rationale),
+        status=characters.one_line(after.status) if after is not None else "",
+        positions=tuple((key, tuple(characters.one_line(n) for n in names)) for key, names in positions),
+        amends=tuple(characters.one_line(name) for name in amends),
     )
 
 

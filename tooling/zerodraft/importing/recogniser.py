@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from zerodraft import numbering
-from zerodraft.importing import joining, masthead
+from zerodraft.importing import joining, masthead, settling
 from zerodraft.importing.blocks import Block, Kind, Stream
 from zerodraft.importing.footnotes import Footnotes, escape
 from zerodraft.importing.labels import (
@@ -101,6 +101,8 @@ class _Heading:
     bracketed: bool = False
 
 
+#: Where a sentence ends inside a line and the next begins ("… 2020. The Parties …").
+SENTENCE_RE = re.compile(r"(?<=[.;])\s+(?=[A-Z“\[])")
 #: The rule a UN document prints above a page's footnotes.
 SEPARATOR_RE = re.compile(r"^_{5,}$")
 #: "The General Assembly, recalling …": an organ's decision run into one paragraph.
@@ -369,6 +371,8 @@ class _Recogniser:
         text = block.text
         if block.kind is Kind.HEADING and self.section_heading(text) is not None:
             return True
+        if block.kind is Kind.HEADING and block.level >= 2 and any(b.kind is Kind.HEADING for b in self.front):
+            return True  # a Markdown or Word subheading under the title's heading
         numbered = NUMBERED_RE.match(text)
         if numbered and numbered.group("base") == "1":
             return True
@@ -715,6 +719,7 @@ class _Recogniser:
             scheme = "per-article"
         elif self.restarted or sum(1 for s in self.top if s.kind == "decision") > 1:
             scheme = "per-section"
+        sections = settling.settle(sections, scheme, self.guesses)
         preamble_numbered = self.preamble_numbered is not False
         name, date = draft_name_and_date(self.header.text if self.header else "")
         document = ImportedDocument(title, name, date, note, scheme, preamble_numbered, sections, symbol, front.fields)
@@ -772,7 +777,44 @@ class _Recogniser:
         extra = ImportedSection("", "", uncited[0].line, paragraphs=tuple(paragraphs), kind="heading")
         return (*sections, extra)
 
+    def share_out(self, paragraphs: list[_Para]) -> None:
+        """Numbers printed apart from their text ("1." "2." "3." on lines of their own, then
+        the three paragraphs' text, as pdftotext reads a numbered column): the text is shared
+        out among them at the first line ends that finish a sentence before a capital."""
+        index = 0
+        while index < len(paragraphs):
+            end = index
+            while end < len(paragraphs) and _bare(paragraphs[end]):
+                end += 1
+            holder = paragraphs[end] if end < len(paragraphs) else None
+            if end == index or holder is None or holder.number is None or holder.hard:
+                index = end + 1
+                continue
+            wanted = end - index
+            text = [piece for line in holder.lines[1:] for piece in SENTENCE_RE.split(line)]
+            cuts = [
+                m
+                for m in range(1, len(text))
+                if _sentence_end(text[m - 1]) and (text[m][:1].isupper() or text[m][:1] in "[“")
+            ]
+            if len(cuts) >= wanted:
+                bounds = [0, *cuts[:wanted], len(text)]
+                chunks = [text[bounds[k] : bounds[k + 1]] for k in range(wanted + 1)]
+                for para, chunk in zip(paragraphs[index : end + 1], chunks, strict=True):
+                    para.lines = [para.lines[0], *chunk]
+                first = paragraphs[index].lines[0].rstrip(".")
+                self.guesses.append(
+                    Guess(
+                        paragraphs[index].line,
+                        f"paragraphs {first}–{holder.number.label()} printed their numbers apart from their text: "
+                        "the text was shared out among them at sentence ends",
+                        " ".join(text)[:80],
+                    )
+                )
+            index = end + 1
+
     def freeze(self, section: _Section, cited: Footnotes) -> ImportedSection:
+        self.share_out(section.paragraphs)
         paragraphs = []
         for para in section.paragraphs:
             text = para.lines[0]
@@ -812,6 +854,18 @@ class _Recogniser:
             title=title,
             bracketed=section.bracketed,
         )
+
+
+def _bare(para: _Para) -> bool:
+    """A numbered paragraph holding only its number ("2."): its text was printed elsewhere."""
+    if para.number is None or para.hard or len(para.lines) != 1:
+        return False
+    match = NUMBERED_RE.match(para.lines[0])
+    return match is not None and not match.group("rest")
+
+
+def _sentence_end(line: str) -> bool:
+    return bool(re.search(r"[.;]\)?[”\"’]?$", line))
 
 
 def contents_table(blocks: list[Block]) -> str:

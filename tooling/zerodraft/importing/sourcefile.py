@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from zerodraft import characters
 from zerodraft.errors import Fatal
 
 Format = Literal["text", "markdown", "docx"]
@@ -77,10 +78,10 @@ def open_source(path: Path, wanted: str | None = None) -> SourceFile:
     return SourceFile(path, "text", data)
 
 
-#: Characters no draft holds: control characters other than tab, line breaks and form feed
-#: (which PDF extraction uses between pages), and bidirectional overrides, which can make
-#: text read differently from what it is (see ZD005 and ZD009).
-HIDDEN_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+#: Hidden characters a source may hold: the vertical tab and form feed that PDF extraction and
+#: Word use between pages and lines.  Every other hidden character of
+#: :mod:`zerodraft.characters` (control, bidirectional, zero-width) is refused.
+LAYOUT = "\x0b\x0c"
 
 #: The embeddings pdftotext wraps around right-to-left runs (RLE/LRE … PDF): layout, not
 #: text — the paragraph files keep Arabic and Hebrew in logical order without them.
@@ -89,11 +90,12 @@ PDF_EMBEDDING_RE = re.compile("[\u202a-\u202c]")
 
 def refuse_hidden_characters(name: str, text: str, line: int | None = None) -> None:
     """A :class:`Fatal` naming the first hidden character and its line, if there is one."""
-    match = HIDDEN_RE.search(text)
-    if match:
-        where = line if line is not None else text.count("\n", 0, match.start()) + 1
+    for found in characters.hidden(text):
+        if found.char in LAYOUT:
+            continue
+        where = line if line is not None else text.count("\n", 0, found.index) + 1
         raise Fatal(
-            f"'{name}' line {where} holds the hidden character U+{ord(match.group()):04X}, which no draft should; "
+            f"'{name}' line {where} holds the hidden character {found.codepoint}, which no draft should; "
             "remove it and import again"
         )
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import tempfile
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import Any
 from zerodraft import frontmatter, safeyaml
 from zerodraft.errors import Fatal
 from zerodraft.importing.tree import ImportedDocument, ImportedSection
+from zerodraft.output import replace_folder, temporary_folder_beside
 from zerodraft.vocabulary import Role, Vocabulary
 
 KEPT_FILES = ("delegations.yaml", "README.md")
@@ -77,7 +77,7 @@ def write(
     into.parent.mkdir(parents=True, exist_ok=True)
     old_config = _old_config(into) if existing else {}
     vocabulary = Vocabulary.default()
-    temporary = Path(tempfile.mkdtemp(prefix=f".{into.name}.import-", dir=into.parent))
+    temporary = temporary_folder_beside(into)
     try:
         written = _write_tree(document, temporary, old_config, vocabulary, _Files(new_id or _new_id, progress))
         for name in KEPT_FILES:
@@ -86,22 +86,7 @@ def write(
             elif name == "delegations.yaml":
                 (temporary / name).write_text(EMPTY_ROSTER, encoding="utf-8")
         _sound(temporary, into.name)
-        if existing:
-            aside = Path(tempfile.mkdtemp(prefix=f".{into.name}.replaced-", dir=into.parent))
-            try:
-                os.replace(into, aside / into.name)
-                try:
-                    os.replace(temporary, into)
-                except BaseException:  # a failure or Ctrl-C between the two moves: put the old one back
-                    os.replace(aside / into.name, into)
-                    raise
-            finally:
-                if into.is_dir():  # the new folder, or the old one back: nothing to keep aside
-                    shutil.rmtree(aside, ignore_errors=True)
-        else:
-            if into.is_dir():
-                into.rmdir()
-            os.replace(temporary, into)
+        replace_folder(temporary, into)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
@@ -333,7 +318,7 @@ def _slug(section: ImportedSection) -> str:
         prefix = _words(label)
         if len(prefix) > 1:  # "Article 4 bis", "Part II": the label says it all
             return "-".join(prefix)
-        heading = heading[len(label) :] if heading.startswith(label) else heading
+        heading = heading[len(label) :] if heading.lower().startswith(label.lower()) else heading
     elif label:
         heading = re.sub(rf"^{re.escape(label)}\.\s*", "", heading)
     words = [w for w in _words(heading) if w not in _STOP][:3]

@@ -5,14 +5,15 @@ carries document properties saying which document and draft it is.  This module 
 place for both: :mod:`zerodraft.render.docx` writes them, :mod:`zerodraft.intake` reads them.
 
 - **Bookmarks**, one around each Word paragraph (block) of a draft paragraph: ``zd_<id>``
-  on its first block, ``zd2_<id>``, ``zd3_<id>`` … on the next (``-`` and other characters
-  Word refuses in a name become ``_``; an id too long for Word's 40 characters is hashed).
+  on its first block, ``zd2_<id>``, ``zd3_<id>`` … on the next (``-``, which Word refuses in a
+  name, becomes ``_``; an id with other characters, or too long for Word's 40, is hashed).
   Headings, the title and the note carry ``zdh_…`` bookmarks, so that text typed by a
   delegation is told apart from the Chair's.  Bookmarks, unlike content controls, survive a
   save by LibreOffice (which drops a content control's tag) and stay invisible in the text.
 - **Custom document properties** (File ▸ Properties ▸ Custom): ``zerodraft-document`` (the
   symbol, or the title), ``zerodraft-draft`` ("Draft 2"), ``zerodraft-date``,
-  ``zerodraft-tag`` and ``zerodraft-commit`` (what it was built from, when known).
+  ``zerodraft-tag`` and ``zerodraft-commit`` (what it was built from, when known), and
+  ``zerodraft-language`` (the language of a language version; empty for the original).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NAME_RE = re.compile(r"^zd(h|\d*)_([A-Za-z0-9_]+)$")
 _MAX_NAME = 40  # Word's limit for a bookmark name
+_MAX_BODY = _MAX_NAME - len("zd999_")  # the id's part, the same in every block's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,8 @@ class Stamp:
     """The draft's tag, or empty."""
     commit: str = ""
     """The commit it was built from, or empty."""
+    language: str = ""
+    """The language tag of a language version (``fr``); empty for the original."""
 
     @property
     def present(self) -> bool:
@@ -75,9 +79,9 @@ def bookmark(paragraph_id: str, block: int = 0) -> str:
 
     ``p-2baf0d49c9cc`` → ``zd_p_2baf0d49c9cc``; its second block → ``zd2_p_2baf0d49c9cc``."""
     head = PREFIX + (str(block + 1) if block else "") + "_"
-    body = re.sub(r"[^A-Za-z0-9]", "_", paragraph_id)
-    if len(head) + len(body) > _MAX_NAME:
-        body = hashlib.sha1(paragraph_id.encode("utf-8")).hexdigest()[: _MAX_NAME - len(head)]
+    body = paragraph_id.replace("-", "_")
+    if not re.fullmatch(rf"[A-Za-z0-9-]{{1,{_MAX_BODY}}}", paragraph_id):
+        body = "x" + hashlib.sha1(paragraph_id.encode("utf-8")).hexdigest()[: _MAX_BODY - 1]  # one name per id
     return head + body
 
 
@@ -110,7 +114,7 @@ def mark(first: Any, last: Any, name: str, number: int) -> None:
     last.append(last.makeelement(f"{{{_W}}}bookmarkEnd", {f"{{{_W}}}id": str(number)}))
 
 
-def properties_xml(document: str, draft: str, date: str, origin: Origin) -> bytes:
+def properties_xml(document: str, draft: str, date: str, origin: Origin, language: str = "") -> bytes:
     """The ``docProps/custom.xml`` part."""
     values = {
         "zerodraft-document": document,
@@ -118,6 +122,7 @@ def properties_xml(document: str, draft: str, date: str, origin: Origin) -> byte
         "zerodraft-date": date,
         "zerodraft-tag": origin.tag,
         "zerodraft-commit": origin.commit,
+        "zerodraft-language": language,
     }
     fmtid = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
     items = "".join(
@@ -145,4 +150,5 @@ def read_properties(root: Any) -> Stamp:
         date=found.get("date", ""),
         tag=found.get("tag", ""),
         commit=found.get("commit", "") if re.fullmatch(r"[0-9a-f]{40}", found.get("commit", "")) else "",
+        language=found.get("language", "")[:20],
     )

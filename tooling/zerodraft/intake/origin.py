@@ -51,6 +51,11 @@ def take(repository: Repository, path: Path, current: Document, against: str | N
         raise Fatal(
             f"{shown} is the Word file of another document ({stamp.document[:120]!r}), not of {expected[:120]!r}"
         )
+    if stamp.language and stamp.language != current.config.languages.original:
+        raise Fatal(
+            f"{shown} is the '{stamp.language}' language version of the draft; intake reads edits made to the "
+            "original only — make them in the original's Word file (language versions follow it, docs/languages.md)"
+        )
     ref = against or _recorded(repository, stamp)
     if ref is None:
         what = stamp.tag or (stamp.commit[:10] if stamp.commit else "") or stamp.draft or "an unknown draft"

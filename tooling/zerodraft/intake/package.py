@@ -92,7 +92,7 @@ def read_package(data: bytes, shown: str) -> Package:
             raise Fatal(f"{shown} is a zip file but not a Word document (it has no word/document.xml)")
         budget = [MAX_TOTAL_BYTES]
         parts = {part: _parse(archive, part, shown, budget) if part in names else None for part in _PARTS}
-    except (zipfile.BadZipFile, EOFError, NotImplementedError, ValueError, OSError) as error:
+    except (zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError, ValueError, OSError) as error:
         raise Fatal(f"{shown} is a damaged Word file ({error}); save it again in Word and resend") from None
     return Package(
         shown,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zerodraft.checks import references
+from zerodraft import checks
 from zerodraft.errors import Fatal
 from zerodraft.git import FileChange
 from zerodraft.intake.edits import Edit, Kind, Reading
@@ -99,8 +99,8 @@ def make(current_text: Text, files: dict[str, bytes], reading: Reading, delegati
             summary = f"{entry.name} proposes to move {edit.paragraph.label} to follow {changes[0].number}"
         proposals.append(Proposal(edit, changes, summary))
     broken = new_problems(files, planned, document.root, current_text)
-    warnings = tuple(p for p in broken if p.code in references.LEFT_DANGLING)  # written, as propose writes them
-    broken = [p for p in broken if p.code not in references.LEFT_DANGLING]
+    warnings = tuple(p for p in broken if p.code in checks.FOLLOW_UPS)  # written, as propose writes them
+    broken = [p for p in broken if p.code not in checks.FOLLOW_UPS]
     if broken:
         paths = {p.path for p in broken}
         kept = [p for p in proposals if not any(c.path in paths for c in p.changes)]

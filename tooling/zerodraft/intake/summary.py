@@ -43,6 +43,10 @@ def describe(plan: Plan, reading: Reading, word: WordFile, source: str) -> str:
         lines += ["## Other comments", ""]
         lines += [f"- {_quote(c.author)}: {_quote(c.text)}" for c in reading.comments]
         lines.append("")
+    if plan.warnings:
+        lines += ["## Written, with a warning", ""]
+        lines += [f"- {_problem(p)}" for p in plan.warnings]
+        lines.append("")
     if plan.problems:
         lines += ["## Not written", ""]
         lines += [f"- {_problem(p)}" for p in plan.problems]

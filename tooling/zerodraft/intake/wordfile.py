@@ -12,7 +12,7 @@ next one, or disappears if nothing of it is left — Word's "Accept All Changes"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from zerodraft.intake import identity
@@ -96,11 +96,21 @@ def read(package: Package) -> WordFile:
     if body is not None:
         tables = sum(1 for _ in body.iter(f"{W}tbl"))
         position = 0
-        for p in body.iter(f"{W}p"):
-            if any(a.tag in _OUTSIDE for a in p.iterancestors()):
+        pending: list[str] = []  # bookmarks Word put between paragraphs: they mark the next one
+        for node in body.iter(f"{W}p", f"{W}bookmarkStart"):
+            if any(a.tag in _OUTSIDE for a in node.iterancestors()):
+                continue
+            if node.tag == f"{W}bookmarkStart":
+                if node.getparent().tag != f"{W}p" and not any(a.tag == f"{W}p" for a in node.iterancestors()):
+                    name = node.get(f"{W}name", "")
+                    pending += [name] if identity.parse(name) is not None else []
                 continue
             position += 1
-            raw.append(_paragraph(p, position, links, footnotes, authors))
+            paragraph, mark_deleted = _paragraph(node, position, links, footnotes, authors)
+            if pending:
+                paragraph = replace(paragraph, bookmarks=(*pending, *paragraph.bookmarks))
+                pending = []
+            raw.append((paragraph, mark_deleted))
     return WordFile(
         name=package.name,
         stamp=identity.read_properties(package.properties),
@@ -201,7 +211,7 @@ def _paragraph(
             if text:
                 text = clean(text)
                 plain.append(text)
-                shown = _ESCAPE.sub(r"\\\1", text)
+                shown = _ESCAPE.sub(r"\\\1", text).replace("](", "]\\(")  # typed "[a](b)" is not a link
                 segments.append((f"[{shown}]({href})" if href else shown, bold, italic))
 
     walk(p, False, False, "")

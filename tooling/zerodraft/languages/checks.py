@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 from zerodraft.checks.registry import document_check, paragraph_check, problem
 from zerodraft.languages import conventions
-from zerodraft.languages.records import HeadingTranslation, Translation, fingerprint
+from zerodraft.languages.records import HeadingTranslation, Translation, fingerprint, name
 from zerodraft.model import Document, Paragraph, Problem
 
 _LATIN = "A-Za-z\u00c0-\u024f"
@@ -24,13 +24,6 @@ _SCRIPTS = {
     "Arabic": re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"),
 }
 _LETTER = re.compile(r"[^\W\d_]")
-
-
-def name(tag: str) -> str:
-    """The language named in a message: "French (fr)"; the tag alone where it has no data file."""
-    english = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
-    base = tag.split("-")[0]
-    return f"{english[base]} ({tag})" if base in english else f"'{tag}'"
 
 
 @document_check("ZD440")

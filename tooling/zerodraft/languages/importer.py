@@ -20,8 +20,7 @@ from zerodraft.git import find_root, source_at
 from zerodraft.importing import sourcefile
 from zerodraft.languages import conventions, skeleton
 from zerodraft.languages.align import Alignment, align
-from zerodraft.languages.checks import name
-from zerodraft.languages.records import TAG_RE, fingerprint
+from zerodraft.languages.records import TAG_RE, fingerprint, name
 from zerodraft.model import Problem
 from zerodraft.output import write_atomically
 

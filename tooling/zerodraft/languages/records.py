@@ -12,6 +12,16 @@ TAG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?(?:-
 #: The six official languages of the United Nations.
 UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+#: What an amendment or insertion in the original leaves for the translators (missing and stale
+#: versions): a proposal is written with a warning, not refused, for these.
+FOLLOW_UPS = frozenset({"ZD441", "ZD442"})
+_ENGLISH_NAMES = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
+
+
+def name(tag: str) -> str:
+    """The language as messages name it: "French (fr)"; the tag alone for other languages."""
+    base = tag.split("-")[0]
+    return f"{_ENGLISH_NAMES[base]} ({tag})" if base in _ENGLISH_NAMES else f"'{tag}'"
 
 
 def fingerprint(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from zerodraft.errors import Fatal
 from zerodraft.languages import conventions
 from zerodraft.languages.conventions import HEADING_KINDS, Conventions
-from zerodraft.languages.skeleton import parse_number
+from zerodraft.languages.skeleton import parse_heading, parse_number
 from zerodraft.model import Document, Section
 
 
@@ -73,6 +73,9 @@ def _section(document: Document, section: Section, language: str, target: Conven
     heading = section.heading
     kind = section.kind.value
     number = parse_number(section.number) if section.number else None
+    if number is None and not section.preamble:  # a heading written as printed: "Article 75"
+        kind, number, rest = parse_heading(section.heading, conventions.of(document.config.languages.original or "en"))
+        title = title if found is not None and found.title else rest
     if found is not None and found.heading:
         heading = found.heading
     elif kind in HEADING_KINDS and number is not None and target.heading(kind, number):

@@ -11,26 +11,16 @@ that list.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from zerodraft import wordiff
+from zerodraft import characters, wordiff
 from zerodraft.model import Document, Paragraph, Section
 from zerodraft.wordiff import Change
 
 Kind = Literal["same", "changed", "inserted", "deleted", "moved-from", "moved-to"]
 What = Literal["heading", "paragraph"]
-
-#: Characters a reader cannot see but a terminal or a browser obeys: control characters
-#: (a terminal's escape sequences, a carriage return that overprints a line) and the
-#: bidirectional embeddings, overrides and isolates that reorder what is shown ("Trojan
-#: source").  ``zerodraft check`` refuses them (ZD005, ZD009), but a redline compares refs
-#: that may be unchecked (a pull request's branch), so each is shown as U+FFFD: the reviewer
-#: sees that something is there.  The marks RLM, LRM and ALM that right-to-left text needs
-#: are kept.
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 #: How a redline names what happened to a paragraph, by the kind of its block.
@@ -263,8 +253,14 @@ def compare(old: Document, new: Document, old_name: str = "", new_name: str = ""
 
 
 def visible(text: str) -> str:
-    """``text`` with every character in :data:`_HIDDEN` shown as U+FFFD (line ends kept)."""
-    return _HIDDEN.sub("\ufffd", text.replace("\r\n", "\n"))
+    """``text`` with every hidden character shown as U+FFFD, line ends kept
+    (:func:`zerodraft.characters.visible`): control characters (a terminal's escape sequences,
+    a carriage return that overprints a line), the bidirectional characters that reorder what
+    is shown ("Trojan source") and zero-width characters that change a word without showing.
+    ``zerodraft check`` refuses them (ZD005, ZD009, ZD010), but a redline compares refs that
+    may be unchecked (a pull request's branch), so the reviewer sees that something is there.
+    The marks RLM, LRM and ALM that right-to-left text needs are kept."""
+    return characters.visible(text)
 
 
 def _whole(op: wordiff.Op, text: str) -> tuple[Change, ...]:

@@ -17,16 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
-import re
 from collections.abc import Iterator
 from typing import Any
 
+from zerodraft import characters
 from zerodraft.redline import Block, Item, Redline
 from zerodraft.wordiff import Change
-
-# Characters XML 1.0 cannot hold (the checker refuses them, but a redline may compare an
-# unchecked ref): shown as U+FFFD rather than failing.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def render(redline: Redline, *, author: str = "Chair", date: dt.datetime | None = None) -> bytes:
@@ -144,7 +140,9 @@ def _run(text: str, *, deleted: bool) -> Any:
     from docx.oxml.ns import qn
 
     run = OxmlElement("w:r")
-    for piece in _pieces(_NOT_XML.sub("\ufffd", text)):
+    # hidden and XML-illegal characters (the checker refuses them, but a redline may compare an
+    # unchecked ref) are shown as U+FFFD rather than failing
+    for piece in _pieces(characters.for_xml(text)):
         if piece == "\t":
             run.append(OxmlElement("w:tab"))
         elif piece == "\n":

@@ -149,7 +149,7 @@ _ROMAN = r"(?P<n>[IVXLC]{1,7}|\d{1,3})(?![\w/])"
 _LETTER = r"(?P<n>[A-Z](?:\.\d{1,2})*|\d{1,3}(?:\.\d{1,2})*)(?![\w/])"
 _NUMBER_FORMS: dict[Kind, re.Pattern[str]] = {
     Kind.PARAGRAPH: re.compile(rf"(?P<open>\()?{_ARABIC}(?![\w/]|\.\d)(?(open)\))"),
-    Kind.ARTICLE: re.compile(rf"{_ARABIC}(?![\w/]|\.\d)"),
+    Kind.ARTICLE: re.compile(rf"{_ARABIC}(?![\w/])"),
     Kind.ANNEX: re.compile(_ROMAN),
     Kind.PART: re.compile(_ROMAN),
     Kind.SECTION: re.compile(_LETTER),
@@ -175,12 +175,21 @@ _SELF = re.compile(
     r"\s+(?:of|to|in|under)\s+(?:this|the\s+present)\s+(?P<w>[A-Za-z]+)\b",
 )
 _OF = re.compile(r"\s+of\s+")
+_TO = re.compile(r"\s+to\s+")
 _NAME = r"[A-Z][\w’'-]*(?:\.[\w’'-]+)*"
 _OF_EXTERNAL = re.compile(
     rf"(?P<i>(?:the|its|that|such|any|an?|each|said|those|these)\s+(?:[\w’'-]+\s+){{0,2}}?{_NAME}"
     rf"(?:\s+(?:of\s+)?(?:the\s+)?{_NAME})*"
     r"|(?:General\s+Assembly\s+|Security\s+Council\s+|Council\s+)?(?:resolution|decision)s?\s+[\w/]+(?:\.\w+)*"
     r"|[A-Z][A-Z]{2,}\b)",
+)
+_ARTICLE_PARAGRAPH = re.compile(r"\s?\((?P<n>\d{1,3})\)|\.(?P<n2>\d{1,3})(?![\d.]\d|\w)")
+#: Another instrument named just before the head: "UNCLOS article 76", "CBD, article 18.1",
+#: "the Minamata Convention on Mercury, article 14.1".
+_INSTRUMENT_BEFORE = re.compile(
+    r"(?<!this )(?<!present )(?P<i>\b(?![IVXLC]+\b|(?:THE|AND|FOR|PART|ANNEX|SECTION|ARTICLE|CHAPTER)\b)[A-Z]{3,}[A-Za-z]*"
+    r"|\b(?:Convention|Agreement|Protocol|Charter|Covenant)(?:\s+(?:on|of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)"
+    r"\s*,?\s*$"
 )
 _POSITION = re.compile(r"\s+(?P<p>above|below)\b")
 _WORDS = ("paragraph", "article", "annex", "part", "section", "resolution", "decision")
@@ -239,6 +248,27 @@ def _scan(text: str) -> list[Reference]:
             return found
 
 
+@dataclass(frozen=True, slots=True)
+class _Container:
+    """What follows " of " in a reference: the containers it names and how it ends."""
+
+    targets: tuple[Target, ...]
+    """The containers ("article 7" in "paragraph 2 of article 7"), outermost last."""
+    end: int
+    """Where the reference ends."""
+    scope: Scope = Scope.IMPLICIT
+    """"of this Annex" after the container."""
+    scope_word: str = ""
+    """The word after "of this"."""
+    instrument: str = ""
+    """Another instrument after the container ("the Convention"): the reference is external."""
+
+
+def _scope(word: str) -> Scope:
+    """ "of this article" is the article holding the reference; "of this Agreement" the document."""
+    return Scope.SELF if word in _KIND_OF_WORD else Scope.DOCUMENT
+
+
 class _Parser:
     """A small recursive-descent reader over one text, from one head word."""
 
@@ -264,20 +294,24 @@ class _Parser:
                 continue
             if scope is Scope.IMPLICIT and (match := _SELF.match(self.text, end)):
                 scope_word = match.group("w").casefold()
-                scope = Scope.SELF if scope_word in _KIND_OF_WORD else Scope.DOCUMENT
+                scope = _scope(scope_word)
                 end = match.end()
                 continue
+            if scope is Scope.IMPLICIT and not external and (match := _TO.match(self.text, end)):
+                outside = _OF_EXTERNAL.match(self.text, match.end())
+                if outside is not None:  # "Annex IX to the Convention"
+                    external, instrument = True, outside.group("i")
+                    end = outside.end()
+                    continue
             if scope is Scope.IMPLICIT and not external and (match := _OF.match(self.text, end)):
                 nested = self.container(match.end())
                 if nested is not None:
-                    containers, nested_end, nested_external, nested_scope, word, where = nested
-                    targets = tuple(_within(t, containers) for t in targets)
-                    targets += tuple(containers)
-                    end = nested_end
-                    if nested_external:
-                        external, instrument = True, where
-                    elif nested_scope is not Scope.IMPLICIT:
-                        scope, scope_word = nested_scope, word
+                    targets = tuple(_within(t, nested.targets) for t in targets) + nested.targets
+                    end = nested.end
+                    if nested.instrument:
+                        external, instrument = True, nested.instrument
+                    elif nested.scope is not Scope.IMPLICIT:
+                        scope, scope_word = nested.scope, nested.scope_word
                     continue
                 outside = _OF_EXTERNAL.match(self.text, match.end())
                 if outside is not None:
@@ -285,6 +319,10 @@ class _Parser:
                     end = outside.end()
                     continue
             break
+        if not external and scope is Scope.IMPLICIT and not head.group("word").isupper():
+            before = _INSTRUMENT_BEFORE.search(self.text, max(0, head.start() - 80), head.start())
+            if before is not None:
+                external, instrument = True, before.group("i")
         return Reference(
             head.start(),
             end,
@@ -297,38 +335,28 @@ class _Parser:
             instrument,
         )
 
-    def container(self, start: int) -> tuple[tuple[Target, ...], int, bool, Scope, str, str] | None:
-        """After " of ": another head ("article 7", "annex II of this Agreement")."""
+    def container(self, start: int) -> _Container | None:
+        """After " of ": another head ("article 7", "annex II of this Agreement",
+        "article 5 of annex VI", "article 76 of the Convention")."""
         head = _HEAD.match(self.text, start)
         if head is None:
             return None
         parsed = self.head(head.group("word"), head.end(), ())
-        if parsed is None or not parsed[0]:
+        if parsed is None or not parsed[0] or parsed[0][0].kind in (Kind.PARAGRAPH, Kind.SUBPARAGRAPH):
             return None
         targets, end = parsed
-        if targets[0].kind in (Kind.PARAGRAPH, Kind.SUBPARAGRAPH):
-            return None
-        scope, word = Scope.IMPLICIT, ""
         if match := _SELF.match(self.text, end):
             word = match.group("w").casefold()
-            scope = Scope.SELF if word in _KIND_OF_WORD else Scope.DOCUMENT
-            return targets, match.end(), False, scope, word, ""
+            return _Container(targets, match.end(), scope=_scope(word), scope_word=word)
         if match := _OF.match(self.text, end):
             deeper = self.container(match.end())
             if deeper is not None:
-                inner, inner_end, inner_external, inner_scope, inner_word, where = deeper
-                return (
-                    tuple(_within(t, inner) for t in targets) + tuple(inner),
-                    inner_end,
-                    inner_external,
-                    inner_scope,
-                    inner_word,
-                    where,
-                )
+                placed = tuple(_within(t, deeper.targets) for t in targets) + deeper.targets
+                return replace(deeper, targets=placed)
             outside = _OF_EXTERNAL.match(self.text, match.end())
             if outside is not None:
-                return targets, outside.end(), True, Scope.IMPLICIT, "", outside.group("i")
-        return targets, end, False, scope, word, ""
+                return _Container(targets, outside.end(), instrument=outside.group("i"))
+        return _Container(targets, end)
 
     def head(
         self, word: str, start: int, within: tuple[tuple[Kind, str], ...]
@@ -357,10 +385,11 @@ class _Parser:
                     if self.text[nested_end : nested_end + 1] == ",":  # "article 162, paragraph 2, of …"
                         nested_end += 1 if _OF.match(self.text, nested_end + 1) else 0
                     return (*targets, *more), nested_end
-        if kind is Kind.ARTICLE and len(targets) == 1:  # "Article 7(2)"
-            match = re.compile(r"\s?\((?P<n>\d{1,3})\)").match(self.text, end)
+        if kind is Kind.ARTICLE and len(targets) == 1:  # "Article 7(2)", "article 7.2"
+            match = _ARTICLE_PARAGRAPH.match(self.text, end)
             if match is not None:
-                numeral = Numeral(match.start("n"), match.end("n"), match.group("n"), match.group("n"))
+                group = "n" if match.group("n") else "n2"
+                numeral = Numeral(match.start(group), match.end(group), match.group(group), match.group(group))
                 container = (*within, (kind, targets[0].label))
                 subs = self.subs(match.end())
                 marks, sub_end = subs if subs else ((), match.end())

@@ -176,6 +176,16 @@ class Index:
         """Every reference written in ``paragraph``, resolved."""
         return tuple(self.resolve(paragraph, r) for r in find(paragraph.text))
 
+    def in_heading(self, section: Section, text: str) -> tuple[Resolved, ...]:
+        """The references in ``text``, the heading or title of ``section``, read as from its
+        first paragraph; the words that name the section itself ("Article 7", "Annex I")
+        are its heading, not a reference.  Empty for a section holding no paragraph."""
+        first = next((p for s in section.walk() for p in s.paragraphs), None)
+        if first is None:
+            return ()
+        found = (self.resolve(first, r) for r in find(text))
+        return tuple(r for r in found if not any(x.section is section for x in r.resolutions))
+
     def resolve(self, paragraph: Paragraph, reference: Reference) -> Resolved:
         """Each target of ``reference``, written in ``paragraph``, found in the document."""
         if reference.external:
@@ -288,10 +298,3 @@ class Index:
             if wanted[0] is Kind.ANNEX or not crossed:
                 found.append(section)
         return found
-
-
-def resolve_all(document: Document) -> Iterator[Resolved]:
-    """Every reference in every paragraph of ``document``, resolved, in document order."""
-    index = Index(document)
-    for paragraph in document.paragraphs():
-        yield from index.references(paragraph)

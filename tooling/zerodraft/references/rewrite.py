@@ -31,9 +31,10 @@ class Mapping:
     releases that renumber articles."""
 
     @classmethod
-    def from_concordance(cls, rows: Iterable[tuple[str, str]]) -> Mapping:
-        """The mapping a concordance records: its rows as ``(id, new number)``."""
-        return cls(dict(rows))
+    def from_concordance(cls, rows: Iterable[tuple[str, str]], articles: Iterable[tuple[str, str]] = ()) -> Mapping:
+        """The mapping a concordance records: its paragraph rows as ``(id, new number)``,
+        its article rows as ``(old folder, new number)``."""
+        return cls(dict(rows), dict(articles))
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,14 +132,20 @@ def plan(document: Document, mapping: Mapping, files: MappingType[str, bytes]) -
         changed[paragraph.path] = content.encode("utf-8")
         rewrites += [Rewrite(paragraph.path, paragraph.label, new, b, a) for b, a in pairs]
     for section in document.walk():
-        first = next((p for s in section.walk() for p in s.paragraphs), None)
         path = f"{section.path}/section.yaml"
-        if first is None or not find(section.heading) or path not in files:
+        if path not in files or not find(section.heading):
             continue
-        heading, pairs = rewrite(section.heading, (index.resolve(first, r) for r in find(section.heading)), mapping)
-        if pairs:
-            changed[path] = _with_heading(files[path], heading)
-            rewrites += [Rewrite(path, section.key, section.key, b, a, heading=True) for b, a in pairs]
+        text = files[path].decode("utf-8")
+        changes: dict[str, str] = {}
+        for key in ("heading", "title"):  # as written; a heading made from kind and number is not
+            written = frontmatter.yaml_value(text, key)
+            if isinstance(written, str):
+                new_text, pairs = rewrite(written, index.in_heading(section, written), mapping)
+                if pairs:
+                    changes[key] = new_text
+                    rewrites += [Rewrite(path, section.key, section.key, b, a, heading=True) for b, a in pairs]
+        if changes:
+            changed[path] = frontmatter.update_yaml(text, changes).encode("utf-8")
     return Rewriting(changed, tuple(rewrites))
 
 
@@ -154,19 +161,3 @@ def _rewrite_file(
     if not pairs:
         return None
     return content[: len(content) - len(body)] + text, pairs
-
-
-def _with_heading(data: bytes, heading: str) -> bytes:
-    """``section.yaml`` with a new heading, comments and key order kept."""
-    import io
-
-    from ruamel.yaml import YAML
-
-    yaml = YAML()
-    yaml.width = 4096
-    yaml.preserve_quotes = True
-    content = yaml.load(data.decode("utf-8"))
-    content["heading"] = heading
-    out = io.StringIO()
-    yaml.dump(content, out)
-    return out.getvalue().encode("utf-8")

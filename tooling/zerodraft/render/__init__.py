@@ -12,9 +12,7 @@ leaves no half-written result and nothing is ever written outside ``out``.
 from __future__ import annotations
 
 import importlib
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -22,6 +20,7 @@ from typing import Protocol
 from zerodraft.errors import Fatal
 from zerodraft.intake.identity import UNKNOWN, Origin
 from zerodraft.model import Document, Problem
+from zerodraft.output import Staged
 from zerodraft.render.layout import CompiledDraft, lay_out
 
 
@@ -92,23 +91,7 @@ def build(
     if not modules:
         raise Fatal("no format to build; choose from " + ", ".join(FORMATS))
     draft = lay_out(document, problems, header, origin)
-    out.mkdir(parents=True, exist_ok=True)
-    top = out.resolve()
-    staged: list[tuple[str, Path]] = []
-    try:
+    with Staged(out) as staged:
         for _name, module in modules:
-            target = top / f"{stem}.{module.EXTENSION}"
-            if target.parent != top:  # pragma: no cover - excluded by the name check
-                raise Fatal(f"'{target}' is outside {out}")
-            data = module.render(draft)
-            handle, temporary = tempfile.mkstemp(dir=top, prefix=f".{stem}.", suffix=".part")
-            staged.append((temporary, target))
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-        for temporary, target in staged:
-            os.replace(temporary, target)
-    finally:
-        for temporary, _target in staged:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-    return [target for _temporary, target in staged]
+            staged.write(f"{stem}.{module.EXTENSION}", module.render(draft))
+    return staged.paths

@@ -26,6 +26,7 @@ from typing import Any
 from lxml import etree
 
 from zerodraft.languages import version
+from zerodraft.model import SectionKind
 from zerodraft.render.inline import Run, clean, plain, safe_link
 from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 
@@ -52,24 +53,22 @@ def render(draft: CompiledDraft) -> bytes:
                 maker.sub(recital, "num", f"{item.number}.")
             _blocks(maker, recital, item, _eid(item, "recital"))
     body = maker.sub(statement, "mainBody")
-    parents: list[tuple[int, Any]] = [(0, body)]
+    parents: list[tuple[str, Any]] = [("", body)]
     for entry in draft.entries:
         if isinstance(entry, Heading):
             if entry.section.preamble:
                 continue
-            while parents[-1][0] >= entry.level:
-                parents.pop()
-            container = maker.sub(
-                parents[-1][1],
-                "hcontainer",
-                name="section",
-                eId="sec_" + _token(entry.section.path.split("/", 1)[-1]),
-            )
+            _close(parents, entry.section.path)
+            tag, name, prefix = _ELEMENTS[entry.section.kind]
+            attributes = {"name": name} if name else {}
+            attributes["eId"] = f"{prefix}_" + _token(entry.section.path.split("/", 1)[-1])
+            container = maker.sub(parents[-1][1], tag, **attributes)
             if entry.section.id:
                 container.set("wId", _token(entry.section.id))
             _heading(maker, container, entry)
-            parents.append((entry.level, container))
+            parents.append((entry.section.path, container))
         elif not entry.preambular:
+            _close(parents, entry.paragraph.path.rsplit("/", 1)[0])
             paragraph = maker.sub(parents[-1][1], "paragraph", **_ids(entry, "para"))
             if entry.number:
                 maker.sub(paragraph, "num", f"{entry.number}.")
@@ -83,6 +82,29 @@ def render(draft: CompiledDraft) -> bytes:
                 part.set("{http://www.w3.org/XML/1998/namespace}lang", version.tag(draft.document))
     data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return data
+
+
+#: section kind -> (element, its ``name`` for an hcontainer, the eId prefix), as AKN4UN
+#: marks up treaties: articles, Parts, chapters and sections are AKN's own hierarchy;
+#: annexes, appendices and option blocks are named ``hcontainer``\\ s.
+_ELEMENTS: dict[SectionKind, tuple[str, str, str]] = {
+    SectionKind.HEADING: ("hcontainer", "section", "sec"),
+    SectionKind.PREAMBLE: ("hcontainer", "preamble", "preamble"),
+    SectionKind.PART: ("part", "", "part"),
+    SectionKind.CHAPTER: ("chapter", "", "chp"),
+    SectionKind.SECTION: ("section", "", "sec"),
+    SectionKind.ARTICLE: ("article", "", "art"),
+    SectionKind.ANNEX: ("hcontainer", "annex", "annex"),
+    SectionKind.APPENDIX: ("hcontainer", "appendix", "app"),
+    SectionKind.OPTIONS: ("hcontainer", "options", "opts"),
+    SectionKind.OPTION: ("hcontainer", "option", "opt"),
+}
+
+
+def _close(parents: list[tuple[str, Any]], folder: str) -> None:
+    """Leave the containers that do not hold ``folder`` (the document body holds all)."""
+    while len(parents) > 1 and not (folder == parents[-1][0] or folder.startswith(parents[-1][0] + "/")):
+        parents.pop()
 
 
 class _Maker:
@@ -217,6 +239,13 @@ def _preface(maker: _Maker, draft: CompiledDraft) -> Any:
 
 
 def _heading(maker: _Maker, container: Any, heading: Heading) -> None:
+    """``num`` and ``heading``: an article's "Article 7" and "Use of terms"; for an agenda
+    item "A." and the rest of its heading line."""
+    if heading.title or heading.section.kind is not SectionKind.HEADING:
+        maker.sub(container, "num", plain(heading.runs))
+        if heading.title:
+            _inline(maker, maker.sub(container, "heading"), heading.title, container.get("eId"))
+        return
     text = plain(heading.runs)
     match = re.match(r"^([A-Z]|[0-9]+|[IVXL]+)\.\s+(.*)$", text, re.DOTALL)
     if match:
@@ -244,6 +273,14 @@ def _blocks(maker: _Maker, parent: Any, item: Item, eid: str) -> None:
             maker.sub(entry, "num", block.mark)
             _inline(maker, maker.sub(entry, "p"), block.runs, eid)
             stack.append((block.level, entry))
+        elif block.kind is BlockKind.TABLE:
+            stack = stack[:1]
+            count = sum(1 for child in parent if child.tag == f"{{{NS}}}table") + 1
+            table = maker.sub(parent, "table", eId=f"{eid}__table_{count}")
+            for index, row in enumerate(block.rows):
+                line = maker.sub(table, "tr")
+                for cell in row:
+                    _inline(maker, maker.sub(maker.sub(line, "th" if index == 0 else "td"), "p"), cell, eid)
         else:
             stack = stack[:1]
             paragraph = maker.sub(parent, "p")

@@ -32,6 +32,7 @@ from lxml import etree
 from zerodraft.intake import identity
 from zerodraft.languages import version
 from zerodraft.languages import word as word_language
+from zerodraft.model import SectionKind
 from zerodraft.render.inline import Run, clean, safe_link
 from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.vocabulary import Role
@@ -74,9 +75,7 @@ def render(draft: CompiledDraft) -> bytes:
 
     for entry in draft.entries:
         if isinstance(entry, Heading):
-            heading = word.add_paragraph(style=f"Heading {min(entry.level, 3)}")
-            _runs(word, heading, entry.runs, notes)
-            placed.append((f"section:{entry.section.path}", [heading._p]))
+            placed.append((f"section:{entry.section.path}", [_heading(word, entry, notes)._p]))
         else:
             placed.append((entry.paragraph.id, _item(word, entry, notes)))
     if version.declared(draft.document):
@@ -104,7 +103,8 @@ def _identify(word: WordDocument, draft: CompiledDraft, placed: list[tuple[str, 
                 number += 1
     config = draft.document.config
     date = config.draft_date.isoformat() if config.draft_date else ""
-    data = identity.properties_xml(clean(config.symbol or config.title), clean(config.draft_name), date, draft.origin)
+    document, language = clean(config.symbol or config.title), draft.document.language
+    data = identity.properties_xml(document, clean(config.draft_name), date, draft.origin, language)
     package = word.part.package
     part = Part(PackURI(identity.CUSTOM_URI), identity.CUSTOM_TYPE, data, package)
     package.relate_to(part, identity.CUSTOM_RELATIONSHIP)
@@ -158,6 +158,50 @@ def _page_footer(word: WordDocument) -> None:
     _sub(_sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "end"})
 
 
+#: Headings printed centred, as UN treaties print them ("Article 7" over "Use of terms").
+_CENTRED = frozenset(
+    {
+        SectionKind.PART,
+        SectionKind.CHAPTER,
+        SectionKind.SECTION,
+        SectionKind.ARTICLE,
+        SectionKind.ANNEX,
+        SectionKind.APPENDIX,
+        SectionKind.OPTION,
+    }
+)
+
+
+def _heading(word: WordDocument, heading: Heading, notes: _Footnotes) -> Paragraph:
+    """A heading in a Word heading style; an article's or Part's title on a second line of
+    the same heading, so that the navigation pane shows "Article 7 Use of terms"."""
+    paragraph = word.add_paragraph(style=f"Heading {min(heading.level, 3)}")
+    if heading.section.kind in _CENTRED:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _runs(word, paragraph, heading.runs, notes)
+    if heading.title:
+        _sub(_sub(paragraph._p, "w:r"), "w:br")
+        _runs(word, paragraph, heading.title, notes)
+    return paragraph
+
+
+def _table(word: WordDocument, block: Block, notes: _Footnotes, indented: bool) -> Any:
+    """A table block as a Word table with grid lines, its first row as a repeated header;
+    returns the first cell's paragraph element (where the block's bookmark goes)."""
+    width = max(len(row) for row in block.rows)
+    table = word.add_table(rows=len(block.rows), cols=width)
+    table.style = word.styles["Table Grid"]
+    for row_index, row in enumerate(block.rows):
+        cells = table.rows[row_index].cells
+        for column, runs in enumerate(row):
+            _runs(word, cells[column].paragraphs[0], runs, notes, bold=row_index == 0)
+    header = table.rows[0]._tr.get_or_add_trPr()
+    _sub(header, "w:tblHeader")
+    if indented:
+        _sub(table._tbl.tblPr, "w:tblInd", {"w:w": str(HANG_TWIPS), "w:type": "dxa"})
+    return table.rows[0].cells[0].paragraphs[0]._p
+
+
 def _item(word: WordDocument, item: Item, notes: _Footnotes) -> list[Any]:
     """One paragraph: built as raw WordprocessingML (python-docx's per-run API is the slow
     part of a 2,000-paragraph build), read back by python-docx like any other; returns its
@@ -166,6 +210,17 @@ def _item(word: WordDocument, item: Item, notes: _Footnotes) -> list[Any]:
     blocks = item.blocks or (Block(BlockKind.TEXT, 0, "", ()),)
     made: list[Any] = []
     for index, block in enumerate(blocks):
+        if block.kind is BlockKind.TABLE:
+            if index == 0 and item.number:
+                p = _element("w:p")
+                body.insert(len(body) - 1, p)
+                _text_run(p, clean(f"{item.number}."))
+            made.append(_table(word, block, notes, bool(item.number)))
+            if index == len(blocks) - 1 and (item.role is not Role.OPEN or item.attributions):
+                p = _element("w:p")
+                body.insert(len(body) - 1, p)
+                _marks(p, item)
+            continue
         p = _element("w:p")
         made.append(p)
         body.insert(len(body) - 1, p)  # before the section properties, which come last

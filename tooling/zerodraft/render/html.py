@@ -15,7 +15,7 @@ from __future__ import annotations
 from html import escape
 
 from zerodraft.languages import version
-from zerodraft.model import Document
+from zerodraft.model import Document, SectionKind
 from zerodraft.render.inline import Run, plain, safe_link
 from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.render.links import linked
@@ -45,6 +45,9 @@ main h4 { font-style: italic; font-weight: normal; }
 .problems { border: 2px solid #a4000f; padding: .5rem 1rem; margin: 1rem 0; }
 .problems h2 { color: #a4000f; margin-top: .25rem; }
 .problems code { font-size: .9rem; }
+.heading-num, .heading-title { display: block; }
+table { border-collapse: collapse; margin: .4rem 0; }
+th, td { border: 1px solid var(--rule); padding: .15rem .4rem; text-align: left; vertical-align: top; }
 nav ul { list-style: none; padding-left: 0; }
 nav li { margin: .2rem 0; }
 nav .toc-2 { padding-left: 1.5rem; }
@@ -190,7 +193,7 @@ def _contents(draft: CompiledDraft) -> str:
     for entry in draft.entries:
         if isinstance(entry, Heading):
             items.append(
-                f'<li class="toc-{entry.level}"><a href="#{entry.anchor}">{escape(plain(entry.runs))}</a></li>'
+                f'<li class="toc-{entry.level}"><a href="#{entry.anchor}">{escape(plain(entry.one_line()))}</a></li>'
             )
     if not items:
         return ""
@@ -216,7 +219,12 @@ def _legend(draft: CompiledDraft) -> str:
 
 def _heading(heading: Heading) -> str:
     level = heading.level + 1
-    return f'<h{level} id="{escape(heading.anchor)}">{inline(heading.runs)}</h{level}>'
+    kind = heading.section.kind
+    classes = "" if kind is SectionKind.HEADING else f' class="kind-{kind.value}"'
+    text = inline(heading.runs)
+    if heading.title:
+        text = f'<span class="heading-num">{text}</span><span class="heading-title">{inline(heading.title)}</span>'
+    return f'<h{level} id="{escape(heading.anchor)}"{classes}>{text}</h{level}>'
 
 
 def _item(item: Item) -> str:
@@ -245,7 +253,26 @@ def _item(item: Item) -> str:
     return "\n".join(out)
 
 
+def table(block: Block) -> str:
+    """A table block as an HTML table, the first row as its header."""
+    head, *body = block.rows
+    out = [
+        "<table>",
+        "<thead>",
+        "<tr>" + "".join(f'<th scope="col">{inline(c)}</th>' for c in head) + "</tr>",
+        "</thead>",
+    ]
+    if body:
+        out.append("<tbody>")
+        out += ["<tr>" + "".join(f"<td>{inline(c)}</td>" for c in row) + "</tr>" for row in body]
+        out.append("</tbody>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
 def _block(block: Block) -> str:
+    if block.kind is BlockKind.TABLE:
+        return table(block)
     text = inline(block.runs)
     if block.kind is BlockKind.SUBPARAGRAPH:
         return f'<p class="level-{block.level}"><span class="mark">{escape(block.mark)}</span>{text}</p>'

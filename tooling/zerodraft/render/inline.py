@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from zerodraft import characters
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -26,7 +28,6 @@ FOOTNOTE_CLOSE = "\ue001"
 _PRIVATE = re.compile("[\ue000\ue001]")
 _SENTINEL = re.compile(f"{FOOTNOTE_OPEN}(\\d+){FOOTNOTE_CLOSE}")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SAFE_LINK = re.compile(r"^(?:https?://|mailto:|#)[^\s\x00-\x1f\x7f]*$", re.IGNORECASE)
 
 
@@ -61,8 +62,9 @@ def safe_link(url: str) -> bool:
 
 def clean(text: str) -> str:
     """``text`` with characters that XML (and so Word and Akoma Ntoso) cannot hold replaced
-    by U+FFFD; ``zerodraft check`` reports them, but a broken draft still renders."""
-    return _NOT_XML.sub("\ufffd", text)
+    by U+FFFD (:func:`zerodraft.characters.xml_legal`); ``zerodraft check`` reports them, but a
+    broken draft still renders."""
+    return characters.xml_legal(text)
 
 
 def mark_footnotes(text: str, numbers: Mapping[str, int]) -> str:

@@ -15,7 +15,7 @@ from zerodraft.languages import version
 from zerodraft.model import Document, Paragraph, Section
 from zerodraft.references.resolve import Index, Resolved
 from zerodraft.render.inline import plain
-from zerodraft.render.layout import CompiledDraft, Item
+from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Item
 from zerodraft.rules import BY_CODE
 
 EXTENSION = "json"
@@ -147,12 +147,17 @@ def _paragraph(document: Document, item: Item, index: Index) -> dict[str, Any]:
         "reservations": list(paragraph.reservations),
         "note": paragraph.note,
         "text": paragraph.text,
-        "plain_text": "\n".join(
-            (f"{b.mark} " if b.mark else "") + plain(b.runs).replace("\ufffd", "") for b in item.blocks
-        ),
+        "plain_text": "\n".join(_plain(block) for block in item.blocks),
         "footnotes": [f.number for f in item.footnotes],
         "references": [_reference(r) for r in index.references(paragraph)],
     }
+
+
+def _plain(block: Block) -> str:
+    """A block as plain text: its mark and text, or a table's rows with cells between ``|``."""
+    if block.kind is BlockKind.TABLE:
+        return "\n".join(" | ".join(plain(cell).replace("\ufffd", "") for cell in row) for row in block.rows)
+    return (f"{block.mark} " if block.mark else "") + plain(block.runs).replace("\ufffd", "")
 
 
 def _reference(resolved: Resolved) -> dict[str, Any]:

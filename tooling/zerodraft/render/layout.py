@@ -51,6 +51,8 @@ class BlockKind(Enum):
     """``(a) …`` (level 1) or ``(i) …`` (level 2)."""
     ALTERNATIVE = "alternative"
     """``Alt 1: …``, ``Option A: …``."""
+    TABLE = "table"
+    """A GitHub-style pipe table; its cells are in :attr:`Block.rows`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,9 @@ class Block:
     mark: str
     """``(a)``, ``Alt 1:``; empty for text."""
     runs: tuple[Run, ...]
-    """The inline text."""
+    """The inline text (empty for a table)."""
+    rows: tuple[tuple[tuple[Run, ...], ...], ...] = ()
+    """For a table, its rows of cells, the header row first; empty otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +100,17 @@ class Heading:
     level: int
     """1 for an agenda item, 2 for a subsection, 3 below."""
     runs: tuple[Run, ...]
-    """The heading text."""
+    """The heading text: its first printed line ("Article 7", "A. Consideration of …")."""
     anchor: str
     """HTML id: ``sec-01-a-implementation``."""
+    title: tuple[Run, ...] = ()
+    """The heading's further printed line, an article's or Part's title ("Use of terms");
+    empty for a one-line heading."""
+
+    def one_line(self, separator: str = " \u2014 ") -> tuple[Run, ...]:
+        """The heading on one line, for tables of contents and Markdown headings:
+        ``Article 7 — Use of terms``."""
+        return (*self.runs, Run(separator), *self.title) if self.title else self.runs
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,11 +279,11 @@ def _inline_with_footnotes(text: str, counter: _Counter) -> tuple[Run, ...]:
 
 
 def _section(document: Document, section: Section, entries: list[Entry], counter: _Counter) -> None:
-    if section.heading.strip():
-        text = " ".join(section.heading.split())
-        entries.append(
-            Heading(section, min(section.depth + 1, 3), runs(mark_footnotes(text, {})), f"sec-{_slug(section)}")
-        )
+    lines = [" ".join(line.split()) for line in section.heading.splitlines() if line.strip()]
+    if lines:
+        first = runs(mark_footnotes(lines[0], {}))
+        title = runs(mark_footnotes(" ".join(lines[1:]), {})) if len(lines) > 1 else ()
+        entries.append(Heading(section, min(section.depth + 1, 3), first, f"sec-{_slug(section)}", title))
     for paragraph in section.paragraphs:
         entries.append(_item(document, section, paragraph, counter))
     for sub in section.subsections:
@@ -318,7 +330,13 @@ def _blocks(text: str) -> tuple[Block, ...]:
     line starts a new text block."""
     blocks: list[tuple[BlockKind, int, str, list[str]]] = []
     previous_letter = ""
-    for line in text.splitlines():
+    lines = text.splitlines()
+    tables = _tables(lines)
+    for index, line in enumerate(lines):
+        if index in tables:
+            if tables[index]:
+                blocks.append((BlockKind.TABLE, 0, "", tables[index]))
+            continue
         if not line.strip():
             blocks.append((BlockKind.TEXT, 0, "", []))
             continue
@@ -334,10 +352,47 @@ def _blocks(text: str) -> tuple[Block, ...]:
             blocks.append((BlockKind.SUBPARAGRAPH, 2 if roman else 1, mark, [sub.group("rest")]))
         elif alt:
             blocks.append((BlockKind.ALTERNATIVE, 0, alt.group("mark"), [alt.group("rest")]))
-        elif blocks:
+        elif blocks and blocks[-1][0] is not BlockKind.TABLE:
             blocks[-1][3].append(line.strip())
         else:
             blocks.append((BlockKind.TEXT, 0, "", [line.strip()]))
     return tuple(
-        Block(kind, level, mark, runs(" ".join(lines))) for kind, level, mark, lines in blocks if lines or mark
+        Block(
+            kind, 0, "", (), tuple(tuple(runs(cell) for cell in _cells(row)) for row in lines if not _RULE.match(row))
+        )
+        if kind is BlockKind.TABLE
+        else Block(kind, level, mark, runs(" ".join(lines)))
+        for kind, level, mark, lines in blocks
+        if lines or mark
     )
+
+
+_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$")
+
+
+def _tables(lines: list[str]) -> dict[int, list[str]]:
+    """The lines that make GitHub-style pipe tables: a header row, a rule row
+    (``| --- | --- |``), then body rows.  Maps a table's first line to its rows and every
+    other line of it to ``[]``."""
+    found: dict[int, list[str]] = {}
+    index = 0
+    while index + 1 < len(lines):
+        if _ROW.match(lines[index]) and _RULE.match(lines[index + 1]):
+            end = index + 2
+            while end < len(lines) and _ROW.match(lines[end]):
+                end += 1
+            found[index] = lines[index:end]
+            for inner in range(index + 1, end):
+                found[inner] = []
+            index = end
+        else:
+            index += 1
+    return found
+
+
+def _cells(row: str) -> list[str]:
+    """A table row's cells: split at ``|`` not escaped as ``\\|``, stripped."""
+    inner = row.strip()[1:-1]
+    cells = re.split(r"(?<!\\)\|", inner)
+    return [cell.strip().replace("\\|", "|") for cell in cells]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from zerodraft.render.inline import Run
-from zerodraft.render.layout import Attribution, BlockKind, CompiledDraft, Heading, Item
+from zerodraft.render.layout import Attribution, Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.vocabulary import Role
 
 EXTENSION = "md"
@@ -28,7 +28,7 @@ def render(draft: CompiledDraft) -> bytes:
     parts.append("# " + inline(draft.title))
     for entry in draft.entries:
         if isinstance(entry, Heading):
-            parts.append("#" * (entry.level + 1) + " " + inline(entry.runs))
+            parts.append("#" * (entry.level + 1) + " " + inline(entry.one_line()))
         else:
             parts.extend(_item(entry))
     if draft.footnotes:
@@ -39,6 +39,11 @@ def render(draft: CompiledDraft) -> bytes:
 def _item(item: Item) -> list[str]:
     lines: list[str] = []
     for index, block in enumerate(item.blocks):
+        if block.kind is BlockKind.TABLE:
+            if index == 0 and item.number:
+                lines.append(f"{item.number}\\." if item.number.isdigit() else f"{item.number}.")
+            lines.append(table(block))
+            continue
         text = inline(block.runs)
         if block.kind is not BlockKind.TEXT:
             text = f"{block.mark} {text}".rstrip()
@@ -56,6 +61,16 @@ def _item(item: Item) -> list[str]:
     if tail:
         lines.append(tail)
     return lines
+
+
+def table(block: Block) -> str:
+    """A table block as a GitHub-style pipe table (``|`` in a cell escaped)."""
+    rows = [[inline(cell).replace("\n", " ") for cell in row] for row in block.rows]
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
+    lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    return "\n".join(lines)
 
 
 def marks_line(item: Item) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from zerodraft.render.inline import Run
-from zerodraft.render.layout import BlockKind, CompiledDraft, Heading, Item
+from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.vocabulary import Role
 
 EXTENSION = "txt"
@@ -26,7 +26,10 @@ def render(draft: CompiledDraft) -> bytes:
     parts.append(_wrap(inline(draft.title)))
     for entry in draft.entries:
         if isinstance(entry, Heading):
-            parts.append(_wrap(inline(entry.runs)))
+            lines = [_wrap(inline(entry.runs))]
+            if entry.title:
+                lines.append(_wrap(inline(entry.title)))
+            parts.append("\n".join(lines))
         else:
             parts.append(_item(entry))
     if draft.footnotes:
@@ -55,6 +58,11 @@ def _item(item: Item) -> str:
     body_indent = " " * indent if item.number else ""
     lines: list[str] = []
     for index, block in enumerate(item.blocks):
+        if block.kind is BlockKind.TABLE:
+            if index == 0 and item.number:
+                lines.append(lead.rstrip())
+            lines.append(table(block, body_indent))
+            continue
         text = inline(block.runs)
         if block.kind is BlockKind.TEXT:
             prefix = first_indent if index == 0 else body_indent
@@ -74,6 +82,22 @@ def _item(item: Item) -> str:
     if marks:
         lines.append(_wrap(f"({'; '.join(marks)})", body_indent, body_indent))
     return "\n".join(lines)
+
+
+def table(block: Block, indent: str = "") -> str:
+    """A table block with its columns aligned, the header row ruled off:
+
+    ``Zone | Regime`` / ``-----+-------`` / ``Area | common heritage``."""
+    rows = [[" ".join(inline(cell).split()) for cell in row] for row in block.rows]
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    sizes = [max(len(row[column]) for row in rows) for column in range(width)]
+
+    def line(row: list[str]) -> str:
+        return (indent + " | ".join(cell.ljust(size) for cell, size in zip(row, sizes, strict=True))).rstrip()
+
+    rule = indent + "-+-".join("-" * size for size in sizes)
+    return "\n".join([line(rows[0]), rule, *(line(row) for row in rows[1:])])
 
 
 def _wrap(text: str, first: str = "", rest: str = "") -> str:

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from zerodraft.model import Document, Paragraph
+from zerodraft.rounds.articles import ArticleMove, relocate
 from zerodraft.rounds.renumber import Renumbering
 
 FOLDER = "concordance"
@@ -60,10 +61,15 @@ class Concordance:
     """The previous draft's name, or empty for the first release."""
     entries: tuple[Entry, ...]
     """Rows in document order: the paragraphs that stay, then those that left."""
+    articles: tuple[ArticleMove, ...] = ()
+    """The articles renumbered (Article 6 bis → 7), in document order; the mapping that
+    rewrites "article 7, paragraph 2" as "article 8, paragraph 2"."""
+    left: tuple[tuple[str, str], ...] = ()
+    """The articles that left (every paragraph deleted): their number and folder."""
 
     def as_data(self) -> dict[str, Any]:
-        """JSON/YAML-ready data."""
-        return {
+        """JSON/YAML-ready data (``articles`` only when some are renumbered or leave)."""
+        data: dict[str, Any] = {
             "draft": self.draft,
             "previous": self.previous or None,
             "paragraphs": [
@@ -80,6 +86,11 @@ class Concordance:
                 for e in self.entries
             ],
         }
+        if self.articles or self.left:
+            data["articles"] = [
+                {"new": a.new, "old": a.old, "new-path": a.new_path, "old-path": a.old_path} for a in self.articles
+            ] + [{"new": None, "old": number, "new-path": None, "old-path": path} for number, path in self.left]
+        return data
 
     def to_yaml(self) -> str:
         """The data file written into the repository."""
@@ -97,17 +108,35 @@ class Concordance:
         for e in self.entries:
             cells = (e.new or "deleted", e.old, f"`{e.id}`", e.label_before or "new", e.label_after)
             lines.append("| " + " | ".join(cells) + " | " + ", ".join(e.delegations) + " |")
+        if self.articles:
+            lines += ["", f"| article in {self.draft} | in {previous} | folder |", "| --- | --- | --- |"]
+            lines += [f"| {a.new} | {a.old} | `{a.new_path}` |" for a in self.articles]
+        if self.left:
+            if not self.articles:
+                lines += ["", f"| article in {self.draft} | in {previous} | folder |", "| --- | --- | --- |"]
+            lines += [f"| deleted | {number} | `{path}` |" for number, path in self.left]
         return "\n".join(lines) + "\n"
 
 
 def build(
-    draft: str, renumbering: Renumbering, current: Document, previous: Document | None, previous_name: str = ""
+    draft: str,
+    renumbering: Renumbering,
+    current: Document,
+    previous: Document | None,
+    previous_name: str = "",
+    articles: tuple[ArticleMove, ...] = (),
+    left: tuple[tuple[str, str], ...] = (),
 ) -> Concordance:
-    """The concordance for ``renumbering`` of ``current``, labels compared with ``previous``."""
+    """The concordance for ``renumbering`` (and the renumbering of ``articles``) of
+    ``current``, labels compared with ``previous``; paths are where files are after both."""
+    moved = {a.old_path: a.new_path for a in articles}
     before = {p.id: p for p in previous.paragraphs()} if previous else {}
-    entries = [_entry(current, m.paragraph, before.get(m.id), m.new.label(), m.new_path) for m in renumbering.moves]
+    entries = [
+        _entry(current, m.paragraph, before.get(m.id), m.new.label(), relocate(m.new_path, moved))
+        for m in renumbering.moves
+    ]
     entries += [_entry(current, p, before.get(p.id), "", "") for p in renumbering.removed]
-    return Concordance(draft, previous_name, tuple(entries))
+    return Concordance(draft, previous_name, tuple(entries), articles, left)
 
 
 @functools.lru_cache(maxsize=256)  # the same released concordance is read at every later draft
@@ -147,14 +176,16 @@ class _Shape:
                 raise _Wrong(top, "must be keys: 'draft', 'previous' and 'paragraphs'")
             seen = set()
             while not isinstance(key := self.next(), yaml.MappingEndEvent):
-                if not isinstance(key, yaml.ScalarEvent) or key.value not in ("draft", "previous", "paragraphs"):
-                    raise _Wrong(key, "has a key other than 'draft', 'previous' and 'paragraphs'")
+                if not isinstance(key, yaml.ScalarEvent) or key.value not in _TOP_KEYS:
+                    raise _Wrong(key, "has a key other than 'draft', 'previous', 'paragraphs' and 'articles'")
                 seen.add(key.value)
                 if key.value == "paragraphs":
                     self.rows()
+                elif key.value == "articles":
+                    self.rows("article", _ARTICLE_KEYS, "old")
                 elif not isinstance(value := self.next(), yaml.ScalarEvent):
                     raise _Wrong(value, f"'{key.value}' must be a name")
-            if seen != {"draft", "previous", "paragraphs"}:
+            if not {"draft", "previous", "paragraphs"} <= seen:
                 raise _Wrong(top, "needs 'draft', 'previous' and 'paragraphs'")
             self.next()  # document end
             if not isinstance(end := self.next(), yaml.StreamEndEvent):
@@ -163,17 +194,18 @@ class _Shape:
             return wrong.line, wrong.message
         return None
 
-    def rows(self) -> None:
+    def rows(self, what: str = "paragraph", known: tuple[str, ...] = (), required: str = "id") -> None:
+        known = known or _ROW_KEYS
         start = self.next()
         if not isinstance(start, yaml.SequenceStartEvent):
-            raise _Wrong(start, "'paragraphs' must be a list")
+            raise _Wrong(start, f"'{what}s' must be a list")
         while not isinstance(row := self.next(), yaml.SequenceEndEvent):
             if not isinstance(row, yaml.MappingStartEvent):
-                raise _Wrong(row, "each paragraph must be a set of keys")
+                raise _Wrong(row, f"each {what} must be a set of keys")
             keys = set()
             while not isinstance(key := self.next(), yaml.MappingEndEvent):
-                if not isinstance(key, yaml.ScalarEvent) or key.value not in _ROW_KEYS:
-                    raise _Wrong(key, f"a paragraph has an unknown key (known: {', '.join(_ROW_KEYS)})")
+                if not isinstance(key, yaml.ScalarEvent) or key.value not in known:
+                    raise _Wrong(key, f"a {what} has an unknown key (known: {', '.join(known)})")
                 keys.add(key.value)
                 value = self.next()
                 if isinstance(value, yaml.SequenceStartEvent) and key.value == "delegations":
@@ -182,11 +214,13 @@ class _Shape:
                             raise _Wrong(name, "'delegations' must be a list of names")
                 elif not isinstance(value, yaml.ScalarEvent):
                     raise _Wrong(value, f"'{key.value}' must be a single value")
-            if "id" not in keys:
-                raise _Wrong(row, "a paragraph has no 'id'")
+            if required not in keys:
+                raise _Wrong(row, f"a {what} has no '{required}'")
 
 
+_TOP_KEYS = ("draft", "previous", "paragraphs", "articles")
 _ROW_KEYS = ("id", "new", "old", "new-path", "old-path", "label-before", "label-after", "delegations")
+_ARTICLE_KEYS = ("new", "old", "new-path", "old-path")
 
 
 class _Wrong(Exception):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from zerodraft.errors import Fatal
 from zerodraft.model import Document, Paragraph
-from zerodraft.rounds.drafts import DRAFT_TAGS
+from zerodraft.rounds.drafts import draft_tags
 from zerodraft.source import Source
 
 
@@ -66,15 +66,14 @@ def standing(base: Path, source: Source, document: Document, ref: str | None, ro
     if not ref and not git.ok("rev-parse", "--verify", "--quiet", "HEAD"):
         return Standing()  # a repository with no commit yet
     commit = repository.resolve(ref or "HEAD")
-    for tag, sha in reversed(repository.tagged(DRAFT_TAGS)):
-        if git.ok("merge-base", "--is-ancestor", sha, commit):
-            released_source = repository.tree(sha)
-            try:
-                released = read(released_source, root).document
-            except Fatal:
-                continue  # a tag without the document is no draft
-            last = tag
-            break
+    for tag, sha in reversed(draft_tags(repository, contained_in=commit)):
+        released_source = repository.tree(sha)
+        try:
+            released = read(released_source, root).document
+        except Fatal:
+            continue  # a tag without the document is no draft
+        last = tag
+        break
     else:
         return Standing()
     changed = _changed_paragraphs(released, document)

@@ -1,52 +1,55 @@
-"""The history of one paragraph across commits and drafts.
+"""The history of the paragraphs across commits and drafts: one implementation, for
+``zerodraft history`` (one paragraph) and the site (every paragraph, in one pass).
 
-A paragraph keeps its file name during a round and changes it only at a release, where the
-concordance (``outcome/concordance/draft-3.yaml``) records its old and new file.  So its
-history is read round by round, newest first: the commits touching its file since the last
-draft, then that draft's release commit (renumbering it), then, under its old file name, the
-commits of the round before, and so on.  This is exact even where ``git log --follow`` is
-not: when 18 is deleted and 17 bis becomes 18 in one release, git sees "018.md changed",
-the concordance knows better.  Drafts tagged by hand, without a concordance, fall back to
-git's own rename following.
+A paragraph is followed by its stable id.  The main line of the branch is read once (``git
+log --first-parent --name-status``, :meth:`~zerodraft.git.Repository.main_line`: a merged
+pull request is one change, credited to the author of its last commit, "via" the merge) and
+walked from the newest commit back, with a map from file to id.  During a round a
+paragraph keeps its file; at a release commit the map is reset from that draft's
+concordance (``outcome/concordance/draft-3.yaml``), which records every paragraph's old and
+new file.  So the walk is exact even where git's rename detection is not: when 6 is deleted
+and 6 bis becomes 6 in one release, git sees "006.md changed", the concordance knows better.
+Drafts tagged by hand, without a concordance, fall back to git's rename detection.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections import defaultdict
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 
 from zerodraft import config, reader
 from zerodraft.errors import Fatal
-from zerodraft.git import Git
+from zerodraft.git import Commit, Repository
 from zerodraft.model import Document, Problem
 from zerodraft.rounds import concordance
-from zerodraft.rounds.drafts import DRAFT_TAGS
+from zerodraft.rounds.drafts import draft_tags
 from zerodraft.rounds.proposal import find
-
-_FIELD = "\x1f"
-_RECORD = "\x1e"
-_FORMAT = f"--format=%H{_FIELD}%an{_FIELD}%aI{_FIELD}%s{_RECORD}"
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One commit that changed the paragraph."""
+    """One change to a paragraph on the main line."""
 
     commit: str
-    """The commit id."""
+    """The commit on the main line (the merge, for a pull request)."""
     author: str
-    """Who made the change (the commit's author)."""
+    """Who made the change (for a merged pull request, the author of its last commit)."""
     date: str
-    """When (ISO 8601)."""
+    """When (ISO 8601, the main-line commit's author date)."""
     subject: str
-    """The commit message's first line (for a merged pull request, its title or number)."""
+    """The commit message's first line (for a merged pull request, its last commit's)."""
     path: str
-    """The paragraph's file at that commit."""
+    """The paragraph's file after the change (the file removed, for a removal)."""
+    what: str
+    """"changed", "added", "removed", "renamed 006bis.md → 006.md" or "moved …" (to
+    another section's folder)."""
     draft: str = ""
     """For a release commit, the draft it released ("Draft 3")."""
     renumbered: str = ""
     """For a release commit, what happened to the number ("17 bis → 18", "5 → deleted")."""
     merged_by: str = ""
-    """For a change made on a branch, the merge that brought it in ("Merge pull request #12 …")."""
+    """For a merged pull request, the merge's first line ("Merge pull request #12 …")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,8 @@ class Numbered:
     name: str
     """The draft's name ("Draft 3")."""
     number: str
-    """Its number there ("18"), "deleted", or "" when it did not yet exist."""
+    """Its number there ("18"), "deleted" in the draft whose release removed it, "gone" in
+    the drafts after, or "" when it did not yet exist (or the draft has no concordance)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,7 @@ class History:
     """Everything that happened to one paragraph."""
 
     id: str
+    """Its stable id."""
     number: str
     """Its number in the current round ("deleted" for a paragraph a release removed)."""
     path: str
@@ -76,118 +81,224 @@ class History:
     """Its number in each released draft, oldest first."""
 
 
-def history(git: Git, document: Document, reference: str) -> History:
+@dataclass(frozen=True, slots=True)
+class Released:
+    """A released draft on the main line, as the walk reads it."""
+
+    tag: str
+    """Its tag (``draft-3``)."""
+    commit: str
+    """The commit the tag names (the release commit)."""
+    name: str
+    """Its name ("Draft 3")."""
+    rows: Mapping[str, Mapping[str, object]] | None
+    """Its concordance rows by paragraph id; ``None`` for a draft tagged by hand."""
+
+    def files(self) -> dict[str, str]:
+        """The paragraph files of this draft (file → id), from its concordance."""
+        rows = self.rows or {}
+        return {str(r["new-path"]): ident for ident, r in rows.items() if r.get("new") and r.get("new-path")}
+
+    def number(self, ident: str) -> str | None:
+        """The paragraph's number here: ``"18"``, ``"deleted"``, ``""`` (not yet, or no
+        concordance), or ``None`` when this draft does not know it."""
+        if self.rows is None:
+            return ""
+        row = self.rows.get(ident)
+        if row is None:
+            return None
+        return str(row["new"]) if row.get("new") else "deleted"
+
+
+@dataclass(frozen=True, slots=True)
+class Histories:
+    """Every paragraph's history, from one walk of the main line."""
+
+    events: Mapping[str, tuple[Event, ...]]
+    """Paragraph id → its changes, newest first."""
+    drafts: tuple[Released, ...]
+    """The released drafts on the main line, oldest first."""
+
+    def numbers(self, ident: str) -> tuple[Numbered, ...]:
+        """The paragraph's number in each released draft, oldest first."""
+        out = []
+        gone = False
+        for draft in self.drafts:
+            number = draft.number(ident)
+            out.append(Numbered(draft.tag, draft.name, "gone" if gone else number or ""))
+            gone = gone or number == "deleted"
+        return tuple(out)
+
+
+def histories(
+    repository: Repository, ref: str, files: Mapping[str, str], root: str, *, only: Collection[str] | None = None
+) -> Histories:
+    """The history of every paragraph on the main line of ``ref``, whose paragraph files are
+    ``files`` (file → id); with ``only``, of those ids alone (which reads less)."""
+    try:
+        commit = repository.resolve(ref)
+    except Fatal:  # a repository without a commit yet: nothing has happened
+        return Histories({}, ())
+    line = repository.main_line(commit, root)
+    on_line = {c.sha for c in line}
+    single = next(iter(only)) if only is not None and len(only) == 1 else ""
+    drafts = tuple(
+        _released(repository, tag, sha, root, single) for tag, sha in draft_tags(repository) if sha in on_line
+    )
+    return Histories(_walk(repository, line, files, drafts, only), drafts)
+
+
+def history(repository: Repository, document: Document, reference: str, ref: str = "HEAD") -> History:
     """The history of the paragraph ``reference`` (a number in the current round, like
-    ``18`` or ``18 bis``, or a stable id) in ``document`` (the working tree)."""
-    root = document.root
-    tags = git.tags_in(DRAFT_TAGS)
-    events: list[Event] = []
-    numbers: list[Numbered] = []  # newest first until the end
-    upper = "HEAD"
-    path: str | None
+    ``18`` or ``18 bis``, or a stable id) in ``document``, on the main line of ``ref``."""
+    files = {p.path: p.id for p in document.paragraphs() if p.id}
     try:
         paragraph = find(document, reference)
-        ident, number, path, where = paragraph.id, paragraph.label, paragraph.path, paragraph.path
     except Fatal:  # perhaps a paragraph that a release removed: its id is in that concordance
-        gone = _deleted(git, tags, root, reference.strip())
-        if gone is None:
+        ident = reference.strip()
+        found = histories(repository, ref, files, document.root, only={ident}) if ident else None
+        removed = _removal(found, ident) if found else None
+        if found is None or removed is None:
             raise
-        index, removed = gone
-        ident, number, path = reference.strip(), "deleted", str(removed.get("old-path"))
-        where = path
-        numbers = [Numbered(t, _draft_name(git, t, root), "gone") for t in reversed(tags[index + 1 :])]
-        tags, upper = tags[: index + 1], tags[index]
-    for tag in reversed(tags):
-        if path is None:
-            numbers.append(Numbered(tag, _draft_name(git, tag, root), ""))
-            continue
-        events += _log(git, f"{tag}..{upper}", path)
-        rows = _concordance(git, tag, root, ident)
-        name = _draft_name(git, tag, root)
-        if rows is None:  # tagged by hand: let git follow renames from here on
-            events += _log(git, tag, path, follow=True)
-            numbers.append(Numbered(tag, name, ""))
-            path = None
-            break
-        row = rows.get(ident)
-        if row is None:  # the paragraph is younger than this draft
-            numbers.append(Numbered(tag, name, ""))
-            path = None
-            continue
-        new, old = row.get("new"), str(row.get("old", ""))
-        numbers.append(Numbered(tag, name, str(new) if new else "deleted"))
-        release = _log(git, f"{tag}^!", str(row.get("new-path") or path))
-        change = f"{old} → {new}" if new and str(new) != old else ("" if new else f"{old} → deleted")
-        for event in release[:1]:
-            events.append(
-                Event(event.commit, event.author, event.date, event.subject, event.path, name, change or "unchanged")
-            )
-        path = str(row.get("old-path") or path)
-        upper = f"{tag}^"
-    if path is not None:
-        events += _log(git, upper, path)
-    events = _with_merges(git, events)
-    return History(ident, number, where, tuple(events), tuple(reversed(numbers)))
+        return History(ident, "deleted", removed, found.events.get(ident, ()), found.numbers(ident))
+    ident = paragraph.id
+    found = histories(repository, ref, files, document.root, only={ident})
+    return History(ident, paragraph.label, paragraph.path, found.events.get(ident, ()), found.numbers(ident))
 
 
-def _deleted(git: Git, tags: list[str], root: str, ident: str) -> tuple[int, dict[str, object]] | None:
-    """The draft whose release removed the paragraph ``ident`` (index in ``tags``, its row)."""
-    if not ident:
-        return None
-    for index in range(len(tags) - 1, -1, -1):
-        rows = _concordance(git, tags[index], root, ident)
-        row = rows.get(ident) if rows else None
+def _removal(found: Histories, ident: str) -> str | None:
+    """The last file of the paragraph ``ident`` if a release removed it (else ``None``)."""
+    for draft in reversed(found.drafts):
+        row = (draft.rows or {}).get(ident)
         if row is not None:
-            return (index, row) if not row.get("new") else None
+            return None if row.get("new") else str(row.get("old-path") or "")
     return None
 
 
-def _with_merges(git: Git, events: list[Event]) -> list[Event]:
-    """Name, for each change made on a side branch, the merge into the main line that brought
-    it in: for a pull request that is "Merge pull request #12 from …"."""
-    main_line = set(git.run("rev-list", "--first-parent", "HEAD").split())
-    out = []
-    for event in events:
-        if event.commit in main_line or event.draft:
-            out.append(event)
+def _walk(
+    repository: Repository,
+    line: list[Commit],
+    files: Mapping[str, str],
+    drafts: tuple[Released, ...],
+    only: Collection[str] | None,
+) -> dict[str, tuple[Event, ...]]:
+    """Paragraph id → its events, newest first: ``line`` walked from the newest commit back."""
+    wanted = set(only) if only is not None else None
+
+    def keep(mapping: Mapping[str, str]) -> dict[str, str]:
+        return {path: i for path, i in mapping.items() if wanted is None or i in wanted}
+
+    heads = repository.commits(c.parents[1] for c in line if len(c.parents) > 1)
+    pending = list(reversed(drafts))  # newest first
+    mapping = keep(files)
+    older = keep(pending[0].files()) if pending else {}  # the files of the draft before
+    found: dict[str, list[Event]] = defaultdict(list)
+    for commit in line:
+        release = pending.pop(0) if pending and pending[0].commit == commit.sha else None
+        if release is not None:
+            older = keep(pending[0].files()) if pending else {}
+        if release is not None and release.rows is not None:
+            for ident, event in _release_events(commit, heads, release, wanted):
+                found[ident].append(event)
+            mapping = keep({str(r["old-path"]): i for i, r in release.rows.items() if r.get("old-path")})
             continue
-        merges = git.run("rev-list", "--merges", "--ancestry-path", f"{event.commit}..HEAD", check=False).split()
-        first = next((m for m in reversed(merges) if m in main_line), None)
-        subject = git.run("log", "-1", "--format=%s", first).strip() if first else ""
-        out.append(replace(event, merged_by=subject))
+        for ident, event in _commit_events(commit, heads, mapping, older):
+            found[ident].append(event)
+    return {ident: tuple(events) for ident, events in found.items()}
+
+
+def _credit(commit: Commit, heads: Mapping[str, Commit]) -> tuple[str, str, str]:
+    """Who and what a main-line commit stands for: ``(author, subject, merged by)``; for a
+    merged pull request, its last commit's author and subject, and the merge's subject."""
+    if len(commit.parents) > 1 and commit.parents[1] in heads:
+        head = heads[commit.parents[1]]
+        return head.author, head.subject, commit.subject
+    return commit.author, commit.subject, ""
+
+
+def _renamed(old: str, new: str) -> str:
+    """ "renamed 006bis.md → 007.md" in one folder; "moved A/005.md → A/01-national/005.md"
+    (paths inside the document folder) from one section to another."""
+    old_folder, _, old_name = old.rpartition("/")
+    new_folder, _, new_name = new.rpartition("/")
+    if old_folder == new_folder:
+        return f"renamed {old_name} → {new_name}"
+    return f"moved {old.partition('/')[2]} → {new.partition('/')[2]}"
+
+
+def _release_events(
+    commit: Commit, heads: Mapping[str, Commit], release: Released, wanted: set[str] | None
+) -> list[tuple[str, Event]]:
+    """What a release commit did to each paragraph, from its concordance: renumbered (its
+    file renamed), removed, or changed in place (a reference rewritten)."""
+    author, subject, merged_by = _credit(commit, heads)
+    touched = {path for entry in commit.files for path in entry[1:]}
+    out = []
+    for ident, row in (release.rows or {}).items():
+        if wanted is not None and ident not in wanted:
+            continue
+        old_path, new_path = str(row.get("old-path") or ""), str(row.get("new-path") or "")
+        new, old = row.get("new"), str(row.get("old") or "")
+        if new and old_path == new_path and new_path not in touched:
+            continue  # the release left it alone
+        change = f"{old} → {new}" if new and str(new) != old else ("unchanged" if new else f"{old} → deleted")
+        if not new:
+            what = "removed"
+        elif old_path != new_path:
+            what = _renamed(old_path, new_path)
+        else:
+            what = "changed"
+        path = new_path or old_path
+        out.append(
+            (ident, Event(commit.sha, author, commit.date, subject, path, what, release.name, change, merged_by))
+        )
     return out
 
 
-def _log(git: Git, revisions: str, path: str, *, follow: bool = False) -> list[Event]:
-    args = ["log", _FORMAT]
-    if follow:
-        args += ["--follow", "--name-only"]
-    args += [revisions, "--", path]
-    out = git.run(*args, check=False)
-    events = []
-    for record in out.split(_RECORD):
-        record = record.strip("\n")
-        if not record:
+def _commit_events(
+    commit: Commit, heads: Mapping[str, Commit], mapping: dict[str, str], older: Mapping[str, str]
+) -> list[tuple[str, Event]]:
+    """What one commit of a round did to the paragraphs it touched; ``mapping`` (file → id
+    after the commit) becomes the map before it.  ``older`` names the files of the draft
+    before, for a file removed in the round."""
+    author, subject, merged_by = _credit(commit, heads)
+    out = []
+    for entry in commit.files:
+        status = entry[0][:1]
+        ident: str | None
+        if status == "R" and len(entry) == 3:
+            old, path = entry[1], entry[2]
+            ident = mapping.pop(path, None)
+            if ident:
+                mapping[old] = ident
+            what = _renamed(old, path)
+        elif status in ("A", "C") and len(entry) >= 2:
+            path = entry[-1]
+            ident, what = mapping.pop(path, None), "added"
+        elif status == "D" and len(entry) == 2:
+            path = entry[1]
+            ident, what = mapping.get(path) or older.get(path), "removed"
+            if ident:
+                mapping[path] = ident
+        elif len(entry) == 2:
+            path = entry[1]
+            ident, what = mapping.get(path), "changed"
+        else:
             continue
-        head, _, names = record.partition("\n")
-        fields = head.split(_FIELD)
-        if len(fields) != 4:
-            continue
-        where = names.strip().splitlines()[-1] if follow and names.strip() else path
-        events.append(Event(fields[0], fields[1], fields[2], fields[3], where))
-    return events
+        if ident:
+            out.append((ident, Event(commit.sha, author, commit.date, subject, path, what, merged_by=merged_by)))
+    return out
 
 
-def _concordance(git: Git, tag: str, root: str, ident: str) -> dict[str, dict[str, object]] | None:
-    data = git.show(tag, f"{root}/{concordance.FOLDER}/{tag}.yaml")
-    if data is None:
-        return None
-    return dict(concordance.load(data.decode("utf-8", "replace"), only=ident))
-
-
-def _draft_name(git: Git, tag: str, root: str) -> str:
-    data = git.show(tag, f"{root}/{reader.DOCUMENT}")
-    if data is None:
-        return tag
-    problems: list[Problem] = []
-    return config.document_config(f"{root}/{reader.DOCUMENT}", data.decode("utf-8", "replace"), problems).draft_name
+def _released(repository: Repository, tag: str, sha: str, root: str, only: str) -> Released:
+    """The draft at ``tag``: its name and concordance (just the row of ``only``, if given)."""
+    data = repository.file_at(sha, f"{root}/{concordance.FOLDER}/{tag}.yaml")
+    rows = concordance.load(data.decode("utf-8", "replace"), only=only) if data is not None else None
+    document = repository.file_at(sha, f"{root}/{reader.DOCUMENT}")
+    name = tag
+    if document is not None:
+        problems: list[Problem] = []
+        name = config.document_config(
+            f"{root}/{reader.DOCUMENT}", document.decode("utf-8", "replace"), problems
+        ).draft_name
+    return Released(tag, sha, name, rows)

@@ -63,29 +63,36 @@ def build_artefacts(plan: Plan, folder: Path) -> None:
     (folder / f"{base}-release-notes.md").write_text(plan.notes, encoding="utf-8")
     (folder / f"{base}-concordance.yaml").write_text(plan.concordance_yaml, encoding="utf-8")
     (folder / f"{base}-concordance.md").write_text(plan.concordance.to_markdown(), encoding="utf-8")
-    if plan.previous is not None:
-        import datetime as dt
+    from zerodraft.languages import version
 
-        comparison = redline.compare(
-            plan.previous,
-            plan.document,
-            f"{plan.previous.config.draft_name} ({plan.previous_tag})",
-            f"{plan.request.name} ({plan.tag})",
-        )
-        day = plan.request.date
-        when = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
-        (folder / f"{base}-redline.docx").write_bytes(redline_docx.render(comparison, date=when))
-        (folder / f"{base}-redline.html").write_text(redline_html.render(comparison), encoding="utf-8")
-        (folder / f"{base}-redline.md").write_text(redline_markdown.render(comparison), encoding="utf-8")
-        (folder / f"{base}-redline.json").write_text(
-            json.dumps(comparison.as_data(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-    formats = render_formats(plan.request.formats)
-    if formats:
-        from zerodraft import render
-        from zerodraft.intake.identity import Origin
+    for language in ("", *plan.document.config.languages.kept):  # every language, one numbering
+        stem = f"{base}.{language}" if language else base  # draft-3.fr.html
+        tail = f".{language}" if language else ""  # draft-3-redline.fr.html
+        document = version.in_language(plan.document, language)
+        previous = plan.previous
+        if previous is not None and (not language or language in previous.config.languages.kept):
+            import datetime as dt
 
-        render.build(plan.document, formats, folder, problems=(), basename=plan.tag, origin=Origin(tag=plan.tag))
+            comparison = redline.compare(
+                version.in_language(previous, language),
+                document,
+                f"{previous.config.draft_name} ({plan.previous_tag})",
+                f"{plan.request.name} ({plan.tag})",
+            )
+            day = plan.request.date
+            when = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+            (folder / f"{base}-redline{tail}.docx").write_bytes(redline_docx.render(comparison, date=when))
+            (folder / f"{base}-redline{tail}.html").write_text(redline_html.render(comparison), encoding="utf-8")
+            (folder / f"{base}-redline{tail}.md").write_text(redline_markdown.render(comparison), encoding="utf-8")
+            (folder / f"{base}-redline{tail}.json").write_text(
+                json.dumps(comparison.as_data(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
+        formats = render_formats(plan.request.formats)
+        if formats:
+            from zerodraft import render
+            from zerodraft.intake.identity import Origin
+
+            render.build(document, formats, folder, problems=(), basename=stem, origin=Origin(tag=plan.tag))
 
 
 def render_formats(wanted: tuple[str, ...] | None) -> tuple[str, ...]:

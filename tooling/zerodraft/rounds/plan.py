@@ -73,7 +73,8 @@ class Plan:
     rewrites: tuple[Rewrite, ...] = ()
     """Every internal reference the renumbering rewrites, in document order."""
     rewritten: dict[str, bytes] = field(default_factory=dict, compare=False)
-    """The files whose references are rewritten, by their path after renumbering."""
+    """The files whose references are rewritten, and the ``section.yaml`` of each renumbered
+    article, by their path after renumbering."""
     notes: str = field(default="", compare=False)
     """The release notes (Markdown)."""
     artefacts: tuple[str, ...] = field(default=(), compare=False)
@@ -92,6 +93,9 @@ class Plan:
         )
         lines += [f"  {m.old.label()} -> {m.new.label()}  {m.old_path} -> {m.new_path}" for m in renames]
         lines += [f"  {p.label} leaves (deleted)  {p.path}" for p in self.renumbering.removed]
+        if self.concordance.articles:
+            lines.append(f"articles renumbered: {len(self.concordance.articles)}")
+            lines += [f"  Article {a.old} -> {a.new}  {a.old_path} -> {a.new_path}" for a in self.concordance.articles]
         lines.append(f"references rewritten: {len(self.rewrites)}")
         lines += [f"  {r.where}: {r.before} -> {r.after}" for r in self.rewrites]
         lines.append(f"concordance: {self.concordance_path}")

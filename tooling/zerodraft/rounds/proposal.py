@@ -15,14 +15,15 @@ without writing anything; the command checks the result and then writes it whole
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from zerodraft import checks, frontmatter, names, numbering
+from zerodraft import checks, frontmatter, names
 from zerodraft.errors import Fatal
-from zerodraft.model import Document, Paragraph, Problem
+from zerodraft.model import Document, Paragraph, Problem, Section
 from zerodraft.numbering import Number
 from zerodraft.reader import Reading
+from zerodraft.references.lookup import lookup, lookup_paragraph
 from zerodraft.vocabulary import Role
 
 Kind = Literal["insert-after", "amend", "delete", "alternative", "support", "oppose"]
@@ -46,6 +47,25 @@ class Change:
     """The paragraph's number ("18 bis")."""
     delegation: str
     """The proposing delegation's name as in the roster."""
+    also: tuple[FileWrite, ...] = ()
+    """Further files the proposal writes: a new article's ``section.yaml``, the other
+    paragraphs of an article proposed for deletion."""
+
+    def writes(self) -> tuple[FileWrite, ...]:
+        """Every file the proposal writes, the main one first."""
+        return (FileWrite(self.path, self.content, self.created), *self.also)
+
+
+@dataclass(frozen=True, slots=True)
+class FileWrite:
+    """One file a proposal writes."""
+
+    path: str
+    """The file, relative to the repository root."""
+    content: str
+    """Its whole new content."""
+    created: bool
+    """True for a new file."""
 
 
 def propose(
@@ -57,6 +77,7 @@ def propose(
     text: str = "",
     *,
     reopen: bool = False,
+    title: str = "",
 ) -> Change:
     """The change for one proposal; ``current`` maps paths to the files' text (only the
     target paragraph's file is needed).  Agreed text is amended or deleted only with
@@ -69,9 +90,14 @@ def propose(
             f"{names.hint(document.roster, delegation)}; use a name, code or other name listed there"
         )
     who = entry.name
-    paragraph = find(document, reference)
     if kind in NEEDS_TEXT and not text.strip():
         raise Fatal(f"'{kind}' needs the proposed text: give it with --text or --text-file")
+    found = lookup(document, reference)
+    if isinstance(found, Section):
+        from zerodraft.rounds import article_proposals
+
+        return article_proposals.propose(document, current, kind, found, who, text, title=title, reopen=reopen)
+    paragraph = found
     vocabulary = document.config.vocabulary
     proposed = vocabulary.of(Role.PROPOSED).label
     if kind in ("insert-after", "alternative"):
@@ -153,16 +179,9 @@ def new_problems(
 
 def find(document: Document, reference: str) -> Paragraph:
     """The paragraph a delegate means: a stable id, or a number as written ("18", "18 bis",
-    "OP18bis", "pp3"); :class:`Fatal` when there is none."""
-    reference = reference.strip()
-    paragraph = document.find(reference) if reference else None
-    if paragraph is None and reference:
-        parsed = numbering.parse(reference)
-        if parsed is not None:
-            paragraph = next((p for p in document.paragraphs() if document.ref(p) == parsed.slug()), None)
-    if paragraph is None:
-        raise Fatal(f"there is no paragraph '{reference}' in the current draft: give its number (18, 18 bis) or its id")
-    return paragraph
+    "OP18bis", "pp3", "Article 7(2)", "article 7, paragraph 2", "7.2"); :class:`Fatal` when
+    there is none (see :mod:`zerodraft.references.lookup`)."""
+    return lookup_paragraph(document, reference)
 
 
 def _free(document: Document, paragraph: Paragraph, kind: Kind) -> Number:
@@ -170,7 +189,7 @@ def _free(document: Document, paragraph: Paragraph, kind: Kind) -> Number:
     taken = {p.number for p in document.paragraphs() if document.same_unit(p, paragraph)}
     if kind == "alternative":
         for alt in range(1, 10):
-            candidate = Number(paragraph.number.base, paragraph.number.rank, alt)
+            candidate = replace(paragraph.number, alt=alt)
             if candidate not in taken:
                 return candidate
         raise Fatal(f"paragraph {paragraph.label} already has nine alternatives")
@@ -187,6 +206,11 @@ def _free(document: Document, paragraph: Paragraph, kind: Kind) -> Number:
 def _digits(path: str) -> int:
     name = path.rsplit("/", 1)[1]
     return len(name) - len(name.lstrip("0123456789"))
+
+
+def fresh_id(document: Document) -> str:
+    """An id no paragraph of ``document`` has: ``p-`` and twelve hex digits."""
+    return _fresh_id(document)
 
 
 def _fresh_id(document: Document) -> str:

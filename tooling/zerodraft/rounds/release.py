@@ -26,10 +26,11 @@ from zerodraft.git import Git, Repository
 from zerodraft.model import Problem
 from zerodraft.references import rewrite
 from zerodraft.rounds import concordance
-from zerodraft.rounds.drafts import DRAFT_TAGS
+from zerodraft.rounds.articles import leaving, relocate, renumber_articles, section_files
+from zerodraft.rounds.drafts import draft_tags
 from zerodraft.rounds.notes import artefact_names, notes
 from zerodraft.rounds.plan import Plan, Request, tag_for
-from zerodraft.rounds.renumber import Renumbering, apply, renumber
+from zerodraft.rounds.renumber import apply, renumber
 from zerodraft.rounds.steps import LOCK, STEPS, Hook, Transaction, execute, lock, record, recover
 from zerodraft.source import MemoryTree, WorkingTree
 
@@ -93,19 +94,35 @@ def plan(repository: Repository, request: Request) -> Plan:
     problems = sorted(set(reading.problems) | set(checks.run(current)))
     if problems:
         raise CheckFailed(problems)
-    previous_tag = next(reversed(git.tags_in(DRAFT_TAGS)), None)
+    previous_tag = next((tag for tag, _sha in reversed(draft_tags(repository, contained_in=head))), None)
     previous = reader.read(repository.tree(previous_tag), request.root).document if previous_tag else None
     renumbering = renumber(current)
+    moved_articles = renumber_articles(current)
+    left = tuple((a.number, a.path) for a in leaving(current))
     table = concordance.build(
-        request.name, renumbering, current, previous, previous.config.draft_name if previous else ""
+        request.name,
+        renumbering,
+        current,
+        previous,
+        previous.config.draft_name if previous else "",
+        moved_articles,
+        left,
     )
     concordance_path = f"{request.root}/{concordance.FOLDER}/{tag}.yaml"
     document_path = f"{request.root}/{reader.DOCUMENT}"
     files = _files(repository.root, request.root)
     document_yaml = _updated_document_yaml(files[document_path], request.name, request.date)
-    mapping = rewrite.Mapping.from_concordance((e.id, e.new) for e in table.entries)
+    mapping = rewrite.Mapping.from_concordance(
+        ((e.id, e.new) for e in table.entries), ((a.old_path, a.new) for a in table.articles)
+    )
     rewriting = rewrite.plan(current, mapping, files)
-    planned = apply({**files, **rewriting.files}, renumbering)
+    changed = {**rewriting.files, **section_files({**files, **rewriting.files}, table.articles)}
+    folders = {a.old_path: a.new_path for a in table.articles}
+    moved = {m.old_path: m.new_path for m in renumbering.moves}
+    rewritten = {relocate(moved.get(path, path), folders): data for path, data in changed.items()}
+    gone = tuple(f"{path}/" for _number, path in left)
+    staying = {p: d for p, d in apply({**files, **changed}, renumbering).items() if not p.startswith(gone)}
+    planned = {relocate(path, folders): data for path, data in staying.items()}
     planned[document_path] = document_yaml
     concordance_yaml = table.to_yaml()
     planned[concordance_path] = concordance_yaml.encode("utf-8")
@@ -129,15 +146,9 @@ def plan(repository: Repository, request: Request) -> Plan:
         previous_tag,
         output,
         rewriting.rewrites,
-        _new_paths(rewriting.files, renumbering),
+        rewritten,
     )
     return replace(result, notes=notes(result), artefacts=tuple(artefact_names(result)))
-
-
-def _new_paths(files: dict[str, bytes], renumbering: Renumbering) -> dict[str, bytes]:
-    """The rewritten files by the path they have after renumbering."""
-    moved = {m.old_path: m.new_path for m in renumbering.moves}
-    return {moved.get(path, path): data for path, data in files.items()}
 
 
 class CheckFailed(Fatal):

@@ -58,6 +58,11 @@ class Renumbering:
     """Every paragraph that stays, in document order (renamed or not)."""
     removed: tuple[Paragraph, ...]
     """The paragraphs that leave (labelled deleted), in document order."""
+    translation_renames: tuple[tuple[str, str], ...] = ()
+    """The language versions that follow a renamed paragraph: (``018.fr.md``, ``019.fr.md``) …
+    All languages are renumbered together, with one concordance."""
+    translations_removed: tuple[str, ...] = ()
+    """The language versions of the paragraphs that leave."""
 
     @property
     def renames(self) -> tuple[Move, ...]:
@@ -102,15 +107,33 @@ def renumber(document: Document) -> Renumbering:
                 moves.append(Move(paragraph.id, paragraph.path, new_path, paragraph.number, number, paragraph))
     order = {p.path: i for i, p in enumerate(document.paragraphs())}
     removed.sort(key=lambda p: order[p.path])
-    return Renumbering(tuple(moves), tuple(removed))
+    versions: dict[str, list[str]] = {}
+    for translation in document.translations.paragraphs:
+        versions.setdefault(translation.original, []).append(translation.language)
+    renamed = tuple(
+        (_version(m.old_path, tag), _version(m.new_path, tag))
+        for m in moves
+        if m.renamed
+        for tag in versions.get(m.old_path, ())
+    )
+    gone = tuple(_version(p.path, tag) for p in removed for tag in versions.get(p.path, ()))
+    return Renumbering(tuple(moves), tuple(removed), renamed, gone)
+
+
+def _version(path: str, language: str) -> str:
+    """The ``language`` version's file of paragraph file ``path``: ``018.md`` -> ``018.fr.md``."""
+    return f"{path.removesuffix('.md')}.{language}.md"
 
 
 def apply(files: Mapping[str, bytes], renumbering: Renumbering) -> dict[str, bytes]:
     """The file set after renumbering: removed paragraphs gone, the rest renamed."""
     gone = {p.path for p in renumbering.removed} | {m.old_path for m in renumbering.renames}
+    gone |= set(renumbering.translations_removed) | {old for old, _new in renumbering.translation_renames}
     out = {path: data for path, data in files.items() if path not in gone}
     for move in renumbering.renames:
         out[move.new_path] = files[move.old_path]
+    for old, new in renumbering.translation_renames:
+        out[new] = files[old]
     return out
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from zerodraft import reader
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository
-from zerodraft.output import move_folder_into_place, temporary_folder_beside
+from zerodraft.output import move_folder_into_place, temporary_folder_beside, write_atomically
 from zerodraft.rounds import notes
 from zerodraft.rounds.plan import Plan
 
@@ -73,18 +73,36 @@ def step_renumber(t: Transaction) -> None:
     """Remove deleted paragraphs and rename the rest (two passes, so that 18 → 19 and
     17 bis → 18 never collide), then stage it all so git records renames."""
     root = t.repository.root
-    for paragraph in t.plan.renumbering.removed:
-        (root / paragraph.path).unlink()
-    renames = t.plan.renumbering.renames
-    for move in renames:
-        os.rename(root / move.old_path, root / f"{move.old_path}.renumbering")
-    for move in renames:
-        os.rename(root / f"{move.old_path}.renumbering", root / move.new_path)
+    renumbering = t.plan.renumbering
+    for path in (*(p.path for p in renumbering.removed), *renumbering.translations_removed):
+        (root / path).unlink()
+    renames = [(m.old_path, m.new_path) for m in renumbering.renames] + list(renumbering.translation_renames)
+    for old, _new in renames:
+        os.rename(root / old, root / f"{old}.renumbering")
+    for old, new in renames:
+        os.rename(root / f"{old}.renumbering", root / new)
     t.git.stage(t.plan.request.root)
 
 
+def step_articles(t: Transaction) -> None:
+    """Remove the folders of the articles that leave (their paragraphs, all deleted, are gone
+    already), rename the folders of renumbered articles (two passes, so that 7 → 8 and
+    6 bis → 7 never collide), then stage it all."""
+    root = t.repository.root
+    for _number, folder in t.plan.concordance.left:
+        shutil.rmtree(root / folder)
+    articles = t.plan.concordance.articles
+    for move in articles:
+        os.rename(root / move.old_path, root / f"{move.old_path}.renumbering")
+    for move in articles:
+        os.rename(root / f"{move.old_path}.renumbering", root / move.new_path)
+    if articles or t.plan.concordance.left:
+        t.git.stage(t.plan.request.root)
+
+
 def step_references(t: Transaction) -> None:
-    """Write the paragraphs and headings whose internal references the renumbering rewrote."""
+    """Write the paragraphs and headings whose internal references the renumbering rewrote,
+    and the ``section.yaml`` of each renumbered article (its new number)."""
     root = t.repository.root
     for path, data in t.plan.rewritten.items():
         (root / path).write_bytes(data)
@@ -133,6 +151,7 @@ def step_publish(t: Transaction) -> None:
 
 STEPS: list[tuple[str, Step]] = [
     ("renumber", step_renumber),
+    ("articles", step_articles),
     ("references", step_references),
     ("concordance", step_concordance),
     ("document", step_document),
@@ -195,9 +214,7 @@ def record(git: Git, plan: Plan) -> None:
     """Write into the lock where the planned release starts from (see :func:`recover`)."""
     path = git.git_dir() / LOCK
     lines = f"pid={os.getpid()}\nhead={plan.head}\ntag={plan.tag}\nroot={plan.request.root}\noutput={plan.output}\n"
-    temporary = path.with_name(path.name + ".new")
-    temporary.write_text(lines, encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomically(path, lines)
 
 
 def recover(git: Git) -> list[str]:

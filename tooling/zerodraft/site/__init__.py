@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import os
 import re
 import shutil
 import tempfile
@@ -27,15 +26,17 @@ from zerodraft import checks, parallel
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
 from zerodraft.intake.identity import Origin
+from zerodraft.output import replace_folder, temporary_folder_beside
 from zerodraft.reader import read
 from zerodraft.render import build as render_build
 from zerodraft.render.layout import lay_out
 from zerodraft.render.links import linked
 from zerodraft.rounds import editors_copy
-from zerodraft.rounds.drafts import DRAFT_TAGS
+from zerodraft.rounds.drafts import draft_tags
 from zerodraft.rounds.editors_copy import Standing
+from zerodraft.rounds.history import histories
+from zerodraft.site import languages as site_languages
 from zerodraft.site import layout, pages, redlines
-from zerodraft.site.changes import Tagged, changes
 from zerodraft.site.model import Site, Snapshot
 
 #: The file that marks a folder as a site zerodraft built (and so may replace).
@@ -65,7 +66,7 @@ def collect(
     current = _snapshot(repository, commit, root, "editors-copy", "")
     drafts: list[Snapshot] = []
     used = {"editors-copy", "index"}
-    for tag, sha in repository.tagged(DRAFT_TAGS):
+    for tag, sha in draft_tags(repository):
         stem = slug(tag)
         while stem in used or stem.startswith(("paragraphs", "assets", "downloads", "redline", "since")):
             stem += "-x"
@@ -74,7 +75,8 @@ def collect(
             drafts.append(_snapshot(repository, sha, root, stem, tag))
         except Fatal as error:
             notes.append(f"The tag {tag} is left out: {error.message}.")
-    histories = changes(repository, commit, current.document, [Tagged(d.commit, d.document) for d in drafts])
+    paragraph_files = {p.path: p.id for p in current.document.paragraphs() if p.id}
+    found = histories(repository, commit, paragraph_files, root).events
     items = {s.slug: {i.paragraph.id: i for i in s.draft.items() if i.paragraph.id} for s in (*drafts, current)}
     pages_of: dict[str, str] = {}
     taken: set[str] = set()
@@ -98,7 +100,7 @@ def collect(
         current=current,
         drafts=tuple(drafts),
         items=items,
-        histories=histories,
+        histories=found,
         paragraph_pages=pages_of,
         redlines={new.slug: f"redline-{old.slug}-{new.slug}.html" for old, new in itertools.pairwise(drafts)},
         since_last=f"since-{drafts[-1].slug}.html" if drafts else "",
@@ -154,6 +156,7 @@ def _jobs(site: Site) -> list[Callable[[], layout.Page]]:
         title = f"Changes since {site.drafts[-1].name}: the editor's copy"
         jobs.append(functools.partial(redlines.redline_page, site.since_last, site.drafts[-1], site.current, title))
     jobs += [functools.partial(pages.paragraph_page, site, ident, path) for ident, path in site.paragraph_pages.items()]
+    jobs += site_languages.jobs(site)
     return jobs
 
 
@@ -165,7 +168,7 @@ def write(site: Site, out: Path) -> Path:
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
         raise Fatal(f"'{out}' exists and is not a site built by zerodraft; choose an empty or new folder")
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    staging = temporary_folder_beside(out)
     try:
         for item in render(site):
             target = staging / item.path
@@ -178,7 +181,7 @@ def write(site: Site, out: Path) -> Path:
         _downloads(site, staging)
         (staging / ".nojekyll").write_text("", encoding="utf-8")
         (staging / MARKER).write_text("built by zerodraft site\n", encoding="utf-8")
-        _swap(staging, out)
+        replace_folder(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -224,22 +227,6 @@ def _downloads(site: Site, staging: Path) -> None:
         return written
 
     parallel.split_map(make, jobs, threshold=2)
-
-
-def _swap(staging: Path, out: Path) -> None:
-    """Put ``staging`` where ``out`` is: two renames, the old site removed afterwards."""
-    if not out.exists():
-        os.replace(staging, out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
-    old.rmdir()
-    os.replace(out, old)
-    try:
-        os.replace(staging, out)
-    except OSError:
-        os.replace(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def build(

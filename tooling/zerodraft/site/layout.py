@@ -41,8 +41,21 @@ def up(path: str) -> str:
     return "../" * path.count("/")
 
 
-def page(path: str, title: str, body: str, *, current: str = "", script: bool = False) -> Page:
-    """A whole page at ``path``: ``title`` (plain text, escaped here), ``body`` (HTML)."""
+_RTL = ' dir="rtl"'
+
+
+def page(
+    path: str,
+    title: str,
+    body: str,
+    *,
+    current: str = "",
+    script: bool = False,
+    language: str = "en",
+    direction: str = "ltr",
+) -> Page:
+    """A whole page at ``path``: ``title`` (plain text, escaped here), ``body`` (HTML), in
+    ``language`` (``dir="rtl"`` for a right-to-left one)."""
     root = up(path)
     nav = [
         ("index.html", "Home"),
@@ -53,7 +66,7 @@ def page(path: str, title: str, body: str, *, current: str = "", script: bool = 
     )
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{escape(language)}"{_RTL if direction == "rtl" else ""}>',
         "<head>",
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from zerodraft.model import Document, Problem
 from zerodraft.render.layout import CompiledDraft, Item
 from zerodraft.rounds.editors_copy import Standing
-from zerodraft.site.changes import Change
+from zerodraft.rounds.history import Event
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ class Site:
     """The released drafts, oldest first."""
     items: Mapping[str, Mapping[str, Item]]
     """Snapshot slug → paragraph id → the paragraph as laid out in that text."""
-    histories: Mapping[str, tuple[Change, ...]]
+    histories: Mapping[str, tuple[Event, ...]]
     """Paragraph id → its changes, newest first."""
     paragraph_pages: Mapping[str, str]
     """Paragraph id → its page, relative to the site root (``paragraphs/p-1.html``)."""

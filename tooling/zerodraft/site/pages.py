@@ -12,6 +12,7 @@ from html import escape
 from zerodraft.dashboard import dashboard
 from zerodraft.render.layout import Item
 from zerodraft.site import chart, text
+from zerodraft.site import languages as site_languages
 from zerodraft.site.layout import Page, date_words, page
 from zerodraft.site.model import Site, Snapshot
 
@@ -105,6 +106,7 @@ def editors_copy(site: Site) -> Page:
         f'<a href="{escape(path)}" download>{escape(kind)}</a>' for kind, path in site.downloads.get(current.slug, ())
     ]
     extra = f'<p class="links">{" · ".join(links)}</p>' if links else ""
+    extra += site_languages.switcher(current, "")
     return _text_page(site, current, "editors-copy.html", heading, intro + extra, "Editor's copy")
 
 
@@ -124,6 +126,7 @@ def draft_page(site: Site, snapshot: Snapshot, index: int) -> Page:
     )
     if links:
         intro += f'<p class="links">{" · ".join(links)}</p>'
+    intro += site_languages.switcher(snapshot, "")
     return _text_page(site, snapshot, f"{snapshot.slug}.html", snapshot.draft.header, intro, snapshot.name)
 
 
@@ -197,7 +200,7 @@ def _changes(site: Site, ident: str) -> str:
         commit = escape(event.commit[:10])
         if site.repo_url:
             commit = f'<a href="{escape(site.repo_url)}/commit/{escape(event.commit)}">{commit}</a>'
-        via = f" (via {escape(event.via)})" if event.via else ""
+        via = f" (via {escape(event.merged_by)})" if event.merged_by else ""
         items.append(
             f'<li><time datetime="{escape(event.date)}">{escape(event.date[:10])}</time> — '
             f"<strong>{escape(event.author)}</strong>: {escape(event.subject)}{via} "

@@ -1,4 +1,5 @@
-"""The pull-request policy: what a delegation, a facilitator and the secretariat may change.
+"""The rules of the pull-request policy: what a delegation, a facilitator and the secretariat
+may change.
 
 A pull request is judged by what it changes between two commits (:class:`Change`, one per
 file, with the paragraph read on each side).  Authority always comes from the *base* branch:
@@ -11,21 +12,27 @@ GitHub logins to delegations, so a pull request cannot grant itself rights.
 - A delegation may edit paragraph text; add ``bis``/``ter`` paragraphs and alternatives
   labelled ``proposed`` with itself as proposer; propose a deletion (label ``deleted``); and
   add or remove *itself* in proposed-by, supported-by, opposed-by and reservations.  It may
-  not mark text agreed, change others' attributions, renumber or rename paragraphs, or edit
+  not mark text agreed, change others' attributions, renumber or rename paragraphs, write or
+  change any other front-matter field (``note`` and whatever the format adds are the
+  secretariat's and the facilitator's), leave front matter unreadable, or edit
   ``document.yaml``, section headings, the roster of others, or anything outside ``outcome/``
-  (``tooling/``, ``.github/``, ``.pre-commit-config.yaml``, CODEOWNERS …).
+  (``tooling/``, ``.github/``, ``.pre-commit-config.yaml``, CODEOWNERS …).  Roster entries
+  stay unique by name and code, and a delegation cannot give another delegation's login to
+  its own entry.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from zerodraft.git import FileChange
 from zerodraft.model import Delegation, DocumentConfig, Paragraph, Problem, Roster
 from zerodraft.numbering import Number
 from zerodraft.numbering import from_filename as number_of
+from zerodraft.numbering import from_order as number_of_order
 from zerodraft.source import MAX_FILE_BYTES
 from zerodraft.vocabulary import Role
 
@@ -88,6 +95,17 @@ class Change:
     """For ``delegations.yaml``: the roster at the head."""
     roster_text: str = ""
     """For ``delegations.yaml``: the text at the head (to point at lines)."""
+    fields_before: tuple[tuple[str, str], ...] = ()
+    """Every front-matter key at the base with its value (as YAML reads it, written out)."""
+    fields_after: tuple[tuple[str, str], ...] = ()
+    """Every front-matter key at the head with its value."""
+    unreadable: str = ""
+    """Why the head's paragraph file cannot be read (empty when it can)."""
+
+
+#: Front-matter keys a delegation may write; every other key (``note``, and any key the
+#: format adds) is the secretariat's or the facilitator's.
+DELEGATION_KEYS = frozenset({"id", "status", *ATTRIBUTIONS})
 
 
 def review(who: Author, changes: list[Change], roster: Roster, root: str = "outcome") -> list[Problem]:
@@ -104,13 +122,30 @@ def review(who: Author, changes: list[Change], roster: Roster, root: str = "outc
                 f"accepted; {HOW_TO_JOIN}",
             )
         ]
+    inserted = _inserted_articles(changes)
     problems: list[Problem] = []
     for change in changes:
-        problems.extend(_review(who, change, roster, root))
+        problems.extend(_review(who, change, roster, root, inserted))
     return sorted(set(problems))
 
 
-def _review(who: Author, change: Change, roster: Roster, root: str) -> Iterator[Problem]:
+def _inserted_articles(changes: list[Change]) -> frozenset[str]:
+    """The folders of articles the pull request inserts (``05bis-article-5-bis/``, as
+    ``zerodraft propose insert-after "Article 5"`` writes them): a new ``section.yaml`` in a
+    new folder whose order number carries an insertion suffix (bis, ter … ante)."""
+    folders = set()
+    for change in changes:
+        file = change.file
+        folder, _, name = file.path.rpartition("/")
+        order = number_of_order(folder.rsplit("/", 1)[-1].split("-", 1)[0])
+        if name == "section.yaml" and file.status == "added" and order is not None and order.rank != 0:
+            folders.add(folder)
+    return frozenset(folders)
+
+
+def _review(
+    who: Author, change: Change, roster: Roster, root: str, inserted: frozenset[str] = frozenset()
+) -> Iterator[Problem]:
     file = change.file
     if file.new_kind in ("symlink", "other"):
         what = "a symbolic link" if file.new_kind == "symlink" else "a submodule or special file"
@@ -131,6 +166,9 @@ def _review(who: Author, change: Change, roster: Roster, root: str) -> Iterator[
         yield Problem(
             file.path, 1, "ZD902", "is the document's configuration; only the secretariat edits document.yaml"
         )
+    elif file.path.rpartition("/")[0] in inserted and (name == "section.yaml" or file.status == "added"):
+        if name != "section.yaml" and change.after is not None and (change.after.id or change.after.status):
+            yield from _added(who, change.after, roster, new_article=True)
     elif name == "section.yaml" or file.old_path.endswith("/section.yaml"):
         yield Problem(
             file.path, 1, "ZD902", "holds a heading of the agreed agenda; only the secretariat adds or edits sections"
@@ -155,12 +193,21 @@ def _review(who: Author, change: Change, roster: Roster, root: str) -> Iterator[
             f"paragraph {change.before.label} is removed; to propose deleting it, keep the file and set "
             "'status: deleted' instead",
         )
-    elif change.after is not None and (change.after.id or change.after.status):
-        # (a paragraph whose front matter cannot be read is left to `zerodraft check`)
+    elif change.unreadable and not who.facilitates_path(file.path):
+        yield Problem(
+            file.path,
+            1,
+            "ZD913",
+            f"cannot be read as a paragraph ({change.unreadable}); a pull request leaves every paragraph "
+            "file readable: front matter between '---' lines, then the text",
+        )
+    elif change.after is not None:
         if change.before is None:
             yield from _added(who, change.after, roster)
         else:
             yield from _modified(who, change.before, change.after, roster)
+        if not who.facilitates_path(file.path):
+            yield from _fields(change)
 
 
 def _outside(path: str) -> str:
@@ -175,12 +222,12 @@ def _outside(path: str) -> str:
     return known.get(top, "is outside the document")
 
 
-def _added(who: Author, after: Paragraph, roster: Roster) -> Iterator[Problem]:
+def _added(who: Author, after: Paragraph, roster: Roster, *, new_article: bool = False) -> Iterator[Problem]:
     path = after.path
     if who.facilitates_path(path):
         return
     own = set(who.delegations)
-    if after.number.rank == 0 and not after.number.is_alternative:
+    if after.number.rank == 0 and not after.number.is_alternative and not new_article:
         insertion = Number(after.number.base - 1, 1) if after.number.base > 1 else None
         yield Problem(
             path,
@@ -259,6 +306,25 @@ def _modified(who: Author, before: Paragraph, after: Paragraph, roster: Roster) 
             )
 
 
+def _fields(change: Change) -> Iterator[Problem]:
+    """Every front-matter key beyond :data:`DELEGATION_KEYS` must stay as it was (a new
+    paragraph has none)."""
+    assert change.after is not None
+    before, after = dict(change.fields_before), dict(change.fields_after)
+    for key in sorted((set(before) | set(after)) - DELEGATION_KEYS):
+        if before.get(key) == after.get(key):
+            continue
+        what = "sets" if key not in before else "removes" if key not in after else "changes"
+        yield Problem(
+            change.after.path,
+            change.after.line_of(key),
+            "ZD912",
+            f"{what} '{key}', which only the secretariat or the facilitator of this agenda item writes "
+            f"(a secretariat note is not negotiated text); leave '{key}' as it was, and say what you want in "
+            "the pull request's description",
+        )
+
+
 def _label_problem(after: Paragraph, what: str) -> Problem:
     return Problem(
         after.path,
@@ -277,10 +343,13 @@ def _roster(who: Author, change: Change, path: str) -> Iterator[Problem]:
     ):
         yield Problem(path, 1, "ZD903", "can no longer be read as a roster; only the secretariat restructures it")
         return
-    before = {d.name: d for d in (change.roster_before.delegations if change.roster_before else ())}
-    after = {d.name: d for d in (change.roster_after.delegations if change.roster_after else ())}
+    old_entries = change.roster_before.delegations if change.roster_before else ()
+    new_entries = change.roster_after.delegations if change.roster_after else ()
+    before = {d.name: d for d in old_entries}
+    after = {d.name: d for d in new_entries}
     lines = change.roster_text.splitlines()
     own = set(who.delegations)
+    yield from _roster_unique(old_entries, new_entries, lines, path, own)
     for name in sorted(set(before) | set(after)):
         old, new = before.get(name), after.get(name)
         if old == new:
@@ -299,6 +368,53 @@ def _roster(who: Author, change: Change, path: str) -> Iterator[Problem]:
             f"changes the roster entry of {name} ({what}); a delegation may only change its own logins — "
             "the secretariat keeps the roster",
         )
+
+
+def _roster_unique(
+    old: tuple[Delegation, ...], new: tuple[Delegation, ...], lines: list[str], path: str, own: set[str]
+) -> Iterator[Problem]:
+    """No second entry with a name or code already taken, and no login taken from another
+    delegation into one's own entry (only the secretariat lets one login speak for two, like
+    the EU presidency's; changing another's entry at all is ZD903)."""
+    keys: tuple[tuple[str, Callable[[Delegation], str]], ...] = (("name", _name), ("code", _code))
+    for what, key in keys:
+        was = Counter(key(d).casefold() for d in old if key(d))
+        now = Counter(key(d).casefold() for d in new if key(d))
+        for value, count in sorted(now.items()):
+            if count > 1 and count > was[value]:
+                entry = next(d for d in reversed(new) if key(d).casefold() == value)
+                yield Problem(
+                    path,
+                    _line_of_name(lines, entry.name),
+                    "ZD915",
+                    f"has {count} entries with the {what} '{key(entry)}'; each delegation has one entry, unique "
+                    "by name and code — change the logins of your own entry instead",
+                )
+    owners: dict[str, set[str]] = {}
+    for delegation in old:
+        for login in delegation.logins:
+            owners.setdefault(login.casefold(), set()).add(delegation.name)
+    for delegation in new:
+        if delegation.name not in own:
+            continue
+        for login in delegation.logins:
+            others = owners.get(login.casefold(), set()) - {delegation.name}
+            if others and delegation.name not in owners.get(login.casefold(), set()):
+                yield Problem(
+                    path,
+                    _line_of_name(lines, delegation.name),
+                    "ZD915",
+                    f"gives the login '{login}', which speaks for {', '.join(sorted(others))}, to {delegation.name} "
+                    "too; only the secretariat lets one login speak for two delegations",
+                )
+
+
+def _name(delegation: Delegation) -> str:
+    return delegation.name
+
+
+def _code(delegation: Delegation) -> str:
+    return delegation.code
 
 
 def _same_but_logins(old: Delegation, new: Delegation) -> bool:

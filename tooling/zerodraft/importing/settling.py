@@ -1,0 +1,78 @@
+"""The recognised tree settled into what the format can hold, each change a guess for the
+report (never a loss):
+
+- **an annex that holds an instrument**: a resolution's "ANNEX" holding an agreement's
+  articles, followed by the agreement's own annex — the first is read as a heading above
+  the agreement, so that its articles are the document's articles (GA resolution 48/263
+  and the Part XI Agreement, a resolution adopting a convention);
+- **a number the scheme cannot hold twice**: where numbering runs on (the whole document
+  under ``continuous`` — the preamble apart —, each top-level section under ``per-section``, each article, annex
+  or appendix under ``per-article``), a paragraph number seen before in the same run (an
+  annex inside a COP decision numbered on its own) is imported unnumbered, its printed
+  number kept at the start of its text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from zerodraft.importing.tree import Guess, ImportedSection
+
+#: Kinds whose paragraphs are numbered afresh under ``per-article``.
+UNITS = ("article", "annex", "appendix", "option")
+
+
+def settle(sections: tuple[ImportedSection, ...], scheme: str, guesses: list[Guess]) -> tuple[ImportedSection, ...]:
+    """``sections`` as the format can hold them; what changed is added to ``guesses``."""
+    sections = _instrument_annexes(sections, guesses)
+    seen: set[tuple[int, int, int]] = set()
+    return tuple(
+        # the preamble numbers on its own ("PP1" … then "OP1"); per-section, so does each section
+        _unique(s, scheme, seen if scheme == "continuous" and not s.preamble else set(), guesses)
+        for s in sections
+    )
+
+
+def _instrument_annexes(sections: tuple[ImportedSection, ...], guesses: list[Guess]) -> tuple[ImportedSection, ...]:
+    out = list(sections)
+    for index, section in enumerate(sections):
+        later = any(s.kind == "annex" for s in sections[index + 1 :])
+        articles = sum(1 for s in section.walk() if s.kind == "article")
+        if section.kind == "annex" and later and articles >= 2:
+            out[index] = replace(section, kind="heading", number="")
+            guesses.append(
+                Guess(
+                    section.line,
+                    f"'{section.heading[:30]}' holds {articles} articles and is followed by their own annex: read as "
+                    "a heading above an annexed instrument, not as an annex",
+                    section.heading[:80],
+                )
+            )
+    return tuple(out)
+
+
+def _unique(
+    section: ImportedSection, scheme: str, seen: set[tuple[int, int, int]], guesses: list[Guess]
+) -> ImportedSection:
+    if scheme == "per-article" and section.kind in UNITS:
+        seen = set()
+    paragraphs = []
+    for paragraph in section.paragraphs:
+        number = paragraph.number
+        if number is not None and not number.is_alternative:
+            key = (number.base, number.rank, number.point)
+            if key in seen:
+                guesses.append(
+                    Guess(
+                        paragraph.line,
+                        f"paragraph {number.label()} is numbered again where numbering runs on: imported as an "
+                        "unnumbered paragraph that keeps its printed number in its text",
+                        paragraph.text[:80],
+                    )
+                )
+                paragraph = replace(paragraph, number=None, text=f"{number.label()}. {paragraph.text}")
+            else:
+                seen.add(key)
+        paragraphs.append(paragraph)
+    subsections = tuple(_unique(s, scheme, seen, guesses) for s in section.subsections)
+    return replace(section, paragraphs=tuple(paragraphs), subsections=subsections)

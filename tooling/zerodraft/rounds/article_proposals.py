@@ -1,0 +1,114 @@
+"""Proposals on whole articles during a round: insert a new article after one, or propose
+deleting one.
+
+| kind | file change |
+| --- | --- |
+| insert after "Article 5" | a new folder ``05bis-article-5-bis/`` beside Article 5 (``ter`` if bis is taken …) with a ``section.yaml`` (``kind: article``, ``number: "5 bis"``, the ``--title``) and one unnumbered paragraph ``001.md``: fresh id, ``proposed``, the delegation as proposer |
+| delete "Article 10" | every paragraph of Article 10 labelled ``deleted``, the delegation added to ``proposed-by`` |
+
+No other article's number changes during a round; ``zerodraft release`` renumbers them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from zerodraft import frontmatter, numbering
+from zerodraft.errors import Fatal
+from zerodraft.model import Document, Section, SectionKind
+from zerodraft.rounds.proposal import Change, FileWrite, Kind, fresh_id
+from zerodraft.vocabulary import Role
+
+
+def propose(
+    document: Document,
+    current: dict[str, str],
+    kind: Kind,
+    article: Section,
+    who: str,
+    text: str,
+    *,
+    title: str = "",
+    reopen: bool = False,
+) -> Change:
+    """The change for a proposal on ``article`` (a section); :class:`Fatal` for what can only
+    be proposed on a paragraph."""
+    name = " ".join(article.heading.splitlines()[:1]) or article.key
+    if article.kind is not SectionKind.ARTICLE:
+        raise Fatal(f"'{name}' is not an article; name an article or one of its paragraphs")
+    if kind == "insert-after":
+        return _insert_after(document, article, who, text, title)
+    if kind == "delete":
+        return _delete(document, current, article, who, reopen=reopen)
+    raise Fatal(f"'{kind}' is made on a paragraph: name one of {name}'s, like '{name}(1)'")
+
+
+def _insert_after(document: Document, article: Section, who: str, text: str, title: str) -> Change:
+    number = numbering.parse(article.number)
+    if number is None or number.point:
+        raise Fatal(f"Article {article.number or '(unnumbered)'} has no number to insert after")
+    run = next((r for r in document.article_runs() if any(s is article for s in r)), (article,))
+    taken = {n for s in run if (n := numbering.parse(s.number)) is not None}
+    candidate = number.next_insertion()
+    while candidate is not None and candidate in taken:
+        candidate = candidate.next_insertion()
+    if candidate is None:
+        raise Fatal(f"there is no free number after Article {article.number} (decies is taken)")
+    parent = article.path.rsplit("/", 1)[0]
+    prefix = article.key.split("-", 1)[0]
+    width = max(2, len(prefix) - len(prefix.lstrip("0123456789")))
+    label = candidate.label()
+    folder = f"{parent}/{candidate.order_prefix(width)}-article-{label.replace(' ', '-')}"
+    if document.section_at(folder) is not None:
+        raise Fatal(f"{folder} exists already; nothing was written")
+    lines = ["kind: article", f'number: "{label}"']
+    if title.strip():
+        lines.append("title: " + _quoted(" ".join(title.split())))
+    lines.append("numbered: false")
+    proposed = document.config.vocabulary.of(Role.PROPOSED).label
+    content = frontmatter.render({"id": fresh_id(document), "status": proposed, "proposed-by": [who]}, text.strip("\n"))
+    return Change(
+        f"{folder}/001.md",
+        content,
+        True,
+        f"{who} proposes Article {label} after Article {article.number}",
+        f"Article {label}",
+        who,
+        (FileWrite(f"{folder}/section.yaml", "\n".join(lines) + "\n", True),),
+    )
+
+
+def _delete(document: Document, current: dict[str, str], article: Section, who: str, *, reopen: bool) -> Change:
+    vocabulary = document.config.vocabulary
+    paragraphs = [p for s in article.walk() for p in s.paragraphs]
+    if not paragraphs:
+        raise Fatal(f"Article {article.number} has no paragraph to label deleted")
+    agreed = [p for p in paragraphs if p.role is not None and p.role.is_agreed]
+    if agreed and not reopen:
+        raise Fatal(
+            f"paragraph {agreed[0].label} of Article {article.number} is {vocabulary.of(agreed[0].role).display}: "  # type: ignore[arg-type]
+            "only its facilitator or the secretariat reopens agreed text (they add --reopen)"
+        )
+    writes = []
+    deleted = vocabulary.of(Role.DELETED).label
+    for paragraph in paragraphs:
+        proposers = list(paragraph.proposed_by)
+        if not any(document.roster.find(n) == document.roster.find(who) for n in proposers):
+            proposers.append(who)
+        content = frontmatter.update(current[paragraph.path], {"status": deleted, "proposed-by": proposers})
+        writes.append(FileWrite(paragraph.path, content, False))
+    first, *rest = writes
+    return Change(
+        first.path,
+        first.content,
+        False,
+        f"{who} proposes to delete Article {article.number}",
+        f"Article {article.number}",
+        who,
+        tuple(rest),
+    )
+
+
+def _quoted(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar (a JSON string is one)."""
+    return json.dumps(text, ensure_ascii=False)

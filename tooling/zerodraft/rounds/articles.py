@@ -1,0 +1,110 @@
+"""Renumbering articles at a new draft: Article 6 bis becomes Article 7, and every article
+after it moves up one, in the document and, on their own, in each annex.
+
+During a round an article is inserted as ``006bis-article-6-bis/`` (``number: "6 bis"``) so
+that no other number changes.  At the release, :func:`renumber_articles` numbers the
+articles of each sequence (the one ZD210 checks) afresh, 1, 2, 3 …; each article whose number
+changes gets a folder named after its new number (``007-article-7/`` → ``008-article-8/``)
+and ``number:`` in its ``section.yaml``.  Paragraph files inside keep their names (they are
+numbered per article).  Articles inside option blocks, and sequences holding a number that
+is not a whole number with bis/ter/ante (a decimal, a letter), keep their numbers.
+
+Nothing here touches a file: the plan is data, applied by :mod:`zerodraft.rounds.steps`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from zerodraft import frontmatter, numbering
+from zerodraft.model import Document, Section
+from zerodraft.vocabulary import Role
+
+SECTION_FILE = "section.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMove:
+    """One article whose number changes."""
+
+    old_path: str
+    """Its folder before the release (``outcome/02-part-i/007-article-7``)."""
+    new_path: str
+    """Its folder after (``outcome/02-part-i/008-article-8``)."""
+    old: str
+    """Its number in the round just closed ("7", "6 bis")."""
+    new: str
+    """Its number in the new draft ("8")."""
+
+
+def leaving(document: Document) -> tuple[Section, ...]:
+    """The articles that leave at the release: every paragraph in them is labelled deleted
+    (``zerodraft propose delete "Article 10"``); their folders go with them."""
+    out = []
+    for run in document.article_runs():
+        for article in run:
+            paragraphs = [p for s in article.walk() for p in s.paragraphs]
+            if paragraphs and all(p.role is Role.DELETED for p in paragraphs):
+                out.append(article)
+    return tuple(out)
+
+
+def renumber_articles(document: Document) -> tuple[ArticleMove, ...]:
+    """The articles of ``document`` whose number changes when they are numbered afresh
+    (the articles that leave, :func:`leaving`, are not counted)."""
+    moves: list[ArticleMove] = []
+    gone = {a.path for a in leaving(document)}
+    for whole in document.article_runs():  # the sequences ZD210 checks
+        run = [a for a in whole if a.path not in gone]
+        numbers = [numbering.parse(a.number) if a.number else None for a in run]
+        if any(n is None or n.point or not a.number[:1].isdigit() for n, a in zip(numbers, run, strict=True)):
+            continue
+        for counter, article in enumerate(run, start=1):
+            parsed = numbering.parse(article.number)
+            if parsed is not None and parsed.label() != str(counter):
+                moves.append(ArticleMove(article.path, _folder(article, counter), article.number, str(counter)))
+    return tuple(moves)
+
+
+def _folder(article: Section, number: int) -> str:
+    """The folder of ``article`` renumbered ``number``: ``006bis-article-6-bis`` → ``007-article-7``."""
+    parent, _, key = article.path.rpartition("/")
+    prefix, dash, rest = key.partition("-")
+    digits = len(re.match(r"\d*", prefix).group())  # type: ignore[union-attr]  # always matches
+    new_prefix = numbering.Number(number).order_prefix(max(2, digits, len(str(number))))
+    old_slug = "article-" + article.number.replace(" ", "-").lower()
+    if rest == old_slug or rest.startswith(old_slug + "-"):
+        rest = f"article-{number}{rest[len(old_slug) :]}"
+    return f"{parent}/{new_prefix}{dash}{rest}"
+
+
+def relocate(path: str, moves: Mapping[str, str]) -> str:
+    """Where the file or folder at ``path`` is after the article folders ``moves`` (old
+    folder to new) are renamed."""
+    folder = path
+    while "/" in folder:
+        if folder in moves:
+            return moves[folder] + path[len(folder) :]
+        folder = folder.rsplit("/", 1)[0]
+    return path
+
+
+def section_files(files: Mapping[str, bytes], moves: tuple[ArticleMove, ...]) -> dict[str, bytes]:
+    """Each renumbered article's ``section.yaml`` with its new number (and its ``heading:``,
+    when it names the article), by its path before the release; comments and order kept."""
+    out: dict[str, bytes] = {}
+    for move in moves:
+        path = f"{move.old_path}/{SECTION_FILE}"
+        if path not in files:
+            continue
+        text = files[path].decode("utf-8")
+        changes: dict[str, object] = {"number": move.new}
+        heading = frontmatter.yaml_value(text, "heading")
+        if isinstance(heading, str):
+            changes["heading"] = re.sub(
+                rf"\b(Article|ARTICLE|article)\s+{re.escape(move.old)}\b", rf"\g<1> {move.new}", heading
+            )
+        out[path] = frontmatter.update_yaml(text, changes).encode("utf-8")
+    return out
