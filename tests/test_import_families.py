@@ -302,3 +302,19 @@ def test_a_resolution_whose_annex_is_an_agreement(tmp_path: Path) -> None:
         encoding="utf-8"
     )
     assert problems_of(tmp_path) == []
+
+
+def test_a_footnote_cited_in_a_heading_stays_where_it_stood(tmp_path: Path) -> None:
+    """A heading holds no footnote: the body of one it cites ("USE OF TERMS1") is an
+    unnumbered paragraph where it stood; "3.1." is a decimal number, not a citation."""
+    document = imported_text(
+        tmp_path,
+        "Draft elements\n\nA. USE OF TERMS1\n\n1. Terms follow section 3.1. of the Convention.\n\n"
+        "1 Definitions could be placed elsewhere.\n\n2. Another paragraph.\n",
+    )
+    assert [(document.printed_number(p), p.text.strip()) for p in document.paragraphs()] == [
+        ("1", "Terms follow section 3.1. of the Convention."),
+        ("", "1 Definitions could be placed elsewhere."),
+        ("2", "Another paragraph."),
+    ]
+    assert "cited in a heading" in (tmp_path / "outcome.import-report.md").read_text(encoding="utf-8")

@@ -141,3 +141,18 @@ def test_propose_to_delete_a_paragraph_others_refer_to_warns_then_writes(
     assert "warning: " in err
     assert "ZD702 paragraph 30 refers to paragraph 45 ('paragraph 45 above'), which is labelled deleted" in err
     assert "status: deleted" in paragraph_file(draft2, "45").read_text(encoding="utf-8")
+
+
+def test_an_ambiguous_reference_is_reported_never_guessed(draft2: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With C's first subsection numbered "1." like A's, "section 1" in the preamble could mean
+    either; from inside A it means A's own."""
+    c1 = draft2 / "outcome/03-c-international-cooperation-assistance/01-international-cooperation-prevent/section.yaml"
+    c1.write_text(c1.read_text(encoding="utf-8").replace("heading: ", "heading: 1. "), encoding="utf-8")
+    add_text(paragraph_file(draft2, "5"), " As set out in section 1.")
+    add_text(paragraph_file(draft2, "25"), " As set out in section 1.")
+    assert main(["-C", str(draft2), "check"]) == 1
+    out = capsys.readouterr().out
+    (line,) = [line for line in out.splitlines() if "ZD7" in line]
+    assert "ZD703 paragraph 5 refers to section 1 ('section 1'), which could mean more than one place" in line
+    assert "outcome/01-a-implementation-programme-action/01-national-level" in line
+    assert "outcome/03-c-international-cooperation-assistance/01-international-cooperation-prevent" in line

@@ -26,6 +26,11 @@ THREATS = (
     "A release interrupted half way",
     "Two releases at once",
     "Refs and logins that look like command-line options",
+    "A stale fork, or a base that moves, gets round the pull-request policy",
+    "A delegation writes a secretariat note",
+    "Pull requests that pass one by one break main for everyone",
+    "Hostile commit messages, author names and branch names",
+    "Lesser ways round the policy",
 )
 
 

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import IDENTITY, git
-from treaty_fixtures import write_articles
+from conftest import IDENTITY, SHARED, git
+from treaty_fixtures import ROSTER, write_articles
 from zerodraft import reader
 from zerodraft.main import main
 from zerodraft.model import Document
 from zerodraft.references.lookup import lookup
+from zerodraft.rounds.articles import leaving, renumber_articles
+from zerodraft.rounds.renumber import renumber
 from zerodraft.source import WorkingTree
 
 pytestmark = pytest.mark.usefixtures("secretariat")
@@ -165,3 +167,36 @@ def test_the_policy_accepts_a_new_article_from_its_delegation(tmp_path: Path) ->
         check=False,
     )
     assert result.returncode == 1 and "ZD902" in result.stdout
+
+
+@pytest.mark.slow
+def test_the_round_on_the_bbnj_agreement(tmp_path: Path) -> None:
+    """The BBNJ Agreement as imported from its text: insert after Article 5, delete Article
+    10; the release's renumbering gives articles 1–76 again and keeps every paragraph's id.
+    (The plan only: the imported text does not yet check clean — references such as "Annex
+    VII arbitral tribunal" of the Convention are read as internal, issue 14.)"""
+    corpus = next((p for p in (SHARED, SHARED.parent.parent / "shared") if (p / "corpus").is_dir()), SHARED)
+    source = corpus / "corpus" / "treaty-bbnj-agreement-2023.en.txt"
+    if not source.exists():
+        pytest.skip("the shared corpus is not here")
+    repo = tmp_path / "repo"
+    assert main(["import", str(source), "--into", str(repo / "outcome")]) == 0
+    (repo / "outcome/delegations.yaml").write_text(ROSTER)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "outcome")
+    git(repo, "commit", "-q", "-m", "BBNJ Agreement, imported")
+    before = {p.id for p in read(repo).paragraphs()}
+    zd(repo, "propose", "insert-after", "Article 5", "--delegation", "Kenya", "--title", "Regional", "--text", "New.")
+    zd(repo, "propose", "delete", "Article 10", "--delegation", "Norway")
+    document = read(repo)
+    run = document.article_runs()[0]
+    assert [a.number for a in run][:7] == ["1", "2", "3", "4", "5", "5 bis", "6"]
+    moves = {m.old_path: m.new for m in renumber_articles(document)}
+    gone = {a.path for a in leaving(document)}
+    assert [a.number for a in run if a.path in gone] == ["10"]
+    assert [moves.get(a.path, a.number) for a in run if a.path not in gone] == [str(n) for n in range(1, 77)]
+    plan = renumber(document)
+    ten = next(a for a in run if a.number == "10")
+    assert {p.id for p in plan.removed} == {p.id for s in ten.walk() for p in s.paragraphs}
+    assert {m.id for m in plan.moves} == {p.id for p in document.paragraphs()} - {p.id for p in plan.removed}
+    assert before - {p.id for p in plan.removed} <= {m.id for m in plan.moves}

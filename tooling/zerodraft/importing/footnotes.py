@@ -19,6 +19,17 @@ class Footnotes:
         self.bodies = bodies
         self.used: set[str] = set()
 
+    def taken_by(self, text: str) -> list[Block]:
+        """The unplaced footnotes that ``text`` (a heading) cites by a number glued to a word
+        ("USE OF TERMS2"), marked placed: a heading holds no footnote, so their bodies are
+        kept as text of their own right under it."""
+        taken = []
+        for label, block in self.bodies.items():
+            if label not in self.used and _glued(label).search(text):
+                self.used.add(label)
+                taken.append(block)
+        return taken
+
     def apply(self, text: str) -> str:
         """``text`` with the footnotes it cites marked ``[^n]`` and defined at its end."""
         definitions = []
@@ -27,8 +38,7 @@ class Footnotes:
                 continue
             marker = f"[^{label}]"
             if marker not in text:
-                glued = re.compile(rf"(?<=[^\s\d\[^]){re.escape(label)}(?=[\s,;:.)]|$)")
-                match = glued.search(text)
+                match = _glued(label).search(text)
                 if not match:
                     continue
                 text = text[: match.start()] + marker + text[match.end() :]
@@ -38,6 +48,12 @@ class Footnotes:
         if definitions:
             text = text.rstrip("\n") + "\n\n" + "\n".join(definitions)
         return text
+
+
+def _glued(label: str) -> re.Pattern[str]:
+    """A footnote number glued to the word or full stop before it ("outcome.1", "States2"),
+    never the last part of a decimal number ("3.2")."""
+    return re.compile(rf"(?<=[^\s\d\[^])(?<!\d\.){re.escape(label)}(?=[\s,;:.)]|$)")
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\*`<])")

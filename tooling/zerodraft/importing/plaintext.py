@@ -164,7 +164,7 @@ def _draft_start(lines: list[str]) -> tuple[int, tuple[int, int] | None]:
     return 0, None
 
 
-_GLUED_RE = re.compile(r"(?<=[^\s\d])(\d{1,3})(?=[\s,;:.)]|$)")
+_GLUED_RE = re.compile(r"(?<=[^\s\d])(?<!\d\.)(\d{1,3})(?=[\s,;:.)]|$)")
 
 
 def _footnote_bodies(raw: list[str], lines: list[str], start: int) -> tuple[dict[int, tuple[str, str]], set[int]]:

@@ -816,6 +816,11 @@ class _Recogniser:
     def freeze(self, section: _Section, cited: Footnotes) -> ImportedSection:
         self.share_out(section.paragraphs)
         paragraphs = []
+        under_heading = cited.taken_by(" ".join(section.heading)) if not self.stream.markup else []
+        for block in under_heading:
+            self.guess(
+                block, f"footnote {block.label}, cited in a heading: kept as an unnumbered paragraph where it stood"
+            )
         for para in section.paragraphs:
             text = para.lines[0]
             match = NUMBERED_RE.match(text)
@@ -833,6 +838,9 @@ class _Recogniser:
             if DELETED_RE.match(body.strip()):
                 status = "deleted"
             paragraphs.append(ImportedParagraph(para.number, body, status, para.line))
+        for block in under_heading:  # where it stood: after the paragraphs that start above it
+            at = sum(1 for p in paragraphs if p.line <= block.line)
+            paragraphs.insert(at, ImportedParagraph(None, f"{block.label} {escape(block.text)}", "open", block.line))
         heading = joining.join(section.heading, self.stream.words)
         if section.kind in RANKS and len(section.heading) > 1:
             heading = (

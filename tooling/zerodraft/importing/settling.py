@@ -2,7 +2,8 @@
 report (never a loss):
 
 - **an annex that holds an instrument**: a resolution's "ANNEX" holding an agreement's
-  articles, followed by the agreement's own annex — the first is read as a heading above
+  articles (the resolution itself has none), followed by the agreement's own annex — the
+  first is read as a heading above
   the agreement, so that its articles are the document's articles (GA resolution 48/263
   and the Part XI Agreement, a resolution adopting a convention);
 - **a number the scheme cannot hold twice**: where numbering runs on (the whole document
@@ -37,8 +38,9 @@ def _instrument_annexes(sections: tuple[ImportedSection, ...], guesses: list[Gue
     out = list(sections)
     for index, section in enumerate(sections):
         later = any(s.kind == "annex" for s in sections[index + 1 :])
+        before = any(s.kind == "article" for top in sections[:index] for s in top.walk())
         articles = sum(1 for s in section.walk() if s.kind == "article")
-        if section.kind == "annex" and later and articles >= 2:
+        if section.kind == "annex" and later and articles >= 2 and not before:
             out[index] = replace(section, kind="heading", number="")
             guesses.append(
                 Guess(

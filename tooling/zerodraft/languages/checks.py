@@ -16,6 +16,7 @@ _OTHER = "\u0370-\u03ff\u0400-\u04ff"  # Greek, Cyrillic: the look-alikes of Lat
 _MIXED = re.compile(
     rf"[{_LATIN}]+[{_OTHER}]|[{_OTHER}]+[{_LATIN}]|[\u0370-\u03ff]+[\u0400-\u04ff]|[\u0400-\u04ff]+[\u0370-\u03ff]"
 )
+_LOOK_ALIKE = re.compile(f"[{_OTHER}]")
 _SCRIPTS = {
     "Latin": re.compile(f"[{_LATIN}]"),
     "Cyrillic": re.compile("[\u0400-\u04ff]"),
@@ -127,7 +128,7 @@ def translated_text(document: Document) -> Iterator[Problem]:
         letters = _LETTER.findall(translation.text)
         script = _SCRIPTS.get(target.script)
         if script is not None and len(letters) >= 20:
-            share = sum(1 for c in letters if script.match(c)) / len(letters)
+            share = len(script.findall(translation.text)) / len(letters)
             if share < 0.5:
                 yield at(
                     1,
@@ -152,7 +153,7 @@ def translated_text(document: Document) -> Iterator[Problem]:
 
 
 def _mixed(text: str, report: Callable[[int, str], Problem]) -> Iterator[Problem]:
-    if not _MIXED.search(text):
+    if not _LOOK_ALIKE.search(text) or not _MIXED.search(text):
         return
     for number, line in enumerate(text.split("\n"), 1):
         for match in _MIXED.finditer(line):

@@ -27,7 +27,7 @@ _HAN_DIGITS = "〇一二三四五六七八九十百千"
 HEADING_KINDS = ("article", "part", "annex", "annexes", "preamble", "chapter", "section", "option")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Conventions:
     """One language's printing conventions (a ``data/languages/<code>.yaml`` file)."""
 
@@ -152,18 +152,29 @@ class Conventions:
         """How many first-level subparagraphs ``text`` holds: the last of (a), (b) … found in
         order at the start of a line (a reference "paragraph 3 (a)" is not one); up to two
         missing in a row are passed over: OCR loses a marker, not a letter."""
-        last, position, misses, index = 0, 0, 0, 1
-        before = r"(?m)^[ \t]*"
-        while misses < 3 and index <= 60:
-            shapes = (self.subparagraph, *self.subparagraph_variants)
-            pattern = "|".join(re.escape(self.number_text(s, Number(index))) for s in shapes)
-            found = re.compile(f"{before}(?:{pattern})").search(text, position)
-            if found is None:
-                misses += 1
-            else:
-                last, position, misses = index, found.end(), 0
-            index += 1
+        pattern, indices, roman = _subparagraph_markers(self)
+        last = 0
+        for match in pattern.finditer(text):
+            marker = match.group(1)
+            index = indices[marker]
+            # "(i)" after "(g)" is the first of the (i), (ii) … below it, not a gap before (i)
+            if index == last + 1 or (last < index <= last + 3 and marker not in roman):
+                last = index
         return last
+
+
+@functools.cache
+def _subparagraph_markers(rules: Conventions) -> tuple[re.Pattern[str], dict[str, int], frozenset[str]]:
+    """One pattern for every first-level subparagraph marker of a language at the start of a
+    line, the index (1 for (a)) of each marker, and the markers that are also second-level
+    ones ("(i)", "(v)")."""
+    indices: dict[str, int] = {}
+    for index in range(60, 0, -1):  # the first shape of a marker wins
+        for shape in (*rules.subparagraph_variants[::-1], rules.subparagraph):
+            indices[rules.number_text(shape, Number(index))] = index
+    alternatives = "|".join(re.escape(m) for m in sorted(indices, key=len, reverse=True))
+    roman = frozenset(rules.number_text(rules.subsubparagraph, Number(n)) for n in range(1, 40))
+    return re.compile(rf"(?m)^[ \t]*({alternatives})"), indices, roman
 
 
 def _guard(shape: str) -> str:
