@@ -350,7 +350,10 @@ def test_html_says_its_language_and_arabic_reads_right_to_left(built: Path) -> N
         page = (built / f"imported-draft{'.' + tag if tag else ''}.html").read_text(encoding="utf-8")
         direction = ' dir="rtl"' if tag == "ar" else ""
         assert f'<html lang="{tag or "en"}"{direction}>' in page
-    assert "第十二条" in (built / "imported-draft.zh.html").read_text(encoding="utf-8")
+    chinese = (built / "imported-draft.zh.html").read_text(encoding="utf-8")
+    assert "第十二条" in chinese
+    assert "Use of terms" not in chinese and "The Parties to this Agreement" not in chinese  # no English left over
+    assert "序言本协定各缔约方" in chinese  # the note before the first heading, in Chinese
     assert "Article premier" in (built / "imported-draft.fr.html").read_text(encoding="utf-8")
     assert "المادة 12" in (built / "imported-draft.ar.html").read_text(encoding="utf-8")
 

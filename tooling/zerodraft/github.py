@@ -8,9 +8,11 @@ from the document they govern.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from zerodraft.model import Document, Problem
+from zerodraft.policy.review import LOGIN_RE
 
 CODEOWNERS_PATH = ".github/CODEOWNERS"
 PROPOSAL_KINDS = (
@@ -97,6 +99,17 @@ def branch_protection() -> dict[str, object]:
         "allow_deletions": False,
         "required_conversation_resolution": True,
     }
+
+
+_MERGE_SUBJECT = re.compile(r"^Merge pull request #\d+ from ([^/\s]+)/")
+
+
+def pull_request_login(subject: str) -> str:
+    """The login that opened a pull request, from the first line of the merge commit GitHub
+    writes ("Merge pull request #12 from kenya-mission/op5" → ``kenya-mission``); ``""`` for
+    any other subject or a name that is not a GitHub login."""
+    match = _MERGE_SUBJECT.match(subject)
+    return match.group(1) if match and LOGIN_RE.match(match.group(1)) else ""
 
 
 def annotation(problem: Problem) -> str:

@@ -55,7 +55,12 @@ def in_language(document: Document, language: str) -> Document:
     target = conventions.of(language)
     sections = tuple(_section(document, section, language, target) for section in document.sections)
     heading = document.translations.heading_of(document.root, language)
-    config = replace(document.config, title=heading.title) if heading is not None and heading.title else document.config
+    # The title and the note above the text in that language (document.fr.yaml); never the original's.
+    config = replace(
+        document.config,
+        title=heading.title if heading is not None and heading.title else document.config.title,
+        header_note=heading.note if heading is not None else "",
+    )
     return replace(document, config=config, sections=sections, language=language)
 
 
@@ -69,13 +74,12 @@ def _section(document: Document, section: Section, language: str, target: Conven
         else:
             paragraphs.append(replace(paragraph, text=translation.text, text_line=translation.text_line))
     found = translations.heading_of(section.path, language)
-    title = found.title if found is not None and found.title else section.title
+    title = found.title if found is not None else ""  # never the original's title in another language
     heading = section.heading
     kind = section.kind.value
     number = parse_number(section.number) if section.number else None
     if number is None and not section.preamble:  # a heading written as printed: "Article 75"
-        kind, number, rest = parse_heading(section.heading, conventions.of(document.config.languages.original or "en"))
-        title = title if found is not None and found.title else rest
+        kind, number, _rest = parse_heading(section.heading, conventions.of(document.config.languages.original or "en"))
     if found is not None and found.heading:
         heading = found.heading
     elif kind in HEADING_KINDS and number is not None and target.heading(kind, number):

@@ -86,6 +86,10 @@ sup a { text-decoration: none; }
 """
 
 
+#: Right to left, the skip link hides to the right (to the left it would widen the page).
+_RTL_STYLE = '[dir="rtl"] .skip { left: auto; right: -999px; }\n'
+
+
 def _direction(document: Document) -> str:
     """`` dir="rtl"`` for a right-to-left language (Arabic), else nothing."""
     return ' dir="rtl"' if version.rules(document).rtl else ""
@@ -106,7 +110,7 @@ def render(draft: CompiledDraft) -> bytes:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>{escape(draft.header)} — {escape(title)}</title>",
-        f"<style>{STYLE}{_label_styles(draft)}</style>",
+        f"<style>{STYLE}{_label_styles(draft)}{_RTL_STYLE if _direction(document) else ''}</style>",
         "</head>",
         "<body>",
         '<a class="skip" href="#text">Skip to the text</a>',
