@@ -29,7 +29,7 @@ def render(compilation: Compilation) -> bytes:
     document.add_paragraph(compilation.title)
     kinds = "; ".join(f"{k} {v}" for k, v in KINDS.items())
     document.add_paragraph(
-        f"Pending proposals from {len(compilation.refs)} branches, compared word by word with "
+        f"Pending proposals from {compilation.sources()}, compared word by word with "
         f"{compilation.base}, shown as tracked changes by delegation. Kinds: {kinds}."
     )
     if not compilation.entries:
@@ -39,8 +39,12 @@ def render(compilation: Compilation) -> bytes:
     for entry in compilation.entries:
         if entry.section != heading:
             heading = entry.section
-            document.add_heading(" / ".join(heading), level=2)
+            document.add_heading(" / ".join(entry.heading or heading), level=2)
         _entry(document, entry, revisions)
+    if compilation.skipped:
+        document.add_heading("Branches and pull requests left out", level=2)
+        for left in compilation.skipped:
+            document.add_paragraph(f"{left.ref}: {left.reason}", style="List Bullet")
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -82,8 +86,7 @@ def _entry(document: Any, entry: Entry, revisions: wordml.Revisions) -> None:
 
 
 def _head(proposal: Proposal) -> str:
-    who = ", ".join(proposal.delegations) or "(delegation not stated)"
-    return f"{proposal.kind} — {who} ({proposal.ref})"
+    return f"{proposal.kind} — {proposal.credited} ({proposal.source})"
 
 
 def _positions(proposal: Proposal) -> str:

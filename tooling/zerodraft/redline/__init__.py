@@ -2,7 +2,8 @@
 
 Paragraphs are paired by stable id, so renumbering is not a change: paragraph 18 that was
 17 bis shows as "18 (was 17 bis)" with only its real edits marked.  Section headings are
-paired by folder.  The comparison is one list of :class:`Block` records in reading order —
+paired by folder, an article with the article that holds most of its paragraphs (so that
+one renumbered, inserted, deleted or moved shows as that).  The comparison is one list of :class:`Block` records in reading order —
 what both drafts share in the new order, with what left standing where it stood — and each
 format (Markdown, HTML, Word with tracked changes, JSON) is a small module that renders
 that list.
@@ -11,12 +12,13 @@ that list.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from zerodraft import characters, wordiff
-from zerodraft.model import Document, Paragraph, Section
+from zerodraft.model import Document, Paragraph, Section, SectionKind
 from zerodraft.wordiff import Change
 
 Kind = Literal["same", "changed", "inserted", "deleted", "moved-from", "moved-to"]
@@ -186,15 +188,18 @@ class Redline:
         }
 
 
-def items(document: Document) -> list[Item]:
-    """The headings and paragraphs of a draft, in reading order."""
+def items(document: Document, keys: dict[str, str] | None = None) -> list[Item]:
+    """The headings and paragraphs of a draft, in reading order; ``keys`` gives some
+    sections (articles paired with the other draft's, :func:`_article_keys`) their key."""
     out: list[Item] = []
     seen: set[str] = set()
     vocabulary = document.config.vocabulary
+    keys = keys or {}
 
     def walk(section: Section) -> Iterator[Item]:
         if section.heading:
-            yield Item(f"s:{section.path}", "heading", "", visible(section.heading), "", section.depth, section.path)
+            key = keys.get(section.path, f"s:{section.path}")
+            yield Item(key, "heading", "", visible(section.heading), "", section.depth, section.path)
         for paragraph in section.paragraphs:
             yield _paragraph(paragraph)
         for sub in section.subsections:
@@ -222,7 +227,7 @@ def items(document: Document) -> list[Item]:
 def compare(old: Document, new: Document, old_name: str = "", new_name: str = "") -> Redline:
     """The redline from ``old`` to ``new``."""
     old_name, new_name = visible(old_name), visible(new_name)
-    a, b = items(old), items(new)
+    a, b = items(old), items(new, _article_keys(old, new))
     a_keys, b_keys = [i.key for i in a], [i.key for i in b]
     in_a, in_b = set(a_keys), set(b_keys)
     new_index = {item.key: item for item in b}
@@ -250,6 +255,32 @@ def compare(old: Document, new: Document, old_name: str = "", new_name: str = ""
             else:
                 blocks.append(Block("inserted", None, y, _whole("insert", y.text)))
     return Redline(old_name, new_name, tuple(blocks))
+
+
+def _article_keys(old: Document, new: Document) -> dict[str, str]:
+    """The keys that pair each article of ``new`` with the article of ``old`` it continues:
+    the one holding most of its paragraphs (by stable id), so that Article 5 bis renumbered
+    as Article 6 is the same article renamed, not Article 6 changed; an article with none
+    of the old paragraphs is new (inserted), an old one with none left is deleted, and one
+    that changed place is moved."""
+    holder: dict[str, str] = {}
+    for section in old.walk():
+        if section.kind is SectionKind.ARTICLE:
+            for paragraph in (p for s in section.walk() for p in s.paragraphs if p.id):
+                holder[paragraph.id] = section.path
+    keys: dict[str, str] = {}
+    taken: set[str] = set()
+    for section in new.walk():
+        if section.kind is not SectionKind.ARTICLE:
+            continue
+        votes = Counter(holder[p.id] for s in section.walk() for p in s.paragraphs if p.id in holder)
+        best = next((path for path, _count in votes.most_common() if path not in taken), None)
+        if best is not None:
+            taken.add(best)
+            keys[section.path] = f"s:{best}"
+    for path in [p for p in (s.path for s in new.walk() if s.kind is SectionKind.ARTICLE) if p not in keys]:
+        keys[path] = f"s:{path}" if path not in taken else f"s:new:{path}"
+    return keys
 
 
 def visible(text: str) -> str:

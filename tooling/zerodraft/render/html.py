@@ -86,6 +86,16 @@ sup a { text-decoration: none; }
 """
 
 
+#: Right to left, the skip link hides to the right (to the left it would widen the page).
+_RTL_STYLE = '[dir="rtl"] .skip { left: auto; right: -999px; }\n'
+
+
+def _word(draft: CompiledDraft, key: str, english: str) -> str:
+    """A word the page prints, in the document's language (``words:`` in its data file)."""
+    document = draft.document
+    return version.rules(document).word(key, english) if version.declared(document) else english
+
+
 def _direction(document: Document) -> str:
     """`` dir="rtl"`` for a right-to-left language (Arabic), else nothing."""
     return ' dir="rtl"' if version.rules(document).rtl else ""
@@ -106,7 +116,7 @@ def render(draft: CompiledDraft) -> bytes:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>{escape(draft.header)} — {escape(title)}</title>",
-        f"<style>{STYLE}{_label_styles(draft)}</style>",
+        f"<style>{STYLE}{_label_styles(draft)}{_RTL_STYLE if _direction(document) else ''}</style>",
         "</head>",
         "<body>",
         '<a class="skip" href="#text">Skip to the text</a>',
@@ -131,7 +141,7 @@ def render(draft: CompiledDraft) -> bytes:
     parts.append("</main>")
     if draft.footnotes:
         parts.append('<footer class="footnotes" aria-labelledby="notes-heading">')
-        parts.append('<h2 id="notes-heading">Notes</h2>')
+        parts.append(f'<h2 id="notes-heading">{escape(_word(draft, "notes", "Notes"))}</h2>')
         parts.append("<ol>")
         for note in draft.footnotes:
             parts.append(
@@ -198,7 +208,8 @@ def _contents(draft: CompiledDraft) -> str:
     if not items:
         return ""
     return (
-        '<nav aria-labelledby="contents-heading">\n<h2 id="contents-heading">Contents</h2>\n<ul>\n'
+        '<nav aria-labelledby="contents-heading">\n'
+        f'<h2 id="contents-heading">{escape(_word(draft, "contents", "Contents"))}</h2>\n<ul>\n'
         + "\n".join(items)
         + "\n</ul>\n</nav>"
     )
@@ -213,7 +224,9 @@ def _legend(draft: CompiledDraft) -> str:
     rows.append('<li><span class="br">[text]</span> <span>Square brackets: text not agreed.</span></li>')
     return (
         '<section class="legend" aria-labelledby="legend-heading">\n'
-        '<h2 id="legend-heading">Consensus labels</h2>\n<ul>\n' + "\n".join(rows) + "\n</ul>\n</section>"
+        f'<h2 id="legend-heading">{escape(_word(draft, "consensus-labels", "Consensus labels"))}</h2>\n<ul>\n'
+        + "\n".join(rows)
+        + "\n</ul>\n</section>"
     )
 
 
