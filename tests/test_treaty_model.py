@@ -223,3 +223,19 @@ def test_option_blocks_nest_and_number_on_their_own(tmp_path: Path) -> None:
         "Option text 2.": "4.option-I.option-B.1",
         "Option text 3.": "4.option-I.option-B.option-1.1",
     }
+
+
+def test_brackets_may_run_over_paragraphs_of_one_part(tmp_path: Path) -> None:
+    """A negotiating text brackets a run of paragraphs or whole articles: "[" in one
+    paragraph, "]" in a later one of the same top-level part, is balanced (ZD401)."""
+    write_treaty(tmp_path)
+    article_1 = tmp_path / "outcome/02-part-i/01-article-1"
+    write_paragraph(article_1 / "001.md", "t-0005", '["Area" means the sea-bed beyond national jurisdiction.')
+    write_paragraph(tmp_path / "outcome/02-part-i/03-article-3/001.md", "t-0009", "This Agreement applies.]")
+    assert codes(tmp_path) == set()
+    write_paragraph(tmp_path / "outcome/04-annex-i/001.md", "t-0018", "Criteria shall include uniqueness.]")
+    write_paragraph(article_1 / "002.md", "t-0006", '["Party" means a State.')  # never closed in Part I
+    assert codes(tmp_path) == {
+        ("outcome/04-annex-i/001.md", "ZD401"),  # in another part: it closes nothing of Part I
+        ("outcome/02-part-i/01-article-1/001.md", "ZD401"),  # the "]" of Article 3 closes the later "["
+    }
