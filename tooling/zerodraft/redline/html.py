@@ -59,15 +59,16 @@ def render(redline: Redline, lang: str = "en") -> str:
         f"<p>Inserted text is <ins>underlined</ins>; deleted text is <del>struck through</del>. "
         f"{html.escape(counts)}.</p>",
     ]
-    parts.append(_summary(redline))
+    parts.append(summary(redline))
     for block in redline.blocks:
-        parts.append(_block(md, block))
+        parts.append(block_html(md, block))
     parts += ["</main>", "</body>", "</html>", ""]
     return "\n".join(parts)
 
 
-def _summary(redline: Redline) -> str:
-    """A list of links to every paragraph that changed, to jump from change to change."""
+def summary(redline: Redline, heading_id: str = "") -> str:
+    """A list of links to every paragraph that changed, to jump from change to change
+    (``heading_id``: an id for its heading, for a page that points to it)."""
     links = []
     renumbered = 0
     for block in redline.blocks:
@@ -88,10 +89,12 @@ def _summary(redline: Redline) -> str:
     )
     if not links:
         return "<p>No paragraph changed.</p>" + also
-    return '<nav aria-label="Changes"><h2>Changes</h2>\n<ul>\n' + "\n".join(links) + "\n</ul>" + also + "</nav>"
+    own = f' id="{html.escape(heading_id)}"' if heading_id else ""
+    return f'<nav aria-label="Changes"><h2{own}>Changes</h2>\n<ul>\n' + "\n".join(links) + "\n</ul>" + also + "</nav>"
 
 
-def _block(md: object, block: Block) -> str:
+def block_html(md: object, block: Block) -> str:
+    """One block of the redline (a heading or a paragraph, marked up), rendered with ``md``."""
     from markdown_it import MarkdownIt
 
     assert isinstance(md, MarkdownIt)
