@@ -494,8 +494,11 @@ class _Recogniser:
         base = int(match.group("base"))
         suffix = match.group("suffix")
         alt = match.group("alt")
-        number = Number(base, numbering.SUFFIXES.index(suffix) + 1 if suffix else 0, int(alt[3:] or 1) if alt else 0)
+        rank = numbering.SUFFIXES.index(suffix) + 1 if suffix else 0
+        number = Number(base, rank, int(alt[3:] or 1) if alt else 0, int(match.group("point") or 0))
         rest = match.group("rest") or ""
+        if number.point and rest and not (rest[0].isupper() or rest[0] in "[(“\""):
+            return False  # "1.5 °C above …" wrapped onto a line of its own is text
         if match.group("prefix") == "OP" and self.stack and self.stack[-1].preamble and number == Number(1):
             # "PP1 …" then "OP1 …": the operative part, numbered afresh, printed without a heading
             self.preamble_numbered = False
@@ -540,11 +543,14 @@ class _Recogniser:
     def expected_numbers(self) -> list[Number]:
         if self.last is None:
             return [Number(1)]
-        out = [Number(self.last.base + 1)]
-        insertion = self.last.principal.next_insertion()
+        last = self.last
+        out = [Number(last.base + 1)]
+        insertion = last.principal.next_insertion()
         if insertion is not None:
             out.append(insertion)
-        out.append(Number(self.last.base, self.last.rank, self.last.alt + 1))
+        out.append(Number(last.base, last.rank, last.alt + 1, last.point))
+        # decimal numbers run on under their whole number: 16, 16.1, 16.2 … then 17
+        out.append(Number(last.base, 0, 0, last.point + 1))
         if self.stack and self.stack[0].kind in TOP_KINDS and not self.top_has_paragraphs(self.stack[0]):
             out.append(Number(1))
         return out
