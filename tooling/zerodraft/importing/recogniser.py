@@ -497,7 +497,7 @@ class _Recogniser:
         rank = numbering.SUFFIXES.index(suffix) + 1 if suffix else 0
         number = Number(base, rank, int(alt[3:] or 1) if alt else 0, int(match.group("point") or 0))
         rest = match.group("rest") or ""
-        if number.point and rest and not (rest[0].isupper() or rest[0] in "[(“\""):
+        if number.point and rest and not (rest[0].isupper() or rest[0] in '[(“"'):
             return False  # "1.5 °C above …" wrapped onto a line of its own is text
         if match.group("prefix") == "OP" and self.stack and self.stack[-1].preamble and number == Number(1):
             # "PP1 …" then "OP1 …": the operative part, numbered afresh, printed without a heading
