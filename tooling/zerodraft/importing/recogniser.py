@@ -325,7 +325,7 @@ class _Recogniser:
     def title_wanted(self, block: Block) -> bool:
         """True right after a treaty heading ("Article 4", "PART II") or its title's first
         line, where the next line may be (part of) its title."""
-        if not self.stack or self.para is not None or block.kind is not Kind.LINE:
+        if not self.stack or self.para is not None or block.kind is Kind.CONTENTS:
             return False
         section = self.stack[-1]
         return (
@@ -647,6 +647,8 @@ class _Recogniser:
         found = self.section_heading(block.text)
         if found is not None:
             self.open_heading(found, block.text, block)
+        elif self.title_wanted(block) and self.takes_title(block.text, block):
+            pass  # Word's bold "Article 4", then its title in bold: the title, not a subsection
         else:
             numbered = NUMBERED_RE.match(block.text)
             if (
