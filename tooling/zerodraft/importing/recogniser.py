@@ -15,7 +15,8 @@ it expects next, and decides for each block what it is:
 - in an unnumbered preamble, a new paragraph at each line that starts with a participle
   ("Recalling", "Deeply concerned") after a line ending in a comma or semicolon.
 
-What it cannot place is reported as ``ZD601`` with its source line, never dropped.
+What it cannot place becomes an unnumbered paragraph where it stood, reported as ``ZD601``
+with its source line (a number out of sequence: ``ZD602``) — never dropped, never refused.
 """
 
 from __future__ import annotations
@@ -157,7 +158,6 @@ class _Recogniser:
         self.footnotes = {b.label: b for b in stream.blocks if b.kind is Kind.FOOTNOTE}
         self.source = source
         self.problems: list[Problem] = []
-        self.unplaced: list[Block] = []
         self.notes: list[str] = list(stream.notes)
         self.front: list[Block] = []
         self.header: Block | None = None
@@ -293,7 +293,9 @@ class _Recogniser:
         if self.stack and self.stack[-1].kind in RANKS:
             self.guess(block, f"text printed without a number in {where}: imported as an unnumbered paragraph")
         else:
-            self.guess(block, f"text the import could not place, in {where}: imported as an unnumbered paragraph")
+            what = f"text the import could not place, in {where}: imported as an unnumbered paragraph"
+            self.guess(block, what)
+            self.problem(block, "ZD601", f"{what} where it stood: {block.text[:60]!r}")
         self.new_paragraph(None, text, block, unnumbered=True)
         return index + 1
 
@@ -528,11 +530,12 @@ class _Recogniser:
         nearest = min((n.base for n in expected), key=lambda b: abs(b - base), default=1)
         if rest[:1].isupper() and abs(nearest - base) <= 3:
             wanted = " or ".join(dict.fromkeys(n.label() for n in expected if not n.alt))
-            self.guess(
-                block,
+            what = (
                 f"paragraph numbered {number.label()} where {wanted} was expected: imported as an unnumbered "
-                "paragraph that keeps its printed number in its text",
+                "paragraph that keeps its printed number in its text"
             )
+            self.guess(block, what)
+            self.problem(block, "ZD602", what)
             self.new_paragraph(None, block.text, block, unnumbered=True)
             return True
         return False
@@ -688,10 +691,6 @@ class _Recogniser:
             text = "\n" + text
         self.para.lines.append(text)
 
-    def unplace(self, block: Block, why: str) -> None:
-        self.unplaced.append(block)
-        self.problem(block, "ZD601", f"cannot place this line: it {why}: {block.text[:60]!r}")
-
     def problem(self, block: Block, code: str, message: str) -> None:
         self.problems.append(Problem(self.source, block.line, code, message))
 
@@ -742,7 +741,6 @@ class _Recogniser:
         return Recognition(
             document,
             tuple(self.problems),
-            tuple(self.unplaced),
             self.stream.artefacts,
             tuple(self.notes),
             tuple(self.guesses),
