@@ -45,15 +45,21 @@ def interleaved(commands: dict[str, list[str]], cwd: Path, runs: int) -> dict[st
     return {name: statistics.median(values) for name, values in times.items()}
 
 
+def find_pandoc() -> tuple[str, str]:
+    """The pandoc to compare with, and its version line; exits if there is none."""
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        raise SystemExit("pandoc is needed for the comparison: apt-get install pandoc")
+    version = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=True).stdout.split("\n")[0]
+    return pandoc, version
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--paragraphs", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    pandoc = shutil.which("pandoc")
-    if pandoc is None:
-        raise SystemExit("pandoc is needed for the comparison: apt-get install pandoc")
-    version = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=True).stdout.split("\n")[0]
+    pandoc, version = find_pandoc()
     zerodraft = str(BIN / "zerodraft")
     with tempfile.TemporaryDirectory() as tmp:
         root = make(Path(tmp) / "doc", args.paragraphs)

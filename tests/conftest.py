@@ -54,6 +54,17 @@ def write_paragraph(path: Path, ident: str, text: str, status: str = "open", **f
     return path
 
 
+def clone_of(repo: Path, name: str) -> Path:
+    """A clone, beside ``repo``, of a shared bare origin (made from ``repo`` the first time): how
+    delegations and the secretariat each work on the negotiation."""
+    origin = repo.parent / f"{repo.name}-origin.git"
+    if not origin.exists():
+        git(repo.parent, "clone", "-q", "--bare", str(repo), str(origin))
+    work = repo.parent / f"{repo.name}-{name}"
+    git(repo.parent, "clone", "-q", str(origin), str(work))
+    return work
+
+
 @pytest.fixture
 def document(tmp_path: Path) -> Path:
     """A copy of the example document: ``tmp_path/outcome``; returns ``tmp_path``."""

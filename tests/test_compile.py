@@ -104,10 +104,13 @@ def test_structure(proposals: Path) -> None:
         "### Paragraph 7 alt (new)",
     ]
     assert "Conflicting proposals, side by side:" in text  # Kenya and the EU both amend 5
-    assert "**SUP** — Norway (`refs/pull/7/head`)" in text
-    assert "**ALT** — Norway (`refs/pull/7/head`)" in text
-    assert "**NOC** — Kenya (`refs/heads/iran`)" in text
-    assert "refs/heads/merged" not in text and "stray" not in text
+    assert "**SUP** — Norway (pull request \\#7)" in text
+    assert "**ALT** — Norway (pull request \\#7)" in text
+    assert "**NOC** — Kenya (branch iran)" in text
+    pending, left_out = text.split("## Branches and pull requests left out\n")
+    assert "merged" not in pending and "stray" not in pending
+    assert "- `refs/heads/merged`: the same commit as main\n" in left_out
+    assert "- `refs/heads/stray`: shares no history with main\n" in left_out
 
 
 def test_the_markdown_renders_no_markup_from_proposals(proposals: Path) -> None:
@@ -181,8 +184,8 @@ def test_word_with_tracked_changes_by_delegation(proposals: Path) -> None:
     (table,) = document.tables  # the conflict on paragraph 5, side by side
     assert [c.text for c in table.rows[0].cells] == [
         "",
-        "MOD — European Union (refs/heads/eu)",
-        "MOD — Kenya (refs/heads/kenya)",
+        "MOD — European Union (branch eu)",
+        "MOD — Kenya (branch kenya)",
     ]
 
 
@@ -230,5 +233,5 @@ def test_a_label_change_alone_is_shown(repo: Path) -> None:
     edit(repo / f"{A}/004.md", "status: open", "status: proposed\nproposed-by: [KEN]")
     git(repo, "commit", "-qam", "Kenya proposes 4")
     text = zerodraft(repo, "compile").stdout
-    assert "**NOC** — Kenya (`refs/heads/kenya`)" in text
+    assert "**NOC** — Kenya (branch kenya)" in text
     assert "*proposed-by: Kenya; status: proposed*" in text

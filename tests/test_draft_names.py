@@ -7,20 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import git
+from conftest import clone_of
 from site_helpers import with_drafts
 from zerodraft.main import main
 
 
 @pytest.fixture
-def released(repo: Path, tmp_path: Path) -> Path:
+def released(repo: Path) -> Path:
     """A clone of a shared origin holding Draft 2 and Draft 3 (tags draft-2, draft-3)."""
     with_drafts(repo)
-    origin = tmp_path / "origin.git"
-    git(tmp_path, "clone", "-q", "--bare", str(repo), str(origin))
-    clone = tmp_path / "clone"
-    git(tmp_path, "clone", "-q", str(origin), str(clone))
-    return clone
+    return clone_of(repo, "clone")
 
 
 def test_diff_by_draft_names_is_the_diff_by_tags(released: Path, capsys: pytest.CaptureFixture[str]) -> None:

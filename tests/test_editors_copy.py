@@ -11,7 +11,7 @@ import docx
 import pytest
 from lxml import etree
 
-from conftest import git, write_paragraph
+from conftest import clone_of, git, write_paragraph
 from zerodraft.main import main
 
 NATIONAL = "outcome/01-a-implementation/01-national-level"
@@ -23,11 +23,7 @@ FORMATS = "md,txt,html,docx,akn,json"
 def clone(repo: Path, tmp_path: Path, secretariat: None) -> Path:
     """A delegate's clone of a shared origin on which Draft 2 was released (tag draft-2)."""
     git(repo, "tag", "-a", "draft-2", "-m", "Draft 2")
-    origin = tmp_path / "origin.git"
-    git(tmp_path, "clone", "-q", "--bare", str(repo), str(origin))
-    work = tmp_path / "clone"
-    git(tmp_path, "clone", "-q", str(origin), str(work))
-    return work
+    return clone_of(repo, "clone")
 
 
 def headers(out: Path) -> dict[str, str]:

@@ -300,3 +300,26 @@ def test_bookmarks_word_moved_between_paragraphs_still_mark_them(
     edited = word_edit.save(word, tmp_path / "kenya.docx")
     assert intake(repo, str(edited), "--delegation", "Kenya") == 0
     assert set(changed_files(repo)) == {paragraphs["18"].path}
+
+
+def test_a_paragraph_with_a_table_is_not_rewritten(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tables are not read back from Word: a changed paragraph holding one is listed, never rewritten without it."""
+    paragraphs = by_number(repo)
+    target = repo / paragraphs["25"].path
+    table = "\n\n| State | Report |\n| --- | --- |\n| Kenya | 2021 |\n"
+    target.write_text(target.read_text(encoding="utf-8").rstrip("\n") + table, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "a table in 25")
+    git(repo, "tag", "draft-2-table")
+    assert (
+        main(["-C", str(repo), "build", "--ref", "draft-2-table", "--format", "docx", "-o", str(tmp_path / "out")]) == 0
+    )
+    word = word_edit.open_word(next((tmp_path / "out").glob("*.docx")))
+    first_word = paragraphs["25"].text.split()[1]
+    word_edit.replace(word_edit.paragraph(word, paragraphs["25"].id), first_word, first_word + " also", tracked=True)
+    edited = word_edit.save(word, tmp_path / "kenya.docx")
+    capsys.readouterr()
+    assert intake(repo, str(edited), "--delegation", "Kenya") == 1
+    assert "holds a table" in capsys.readouterr().err
+    assert changed_files(repo) == {}

@@ -166,8 +166,10 @@ def test_five_delegations(repo: Path, tmp_path_factory: pytest.TempPathFactory) 
     )
     assert result.returncode == 0, result.stderr
     text = result.stdout
-    assert "Pending proposals from 3 branches" in text
-    assert "refs/pull/1/head" not in text and "refs/pull/2/head" not in text
-    assert "**ALT** — Norway (`refs/pull/3/head`)" in text
-    assert "Belgium (`refs/pull/4/head`)" in text
-    assert "(`refs/pull/5/head`)" in text
+    assert "Pending proposals from 3 branches or pull requests" in text
+    pending, left_out = text.split("## Branches and pull requests left out\n")
+    assert "pull request \\#1)" not in pending and "pull request \\#2)" not in pending
+    assert "- `refs/pull/1/head`: already merged into main" in left_out
+    assert "**ALT** — Norway (pull request \\#3)" in text
+    assert "Belgium (pull request \\#4)" in text
+    assert "(pull request \\#5)" in text

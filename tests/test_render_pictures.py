@@ -16,6 +16,7 @@ import pytest
 
 from browser import chromium
 from test_render import load
+from treaty_fixtures import write_treaty
 from zerodraft.render import build
 
 IMAGES = Path(__file__).resolve().parents[1] / "docs" / "images"
@@ -44,3 +45,27 @@ def test_pictures_of_html_and_pdf(rich: Path, tmp_path: Path) -> None:
         IMAGES.mkdir(parents=True, exist_ok=True)
         for picture in (shot, page):
             shutil.copyfile(picture, IMAGES / picture.name)
+
+
+@pytest.mark.slow
+def test_picture_of_a_treaty_draft_pdf(tmp_path: Path) -> None:
+    """The small treaty of the tests (Parts, articles over their titles, an unnumbered
+    chapeau, a bracketed article, ante and decimal numbers, a table, options, an annex) as
+    its PDF prints it: the first two pages side by side in docs/images/render-treaty-pdf.png."""
+    base = write_treaty(tmp_path / "treaty")
+    (pdf,) = build(load(base), ["pdf"], tmp_path / "out")
+    stem = tmp_path / "render-treaty-pdf"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf), str(stem)], check=True, capture_output=True
+    )
+    pages = sorted(tmp_path.glob("render-treaty-pdf-*.png"))
+    assert len(pages) >= 1
+    for page in pages:
+        assert page.read_bytes().startswith(PNG) and page.stat().st_size > 10_000
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Article 1" in text and "Use of terms" in text and "OPTION I" in text and "common heritage" in text
+    if os.environ.get("ZERODRAFT_PICTURES"):
+        IMAGES.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pages[0], IMAGES / "render-treaty-pdf.png")
+        if len(pages) > 1:
+            shutil.copyfile(pages[1], IMAGES / "render-treaty-pdf-2.png")

@@ -14,7 +14,8 @@ import yaml
 
 from conftest import IDENTITY, SHARED, git
 from treaty_fixtures import ROSTER, write_articles
-from zerodraft import reader
+from zerodraft import reader, redline
+from zerodraft.git import Repository
 from zerodraft.main import main
 from zerodraft.model import Document
 from zerodraft.references.lookup import lookup
@@ -119,6 +120,13 @@ def test_insert_delete_release(treaty: Path, capsys: pytest.CaptureFixture[str])
     zd(treaty, "history", old_six.id)
     out = capsys.readouterr().out
     assert "Draft 2" in out and "Draft 1" in out
+    tags = Repository(treaty)
+    diff = redline.compare(reader.read(tags.tree("draft-1")).document, reader.read(tags.tree("draft-2")).document)
+    headings = {(b.kind, b.item.text.split("\n")[0]) for b in diff.blocks if b.item.what == "heading"}
+    assert ("inserted", "Article 6") in headings  # the new article, 5 bis in the round
+    assert ("deleted", "Article 10") in headings  # every paragraph deleted
+    renamed = next(b for b in diff.blocks if b.new is not None and b.new.text.startswith("Article 7\nSubject 6"))
+    assert renamed.kind == "changed" and renamed.old is not None and renamed.old.text.startswith("Article 6")
 
 
 def pr_check(repo: Path, head: str) -> subprocess.CompletedProcess[str]:

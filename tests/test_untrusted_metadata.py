@@ -97,3 +97,40 @@ def test_pr_check_names_a_hostile_branch_as_data(hostile: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert hidden(result.stdout + result.stderr) == []
     assert os.linesep not in result.stdout.rstrip("\n")
+
+
+def test_who_did_it_a_commit_authored_as_the_secretariat_reads_as_the_delegations(repo: Path, tmp_path: Path) -> None:
+    """Kenya authors its commit as "UNODA Secretariat"; GitHub's merge records the pull request's
+    login and the person who merged: the history and the site show both next to the author."""
+    with_logins(repo)
+    subprocess.run(["git", "checkout", "-q", "-b", "op5"], cwd=repo, check=True)
+    edit(repo / f"{A}/005.md", "different situations", "differing situations")
+    commit(repo, "OP5: differing", author="UNODA Secretariat")
+    subprocess.run(["git", "checkout", "-q", "main"], cwd=repo, check=True)
+    env = {**IDENTITY, "HOME": str(repo), "PATH": "/usr/bin:/bin", "GIT_AUTHOR_NAME": "Jane Doe"}
+    subprocess.run(
+        ["git", "merge", "-q", "--no-ff", "-m", "Merge pull request #12 from kenya-mission/op5", "op5"],
+        cwd=repo,
+        env=env,
+        check=True,
+    )
+    result = zerodraft(repo, "history", "5")
+    assert "UNODA Secretariat (pull request by @kenya-mission, merged by Jane Doe): OP5: differing" in result.stdout
+    event = json.loads(zerodraft(repo, "history", "5", "--format", "json").stdout)["events"][0]
+    assert (event["author"], event["login"], event["merger"]) == ("UNODA Secretariat", "kenya-mission", "Jane Doe")
+    site = tmp_path / "site"
+    assert zerodraft(repo, "site", "-o", str(site)).returncode == 0
+    pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    assert any("UNODA Secretariat (pull request by @kenya-mission, merged by Jane Doe)" in page for page in pages)
+
+
+def test_a_redline_shows_a_zero_width_character(repo: Path) -> None:
+    """An invisible change to a word is a check problem (ZD010) and shows in the redline."""
+    subprocess.run(["git", "checkout", "-q", "-b", "invisible"], cwd=repo, check=True)
+    edit(repo / f"{A}/005.md", "different situations", "diff\u200berent situations")
+    commit(repo, "invisible")
+    assert "ZD010 holds an invisible character (U+200B)" in zerodraft(repo, "check").stdout
+    for fmt in ("md", "html", "json"):
+        result = zerodraft(repo, "diff", "main", "invisible", "--format", fmt)
+        assert result.returncode == 0, result.stderr
+        assert "\u200b" not in result.stdout and "diff\ufffderent" in result.stdout.replace("\\ufffd", "\ufffd")

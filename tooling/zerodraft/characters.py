@@ -51,8 +51,9 @@ NOT_XML = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
 RIGHT_TO_LEFT_MARKS = "\u200e\u200f\u061c"
 """LRM, RLM and ALM: text, never hidden."""
 
-_JOINER = f"(?<![{JOINING_SCRIPTS}{JOINERS}])[{JOINERS}]"
+_JOINER = f"(?<![{JOINING_SCRIPTS}])[{JOINERS}]"
 _HIDDEN = re.compile(f"[{CONTROL}{BIDI}{ZERO_WIDTH}\ud800-\udfff\ufffe\uffff]|{_JOINER}")
+_SUSPECT = re.compile(f"[{CONTROL}{BIDI}{ZERO_WIDTH}{JOINERS}\ud800-\udfff\ufffe\uffff]")  # no look-behind: fast
 _CONTROL = re.compile(f"[{CONTROL}]")
 _BIDI = re.compile(f"[{BIDI}]")
 _TERMINAL = re.compile(f"[\t\n\r{CONTROL}{BIDI}{ZERO_WIDTH}\ud800-\udfff\ufffe\uffff]|{_JOINER}")
@@ -96,13 +97,16 @@ def _kind(char: str) -> Kind:
 
 def has_hidden(text: str) -> bool:
     """True when ``text`` holds any hidden character."""
-    return _HIDDEN.search(text) is not None
+    return _SUSPECT.search(text) is not None and _HIDDEN.search(text) is not None
 
 
 def visible(text: str) -> str:
     """``text`` with every hidden character shown as U+FFFD; tabs and line ends kept (a
     carriage return before a line feed is dropped; a lone one is hidden)."""
-    return _HIDDEN.sub(REPLACEMENT, text.replace("\r\n", "\n")).replace("\r", REPLACEMENT)
+    text = text.replace("\r\n", "\n")
+    if _SUSPECT.search(text) is None:
+        return text.replace("\r", REPLACEMENT)
+    return _HIDDEN.sub(REPLACEMENT, text).replace("\r", REPLACEMENT)
 
 
 for_markdown = visible

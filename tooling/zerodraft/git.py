@@ -237,6 +237,11 @@ class Repository:
         """The full commit message of ``sha``."""
         return str(self.repo.commit(sha).message)
 
+    def messages(self, old: str, new: str) -> list[str]:
+        """The full messages of the commits ``new`` has and ``old`` has not, oldest first."""
+        raw = self.repo.git.log("--reverse", "--format=%B%x00", f"{old}..{new}", "--")
+        return [message.strip() for message in raw.split("\0") if message.strip()]
+
     def refs(self, patterns: Iterable[str]) -> list[tuple[str, str]]:
         """``(ref name, commit id)`` for every ref matching the ``git for-each-ref``
         patterns (``refs/heads/*``, ``refs/pull/*/head``), sorted by name."""

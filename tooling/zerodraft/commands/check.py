@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from zerodraft import checks
+from zerodraft import characters, checks
 from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import find_root
@@ -89,7 +89,13 @@ def report(problems: list[Problem]) -> dict[str, object]:
     return {
         "ok": not problems,
         "problems": [
-            {"path": p.path, "line": p.line, "code": p.code, "rule": BY_CODE[p.code].name, "message": p.message}
+            {
+                "path": p.path,
+                "line": p.line,
+                "code": p.code,
+                "rule": BY_CODE[p.code].name,
+                "message": characters.for_json(p.message),  # it may quote hidden characters
+            }
             for p in problems
         ],
     }

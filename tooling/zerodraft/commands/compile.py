@@ -14,7 +14,9 @@ from zerodraft.errors import Fatal
 from zerodraft.git import Repository
 from zerodraft.output import write_atomically
 
-DEFAULT_REFS = ("refs/heads/*", "refs/pull/*/head")
+DEFAULT_REFS = ("refs/heads", "refs/remotes", "refs/pull")
+"""Every branch at any depth (``kenya/insert-after-18bis``), local and fetched from every
+remote, and every fetched pull request; the compilation says which it left out and why."""
 #: the old spellings of ``--format`` values, accepted for one release
 _RENAMED = {"markdown": "md", "word": "docx"}
 
@@ -25,7 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="+",
         metavar="PATTERN",
         default=list(DEFAULT_REFS),
-        help="ref patterns holding proposals (default: refs/heads/* refs/pull/*/head; "
+        help="ref patterns holding proposals, as git for-each-ref takes them (default: every branch, "
+        "local and remote, at any depth, and every pull request: refs/heads refs/remotes refs/pull; "
         "fetch pull requests with: git fetch origin '+refs/pull/*/head:refs/pull/*/head')",
     )
     parser.add_argument("--base", default="main", metavar="REF", help="the branch proposals are compared with")
@@ -55,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
     repository = Repository()
     gathered = build(repository, args.base, list(args.refs), bodies, args.root)
     data = compilation.renderer(fmt).render(gathered)
+    for left in gathered.skipped:
+        print(f"compile: left out {left.ref}: {left.reason}", file=sys.stderr)
     if not args.output:
         sys.stdout.write(data.decode("utf-8"))
         return 0

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     for event in found.events:
         what = f"  [{event.draft}: {event.renumbered}]" if event.draft else ""
         what += f"  (via {event.merged_by})" if event.merged_by else ""
-        print(f"{event.date[:10]}  {event.commit[:10]}  {event.author}: {event.subject}{what}")
+        print(f"{event.date[:10]}  {event.commit[:10]}  {event.who()}: {event.subject}{what}")
     if not found.events:
         print("no commits touch it yet (it is not committed)")
     return 0

@@ -9,17 +9,13 @@ paragraph sit side by side in a table.  Negotiated text is only ever put into te
 from __future__ import annotations
 
 import io
-from itertools import count
 from typing import Any
 
 from docx import Document as new_document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from zerodraft import characters
+from zerodraft import characters, wordml
 from zerodraft.compilation.model import KINDS, Compilation, Entry, Proposal
-from zerodraft.wordiff import Change
 
 EXTENSION = "docx"
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -33,30 +29,34 @@ def render(compilation: Compilation) -> bytes:
     document.add_paragraph(compilation.title)
     kinds = "; ".join(f"{k} {v}" for k, v in KINDS.items())
     document.add_paragraph(
-        f"Pending proposals from {len(compilation.refs)} branches, compared word by word with "
+        f"Pending proposals from {compilation.sources()}, compared word by word with "
         f"{compilation.base}, shown as tracked changes by delegation. Kinds: {kinds}."
     )
     if not compilation.entries:
         document.add_paragraph("No proposals are pending.")
-    ids = count(1)
+    revisions = wordml.Revisions("")  # one numbering; each proposal by its delegations
     heading: tuple[str, ...] = ()
     for entry in compilation.entries:
         if entry.section != heading:
             heading = entry.section
-            document.add_heading(" / ".join(heading), level=2)
-        _entry(document, entry, ids)
+            document.add_heading(" / ".join(entry.heading or heading), level=2)
+        _entry(document, entry, revisions)
+    if compilation.skipped:
+        document.add_heading("Branches and pull requests left out", level=2)
+        for left in compilation.skipped:
+            document.add_paragraph(f"{left.ref}: {left.reason}", style="List Bullet")
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def _entry(document: Any, entry: Entry, ids: count[int]) -> None:
+def _entry(document: Any, entry: Entry, revisions: wordml.Revisions) -> None:
     new = " (new)" if entry.current is None else ""
     document.add_heading(f"Paragraph {entry.label}{new}", level=3)
     _small(document.add_paragraph(), entry.path)
     if entry.current is not None:
         current = document.add_paragraph()
-        _text(current._p, entry.current.strip())
+        wordml.text_run(current._p, characters.for_xml(entry.current.strip()))
         current.paragraph_format.left_indent = Pt(18)
     if entry.conflicting:
         document.add_paragraph("Conflicting proposals, side by side:")
@@ -68,7 +68,7 @@ def _entry(document: Any, entry: Entry, ids: count[int]) -> None:
             table.cell(row, 0).text = label
         for column, proposal in enumerate(entry.proposals, 1):
             table.cell(0, column).paragraphs[0].add_run(_head(proposal)).bold = True
-            _redline(table.cell(1, column).paragraphs[0]._p, proposal, ids)
+            _redline(table.cell(1, column).paragraphs[0]._p, proposal, revisions)
             if positions:
                 table.cell(2, column).text = _positions(proposal)
             table.cell(len(labels) - 1, column).text = proposal.rationale
@@ -76,7 +76,7 @@ def _entry(document: Any, entry: Entry, ids: count[int]) -> None:
     for proposal in entry.proposals:
         document.add_paragraph().add_run(_head(proposal)).bold = True
         if proposal.kind != "NOC":
-            _redline(document.add_paragraph()._p, proposal, ids)
+            _redline(document.add_paragraph()._p, proposal, revisions)
         if proposal.positions:
             document.add_paragraph().add_run(_positions(proposal)).italic = True
         if proposal.rationale:
@@ -86,8 +86,7 @@ def _entry(document: Any, entry: Entry, ids: count[int]) -> None:
 
 
 def _head(proposal: Proposal) -> str:
-    who = ", ".join(proposal.delegations) or "(delegation not stated)"
-    return f"{proposal.kind} — {who} ({proposal.ref})"
+    return f"{proposal.kind} — {proposal.credited} ({proposal.source})"
 
 
 def _positions(proposal: Proposal) -> str:
@@ -100,33 +99,13 @@ def _small(paragraph: Any, text: str) -> None:
     run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
 
 
-def _redline(p: Any, proposal: Proposal, ids: count[int]) -> None:
-    """Append the proposal's changes to paragraph element ``p`` as tracked changes."""
-    author = ", ".join(proposal.delegations) or proposal.ref
+def _redline(p: Any, proposal: Proposal, revisions: wordml.Revisions) -> None:
+    """Append the proposal's changes to paragraph element ``p`` as tracked changes by the
+    proposing delegations."""
+    by = revisions.by(", ".join(proposal.delegations) or proposal.ref)
     for change in proposal.redline:
-        _change(p, change, author, ids)
-
-
-def _change(p: Any, change: Change, author: str, ids: count[int]) -> None:
-    if change.op == "equal":
-        _text(p, change.text)
-        return
-    wrapper = OxmlElement("w:ins" if change.op == "insert" else "w:del")
-    wrapper.set(qn("w:id"), str(next(ids)))
-    wrapper.set(qn("w:author"), author[:255])
-    _text(wrapper, change.text, deleted=change.op == "delete")
-    p.append(wrapper)
-
-
-def _text(parent: Any, text: str, deleted: bool = False) -> None:
-    """Runs holding ``text`` (line breaks as ``w:br``), appended to ``parent``."""
-    for index, line in enumerate(text.split("\n")):
-        run = OxmlElement("w:r")
-        if index:
-            run.append(OxmlElement("w:br"))
-        if line:
-            node = OxmlElement("w:delText" if deleted else "w:t")
-            node.set(qn("xml:space"), "preserve")
-            node.text = characters.for_xml(line)
-            run.append(node)
-        parent.append(run)
+        text = characters.for_xml(change.text)
+        if change.op == "equal":
+            wordml.text_run(p, text)
+        else:
+            by.change(p, text, inserted=change.op == "insert")

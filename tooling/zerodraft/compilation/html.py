@@ -59,7 +59,7 @@ def _page(compilation: Compilation) -> str:
         f"<style>{_STYLE}</style></head><body>",
         f"<h1>Compilation of proposals — {escape(compilation.draft)}</h1>",
         f"<p>{escape(compilation.title)}</p>",
-        f"<p>Pending proposals from {len(compilation.refs)} branches, compared word by word with "
+        f"<p>Pending proposals from {compilation.sources()}, compared word by word with "
         f"<code>{escape(compilation.base)}</code>: <del>deleted</del>, <ins>inserted</ins>. Kinds: {kinds}.</p>",
     ]
     if not compilation.entries:
@@ -68,20 +68,22 @@ def _page(compilation: Compilation) -> str:
     for entry in compilation.entries:
         if entry.section != heading:
             heading = entry.section
-            parts.append(f"<h2>{escape(' / '.join(heading))}</h2>")
+            parts.append(f"<h2>{escape(' / '.join(entry.heading or heading))}</h2>")
         parts.append(_entry(entry))
+    if compilation.skipped:
+        parts.append("<h2>Branches and pull requests left out</h2><ul>")
+        parts += [f"<li><code>{escape(left.ref)}</code>: {escape(left.reason)}</li>" for left in compilation.skipped]
+        parts.append("</ul>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 
 
 def _who(proposal: Proposal) -> str:
-    return escape(", ".join(proposal.delegations) or "(delegation not stated)")
+    return escape(proposal.credited)
 
 
 def _head(proposal: Proposal) -> str:
-    return (
-        f'<span class="kind">{proposal.kind}</span> — {_who(proposal)} <span class="ref">{escape(proposal.ref)}</span>'
-    )
+    return f'<span class="kind">{proposal.kind}</span> — {_who(proposal)} <span class="ref">{escape(proposal.source)}</span>'
 
 
 def _positions(proposal: Proposal) -> str:

@@ -45,8 +45,8 @@ def redline(changes: tuple[Change, ...], *, table: bool = False) -> str:
 
 
 def who(proposal: Proposal) -> str:
-    """``Kenya, Norway`` or ``(not stated)``."""
-    return ", ".join(proposal.delegations) or "(delegation not stated)"
+    """``Kenya, Norway``, ``European Union, amending the proposal of Kenya`` or ``(not stated)``."""
+    return proposal.credited
 
 
 EXTENSION = "md"
@@ -65,7 +65,7 @@ def _markdown(compilation: Compilation) -> str:
         "",
         f"{escape(compilation.title)}",
         "",
-        f"Pending proposals from {len(compilation.refs)} branch{'es' * (len(compilation.refs) != 1)}, "
+        f"Pending proposals from {compilation.sources()}, "
         f"compared word by word with `{compilation.base}`: ~~deleted~~, **inserted**. "
         "Kinds: " + "; ".join(f"{k} {v}" for k, v in KINDS.items()) + ".",
         "",
@@ -76,8 +76,11 @@ def _markdown(compilation: Compilation) -> str:
     for entry in compilation.entries:
         if entry.section != heading:
             heading = entry.section
-            lines += [f"## {escape(' / '.join(heading))}", ""]
+            lines += [f"## {escape(' / '.join(entry.heading or heading))}", ""]
         lines += _entry(entry)
+    if compilation.skipped:
+        lines += ["## Branches and pull requests left out", ""]
+        lines += [f"- `{left.ref}`: {escape(left.reason)}" for left in compilation.skipped]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -96,7 +99,7 @@ def _entry(entry: Entry) -> list[str]:
 
 
 def _proposal(proposal: Proposal) -> list[str]:
-    lines = [f"**{proposal.kind}** — {escape(who(proposal))} (`{proposal.ref}`)", ""]
+    lines = [f"**{proposal.kind}** — {escape(who(proposal))} ({escape(proposal.source)})", ""]
     if proposal.kind != "NOC":
         lines += [redline(proposal.redline), ""]
     if proposal.positions:
@@ -107,7 +110,7 @@ def _proposal(proposal: Proposal) -> list[str]:
 
 
 def _side_by_side(proposals: tuple[Proposal, ...]) -> list[str]:
-    head = "| | " + " | ".join(f"**{p.kind}** — {escape(who(p))} (`{p.ref}`)" for p in proposals) + " |"
+    head = "| | " + " | ".join(f"**{p.kind}** — {escape(who(p))} ({escape(p.source)})" for p in proposals) + " |"
     rule = "| --- |" + " --- |" * len(proposals)
     text = "| Text | " + " | ".join(redline(p.redline, table=True) for p in proposals) + " |"
     why = "| Rationale | " + " | ".join(_cell(p.rationale) for p in proposals) + " |"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from zerodraft import characters, wordiff
+from zerodraft import characters, config, wordiff
 from zerodraft.errors import Fatal
 from zerodraft.git import FileChange, Repository
 from zerodraft.model import DocumentConfig, Paragraph, Roster
@@ -54,6 +54,30 @@ class Proposal:
     """The consensus label the proposal gives the paragraph."""
     positions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """Attribution changes: (``supported-by`` …, delegations added)."""
+    amends: tuple[str, ...] = ()
+    """The delegations whose proposal this changes, when they are not among its authors
+    (the European Union amending Kenya's new paragraph): their words are not the EU's."""
+
+    @property
+    def credited(self) -> str:
+        """Who is credited, as printed: "European Union, amending the proposal of Kenya"."""
+        who = ", ".join(self.delegations) or "(delegation not stated)"
+        return f"{who}, amending the proposal of {', '.join(self.amends)}" if self.amends else who
+
+    @property
+    def source(self) -> str:
+        """Where it comes from, as delegates say it: "pull request #12", "branch kenya/amend-5"."""
+        return ref_label(self.ref)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A ref the compilation looked at and left out."""
+
+    ref: str
+    """The ref (``refs/remotes/origin/main``)."""
+    reason: str
+    """Why, in a few words ("the base branch", "already merged into main")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +94,8 @@ class Entry:
     """The current text on the base branch; ``None`` for a new paragraph."""
     proposals: tuple[Proposal, ...]
     """In ref order."""
+    heading: tuple[str, ...] = ()
+    """The headings of its sections as printed ("A. Implementation …"), top-level first."""
 
     @property
     def conflicting(self) -> bool:
@@ -91,6 +117,13 @@ class Compilation:
     """In document order."""
     refs: tuple[str, ...]
     """Every ref that holds at least one proposal."""
+    skipped: tuple[Skipped, ...] = ()
+    """Every other ref the patterns matched, and why it holds no proposal."""
+
+    def sources(self) -> str:
+        """ "3 branches or pull requests" (how many hold a proposal)."""
+        count = len(self.refs)
+        return f"{count} branch{'es' * (count != 1)} or pull request{'s' * (count != 1)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,18 +145,27 @@ def build(
     by_path: dict[str, list[Proposal]] = defaultdict(list)
     current: dict[str, Paragraph | None] = {}
     heads: dict[str, Paragraph] = {}
-    refs = []
+    refs: list[str] = []
+    skipped: list[Skipped] = []
+    taken: dict[str, str] = {}
     for ref, sha in repository.refs(patterns):
-        if sha == base_sha:
+        reason = _left_out(ref, sha, base, base_sha, taken)
+        fork = ""
+        if not reason:
+            try:
+                fork = repository.merge_base(base_sha, sha)
+            except Fatal:
+                reason = f"shares no history with {base}"
+        if not reason and fork == sha:
+            reason = f"already merged into {base}: nothing on it that {base} does not hold"
+        files = [f for f in repository.changes(fork, sha) if _is_paragraph(f, root)] if not reason else []
+        if not reason and not files:
+            reason = "changes no paragraph"
+        if reason:
+            skipped.append(Skipped(characters.one_line(ref), characters.one_line(reason)))
             continue
-        try:
-            fork = repository.merge_base(base_sha, sha)
-        except Fatal:  # unrelated history: not a proposal on this document
-            continue
-        files = [f for f in repository.changes(fork, sha) if _is_paragraph(f, root)]
-        if not files:
-            continue
-        body = _body(bodies, ref) or _commit_body(repository.message(sha), roster)
+        taken.setdefault(sha, ref)
+        body = _body(bodies, ref, roster) or _commit_body(repository.messages(fork, sha), roster)
         found = False
         for file in files:
             if file.path not in current:
@@ -140,6 +182,9 @@ def build(
                 found = True
         if found:
             refs.append(characters.one_line(ref))
+        else:
+            skipped.append(Skipped(characters.one_line(ref), "changes no paragraph's text, label or attribution"))
+    headings = _Headings(repository, base_sha)
     entries = []
     for path, proposals in by_path.items():
         was = current.get(path)
@@ -152,10 +197,63 @@ def build(
                 section=tuple(path[len(root) + 1 :].split("/")[:-1]),
                 current=was.text if was is not None else None,
                 proposals=tuple(proposals),
+                heading=headings.of(path),
             )
         )
     entries.sort(key=_order)
-    return Compilation(cfg.title, cfg.draft_name, base, tuple(entries), tuple(refs))
+    return Compilation(cfg.title, cfg.draft_name, base, tuple(entries), tuple(refs), tuple(skipped))
+
+
+def ref_label(ref: str) -> str:
+    """``refs/pull/12/head`` → "pull request #12"; ``refs/heads/kenya/amend-5`` → "branch
+    kenya/amend-5"; ``refs/remotes/origin/eu/x`` → "branch eu/x on origin"."""
+    match = _PULL.match(ref)
+    if match:
+        return f"pull request #{match.group(1)}"
+    if ref.startswith("refs/heads/"):
+        return f"branch {ref.removeprefix('refs/heads/')}"
+    if ref.startswith("refs/remotes/"):
+        remote, _, name = ref.removeprefix("refs/remotes/").partition("/")
+        return f"branch {name} on {remote}" if name else ref
+    return ref
+
+
+def _left_out(ref: str, sha: str, base: str, base_sha: str, taken: dict[str, str]) -> str:
+    """Why ``ref`` holds no proposal of its own, or ``""``."""
+    short = base.removeprefix("refs/heads/")
+    if ref.startswith("refs/pull/") and not _PULL.match(ref):
+        return "not a pull request's own commits (only refs/pull/N/head are)"
+    if ref.startswith("refs/remotes/") and ref.endswith("/HEAD"):
+        return "the remote's pointer to its default branch"
+    if ref == f"refs/heads/{short}" or (ref.startswith("refs/remotes/") and ref.split("/", 3)[-1] == short):
+        return f"the base branch ({short})"
+    if sha == base_sha:
+        return f"the same commit as {base}"
+    if sha in taken:
+        return f"the same commit as {taken[sha]}"
+    return ""
+
+
+class _Headings:
+    """Section headings as printed, read from each folder's section.yaml on the base."""
+
+    def __init__(self, repository: Repository, sha: str) -> None:
+        self.repository = repository
+        self.sha = sha
+        self.known: dict[str, str] = {}
+
+    def of(self, path: str) -> tuple[str, ...]:
+        folders = path.split("/")[:-1]
+        out = []
+        for depth in range(2, len(folders) + 1):
+            folder = "/".join(folders[:depth])
+            if folder not in self.known:
+                data = self.repository.file_at(self.sha, f"{folder}/section.yaml")
+                text = data.decode("utf-8", "replace") if data is not None else None
+                heading = config.section(f"{folder}/section.yaml", text, []).heading
+                self.known[folder] = heading or folders[depth - 1]
+            out.append(self.known[folder])
+        return tuple(out)
 
 
 def _order(entry: Entry) -> tuple[tuple[str, ...], Number]:
@@ -212,10 +310,13 @@ def _proposal(
     if not delegations:
         added = [name for key, names in positions if key != "status" for name in names]
         proposers = after.proposed_by if after is not None and before is None else ()
-        delegations = tuple(dict.fromkeys([*(_canonical(n, roster) for n in proposers), *added]))
+        delegations = tuple(dict.fromkeys([*(roster.name_of(n) for n in proposers), *added]))
     if not delegations and fallback:
         delegations = (fallback,)
     redline = wordiff.compare(old, "" if kind == "SUP" else new)
+    amends: tuple[str, ...] = ()
+    if before is not None and kind in ("MOD", "SUP"):
+        amends = tuple(n for n in dict.fromkeys(roster.name_of(x) for x in before.proposed_by) if n not in delegations)
     return Proposal(
         ref=characters.one_line(ref),
         kind=kind,
@@ -224,6 +325,7 @@ def _proposal(
         rationale=characters.visible(body.rationale),
         status=characters.one_line(after.status) if after is not None else "",
         positions=tuple((key, tuple(characters.one_line(n) for n in names)) for key, names in positions),
+        amends=tuple(characters.one_line(name) for name in amends),
     )
 
 
@@ -239,26 +341,28 @@ def _positions(
         ("opposed-by", "opposed_by"),
         ("reservations", "reservations"),
     ):
-        was = {_canonical(n, roster) for n in (getattr(before, attr) if before else ())}
-        now = [_canonical(n, roster) for n in getattr(after, attr)]
+        was = {roster.name_of(n) for n in (getattr(before, attr) if before else ())}
+        now = [roster.name_of(n) for n in getattr(after, attr)]
         added = tuple(n for n in dict.fromkeys(now) if n not in was)
         if added:
             out.append((key, added))
     return tuple(out)
 
 
-def _canonical(name: str, roster: Roster) -> str:
-    found = roster.find(name)
-    return found.name if found else name
-
-
 _TRAILER = re.compile(r"^Delegation:[ \t]*(.+)$", re.M)
 
 
-def _commit_body(message: str, roster: Roster) -> _Body:
-    """The rationale from a commit message; delegations from ``Delegation: X`` trailers."""
-    names = tuple(_canonical(n.strip(), roster) for m in _TRAILER.findall(message) for n in m.split(","))
-    return _Body(tuple(n for n in names if n), _TRAILER.sub("", message).strip())
+def _commit_body(messages: list[str], roster: Roster) -> _Body:
+    """The rationale from the bodies of a branch's commit messages (oldest first; a subject
+    line like "Update 005.md" is no rationale); delegations from ``Delegation: X`` trailers."""
+    names: list[str] = []
+    bodies: list[str] = []
+    for message in messages:
+        names += [roster.name_of(n.strip()) for m in _TRAILER.findall(message) for n in m.split(",") if n.strip()]
+        body = _TRAILER.sub("", message.strip().partition("\n")[2]).strip()
+        if body and body not in bodies:
+            bodies.append(body)
+    return _Body(tuple(dict.fromkeys(names)), "\n\n".join(bodies))
 
 
 def _ref_delegation(ref: str, roster: Roster) -> str:
@@ -275,7 +379,7 @@ _PULL = re.compile(r"^refs/pull/(\d+)/head$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
-def _body(folder: Path | None, ref: str) -> _Body | None:
+def _body(folder: Path | None, ref: str, roster: Roster) -> _Body | None:
     """The pull request's description saved as ``FOLDER/<number>.md`` (``gh pr view``),
     or ``FOLDER/<branch name>.md``; its delegation and rationale from the PR template."""
     if folder is None:
@@ -288,5 +392,5 @@ def _body(folder: Path | None, ref: str) -> _Body | None:
     text = _COMMENT.sub("", path.read_text(encoding="utf-8", errors="replace")[:100_000])
     delegation = re.search(r"\*\*Delegation\(s\):\*\*[ \t]*(.*)", text)
     rationale = re.search(r"\*\*Rationale:\*\*[ \t]*\n?(.*)", text, re.S)
-    names = tuple(n.strip() for n in delegation.group(1).split(",") if n.strip()) if delegation else ()
+    names = tuple(roster.name_of(n.strip()) for n in delegation.group(1).split(",") if n.strip()) if delegation else ()
     return _Body(names, rationale.group(1).strip() if rationale else text.strip())

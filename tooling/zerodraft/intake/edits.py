@@ -30,7 +30,7 @@ from zerodraft.intake import identity
 from zerodraft.intake.wordfile import FOOTNOTE_CLOSE, FOOTNOTE_OPEN, Comment, WordFile, WordParagraph
 from zerodraft.model import Paragraph
 from zerodraft.render.docx import marks_text
-from zerodraft.render.layout import CompiledDraft, Heading, Item
+from zerodraft.render.layout import BlockKind, CompiledDraft, Heading, Item
 
 _MARK = re.compile(r"^\s*(?:\*\*)?(\((?:[a-z]{1,2}|[ivxl]{1,6})\)|(?:Alt(?:ernative)?|Option|OPTION)\s+\w+:?)")
 _TYPED_NUMBER = re.compile(
@@ -168,9 +168,21 @@ def compare(draft: CompiledDraft, pristine: WordFile, edited: WordFile) -> Readi
         item = items[paragraph.id]
         original = before.get(paragraph.id)
         changed = original is None or _plain(original.blocks) != _plain(group.blocks)
-        text = _text(group.blocks, edited, item, paragraph) if changed else paragraph.text
         position = group.blocks[0].position
-        if paragraph.id not in kept and previous is not None:
+        moved = paragraph.id not in kept and previous is not None
+        if (changed or moved) and any(b.kind is BlockKind.TABLE for b in item.blocks):
+            unmapped.append(
+                Unmapped(
+                    position,
+                    group.blocks[0].plain[:80],
+                    f"paragraph {paragraph.label} holds a table, which intake does not read back; propose the "
+                    "change with 'zerodraft propose amend' so that the table is kept",
+                )
+            )
+            previous = paragraph
+            continue
+        text = _text(group.blocks, edited, item, paragraph) if changed else paragraph.text
+        if moved:
             edits.append(Edit(Kind.MOVE, paragraph, text, anchor=previous, comments=comments, position=position))
         elif changed:
             edits.append(Edit(Kind.AMEND, paragraph, text, comments=comments, position=position))

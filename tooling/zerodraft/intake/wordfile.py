@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from zerodraft import characters
 from zerodraft.intake import identity
 from zerodraft.intake.package import Package
 from zerodraft.render.inline import clean
@@ -39,7 +40,7 @@ class Comment:
     id: str
     """Word's id for it."""
     author: str
-    """Who wrote it, as Word recorded (cleaned)."""
+    """Who wrote it, as Word recorded (one line, hidden characters shown as U+FFFD)."""
     text: str
     """What it says (cleaned, one line per paragraph)."""
 
@@ -117,15 +118,16 @@ def read(package: Package) -> WordFile:
         paragraphs=_accept_marks(raw),
         comments=_comments(package.comments),
         footnotes=footnotes,
-        tracked=tuple(clean_text(a) for a in authors),
+        tracked=tuple(characters.one_line(a) for a in authors),
         tables=tables,
     )
 
 
 def clean_text(text: str) -> str:
-    """Untrusted text from the file (an author, a comment) made safe to print and store:
-    characters XML cannot hold replaced, controls and direction overrides dropped."""
-    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", "", clean(text))[:MAX_TEXT]
+    """Untrusted text from the file (a comment) made safe to print and store: every hidden
+    character (control, direction override, zero-width, XML-illegal) shown as U+FFFD, by the
+    project's one rule (:func:`zerodraft.characters.for_markdown`)."""
+    return characters.for_markdown(text)[:MAX_TEXT]
 
 
 def _accept_marks(raw: list[tuple[WordParagraph, bool]]) -> tuple[WordParagraph, ...]:
@@ -275,5 +277,5 @@ def _comments(root: Any) -> dict[str, Comment]:
         ident = node.get(f"{W}id", "")
         lines = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in node.iter(f"{W}p")]
         text = clean_text("\n".join(line.strip() for line in lines if line.strip()))
-        found[ident] = Comment(ident, clean_text(node.get(f"{W}author", ""))[:200], text)
+        found[ident] = Comment(ident, characters.one_line(node.get(f"{W}author", "")), text)
     return found

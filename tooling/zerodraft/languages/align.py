@@ -72,6 +72,9 @@ class Alignment:
     """What could not be aligned (ZD660) and the noise removed (ZD661), against the source."""
     total: int
     """How many paragraphs the original has."""
+    front: str = ""
+    """The text between the title (the first line) and the first heading found, where the
+    original has no preamble section: what the original keeps as its note above the text."""
 
     @property
     def ratio(self) -> float:
@@ -115,7 +118,12 @@ def align(units: tuple[Unit, ...], text: str, target: Conventions, source_name: 
             if slot.path not in placed:
                 name = slot.path.rsplit("/", 1)[1]
                 report(0, "ZD660", f"found no text for {name} ({_where(unit)}): translate it by hand")
-    return Alignment(target.code, tuple(paragraphs), tuple(headings), tuple(problems), total)
+    front = ""
+    if found and found[0][0].kind != "preamble":
+        first_line = text.find("\n", text.find(text.strip()[:1])) if text.strip() else 0
+        end = _trim(text, max(0, first_line), found[0][1], found[0][0], target, report)
+        front = " ".join(text[max(0, first_line) : end].split())
+    return Alignment(target.code, tuple(paragraphs), tuple(headings), tuple(problems), total, front)
 
 
 def _where(unit: Unit) -> str:

@@ -30,6 +30,7 @@ PARAGRAPH_RE = re.compile(rf"^(?P<stem>\d{{3,5}}[a-z0-9.]*?)\.(?P<tag>{_TAG})\.m
 SECTION_RE = re.compile(rf"^(?:section|document)\.(?P<tag>{_TAG})\.yaml$")
 FIELDS = ("translates", "id")
 SECTION_FIELDS = ("heading", "title")
+DOCUMENT_FIELDS = ("title", "header-note")
 
 
 def is_translation(name: str) -> bool:
@@ -141,16 +142,21 @@ def _paragraph(path: str, original: str, tag: str, text: str, problems: list[Pro
 def _heading(path: str, folder: str, tag: str, text: str, problems: list[Problem]) -> HeadingTranslation | None:
     data, lines = _mapping(path, text, 1, problems)
     values: dict[str, str] = {}
+    known = DOCUMENT_FIELDS if path.rsplit("/", 1)[1].startswith("document.") else SECTION_FIELDS
     for key, value in data.items():
-        if key not in SECTION_FIELDS:
+        if key not in known:
             problems.append(
-                Problem(path, lines.get(str(key), 1), "ZD449", f"has an unknown key '{key}' (known: heading, title)")
+                Problem(
+                    path, lines.get(str(key), 1), "ZD449", f"has an unknown key '{key}' (known: {', '.join(known)})"
+                )
             )
         elif not isinstance(value, str):
             problems.append(Problem(path, lines.get(str(key), 1), "ZD449", f"'{key}' must be text"))
         else:
             values[str(key)] = value.strip()
-    return HeadingTranslation(tag, path, folder, values.get("heading", ""), values.get("title", ""))
+    return HeadingTranslation(
+        tag, path, folder, values.get("heading", ""), values.get("title", ""), values.get("header-note", "")
+    )
 
 
 def _mapping(path: str, text: str, first: int, problems: list[Problem]) -> tuple[dict[Any, Any], dict[str, int]]:

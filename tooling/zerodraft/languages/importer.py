@@ -14,7 +14,7 @@ import io
 import re
 from pathlib import Path
 
-from zerodraft import frontmatter, reader
+from zerodraft import characters, frontmatter, reader
 from zerodraft.errors import Fatal
 from zerodraft.git import find_root, source_at
 from zerodraft.importing import sourcefile
@@ -24,7 +24,7 @@ from zerodraft.languages.records import TAG_RE, fingerprint, name
 from zerodraft.model import Problem
 from zerodraft.output import write_atomically
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(f"[{characters.CONTROL}]")  # the one definition (zerodraft.characters)
 
 
 def run(source_path: Path, language: str, into: str, *, force: bool, dry_run: bool) -> int:
@@ -70,7 +70,7 @@ def run(source_path: Path, language: str, into: str, *, force: bool, dry_run: bo
     if dry_run:
         print("dry run: nothing was written")
     else:
-        _write(base, root, alignment, text)
+        _write(base, root, alignment, text, bool(document.config.header_note))
     return 0 if found == alignment.total else 1
 
 
@@ -102,7 +102,7 @@ def _source_text(path: Path) -> tuple[str, list[Problem]]:
     return source.text(), []
 
 
-def _write(base: Path, root: str, alignment: Alignment, text: str) -> None:
+def _write(base: Path, root: str, alignment: Alignment, text: str, note: bool) -> None:
     language = alignment.language
     for aligned in alignment.paragraphs:
         path = base / (aligned.slot.path.removesuffix(".md") + f".{language}.md")
@@ -112,8 +112,11 @@ def _write(base: Path, root: str, alignment: Alignment, text: str) -> None:
         if heading.title:
             write_atomically(base / heading.unit.path / f"section.{language}.yaml", _yaml({"title": heading.title}))
     title = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    if title:
-        write_atomically(base / root / f"document.{language}.yaml", _yaml({"title": title}))
+    fields = {"title": title} if title else {}
+    if note and alignment.front:  # the original keeps the text before its first heading as its note
+        fields["header-note"] = alignment.front
+    if fields:
+        write_atomically(base / root / f"document.{language}.yaml", _yaml(fields))
     path = base / root / reader.DOCUMENT
     write_atomically(path, _kept(path.read_text(encoding="utf-8"), language))
 

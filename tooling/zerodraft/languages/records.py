@@ -91,6 +91,8 @@ class HeadingTranslation:
     language's conventions ("Article premier" is generated; "A. Examen de …" is written)."""
     title: str = ""
     """The title in that language ("Emploi des termes")."""
+    note: str = ""
+    """For ``document.fr.yaml``: the note printed above the text (``header-note``) in that language."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,8 @@ original text (``check`` reports it, ZD441, and the build lists the problem at t
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import replace
 
 from zerodraft.errors import Fatal
@@ -34,6 +36,28 @@ def rules(document: Document) -> Conventions:
     return conventions.of(tag(document))
 
 
+def date_text(document: Document, date: dt.date) -> str:
+    """``date`` as the document's language writes it (``data/languages/*.yaml``: ``date:``,
+    ``months:``): "2 July 2021", "2 juillet 2021", "2021年7月2日"."""
+    rules_ = rules(document)
+    month = rules_.months[date.month - 1] if len(rules_.months) == 12 else str(date.month)
+    values = {"day": str(date.day), "month": month, "month-number": str(date.month), "year": str(date.year)}
+    return re.sub(r"\{([a-z-]+)\}", lambda m: values.get(m.group(1), m.group()), rules_.date)
+
+
+def draft_name(document: Document) -> str:
+    """The draft's name in the document's language: "Draft 2" is "Projet 2" in French, "草案 2"
+    in Chinese (the original's word for a draft replaced by the language's)."""
+    name = document.config.draft_name
+    if not document.language:
+        return name
+    original = conventions.of(document.config.languages.original or "en").word("draft")
+    word = rules(document).word("draft")
+    if original and word and name.casefold().startswith(original.casefold()):
+        return word + name[len(original) :]
+    return name
+
+
 def wanted(document: Document, value: str | None) -> list[str]:
     """The languages ``--language`` names: one tag, ``all`` (the original first), or none
     given (the original only, as ``[""]``); :class:`Fatal` for a language the document does not keep."""
@@ -55,7 +79,12 @@ def in_language(document: Document, language: str) -> Document:
     target = conventions.of(language)
     sections = tuple(_section(document, section, language, target) for section in document.sections)
     heading = document.translations.heading_of(document.root, language)
-    config = replace(document.config, title=heading.title) if heading is not None and heading.title else document.config
+    # The title and the note above the text in that language (document.fr.yaml); never the original's.
+    config = replace(
+        document.config,
+        title=heading.title if heading is not None and heading.title else document.config.title,
+        header_note=heading.note if heading is not None else "",
+    )
     return replace(document, config=config, sections=sections, language=language)
 
 
@@ -69,13 +98,12 @@ def _section(document: Document, section: Section, language: str, target: Conven
         else:
             paragraphs.append(replace(paragraph, text=translation.text, text_line=translation.text_line))
     found = translations.heading_of(section.path, language)
-    title = found.title if found is not None and found.title else section.title
+    title = found.title if found is not None else ""  # never the original's title in another language
     heading = section.heading
     kind = section.kind.value
     number = parse_number(section.number) if section.number else None
     if number is None and not section.preamble:  # a heading written as printed: "Article 75"
-        kind, number, rest = parse_heading(section.heading, conventions.of(document.config.languages.original or "en"))
-        title = title if found is not None and found.title else rest
+        kind, number, _rest = parse_heading(section.heading, conventions.of(document.config.languages.original or "en"))
     if found is not None and found.heading:
         heading = found.heading
     elif kind in HEADING_KINDS and number is not None and target.heading(kind, number):

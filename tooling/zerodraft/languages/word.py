@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-
 from zerodraft.languages.conventions import Conventions
+from zerodraft.wordml import element as new_element
+from zerodraft.wordml import qn
 
 # The elements a property may precede, in the schema's order (ECMA-376 §17.3.1.26, §17.3.2.28):
 # Word refuses a file whose properties are out of order.
@@ -50,7 +49,7 @@ def _set(parent: Any, name: str, before: tuple[str, ...], attributes: dict[str, 
     """Give ``parent`` the child ``name`` (once), placed before the first of ``before``."""
     element = parent.find(qn(name))
     if element is None:
-        element = OxmlElement(name)
+        element = new_element(name)
         following = next((child for child in parent if child.tag in {qn(f"w:{b}") for b in before}), None)
         if following is None:
             parent.append(element)

@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import itertools
-from collections.abc import Iterator
 from typing import Any
 
-from zerodraft import characters
+from zerodraft import characters, wordml
 from zerodraft.redline import Block, Item, Redline
 from zerodraft.wordiff import Change
 
@@ -29,12 +27,11 @@ def render(redline: Redline, *, author: str = "Chair", date: dt.datetime | None 
     """The ``.docx`` file, as bytes."""
     import docx
 
-    when = (date or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     document = docx.Document()
     core = document.core_properties
     core.title = f"Comparison of {redline.new_name} with {redline.old_name}"
     core.author = author
-    writer = _Writer(author, when)
+    writer = _Writer(wordml.Revisions(author, date))
     for block in redline.blocks:
         item = block.new or block.old
         assert item is not None
@@ -50,20 +47,20 @@ def render(redline: Redline, *, author: str = "Chair", date: dt.datetime | None 
 
 
 class _Writer:
-    def __init__(self, author: str, when: str) -> None:
-        self.author = author
-        self.when = when
-        self.ids = itertools.count(1)
+    """Fills Word paragraphs with a redline's blocks as tracked changes."""
+
+    def __init__(self, revisions: wordml.Revisions) -> None:
+        self.revisions = revisions
 
     def fill(self, p: Any, block: Block) -> None:
         if block.kind in ("deleted", "moved-from"):
             assert block.old is not None
-            self._mark(p, "w:del")
-            p.append(self._revision("w:del", block.old.line()))
+            self.revisions.mark_paragraph(p, inserted=False)
+            self.revisions.change(p, _shown(block.old.line()), inserted=False)
         elif block.kind in ("inserted", "moved-to"):
             assert block.new is not None
-            self._mark(p, "w:ins")
-            p.append(self._revision("w:ins", block.new.line()))
+            self.revisions.mark_paragraph(p, inserted=True)
+            self.revisions.change(p, _shown(block.new.line()), inserted=True)
         else:
             assert block.old is not None and block.new is not None
             self._paired(p, block.old, block.new, block.changes)
@@ -71,54 +68,30 @@ class _Writer:
     def _paired(self, p: Any, old: Item, new: Item, changes: tuple[Change, ...]) -> None:
         if old.number != new.number:
             if old.number:
-                p.append(self._revision("w:del", old.number + "\t"))
+                self.revisions.change(p, _shown(old.number + "\t"), inserted=False)
             if new.number:
-                p.append(self._revision("w:ins", new.number + "\t"))
+                self.revisions.change(p, _shown(new.number + "\t"), inserted=True)
         elif new.number:
-            p.append(_run(new.number + "\t", deleted=False))
+            wordml.text_run(p, _shown(new.number + "\t"))
         for change in changes:
             if change.op == "equal":
-                p.append(_run(change.text, deleted=False))
+                wordml.text_run(p, _shown(change.text))
             else:
-                p.append(self._revision("w:del" if change.op == "delete" else "w:ins", change.text))
+                self.revisions.change(p, _shown(change.text), inserted=change.op == "insert")
 
-    def _revision(self, tag: str, text: str) -> Any:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
 
-        element = OxmlElement(tag)
-        element.set(qn("w:id"), str(next(self.ids)))
-        element.set(qn("w:author"), self.author)
-        element.set(qn("w:date"), self.when)
-        element.append(_run(text, deleted=tag == "w:del"))
-        return element
-
-    def _mark(self, p: Any, tag: str) -> None:
-        """Track the paragraph mark itself, so the whole paragraph comes or goes."""
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
-        p_pr = p.get_or_add_pPr()
-        r_pr = p_pr.find(qn("w:rPr"))
-        if r_pr is None:
-            r_pr = OxmlElement("w:rPr")
-            p_pr.append(r_pr)
-        mark = OxmlElement(tag)
-        mark.set(qn("w:id"), str(next(self.ids)))
-        mark.set(qn("w:author"), self.author)
-        mark.set(qn("w:date"), self.when)
-        r_pr.append(mark)
+def _shown(text: str) -> str:
+    """Hidden and XML-illegal characters (the checker refuses them, but a redline may compare
+    an unchecked ref) as U+FFFD, rather than failing."""
+    return characters.for_xml(text)
 
 
 def _remark(block: Block) -> str:
-    """What a comment on the paragraph says: its label change, where it moved."""
-    facts = []
-    if block.label_change:
-        facts.append(f"label: {block.label_change}")
-    elif block.kind == "inserted" and block.new and block.new.label:
+    """What a comment on the paragraph says: what happened to it beyond the tracked changes
+    (text amended, label changed, positions changed, moved; a new paragraph's label)."""
+    facts = [fact for fact in block.facts(with_label=False) if fact != "renumbered only"]
+    if block.kind == "inserted" and block.new and block.new.label:
         facts.append(f"label: {block.new.label}")
-    if block.note:
-        facts.append(block.note)
     return "; ".join(facts)
 
 
@@ -131,37 +104,3 @@ def _comment(document: Any, paragraph: Any, text: str, author: str) -> None:
     runs = [Run(r, paragraph) for r in paragraph._p.iter(qn("w:r"))]
     if runs:
         document.add_comment(runs, text=text, author=author, initials="".join(w[0] for w in author.split())[:3])
-
-
-def _run(text: str, *, deleted: bool) -> Any:
-    """A ``w:r`` holding ``text``: tabs and line breaks as Word elements, the rest as
-    ``w:t`` (``w:delText`` inside a deletion) with spaces preserved."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    run = OxmlElement("w:r")
-    # hidden and XML-illegal characters (the checker refuses them, but a redline may compare an
-    # unchecked ref) are shown as U+FFFD rather than failing
-    for piece in _pieces(characters.for_xml(text)):
-        if piece == "\t":
-            run.append(OxmlElement("w:tab"))
-        elif piece == "\n":
-            run.append(OxmlElement("w:br"))
-        else:
-            t = OxmlElement("w:delText" if deleted else "w:t")
-            t.set(qn("xml:space"), "preserve")
-            t.text = piece
-            run.append(t)
-    return run
-
-
-def _pieces(text: str) -> Iterator[str]:
-    start = 0
-    for index, char in enumerate(text):
-        if char in "\t\n":
-            if index > start:
-                yield text[start:index]
-            yield char
-            start = index + 1
-    if start < len(text):
-        yield text[start:]

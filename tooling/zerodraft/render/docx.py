@@ -19,7 +19,7 @@ from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
@@ -27,8 +27,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
-from lxml import etree
 
+from zerodraft import wordml
 from zerodraft.intake import identity
 from zerodraft.languages import version
 from zerodraft.languages import word as word_language
@@ -43,9 +43,6 @@ MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 FONT = "Times New Roman"
 SIZE_PT = 12
 HANG_TWIPS = 720  # the numbers' hanging indent: half an inch (1.27 cm), as in UN drafts
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_NAMESPACES = {"w": _W, "r": _R, "xml": "http://www.w3.org/XML/1998/namespace"}
 
 
 def render(draft: CompiledDraft) -> bytes:
@@ -138,24 +135,14 @@ def _styles(word: WordDocument) -> None:
 
 
 def _page_header(word: WordDocument, draft: CompiledDraft) -> None:
-    paragraph = word.sections[0].header.paragraphs[0]
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16.0), WD_TAB_ALIGNMENT.RIGHT)
-    paragraph.add_run(clean(draft.header)).bold = True
-    if draft.document.config.symbol:
-        paragraph.add_run("\t\t" + clean(draft.document.config.symbol))  # past the style's centre stop
+    wordml.page_header(word.sections[0], clean(draft.header), clean(draft.document.config.symbol or ""))
 
 
 def _page_footer(word: WordDocument) -> None:
     """The page number, centred: a PAGE field (begin, instruction, separate, result, end)."""
     paragraph = word.sections[0].footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p = paragraph._p
-    _sub(_sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "begin"})
-    instruction = _sub(_sub(p, "w:r"), "w:instrText", {"xml:space": "preserve"})
-    instruction.text = " PAGE "
-    _sub(_sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "separate"})
-    _text_run(p, "1")
-    _sub(_sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "end"})
+    wordml.field(paragraph._p, "PAGE", "1")
 
 
 #: Headings printed centred, as UN treaties print them ("Article 7" over "Use of terms").
@@ -180,7 +167,7 @@ def _heading(word: WordDocument, heading: Heading, notes: _Footnotes) -> Paragra
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _runs(word, paragraph, heading.runs, notes)
     if heading.title:
-        _sub(_sub(paragraph._p, "w:r"), "w:br")
+        wordml.sub(wordml.sub(paragraph._p, "w:r"), "w:br")
         _runs(word, paragraph, heading.title, notes)
     return paragraph
 
@@ -196,9 +183,9 @@ def _table(word: WordDocument, block: Block, notes: _Footnotes, indented: bool) 
         for column, runs in enumerate(row):
             _runs(word, cells[column].paragraphs[0], runs, notes, bold=row_index == 0)
     header = table.rows[0]._tr.get_or_add_trPr()
-    _sub(header, "w:tblHeader")
+    wordml.sub(header, "w:tblHeader")
     if indented:
-        _sub(table._tbl.tblPr, "w:tblInd", {"w:w": str(HANG_TWIPS), "w:type": "dxa"})
+        wordml.sub(table._tbl.tblPr, "w:tblInd", {"w:w": str(HANG_TWIPS), "w:type": "dxa"})
     return table.rows[0].cells[0].paragraphs[0]._p
 
 
@@ -212,37 +199,37 @@ def _item(word: WordDocument, item: Item, notes: _Footnotes) -> list[Any]:
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.TABLE:
             if index == 0 and item.number:
-                p = _element("w:p")
+                p = wordml.element("w:p")
                 body.insert(len(body) - 1, p)
-                _text_run(p, clean(f"{item.number}."))
+                wordml.text_run(p, clean(f"{item.number}."))
             made.append(_table(word, block, notes, bool(item.number)))
             if index == len(blocks) - 1 and (item.role is not Role.OPEN or item.attributions):
-                p = _element("w:p")
+                p = wordml.element("w:p")
                 body.insert(len(body) - 1, p)
                 _marks(p, item)
             continue
-        p = _element("w:p")
+        p = wordml.element("w:p")
         made.append(p)
         body.insert(len(body) - 1, p)  # before the section properties, which come last
         depth = block.level if block.kind is BlockKind.SUBPARAGRAPH else 0
         steps = depth + (1 if item.number else 0)
         if steps:
-            properties = _sub(p, "w:pPr")
+            properties = wordml.sub(p, "w:pPr")
             if index == 0 and depth and item.number:  # number and mark share the first line
-                tabs = _sub(properties, "w:tabs")
-                _sub(tabs, "w:tab", {"w:val": "left", "w:pos": str(HANG_TWIPS * depth)})
+                tabs = wordml.sub(properties, "w:tabs")
+                wordml.sub(tabs, "w:tab", {"w:val": "left", "w:pos": str(HANG_TWIPS * depth)})
             hanging = HANG_TWIPS * (steps if index == 0 and depth else 1)
             if index > 0 and not depth:
-                _sub(properties, "w:ind", {"w:left": str(HANG_TWIPS * steps)})
+                wordml.sub(properties, "w:ind", {"w:left": str(HANG_TWIPS * steps)})
             else:
-                _sub(properties, "w:ind", {"w:left": str(HANG_TWIPS * steps), "w:hanging": str(hanging)})
+                wordml.sub(properties, "w:ind", {"w:left": str(HANG_TWIPS * steps), "w:hanging": str(hanging)})
         if index == 0 and item.number:
-            _text_run(p, clean(f"{item.number}.\t"))
+            wordml.text_run(p, clean(f"{item.number}.\t"))
         if block.kind is BlockKind.SUBPARAGRAPH:
-            _text_run(p, block.mark + "\t")
+            wordml.text_run(p, block.mark + "\t")
         elif block.kind is BlockKind.ALTERNATIVE:
-            _text_run(p, block.mark, bold=True)
-            _text_run(p, " ")
+            wordml.text_run(p, block.mark, bold=True)
+            wordml.text_run(p, " ")
         _runs(word, Paragraph(p, word.part), block.runs, notes)
         if index == len(blocks) - 1:
             _marks(p, item)
@@ -251,7 +238,7 @@ def _item(word: WordDocument, item: Item, notes: _Footnotes) -> list[Any]:
 
 def _marks(p: Any, item: Item) -> None:
     if marks_text(item):
-        _text_run(p, marks_text(item), italic=True)
+        wordml.text_run(p, marks_text(item), italic=True)
 
 
 def marks_text(item: Item) -> str:
@@ -261,40 +248,6 @@ def marks_text(item: Item) -> str:
         words.append(item.display)
     words += [f"{a.verb} {', '.join(a.delegations)}" for a in item.attributions]
     return clean(f" ({'; '.join(words)})") if words else ""
-
-
-def _element(tag: str, attributes: dict[str, str] | None = None) -> Any:
-    return OxmlElement(tag, attrs={_qn(k): v for k, v in (attributes or {}).items()})
-
-
-def _sub(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
-    return etree.SubElement(parent, _qn(tag), {_qn(k): v for k, v in (attributes or {}).items()})
-
-
-def _qn(tag: str) -> str:
-    prefix, name = tag.split(":")
-    return f"{{{_NAMESPACES[prefix]}}}{name}"
-
-
-def _text_run(p: Any, text: str, *, bold: bool = False, italic: bool = False, mono: bool = False) -> None:
-    """Append ``<w:r>`` with ``text`` (tabs as ``<w:tab/>``) to paragraph element ``p``."""
-    run = _sub(p, "w:r")
-    if bold or italic or mono:
-        properties = _sub(run, "w:rPr")
-        if mono:
-            _sub(properties, "w:rFonts", {"w:ascii": "Courier New", "w:hAnsi": "Courier New"})
-        if bold:
-            _sub(properties, "w:b")
-        if italic:
-            _sub(properties, "w:i")
-    for index, piece in enumerate(text.split("\t")):
-        if index:
-            _sub(run, "w:tab")
-        if piece:
-            node = _sub(run, "w:t")
-            node.text = piece
-            if piece != piece.strip():
-                node.set(_qn("xml:space"), "preserve")
 
 
 def _runs(
@@ -313,29 +266,14 @@ def _runs(
         if run.href and safe_link(run.href) and not run.href.startswith("#"):
             _hyperlink(paragraph, run, bold=bold, italic=italic)
             continue
-        _text_run(paragraph._p, run.text, bold=run.bold or bold, italic=run.italic or italic, mono=run.code)
+        wordml.text_run(paragraph._p, run.text, bold=run.bold or bold, italic=run.italic or italic, mono=run.code)
 
 
 def _hyperlink(paragraph: Paragraph, run: Run, *, bold: bool, italic: bool) -> None:
     assert run.href is not None
     relationship = paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), relationship)
-    element = OxmlElement("w:r")
-    properties = OxmlElement("w:rPr")
-    for flag, tag in ((run.bold or bold, "w:b"), (run.italic or italic, "w:i")):
-        if flag:
-            properties.append(OxmlElement(tag))
-    underline = OxmlElement("w:u")
-    underline.set(qn("w:val"), "single")
-    properties.append(underline)
-    element.append(properties)
-    text = OxmlElement("w:t")
-    text.set(qn("xml:space"), "preserve")
-    text.text = run.text
-    element.append(text)
-    link.append(element)
-    paragraph._p.append(link)
+    link = wordml.sub(paragraph._p, "w:hyperlink", {"r:id": relationship})
+    wordml.text_run(link, run.text, bold=run.bold or bold, italic=run.italic or italic, underline=True)
 
 
 class _Footnotes:
@@ -366,7 +304,7 @@ class _Footnotes:
 
     def _create(self) -> Any:
         xml = (
-            f'<w:footnotes xmlns:w="{_W}" xmlns:r="{_R}">'
+            f'<w:footnotes xmlns:w="{wordml.W}" xmlns:r="{wordml.R}">'
             '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"'
             ' w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"'

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from zerodraft import config, reader
 from zerodraft.errors import Fatal
 from zerodraft.git import Commit, Repository
+from zerodraft.github import pull_request_login
 from zerodraft.model import Document, Problem
 from zerodraft.rounds import concordance
 from zerodraft.rounds.drafts import draft_tags
@@ -50,6 +51,21 @@ class Event:
     """For a release commit, what happened to the number ("17 bis → 18", "5 → deleted")."""
     merged_by: str = ""
     """For a merged pull request, the merge's first line ("Merge pull request #12 …")."""
+    merger: str = ""
+    """For a merged pull request, who merged it: the merge commit's author (GitHub records the
+    person who pressed "Merge"), to read next to :attr:`author`, which anyone can set."""
+    login: str = ""
+    """For a merged pull request, the GitHub login that opened it, from the merge's first line
+    ("Merge pull request #12 from kenya-mission/op5"); empty where git cannot tell (a squash)."""
+
+    def who(self) -> str:
+        """The author with what vouches for it, for people: ``UNODA Secretariat (pull request by
+        @kenya-mission, merged by Jane Doe)``; a commit authored "as the secretariat" by a
+        delegation reads as such."""
+        parts = [f"pull request by @{self.login}"] if self.login else []
+        if self.merger and self.merger != self.author:
+            parts.append(f"merged by {self.merger}")
+        return f"{self.author} ({', '.join(parts)})" if parts else self.author
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,13 +223,20 @@ def _walk(
     return {ident: tuple(events) for ident, events in found.items()}
 
 
-def _credit(commit: Commit, heads: Mapping[str, Commit]) -> tuple[str, str, str]:
-    """Who and what a main-line commit stands for: ``(author, subject, merged by)``; for a
-    merged pull request, its last commit's author and subject, and the merge's subject."""
+def _credit(commit: Commit, heads: Mapping[str, Commit]) -> dict[str, str]:
+    """Who and what a main-line commit stands for (:class:`Event`'s ``author``, ``subject``,
+    ``merged_by``, ``merger`` and ``login``); for a merged pull request, its last commit's author
+    and subject, the merge's subject, who merged it and the login that opened it."""
     if len(commit.parents) > 1 and commit.parents[1] in heads:
         head = heads[commit.parents[1]]
-        return head.author, head.subject, commit.subject
-    return commit.author, commit.subject, ""
+        return {
+            "author": head.author,
+            "subject": head.subject,
+            "merged_by": commit.subject,
+            "merger": commit.author,
+            "login": pull_request_login(commit.subject),
+        }
+    return {"author": commit.author, "subject": commit.subject}
 
 
 def _renamed(old: str, new: str) -> str:
@@ -231,7 +254,7 @@ def _release_events(
 ) -> list[tuple[str, Event]]:
     """What a release commit did to each paragraph, from its concordance: renumbered (its
     file renamed), removed, or changed in place (a reference rewritten)."""
-    author, subject, merged_by = _credit(commit, heads)
+    credit = _credit(commit, heads)
     touched = {path for entry in commit.files for path in entry[1:]}
     out = []
     for ident, row in (release.rows or {}).items():
@@ -250,7 +273,18 @@ def _release_events(
             what = "changed"
         path = new_path or old_path
         out.append(
-            (ident, Event(commit.sha, author, commit.date, subject, path, what, release.name, change, merged_by))
+            (
+                ident,
+                Event(
+                    commit=commit.sha,
+                    date=commit.date,
+                    path=path,
+                    what=what,
+                    draft=release.name,
+                    renumbered=change,
+                    **credit,
+                ),
+            )
         )
     return out
 
@@ -261,7 +295,7 @@ def _commit_events(
     """What one commit of a round did to the paragraphs it touched; ``mapping`` (file → id
     after the commit) becomes the map before it.  ``older`` names the files of the draft
     before, for a file removed in the round."""
-    author, subject, merged_by = _credit(commit, heads)
+    credit = _credit(commit, heads)
     out = []
     for entry in commit.files:
         status = entry[0][:1]
@@ -286,7 +320,7 @@ def _commit_events(
         else:
             continue
         if ident:
-            out.append((ident, Event(commit.sha, author, commit.date, subject, path, what, merged_by=merged_by)))
+            out.append((ident, Event(commit=commit.sha, date=commit.date, path=path, what=what, **credit)))
     return out
 
 

@@ -203,7 +203,7 @@ def _changes(site: Site, ident: str) -> str:
         via = f" (via {escape(event.merged_by)})" if event.merged_by else ""
         items.append(
             f'<li><time datetime="{escape(event.date)}">{escape(event.date[:10])}</time> — '
-            f"<strong>{escape(event.author)}</strong>: {escape(event.subject)}{via} "
+            f"<strong>{escape(event.who())}</strong>: {escape(event.subject)}{via} "
             f'<span class="what">[{escape(event.what)}, commit <code>{commit}</code>]</span></li>'
         )
     return f'{head}\n<p>Newest first.</p>\n<ol class="changes" reversed>\n' + "\n".join(items) + "\n</ol></section>"
