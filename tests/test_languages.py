@@ -528,3 +528,19 @@ def test_site_has_every_language_and_side_by_side_pages(treaty: Path, secretaria
     parser = Parser()
     parser.feed(pair)
     assert parser.rows == 16  # 10 paragraphs and 6 headings (4 articles, 2 annexes)
+
+
+def test_each_language_prints_its_own_words_for_the_draft_the_date_and_the_contents(treaty: Path) -> None:
+    _six(treaty)
+    assert main(["build", "--language", "all", "--format", "md,html", "-o", "out"]) == 0
+    first = {tag: (treaty / f"out/draft-1.{tag}.md").read_text(encoding="utf-8").split("\n", 1)[0] for tag in LANGUAGES}
+    assert first == {
+        "fr": "PROJET 1, 19 juin 2023",
+        "es": "PROYECTO 1, 19 de junio de 2023",
+        "ru": "ПРОЕКТ 1, 19 июня 2023 года",
+        "zh": "草案 1, 2023年6月19日",
+        "ar": "مشروع 1, 19 حزيران/يونيه 2023",
+    }
+    assert (treaty / "out/draft-1.md").read_text(encoding="utf-8").startswith("DRAFT 1, 19 June 2023")
+    assert '<h2 id="contents-heading">目录</h2>' in (treaty / "out/draft-1.zh.html").read_text(encoding="utf-8")
+    assert '<h2 id="contents-heading">Contents</h2>' in (treaty / "out/draft-1.html").read_text(encoding="utf-8")

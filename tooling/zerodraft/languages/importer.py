@@ -14,7 +14,7 @@ import io
 import re
 from pathlib import Path
 
-from zerodraft import frontmatter, reader
+from zerodraft import characters, frontmatter, reader
 from zerodraft.errors import Fatal
 from zerodraft.git import find_root, source_at
 from zerodraft.importing import sourcefile
@@ -24,7 +24,7 @@ from zerodraft.languages.records import TAG_RE, fingerprint, name
 from zerodraft.model import Problem
 from zerodraft.output import write_atomically
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(f"[{characters.CONTROL}]")  # the one definition (zerodraft.characters)
 
 
 def run(source_path: Path, language: str, into: str, *, force: bool, dry_run: bool) -> int:

@@ -9,6 +9,8 @@ original text (``check`` reports it, ZD441, and the build lists the problem at t
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import replace
 
 from zerodraft.errors import Fatal
@@ -32,6 +34,28 @@ def declared(document: Document) -> bool:
 def rules(document: Document) -> Conventions:
     """The printing conventions of the language ``document`` is in."""
     return conventions.of(tag(document))
+
+
+def date_text(document: Document, date: dt.date) -> str:
+    """``date`` as the document's language writes it (``data/languages/*.yaml``: ``date:``,
+    ``months:``): "2 July 2021", "2 juillet 2021", "2021年7月2日"."""
+    rules_ = rules(document)
+    month = rules_.months[date.month - 1] if len(rules_.months) == 12 else str(date.month)
+    values = {"day": str(date.day), "month": month, "month-number": str(date.month), "year": str(date.year)}
+    return re.sub(r"\{([a-z-]+)\}", lambda m: values.get(m.group(1), m.group()), rules_.date)
+
+
+def draft_name(document: Document) -> str:
+    """The draft's name in the document's language: "Draft 2" is "Projet 2" in French, "草案 2"
+    in Chinese (the original's word for a draft replaced by the language's)."""
+    name = document.config.draft_name
+    if not document.language:
+        return name
+    original = conventions.of(document.config.languages.original or "en").word("draft")
+    word = rules(document).word("draft")
+    if original and word and name.casefold().startswith(original.casefold()):
+        return word + name[len(original) :]
+    return name
 
 
 def wanted(document: Document, value: str | None) -> list[str]:

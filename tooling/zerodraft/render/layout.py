@@ -16,6 +16,7 @@ from enum import Enum
 
 from zerodraft import marks
 from zerodraft.intake.identity import UNKNOWN, Origin
+from zerodraft.languages import version
 from zerodraft.model import Document, Paragraph, Problem, Section
 from zerodraft.render.inline import Run, italicise_first_word, mark_footnotes, runs
 from zerodraft.vocabulary import Label, Role
@@ -183,16 +184,26 @@ class CompiledDraft:
 
 
 def date_text(document: Document) -> str:
-    """``2 July 2021`` (English, whatever the machine's locale), or ``""``."""
+    """``2 July 2021`` (English, whatever the machine's locale), or ``""``; in a language version,
+    as that language writes dates ("2 juillet 2021", "2021年7月2日")."""
     date = document.config.draft_date
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}" if date else ""
+    if not date:
+        return ""
+    if version.declared(document):
+        return version.date_text(document, date)
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
 def header_line(document: Document) -> str:
-    """``DRAFT 2, 2 July 2021`` (the draft name in capitals, then the date)."""
+    """``DRAFT 2, 2 July 2021`` (the draft name in capitals, then the date; "PROJET 2, 2 juillet
+    2021" in French)."""
     date = date_text(document)
-    name = document.config.draft_name.upper()
+    name = version.draft_name(document).upper()
     return f"{name}, {date}" if date else name
+
+
+#: What the printed text says before each attribution's delegations (reservations are not printed).
+_VERBS = {"proposed-by": "proposed by", "supported-by": "supported by", "opposed-by": "opposed by"}
 
 
 def lay_out(
@@ -303,14 +314,11 @@ def _item(document: Document, section: Section, paragraph: Paragraph, counter: _
         first = blocks[0]
         blocks = (Block(first.kind, first.level, first.mark, italicise_first_word(first.runs)), *blocks[1:])
     label = document.config.vocabulary.of(paragraph.role) if paragraph.role else None
+    words = version.rules(document) if version.declared(document) else None
     attributions = tuple(
-        Attribution(verb, names)
-        for verb, names in (
-            ("proposed by", paragraph.proposed_by),
-            ("supported by", paragraph.supported_by),
-            ("opposed by", paragraph.opposed_by),
-        )
-        if names
+        Attribution(words.word(key, verb) if words else verb, names)
+        for key, names in paragraph.attributions()
+        if names and (verb := _VERBS.get(key))
     )
     return Item(
         paragraph=paragraph,
