@@ -85,7 +85,10 @@ def test_an_article_inserted_before_7_rewrites_article_7_paragraph_2(treaty: Pat
     assert "- new: '8'\n  old: '7'\n  new-path: outcome/01-part-i/08-article-8\n" in concordance
     assert "new-path: outcome/01-part-i/13-article-13/001.md" in concordance
     notes = (out / "draft-2-release-notes.md").read_text(encoding="utf-8")
-    assert "| paragraph 1 | `article 7, paragraph 2` | `article 8, paragraph 2` |" in notes
+    assert (
+        "| paragraph 1 of article 13 (was 1 of article 12) | `article 7, paragraph 2` | `article 8, paragraph 2` |"
+        in notes
+    )
     # the paragraph's history follows it through the renamed folder
     assert main(["-C", str(treaty), "history", "p-12-article-12-1"]) == 0
 

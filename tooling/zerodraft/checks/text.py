@@ -15,7 +15,8 @@ MAX_REPORTED = 5
 
 @paragraph_check("ZD401")
 def brackets_balanced(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
-    stray = marks.unbalanced_brackets(paragraph.text)
+    carried = _carried(document)
+    stray = [(c, o) for c, o in marks.unbalanced_brackets(paragraph.text) if (paragraph.path, o) not in carried]
     for char, offset in stray[:MAX_REPORTED]:
         where = marks.position(paragraph.text, offset)
         partner = "closing ']'" if char == "[" else "opening '['"
@@ -28,6 +29,34 @@ def brackets_balanced(document: Document, paragraph: Paragraph) -> Iterator[Prob
         )
     if len(stray) > MAX_REPORTED:
         yield problem(paragraph, 1, "ZD401", f"{len(stray) - MAX_REPORTED} more unmatched brackets")
+
+
+_CARRIED: list[tuple[Document, frozenset[tuple[str, int]]]] = []
+
+
+def _carried(document: Document) -> frozenset[tuple[str, int]]:
+    """The brackets that open in one paragraph and close in a later one of the same
+    top-level part, in reading order — how negotiating texts bracket a run of paragraphs or
+    whole articles ("[" before the preamble's first words, "]" after Article 26) — as
+    (path, offset) pairs; they are balanced, not stray.  Alternatives (006alt.md) stand on
+    their own.  Worked out once per document."""
+    if _CARRIED and _CARRIED[0][0] is document:
+        return _CARRIED[0][1]
+    carried: set[tuple[str, int]] = set()
+    for top in document.sections:
+        open_: list[tuple[str, int]] = []
+        for section in top.walk():
+            for paragraph in section.paragraphs:
+                if paragraph.number.is_alternative:
+                    continue
+                for char, offset in sorted(marks.unbalanced_brackets(paragraph.text), key=lambda s: s[1]):
+                    if char == "[":
+                        open_.append((paragraph.path, offset))
+                    elif open_ and open_[-1][0] != paragraph.path:
+                        carried.update((open_.pop(), (paragraph.path, offset)))
+    result = frozenset(carried)
+    _CARRIED[:] = [(document, result)]
+    return result
 
 
 @paragraph_check("ZD402")

@@ -174,6 +174,11 @@ class Index:
             yield section
             section = self.parents.get(section.path)
 
+    def article_of(self, paragraph: Paragraph) -> Section | None:
+        """The article holding ``paragraph``, or ``None``."""
+        folder = paragraph.path.rsplit("/", 1)[0]
+        return next((s for s in self.ancestors(folder) if self.addresses.get(s.path, (None,))[0] is Kind.ARTICLE), None)
+
     def references(self, paragraph: Paragraph) -> tuple[Resolved, ...]:
         """Every reference written in ``paragraph``, resolved."""
         return tuple(self.resolve(paragraph, r) for r in find(paragraph.text))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from html import escape
 
 from zerodraft.languages import version
-from zerodraft.model import Document
+from zerodraft.model import Document, SectionKind
 from zerodraft.render.inline import Run, plain, safe_link
 from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.render.links import linked
@@ -233,9 +233,15 @@ def title_block(
 
 
 def heading(entry: Heading) -> str:
-    """A heading of the text (``<h2>`` for an agenda item), with its anchor."""
+    """A heading of the text (``<h2>`` for an agenda item), with its anchor; an article's
+    or Part's number and title on two lines ("Article 7" over "Use of terms")."""
     level = entry.level + 1
-    return f'<h{level} id="{escape(entry.anchor)}">{inline(entry.runs)}</h{level}>'
+    kind = entry.section.kind
+    classes = "" if kind is SectionKind.HEADING else f' class="kind-{kind.value}"'
+    text = inline(entry.runs)
+    if entry.title:
+        text = f'<span class="heading-num">{text}</span><span class="heading-title">{inline(entry.title)}</span>'
+    return f'<h{level} id="{escape(entry.anchor)}"{classes}>{text}</h{level}>'
 
 
 def paragraph(item: Item, *, anchor: bool = True, attributes: str = "", number_note: str = "", link: str = "") -> str:
@@ -270,8 +276,23 @@ def paragraph(item: Item, *, anchor: bool = True, attributes: str = "", number_n
     return "\n".join(out)
 
 
+def table(entry: Block) -> str:
+    """A table block as an HTML table, the first row as its header."""
+    head, *body = entry.rows
+    cells = "".join(f'<th scope="col">{inline(c)}</th>' for c in head)
+    out = ["<table>", "<thead>", f"<tr>{cells}</tr>", "</thead>"]
+    if body:
+        out.append("<tbody>")
+        out += ["<tr>" + "".join(f"<td>{inline(c)}</td>" for c in row) + "</tr>" for row in body]
+        out.append("</tbody>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
 def block(entry: Block) -> str:
-    """One block of a paragraph: its lead text, a subparagraph or an alternative."""
+    """One block of a paragraph: its lead text, a subparagraph, an alternative or a table."""
+    if entry.kind is BlockKind.TABLE:
+        return table(entry)
     text = inline(entry.runs)
     if entry.kind is BlockKind.SUBPARAGRAPH:
         return f'<p class="level-{entry.level}"><span class="mark">{escape(entry.mark)}</span>{text}</p>'
