@@ -334,10 +334,10 @@ def test_github_annotations_cannot_inject_commands(base: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        f"::error file={A}/004.md,line=4,title=ZD108::'Narnia%0A::add-mask::x,y%25' in supported-by is not a "
+        f"::error file={A}/004.md,line=4,title=ZD108::'Narnia\\u000a::add-mask::x,y%25' in supported-by is not a "
         "delegation in outcome/delegations.yaml",
-        f"::error file={A}/004.md,line=4,title=ZD906::adds Narnia%0A::add-mask::x,y%25 to 'supported-by'; "
-        "only Narnia%0A::add-mask::x,y%25 may add itself",
+        f"::error file={A}/004.md,line=4,title=ZD906::adds Narnia\\u000a::add-mask::x,y%25 to 'supported-by'; "
+        "only Narnia\\u000a::add-mask::x,y%25 may add itself",
     ]
 
 

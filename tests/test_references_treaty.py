@@ -85,7 +85,10 @@ def test_an_article_inserted_before_7_rewrites_article_7_paragraph_2(treaty: Pat
     assert "- new: '8'\n  old: '7'\n  new-path: outcome/01-part-i/08-article-8\n" in concordance
     assert "new-path: outcome/01-part-i/13-article-13/001.md" in concordance
     notes = (out / "draft-2-release-notes.md").read_text(encoding="utf-8")
-    assert "| paragraph 1 | `article 7, paragraph 2` | `article 8, paragraph 2` |" in notes
+    assert (
+        "| paragraph 1 of article 13 (was 1 of article 12) | `article 7, paragraph 2` | `article 8, paragraph 2` |"
+        in notes
+    )
     # the paragraph's history follows it through the renamed folder
     assert main(["-C", str(treaty), "history", "p-12-article-12-1"]) == 0
 
@@ -110,3 +113,30 @@ def test_a_reference_to_a_deleted_paragraph_of_an_article_stops_the_release(
         "outcome/01-part-i/12-article-12/001.md:5: ZD702 paragraph 1 refers to paragraph 2 of article 7 "
         "('article 7, paragraph 2'), which is labelled deleted" in err
     )
+
+
+def test_a_reference_to_an_article_that_leaves_stops_the_release(
+    treaty: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Article 9 with every paragraph deleted leaves, and Article 10 would take its number:
+    "article 9" in Article 3 must be resolved first."""
+    path = treaty / PART / "03-article-3" / "002.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("on article 3.", "under article 9."))
+    for name in ("001.md", "002.md"):
+        paragraph = treaty / PART / "09-article-9" / name
+        paragraph.write_text(paragraph.read_text(encoding="utf-8").replace("status: open", "status: deleted"))
+    git(treaty, "commit", "-q", "-am", "Delete Article 9; Article 3 refers to it")
+    assert main(["-C", str(treaty), "release", "--format", "none", "Draft 2", "--date", "2026-04-01"]) == 1
+    err = capsys.readouterr().err
+    assert "outcome/01-part-i/03-article-3/002.md:5: ZD702 paragraph 2 refers to article 9 ('article 9')" in err
+
+
+def test_references_in_deleted_paragraphs_leave_with_them(treaty: Path) -> None:
+    """Paragraph 1 of Article 12 refers to paragraph 2 of Article 7; both deleted, nothing
+    dangles: the release goes ahead."""
+    for folder, name in (("07-article-7", "002.md"), ("12-article-12", "001.md")):
+        paragraph = treaty / PART / folder / name
+        paragraph.write_text(paragraph.read_text(encoding="utf-8").replace("status: open", "status: deleted"))
+    git(treaty, "commit", "-q", "-am", "Delete 7(2) and 12(1)")
+    assert main(["-C", str(treaty), "check"]) == 0
+    assert main(["-C", str(treaty), "release", "--format", "none", "Draft 2", "--date", "2026-04-01"]) == 0

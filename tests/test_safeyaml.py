@@ -133,3 +133,39 @@ def test_syntax_errors_in_the_words_of_the_file(text: str, line: int, message: s
         safeyaml.load(text)
     assert (caught.value.line, message in caught.value.message) == (line, True), caught.value.message
     assert "scanning" not in caught.value.message and "expected" not in caught.value.message
+
+
+QUOTABLE = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=14)
+
+
+def _single(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _double(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+@settings(max_examples=2000)
+@given(
+    st.lists(
+        st.tuples(
+            KEYS,
+            st.one_of(
+                QUOTABLE.map(_single),
+                QUOTABLE.map(_double),
+                QUOTABLE.map(lambda t: _double(t)[:-1]),  # an unclosed quote: never accepted
+                st.sampled_from(["true", "False", "TRUE", "'a' b", '"a" #c', '"\\x41"', "'a''", "''", '""']),
+            ),
+        ),
+        max_size=5,
+    )
+)
+def test_fast_path_agrees_with_libyaml_on_quoted_values(lines: list[tuple[str, str]]) -> None:
+    """Quoted headings and numbers (``heading: "Article 7\\nUse of terms"``, ``number: '1'``), as
+    the importer writes section.yaml, are read by the fast path exactly as libyaml reads them."""
+    text = "\n".join(f"{key}: {value}" for key, value in lines)
+    fast = safeyaml._simple(text)
+    if fast is None:
+        return
+    assert fast.data == _full(text)

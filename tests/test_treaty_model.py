@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import write_paragraph
 from treaty_fixtures import write_decision, write_treaty
 from zerodraft import reader
 from zerodraft.commands.check import check
@@ -194,3 +195,47 @@ def test_every_structure_rule_is_exercised() -> None:
     from test_check import TREATY_CODES
 
     assert set(CASES) == TREATY_CODES
+
+
+def test_option_blocks_nest_and_number_on_their_own(tmp_path: Path) -> None:
+    write_treaty(tmp_path)
+    inner = tmp_path / "outcome/03-part-ii/04-article-4/01-options/01-option-i/01-options"
+    for folder, text in {
+        inner: "kind: options\n",
+        inner / "01-option-a": 'kind: option\nnumber: "A"\n',
+        inner / "02-option-b": 'kind: option\nnumber: "B"\n',
+        inner / "02-option-b/01-options": "kind: options\n",
+        inner / "02-option-b/01-options/01-option-1": 'kind: option\nnumber: "1"\n',
+    }.items():
+        folder.mkdir(parents=True)
+        (folder / "section.yaml").write_text(text)
+    for n, folder in enumerate(
+        (inner / "01-option-a", inner / "02-option-b", inner / "02-option-b/01-options/01-option-1"), 1
+    ):
+        write_paragraph(folder / "001.md", f"n-{n}", f"Option text {n}.")
+    assert codes(tmp_path) == set()
+    document = read(tmp_path)
+    options = [s for s in document.walk() if s.kind is SectionKind.OPTION]
+    assert [s.heading for s in options] == ["OPTION I", "Option A", "Option B", "Option 1", "OPTION II"]
+    refs = {p.text.strip(): document.ref(p) for p in document.paragraphs() if p.text.startswith("Option text")}
+    assert refs == {
+        "Option text 1.": "4.option-I.option-A.1",
+        "Option text 2.": "4.option-I.option-B.1",
+        "Option text 3.": "4.option-I.option-B.option-1.1",
+    }
+
+
+def test_brackets_may_run_over_paragraphs_of_one_part(tmp_path: Path) -> None:
+    """A negotiating text brackets a run of paragraphs or whole articles: "[" in one
+    paragraph, "]" in a later one of the same top-level part, is balanced (ZD401)."""
+    write_treaty(tmp_path)
+    article_1 = tmp_path / "outcome/02-part-i/01-article-1"
+    write_paragraph(article_1 / "001.md", "t-0005", '["Area" means the sea-bed beyond national jurisdiction.')
+    write_paragraph(tmp_path / "outcome/02-part-i/03-article-3/001.md", "t-0009", "This Agreement applies.]")
+    assert codes(tmp_path) == set()
+    write_paragraph(tmp_path / "outcome/04-annex-i/001.md", "t-0018", "Criteria shall include uniqueness.]")
+    write_paragraph(article_1 / "002.md", "t-0006", '["Party" means a State.')  # never closed in Part I
+    assert codes(tmp_path) == {
+        ("outcome/04-annex-i/001.md", "ZD401"),  # in another part: it closes nothing of Part I
+        ("outcome/02-part-i/01-article-1/001.md", "ZD401"),  # the "]" of Article 3 closes the later "["
+    }

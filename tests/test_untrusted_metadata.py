@@ -122,3 +122,15 @@ def test_who_did_it_a_commit_authored_as_the_secretariat_reads_as_the_delegation
     assert zerodraft(repo, "site", "-o", str(site)).returncode == 0
     pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
     assert any("UNODA Secretariat (pull request by @kenya-mission, merged by Jane Doe)" in page for page in pages)
+
+
+def test_a_redline_shows_a_zero_width_character(repo: Path) -> None:
+    """An invisible change to a word is a check problem (ZD010) and shows in the redline."""
+    subprocess.run(["git", "checkout", "-q", "-b", "invisible"], cwd=repo, check=True)
+    edit(repo / f"{A}/005.md", "different situations", "diff\u200berent situations")
+    commit(repo, "invisible")
+    assert "ZD010 holds an invisible character (U+200B)" in zerodraft(repo, "check").stdout
+    for fmt in ("md", "html", "json"):
+        result = zerodraft(repo, "diff", "main", "invisible", "--format", fmt)
+        assert result.returncode == 0, result.stderr
+        assert "\u200b" not in result.stdout and "diff\ufffderent" in result.stdout.replace("\\ufffd", "\ufffd")

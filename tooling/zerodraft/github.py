@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from zerodraft.characters import for_terminal
 from zerodraft.model import Document, Problem
 from zerodraft.policy.review import LOGIN_RE
 
@@ -115,13 +116,15 @@ def pull_request_login(subject: str) -> str:
 def annotation(problem: Problem) -> str:
     """The problem as a GitHub Actions ``::error`` command, shown on the pull request's diff.
 
-    Everything is escaped as the runner expects (``%``, CR and LF in the message; also ``:``
-    and ``,`` in properties), so text from a pull request can never end the line and start
-    another workflow command (``::add-mask::``, ``::stop-commands::`` …).
+    Hidden characters are written out first (:func:`zerodraft.characters.for_terminal`: line
+    ends, escapes, bidirectional and zero-width characters), then everything is escaped as the
+    runner expects (``%``; also ``:`` and ``,`` in properties), so text from a pull request can
+    never end the line and start another workflow command (``::add-mask::``,
+    ``::stop-commands::`` …) nor drive the log's terminal.
     """
     return (
-        f"::error file={_property(problem.path)},line={problem.line},title={_property(problem.code)}"
-        f"::{_data(problem.message)}"
+        f"::error file={_property(for_terminal(problem.path))},line={problem.line},title={_property(problem.code)}"
+        f"::{_data(for_terminal(problem.message))}"
     )
 
 

@@ -125,7 +125,11 @@ RULES: tuple[Rule, ...] = (
     Rule("ZD304", "supports-and-opposes", "No delegation both supports and opposes a paragraph."),
     Rule("ZD305", "reservation-not-ad-ref", "Reservations are held only on agreed-ad-ref text."),
     # ---- text
-    Rule("ZD401", "unbalanced-brackets", "Square brackets are balanced."),
+    Rule(
+        "ZD401",
+        "unbalanced-brackets",
+        "Square brackets are balanced: within a paragraph, or opened in one paragraph and closed in a later one of the same top-level part (a bracketed run of paragraphs or articles).",
+    ),
     Rule("ZD402", "subparagraph-sequence", "Subparagraphs run (a), (b), (c) … and (i), (ii), (iii) … without gaps."),
     Rule("ZD403", "undefined-footnote", "Every footnote reference [^n] has a definition in the same paragraph."),
     Rule("ZD404", "unused-footnote", "Every footnote definition is referenced in the text."),
@@ -208,9 +212,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ZD601",
         "unplaced-line",
-        "zerodraft import places every line of the source: as a heading, a paragraph or part of one, a footnote, or a removed page number or running header.",
+        "zerodraft import places every line of the source as a heading, a paragraph or part of one, a footnote, or a "
+        "removed page number or running header; a line it cannot place is imported as an unnumbered paragraph where "
+        "it stood and reported (never dropped, never refused).",
     ),
-    Rule("ZD602", "import-numbering", "zerodraft import finds the paragraph numbers of the source in sequence."),
+    Rule(
+        "ZD602",
+        "import-numbering",
+        "zerodraft import finds the paragraph numbers of the source in sequence; one out of sequence is imported as an "
+        "unnumbered paragraph keeping its printed number, and reported.",
+    ),
     Rule(
         "ZD630",
         "intake-unmapped",

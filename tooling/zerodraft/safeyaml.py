@@ -12,8 +12,10 @@ C parser (libyaml) with the safe constructor, further restricted:
 Most front matter is a handful of ``key: value`` and ``key: [a, b]`` lines, and building a
 full YAML loader for each costs more than reading the file.  :func:`load` therefore first
 tries :func:`_simple`, which accepts only that flat form, with values that YAML itself
-resolves to strings (it asks the same resolver), and gives up — falling back to libyaml —
-on anything else: comments after values, quotes, nesting, duplicate keys, numbers, dates.
+resolves to strings (it asks the same resolver), one-line quoted strings with no escape but
+``\\n``, ``\\"`` and ``\\\\`` (the headings and numbers of ``section.yaml``), and ``true``/``false``,
+and gives up — falling back to libyaml — on anything else: comments after values, other
+escapes, nesting, duplicate keys, numbers, dates.
 A property test checks that whenever it accepts a text, the result equals libyaml's.
 
 Writing (``--fix``, proposals, releases) goes through ruamel.yaml, which keeps comments and
@@ -222,6 +224,24 @@ def _string(value: str) -> bool:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+_SINGLE = re.compile(r"^'((?:[^']|'')*)'$")
+_DOUBLE = re.compile(r'^"((?:[^"\\]|\\[n"\\])*)"$')
+_ESCAPES = {"n": "\n", '"': '"', "\\": "\\"}
+_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+def _quoted(value: str) -> str | None:
+    """A one-line quoted scalar's string — ``'it''s'``, ``"Article 7\\nUse of terms"`` with
+    only the escapes ``\\n``, ``\\"`` and ``\\\\`` — or ``None`` for anything else."""
+    if not value.isprintable():
+        return None
+    single = _SINGLE.match(value)
+    if single:
+        return single.group(1).replace("''", "'")
+    double = _DOUBLE.match(value)
+    if double:
+        return re.sub(r"\\(.)", lambda m: _ESCAPES[m.group(1)], double.group(1))
+    return None
 
 
 def _simple(text: str) -> Loaded | None:
@@ -249,6 +269,10 @@ def _simple(text: str) -> Loaded | None:
             parsed = items
         elif _string(value):
             parsed = value
+        elif (quoted := _quoted(value)) is not None:
+            parsed = quoted
+        elif value in _BOOLEANS:
+            parsed = _BOOLEANS[value]
         else:
             return None
         data[key] = parsed

@@ -10,6 +10,7 @@ from zerodraft import marks
 from zerodraft.checks.registry import document_check
 from zerodraft.model import Document, Problem
 from zerodraft.references.resolve import Index, Resolution, Resolved, Status
+from zerodraft.vocabulary import Role
 
 LEFT_DANGLING = frozenset({"ZD702"})
 """Codes that ``zerodraft propose`` prints as a warning and then writes the proposal: a
@@ -36,6 +37,8 @@ _CACHE: list[tuple[Document, tuple[_Found, ...]]] = []
 def _everything(document: Document) -> Iterator[_Found]:
     index = Index(document)
     for paragraph in document.paragraphs():
+        if paragraph.role is Role.DELETED:
+            continue  # it leaves at the release, and its references with it
         for resolved in index.references(paragraph):
             line = paragraph.text_line + marks.position(paragraph.text, resolved.reference.start).line - 1
             yield _Found(resolved, paragraph.path, line, f"paragraph {paragraph.label}")

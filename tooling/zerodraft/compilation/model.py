@@ -335,14 +335,10 @@ def _positions(
     if after is None:
         return ()
     out = []
-    for key, attr in (
-        ("proposed-by", "proposed_by"),
-        ("supported-by", "supported_by"),
-        ("opposed-by", "opposed_by"),
-        ("reservations", "reservations"),
-    ):
-        was = {roster.name_of(n) for n in (getattr(before, attr) if before else ())}
-        now = [roster.name_of(n) for n in getattr(after, attr)]
+    earlier = dict(before.attributions()) if before else {}
+    for key, names in after.attributions():
+        was = {roster.name_of(n) for n in earlier.get(key, ())}
+        now = [roster.name_of(n) for n in names]
         added = tuple(n for n in dict.fromkeys(now) if n not in was)
         if added:
             out.append((key, added))

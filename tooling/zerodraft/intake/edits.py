@@ -44,6 +44,9 @@ _NEW_SECTION = re.compile(
     r"(?:\*\*)?\s*\]?\s*$"
 )
 """A heading of a new article (Part, Chapter, Annex …) typed by the delegation: the whole line."""
+_UNDER_HEADING = (
+    "new text right under a heading cannot be numbered; type it after a paragraph (it becomes that paragraph's bis)"
+)
 SIMILAR = 0.6
 """A typed paragraph at least this like (difflib ratio) a paragraph that lost its bookmark is
 listed as unmapped rather than taken as new text."""
@@ -278,6 +281,18 @@ def _edited_groups(
             groups.append(group)
             last, under_heading = group, False
             continue
+        if _bookmark_moved_up(last, block, before):
+            # Enter typed at the start of a paragraph: Word left its bookmark on the new text above
+            assert last is not None and last.paragraph is not None
+            typed = _Group(None, None, last.blocks)
+            ahead = groups[groups.index(last) - 1] if groups.index(last) else None
+            typed.after = (ahead.paragraph or ahead.after) if ahead is not None else None
+            last.blocks = [block]
+            if typed.after is None:
+                unmapped.append(Unmapped(typed.blocks[0].position, typed.blocks[0].plain[:80], _UNDER_HEADING))
+            else:
+                groups.insert(groups.index(last), typed)
+            continue
         following = next((o for o in owners[index + 1 :] if o is not None), None)
         inside = last is not None and last.paragraph is not None and following == last.paragraph.id
         if last is not None and (inside or _MARK.match(block.markdown)):
@@ -300,14 +315,7 @@ def _edited_groups(
             anchor = last.after
         if anchor is None:
             if under_heading or groups:
-                unmapped.append(
-                    Unmapped(
-                        block.position,
-                        block.plain[:80],
-                        "new text right under a heading cannot be numbered; type it after a paragraph "
-                        "(it becomes that paragraph's bis)",
-                    )
-                )
+                unmapped.append(Unmapped(block.position, block.plain[:80], _UNDER_HEADING))
             else:
                 aside.append(block.plain)
             continue
@@ -315,6 +323,15 @@ def _edited_groups(
         groups.append(group)
         last = group
     return groups, unmapped, aside, structural, uncertain, sections
+
+
+def _bookmark_moved_up(last: _Group | None, block: WordParagraph, before: dict[str, _Group]) -> bool:
+    """True when ``block``, unmarked, holds exactly the draft's text of the paragraph just above
+    it, whose mark now sits on one block of other text: the mark moved up onto typed text."""
+    if last is None or last.paragraph is None or len(last.blocks) != 1:
+        return False
+    original = before.get(last.paragraph.id)
+    return original is not None and _plain(original.blocks) == block.plain != _plain(last.blocks)
 
 
 def _longest_in_order(order: Sequence[str], rank: dict[str, int]) -> set[str]:

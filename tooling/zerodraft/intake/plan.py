@@ -22,7 +22,8 @@ from zerodraft.policy import Author, review
 from zerodraft.policy import Change as Judged
 from zerodraft.reader import Reading as Text
 from zerodraft.reader import read, read_paragraph
-from zerodraft.rounds.proposal import Change, new_problems, propose
+from zerodraft.rounds.change import Change
+from zerodraft.rounds.proposal import new_problems, propose
 from zerodraft.source import MemoryTree
 
 _NO_BLOB = "0" * 40

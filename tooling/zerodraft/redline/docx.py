@@ -87,14 +87,11 @@ def _shown(text: str) -> str:
 
 
 def _remark(block: Block) -> str:
-    """What a comment on the paragraph says: its label change, where it moved."""
-    facts = []
-    if block.label_change:
-        facts.append(f"label: {block.label_change}")
-    elif block.kind == "inserted" and block.new and block.new.label:
+    """What a comment on the paragraph says: what happened to it beyond the tracked changes
+    (text amended, label changed, positions changed, moved; a new paragraph's label)."""
+    facts = [fact for fact in block.facts(with_label=False) if fact != "renumbered only"]
+    if block.kind == "inserted" and block.new and block.new.label:
         facts.append(f"label: {block.new.label}")
-    if block.note:
-        facts.append(block.note)
     return "; ".join(facts)
 
 

@@ -29,6 +29,7 @@ from enum import Enum
 from zerodraft import numbering
 from zerodraft.model import Document, Paragraph, Section, SectionKind
 from zerodraft.references.grammar import Kind, Numeral, Reference, Scope, Target, find
+from zerodraft.rounds.articles import leaves
 from zerodraft.vocabulary import Role
 
 
@@ -40,7 +41,8 @@ class Status(Enum):
     MISSING = "missing"
     """Nothing in the document has that kind and number."""
     DELETED = "deleted"
-    """It is a paragraph labelled deleted: it leaves at the next release."""
+    """It is a paragraph labelled deleted, or an article all of whose paragraphs are: it
+    leaves at the next release."""
     AMBIGUOUS = "ambiguous"
     """Two or more things could be meant; the reference must say which."""
     UNRESOLVED = "unresolved"
@@ -172,6 +174,11 @@ class Index:
             yield section
             section = self.parents.get(section.path)
 
+    def article_of(self, paragraph: Paragraph) -> Section | None:
+        """The article holding ``paragraph``, or ``None``."""
+        folder = paragraph.path.rsplit("/", 1)[0]
+        return next((s for s in self.ancestors(folder) if self.addresses.get(s.path, (None,))[0] is Kind.ARTICLE), None)
+
     def references(self, paragraph: Paragraph) -> tuple[Resolved, ...]:
         """Every reference written in ``paragraph``, resolved."""
         return tuple(self.resolve(paragraph, r) for r in find(paragraph.text))
@@ -281,7 +288,9 @@ class Index:
         for level in levels:
             matches = self._sections_under(level, wanted)
             if len(matches) == 1:
-                return Resolution(target, Status.FOUND, section=matches[0])
+                gone = target.kind is Kind.ARTICLE and leaves(matches[0])
+                status = Status.DELETED if gone else Status.FOUND
+                return Resolution(target, status, section=matches[0])
             if len(matches) > 1:
                 return Resolution(target, Status.AMBIGUOUS, candidates=tuple(s.path for s in matches))
         return Resolution(target, Status.MISSING)

@@ -44,10 +44,11 @@ class Rewrite:
     path: str
     """The file it is written in, before the release."""
     old: str
-    """The referring paragraph's number before the release ("30"); for a heading, the
-    section's folder."""
+    """The referring paragraph's number before the release ("30", "1 of article 12"); for a
+    heading, the section's folder."""
     new: str
-    """Its number after the release ("32"); for a heading, the section's folder."""
+    """Its number after the release ("32", "1 of article 13"); for a heading, the section's
+    folder."""
     before: str
     """The reference as it was written ("paragraph 40 above")."""
     after: str
@@ -130,10 +131,15 @@ def plan(document: Document, mapping: Mapping, files: MappingType[str, bytes]) -
             continue
         content, pairs = result
         changed[paragraph.path] = content.encode("utf-8")
-        rewrites += [Rewrite(paragraph.path, paragraph.label, new, b, a) for b, a in pairs]
+        old = paragraph.label
+        article = index.article_of(paragraph)
+        if article is not None:  # "1 of article 13 (was 1 of article 12)"
+            number = index.addresses[article.path][1]
+            old, new = f"{old} of article {number}", f"{new} of article {mapping.sections.get(article.path, number)}"
+        rewrites += [Rewrite(paragraph.path, old, new, b, a) for b, a in pairs]
     for section in document.walk():
         path = f"{section.path}/section.yaml"
-        if path not in files or not find(section.heading):
+        if path not in files or not index.in_heading(section, section.heading):  # "Article 7" alone: nothing
             continue
         text = files[path].decode("utf-8")
         changes: dict[str, str] = {}

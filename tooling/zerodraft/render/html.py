@@ -105,7 +105,6 @@ def render(draft: CompiledDraft) -> bytes:
     """The whole page, UTF-8; internal references are links to their targets."""
     draft = linked(draft)
     document = draft.document
-    config = document.config
     title = plain(draft.title)
     parts: list[str] = [
         "<!DOCTYPE html>",
@@ -116,40 +115,22 @@ def render(draft: CompiledDraft) -> bytes:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>{escape(draft.header)} — {escape(title)}</title>",
-        f"<style>{STYLE}{_label_styles(draft)}{_RTL_STYLE if _direction(document) else ''}</style>",
+        f"<style>{STYLE}{label_styles(draft)}{_RTL_STYLE if _direction(document) else ''}</style>",
         "</head>",
         "<body>",
         '<a class="skip" href="#text">Skip to the text</a>',
-        "<header>",
+        title_block(draft),
     ]
-    if config.symbol:
-        parts.append(f'<p class="symbol">{escape(config.symbol)}</p>')
-    parts.append(f'<p class="draft-header">{escape(draft.header)}</p>')
-    if draft.note:
-        parts.append(f'<p class="note">{inline(draft.note)}</p>')
-    parts.append(f"<h1>{inline(draft.title)}</h1>")
-    if config.meeting:
-        parts.append(f'<p class="meeting">{escape(" ".join(config.meeting.split()))}</p>')
-    parts.append("</header>")
     if draft.problems:
         parts.append(_problems(draft))
     parts.append(_contents(draft))
     parts.append(_legend(draft))
     parts.append('<main id="text">')
     for entry in draft.entries:
-        parts.append(_heading(entry) if isinstance(entry, Heading) else _item(entry))
+        parts.append(heading(entry) if isinstance(entry, Heading) else paragraph(entry))
     parts.append("</main>")
     if draft.footnotes:
-        parts.append('<footer class="footnotes" aria-labelledby="notes-heading">')
-        parts.append(f'<h2 id="notes-heading">{escape(_word(draft, "notes", "Notes"))}</h2>')
-        parts.append("<ol>")
-        for note in draft.footnotes:
-            parts.append(
-                f'<li id="fn-{note.number}" value="{note.number}">{inline(note.runs)} '
-                f'<a class="backref" href="#fnref-{note.number}" aria-label="Back to note {note.number} in the text">↩</a></li>'
-            )
-        parts.append("</ol>")
-        parts.append("</footer>")
+        parts.append(footnotes(draft))
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts).encode("utf-8")
 
@@ -158,16 +139,17 @@ def _label_class(label: Label | None) -> str:
     return f"role-{label.role.value}" if label else "role-unknown"
 
 
-def _label_styles(draft: CompiledDraft) -> str:
+def label_styles(draft: CompiledDraft) -> str:
+    """The CSS of the draft's consensus labels: each label's colour, and a darker rule beside its paragraphs."""
     rules = []
     for label in draft.document.config.vocabulary.labels:
-        colour = _colour(label.colour)
-        rules.append(f".{_label_class(label)} .label, .legend .{_label_class(label)} {{ background: {colour}; }}")
-        rules.append(f".para.{_label_class(label)} {{ border-left-color: {_border(colour)}; }}")
+        shade = colour(label.colour)
+        rules.append(f".{_label_class(label)} .label, .legend .{_label_class(label)} {{ background: {shade}; }}")
+        rules.append(f".para.{_label_class(label)} {{ border-left-color: {_border(shade)}; }}")
     return "\n" + "\n".join(rules) + "\n"
 
 
-def _colour(value: str) -> str:
+def colour(value: str) -> str:
     """A CSS colour from the vocabulary, or white if it is not a plain ``#rrggbb``."""
     text = value.strip()
     if len(text) in (4, 7) and text[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in text[1:]):
@@ -230,35 +212,63 @@ def _legend(draft: CompiledDraft) -> str:
     )
 
 
-def _heading(heading: Heading) -> str:
-    level = heading.level + 1
-    kind = heading.section.kind
+def title_block(
+    draft: CompiledDraft, header: str | None = None, *, css_class: str = "", plain_title: bool = False
+) -> str:
+    """The head of a text: the symbol, the draft line (``header``, else the draft's own:
+    "DRAFT 3, 19 July 2021"), the note above the title, the title, the meeting.  The site
+    gives its pages a ``css_class`` and a ``plain_title`` (without links or marks)."""
+    config = draft.document.config
+    parts = [f'<header class="{escape(css_class)}">' if css_class else "<header>"]
+    if config.symbol:
+        parts.append(f'<p class="symbol">{escape(config.symbol)}</p>')
+    parts.append(f'<p class="draft-header">{escape(draft.header if header is None else header)}</p>')
+    if draft.note:
+        parts.append(f'<p class="note">{inline(draft.note)}</p>')
+    parts.append(f"<h1>{escape(plain(draft.title)) if plain_title else inline(draft.title)}</h1>")
+    if config.meeting:
+        parts.append(f'<p class="meeting">{escape(" ".join(config.meeting.split()))}</p>')
+    parts.append("</header>")
+    return "\n".join(parts)
+
+
+def heading(entry: Heading) -> str:
+    """A heading of the text (``<h2>`` for an agenda item), with its anchor; an article's
+    or Part's number and title on two lines ("Article 7" over "Use of terms")."""
+    level = entry.level + 1
+    kind = entry.section.kind
     classes = "" if kind is SectionKind.HEADING else f' class="kind-{kind.value}"'
-    text = inline(heading.runs)
-    if heading.title:
-        text = f'<span class="heading-num">{text}</span><span class="heading-title">{inline(heading.title)}</span>'
-    return f'<h{level} id="{escape(heading.anchor)}"{classes}>{text}</h{level}>'
+    text = inline(entry.runs)
+    if entry.title:
+        text = f'<span class="heading-num">{text}</span><span class="heading-title">{inline(entry.title)}</span>'
+    return f'<h{level} id="{escape(entry.anchor)}"{classes}>{text}</h{level}>'
 
 
-def _item(item: Item) -> str:
+def paragraph(item: Item, *, anchor: bool = True, attributes: str = "", number_note: str = "", link: str = "") -> str:
+    """A paragraph: its number (a link to itself), its blocks, its label and attribution,
+    the secretariat's note.  ``anchor=False`` leaves out its id (for a page showing several
+    versions of it); ``attributes`` (already escaped) go on its ``div``; ``number_note`` is
+    added to the number's spoken label; ``link`` (HTML) ends the line of its label."""
     classes = ["para", _label_class(item.label)]
     if item.preambular:
         classes.append("preambular")
     if not item.number:
         classes.append("unnumbered")
-    anchor = escape(item.anchor)
-    out = [f'<div class="{" ".join(classes)}" id="{anchor}">']
-    if item.number:
-        out.append(
-            f'<a class="num" href="#{anchor}" aria-label="Paragraph {escape(item.number)}">{escape(item.number)}.</a>'
-        )
+    ident = escape(item.anchor)
+    own = f' id="{ident}"' if anchor else ""
+    out = [f'<div class="{" ".join(classes)}"{own}{attributes}>']
+    if item.number and anchor:
+        spoken = f"Paragraph {escape(item.number)}{escape(number_note)}"
+        out.append(f'<a class="num" href="#{ident}" aria-label="{spoken}">{escape(item.number)}.</a>')
+    elif item.number:
+        out.append(f'<span class="num">{escape(item.number)}.</span>')
     out.append('<div class="body">')
-    out.extend(_block(block) for block in item.blocks)
+    out.extend(block(b) for b in item.blocks)
     by = "; ".join(
         f'<span class="by">{escape(a.verb.capitalize())}: {escape(", ".join(a.delegations))}</span>'
         for a in item.attributions
     )
-    out.append(f'<p class="meta"><span class="label">{escape(item.display)}</span> {by}'.rstrip() + "</p>")
+    out.append(f'<p class="meta"><span class="label">{escape(item.display)}</span> {by}{link}'.rstrip() + "</p>")
     if item.paragraph.note:
         out.append(f'<p class="secretariat-note">Secretariat note: {escape(item.paragraph.note)}</p>')
     out.append("</div>")
@@ -266,15 +276,11 @@ def _item(item: Item) -> str:
     return "\n".join(out)
 
 
-def table(block: Block) -> str:
+def table(entry: Block) -> str:
     """A table block as an HTML table, the first row as its header."""
-    head, *body = block.rows
-    out = [
-        "<table>",
-        "<thead>",
-        "<tr>" + "".join(f'<th scope="col">{inline(c)}</th>' for c in head) + "</tr>",
-        "</thead>",
-    ]
+    head, *body = entry.rows
+    cells = "".join(f'<th scope="col">{inline(c)}</th>' for c in head)
+    out = ["<table>", "<thead>", f"<tr>{cells}</tr>", "</thead>"]
     if body:
         out.append("<tbody>")
         out += ["<tr>" + "".join(f"<td>{inline(c)}</td>" for c in row) + "</tr>" for row in body]
@@ -283,15 +289,34 @@ def table(block: Block) -> str:
     return "\n".join(out)
 
 
-def _block(block: Block) -> str:
-    if block.kind is BlockKind.TABLE:
-        return table(block)
-    text = inline(block.runs)
-    if block.kind is BlockKind.SUBPARAGRAPH:
-        return f'<p class="level-{block.level}"><span class="mark">{escape(block.mark)}</span>{text}</p>'
-    if block.kind is BlockKind.ALTERNATIVE:
-        return f'<p class="alternative"><strong>{escape(block.mark)}</strong> {text}</p>'
+def block(entry: Block) -> str:
+    """One block of a paragraph: its lead text, a subparagraph, an alternative or a table."""
+    if entry.kind is BlockKind.TABLE:
+        return table(entry)
+    text = inline(entry.runs)
+    if entry.kind is BlockKind.SUBPARAGRAPH:
+        return f'<p class="level-{entry.level}"><span class="mark">{escape(entry.mark)}</span>{text}</p>'
+    if entry.kind is BlockKind.ALTERNATIVE:
+        return f'<p class="alternative"><strong>{escape(entry.mark)}</strong> {text}</p>'
     return f"<p>{text}</p>"
+
+
+def footnotes(draft: CompiledDraft, *, element: str = "footer", backrefs: bool = True) -> str:
+    """The draft's notes, numbered as in the text, each with a link back to its mark."""
+    parts = [
+        f'<{element} class="footnotes" aria-labelledby="notes-heading">',
+        f'<h2 id="notes-heading">{escape(_word(draft, "notes", "Notes"))}</h2>',
+        "<ol>",
+    ]
+    for note in draft.footnotes:
+        back = (
+            f' <a class="backref" href="#fnref-{note.number}" aria-label="Back to note {note.number} in the text">↩</a>'
+            if backrefs
+            else ""
+        )
+        parts.append(f'<li id="fn-{note.number}" value="{note.number}">{inline(note.runs)}{back}</li>')
+    parts += ["</ol>", f"</{element}>"]
+    return "\n".join(parts)
 
 
 def inline(runs: tuple[Run, ...]) -> str:

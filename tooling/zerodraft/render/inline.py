@@ -97,8 +97,9 @@ def plain(items: Iterable[Run]) -> str:
 
 
 def italicise_first_word(items: tuple[Run, ...]) -> tuple[Run, ...]:
-    """The runs with the first word in italics (a GA-style preambular participle)."""
-    if not items or items[0].footnote is not None or items[0].href:
+    """The runs with the first word in italics (a GA-style preambular participle); runs
+    already in italics (``*The Parties to this Agreement*,``) stay as they are."""
+    if not items or items[0].footnote is not None or items[0].href or items[0].italic:
         return items
     first = items[0]
     match = re.match(r"(\s*[^\s\[\]]+)(.*)", first.text, re.DOTALL)

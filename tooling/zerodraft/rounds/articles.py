@@ -42,13 +42,14 @@ class ArticleMove:
 def leaving(document: Document) -> tuple[Section, ...]:
     """The articles that leave at the release: every paragraph in them is labelled deleted
     (``zerodraft propose delete "Article 10"``); their folders go with them."""
-    out = []
-    for run in document.article_runs():
-        for article in run:
-            paragraphs = [p for s in article.walk() for p in s.paragraphs]
-            if paragraphs and all(p.role is Role.DELETED for p in paragraphs):
-                out.append(article)
-    return tuple(out)
+    return tuple(article for run in document.article_runs() for article in run if leaves(article))
+
+
+def leaves(article: Section) -> bool:
+    """True for an article every paragraph of which is labelled deleted: it leaves at the
+    release, and the article after it takes its number."""
+    paragraphs = [p for s in article.walk() for p in s.paragraphs]
+    return bool(paragraphs) and all(p.role is Role.DELETED for p in paragraphs)
 
 
 def renumber_articles(document: Document) -> tuple[ArticleMove, ...]:

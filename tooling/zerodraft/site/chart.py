@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from zerodraft.dashboard import ORDER, Dashboard
-from zerodraft.render.html import _colour
+from zerodraft.render import html as draft_html
 from zerodraft.vocabulary import Role
 
 # One pattern per role: what is drawn in ink over the label's colour.
@@ -46,7 +46,7 @@ def svg(board: Dashboard) -> str:
         "<defs>",
     ]
     for label in board.labels:
-        colour = _colour(label.colour)
+        colour = draft_html.colour(label.colour)
         out.append(
             f'<pattern id="pat-{label.role.value}" width="8" height="8" patternUnits="userSpaceOnUse">'
             f'<rect width="8" height="8" fill="{colour}"/>{_PATTERNS[label.role]}</pattern>'

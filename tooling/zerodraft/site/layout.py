@@ -94,7 +94,7 @@ def page(
 def stylesheet(draft: CompiledDraft) -> str:
     """The site's stylesheet: the HTML draft's own styles and label colours, then the site's."""
     extra = (_DATA / "site.css").read_text(encoding="utf-8")
-    return draft_html.STYLE + draft_html._label_styles(draft) + extra
+    return draft_html.STYLE + draft_html.label_styles(draft) + extra
 
 
 def script() -> str:

@@ -50,7 +50,10 @@ def redline_page(path: str, old: Snapshot, new: Snapshot, title: str) -> Page:
     redline = comparison(old, new)
     counts = redline.counts()
     redline = redline.changes_only()
-    said = ", ".join(f"{n} {what}" for what, n in counts.items() if n) or "no paragraph changed"
+    said = ", ".join(f"{n} {what}" for what, n in counts.items() if n and what != "renumbered only")
+    said = said or "no paragraph changed"
+    if counts["renumbered only"]:
+        said += f" ({counts['renumbered only']} renumbered only, listed in the concordance)"
     md = _markdown()
     parts = [
         f"<h1>{escape(title)}</h1>",
@@ -60,9 +63,9 @@ def redline_page(path: str, old: Snapshot, new: Snapshot, title: str) -> Page:
         f"each paragraph says in words what happened to it. In all: {escape(said)}. "
         "Paragraphs that did not change are left out (the headings above each change stay); "
         "each draft's page has its whole text.</p>",
-        redline_html._summary(redline).replace("<h2>Changes</h2>", '<h2 id="changes-heading">Changes</h2>'),
+        redline_html.summary(redline, heading_id="changes-heading"),
         '<div class="redline">',
     ]
-    parts.extend(redline_html._block(md, block) for block in redline.blocks)
+    parts.extend(redline_html.block_html(md, block) for block in redline.blocks)
     parts.append("</div>")
     return page(path, title, "\n".join(parts))

@@ -16,14 +16,12 @@ from html import escape
 
 from zerodraft.dashboard import dashboard
 from zerodraft.render import html as draft_html
-from zerodraft.render.inline import plain
 from zerodraft.render.layout import CompiledDraft, Heading, Item
 
 
 def delegations_of(item: Item) -> tuple[str, ...]:
     """Every delegation named on the paragraph, in the order they appear."""
-    p = item.paragraph
-    return tuple(dict.fromkeys((*p.proposed_by, *p.supported_by, *p.opposed_by, *p.reservations)))
+    return item.paragraph.delegations()
 
 
 def filters(draft: CompiledDraft) -> str:
@@ -65,61 +63,33 @@ def body(draft: CompiledDraft, history: Mapping[str, str], prefix: str = "") -> 
     out = ['<div class="text" id="text">']
     for entry in draft.entries:
         if isinstance(entry, Heading):
-            out.append(draft_html._heading(entry))
+            out.append(draft_html.heading(entry))
         else:
             out.append(paragraph(entry, history, prefix))
     out.append("</div>")
     if draft.footnotes:
-        out.append('<section class="footnotes" aria-labelledby="notes-heading">')
-        out.append('<h2 id="notes-heading">Notes</h2>\n<ol>')
-        for note in draft.footnotes:
-            out.append(f'<li id="fn-{note.number}" value="{note.number}">{draft_html.inline(note.runs)}</li>')
-        out.append("</ol>\n</section>")
+        out.append(draft_html.footnotes(draft, element="section", backrefs=False))
     return "\n".join(out)
 
 
 def paragraph(item: Item, history: Mapping[str, str], prefix: str = "", *, anchor: bool = True, notes: str = "") -> str:
     """One paragraph, as on the draft pages (``anchor=False``: without ids, for pages that
     show several versions of one paragraph; its footnote marks and internal references then
-    lead to the page ``notes``)."""
+    lead to the page ``notes``): the HTML draft's paragraph, with the data the filters read
+    and a link to its history."""
     p = item.paragraph
     role = item.label.role.value if item.label else "unknown"
     names = "|".join(name.casefold() for name in delegations_of(item))
-    classes = ["para", f"role-{role}"]
-    if item.preambular:
-        classes.append("preambular")
-    if not item.number:
-        classes.append("unnumbered")
-    ident = escape(item.anchor)
-    attributes = f' id="{ident}"' if anchor else ""
-    out = [
-        f'<div class="{" ".join(classes)}"{attributes} data-para data-item="{escape(p.section[0] if p.section else "")}"'
-        f' data-label="{escape(role)}" data-delegations="{escape(names)}">'
-    ]
-    if item.number:
-        label = f"Paragraph {escape(item.number)}"
-        if anchor:
-            out.append(
-                f'<a class="num" href="#{ident}" aria-label="{label} (link to paste)">{escape(item.number)}.</a>'
-            )
-        else:
-            out.append(f'<span class="num">{escape(item.number)}.</span>')
-    out.append('<div class="body">')
-    out.extend(draft_html._block(block) for block in item.blocks)
-    by = "; ".join(
-        f'<span class="by">{escape(a.verb.capitalize())}: {escape(", ".join(a.delegations))}</span>'
-        for a in item.attributions
+    data = (
+        f' data-para data-item="{escape(p.section[0] if p.section else "")}"'
+        f' data-label="{escape(role)}" data-delegations="{escape(names)}"'
     )
     page = history.get(p.id)
     link = ""
     if page:
         what = f"paragraph {item.number}" if item.number else "this paragraph"
         link = f' <a class="history" href="{prefix}{escape(page)}">History of {escape(what)}</a>'
-    out.append(f'<p class="meta"><span class="label">{escape(item.display)}</span> {by}{link}'.rstrip() + "</p>")
-    if p.note:
-        out.append(f'<p class="secretariat-note">Secretariat note: {escape(p.note)}</p>')
-    out.append("</div>\n</div>")
-    html = "\n".join(out)
+    html = draft_html.paragraph(item, anchor=anchor, attributes=data, number_note=" (link to paste)", link=link)
     if not anchor:
         html = _FOOTNOTE_ID.sub("", html)
         for kind in ("fn", "para", "sec"):  # footnotes and internal references lead to that page
@@ -132,15 +102,4 @@ _FOOTNOTE_ID = re.compile(r' id="fnref-[0-9]+"')
 
 def title_block(draft: CompiledDraft, heading: str) -> str:
     """The header of a text page: the symbol, the draft line, the title, the meeting."""
-    config = draft.document.config
-    parts = ['<header class="draft-title">']
-    if config.symbol:
-        parts.append(f'<p class="symbol">{escape(config.symbol)}</p>')
-    parts.append(f'<p class="draft-header">{escape(heading)}</p>')
-    if draft.note:
-        parts.append(f'<p class="note">{draft_html.inline(draft.note)}</p>')
-    parts.append(f"<h1>{escape(plain(draft.title))}</h1>")
-    if config.meeting:
-        parts.append(f'<p class="meeting">{escape(" ".join(config.meeting.split()))}</p>')
-    parts.append("</header>")
-    return "\n".join(parts)
+    return draft_html.title_block(draft, heading, css_class="draft-title", plain_title=True)
