@@ -41,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="leave out paragraphs that did not change (md, json, html; a Word redline is always whole)",
     )
+    _options.add_language(parser, "the redline of this language version (both drafts must keep it)")
     parser.add_argument(
         "--translation",
         metavar="FILE",
@@ -63,6 +64,12 @@ def run(args: argparse.Namespace) -> int:
     repository = Repository(Path.cwd())
     old, old_name = load(repository, args.old, args.root)
     new, new_name = load(repository, args.new, args.root)
+    if args.language:
+        from zerodraft.languages import version
+
+        for document in (old, new):
+            version.wanted(document, args.language)  # Fatal for a language a draft does not keep
+        old, new = version.in_language(old, args.language), version.in_language(new, args.language)
     comparison = redline.compare(old, new, old_name, new_name)
     if args.changes_only:
         if args.format == "docx":
