@@ -123,8 +123,10 @@ def update_yaml(text: str, changes: Mapping[str, Any]) -> str:
 
 def yaml_value(text: str, key: str) -> Any:
     """The value of top-level ``key`` in a YAML file already read clean, or ``None``."""
-    data = _yaml().load(text)
-    return data.get(key) if hasattr(data, "get") else None
+    import yaml  # libyaml's safe loader: reading a value needs no round trip
+
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return data.get(key) if isinstance(data, dict) else None
 
 
 def _assemble(data: Any, body: str) -> str:

@@ -139,7 +139,7 @@ def plan(document: Document, mapping: Mapping, files: MappingType[str, bytes]) -
         rewrites += [Rewrite(paragraph.path, old, new, b, a) for b, a in pairs]
     for section in document.walk():
         path = f"{section.path}/section.yaml"
-        if path not in files or not find(section.heading):
+        if path not in files or not index.in_heading(section, section.heading):  # "Article 7" alone: nothing
             continue
         text = files[path].decode("utf-8")
         changes: dict[str, str] = {}
