@@ -69,7 +69,7 @@ def test_example_redline(repo: Path) -> None:
     assert amended.label_change == "agreed ad ref → open"
     assert [c.text for c in amended.changes if c.op == "insert"] == [" [technology transfer and]"]
     assert by_id["p-new-kenya"].kind == "inserted"
-    assert comparison.counts()["renumbered"] == 4
+    assert comparison.counts()["renumbered only"] == 4  # 3 (was 4), 4 (was 5), 5 (was 6), 6 (was 6 bis)
     markdown = redline_markdown.render(comparison)
     if os.environ.get("ZERODRAFT_REGENERATE"):
         (GOLDEN / "example.md").write_text(markdown, encoding="utf-8")
@@ -78,7 +78,11 @@ def test_example_redline(repo: Path) -> None:
     import docx
 
     remarks = [c.text for c in docx.Document(__import__("io").BytesIO(data)).comments]
-    assert remarks == ["label: agreed ad ref → open", "label: proposed"]
+    assert remarks == [
+        "deleted",
+        "text amended; label changed: agreed ad ref → open",
+        "new paragraph; label: proposed",
+    ]
     assert accept_all(data) == [i.line() for i in redline.items(new)]
     assert reject_all(data) == [i.line() for i in redline.items(old)]
 
@@ -187,12 +191,13 @@ def test_diff_command_formats(repo: Path, capsys: pytest.CaptureFixture[str], tm
     release_round(repo)
     assert main(["-C", str(repo), "diff", "draft-2", "main", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["counts"]["inserted"] == 1 and data["counts"]["deleted"] == 1
+    assert data["counts"]["new"] == 1 and data["counts"]["deleted"] == 1
     assert main(["-C", str(repo), "diff", "draft-2", "--format", "html", "-o", str(tmp_path / "r.html")]) == 0
     page = (tmp_path / "r.html").read_text()
     assert "<ins>" in page
     assert '<li><a href="#p-new-kenya">8 (new paragraph)</a></li>' in page
-    assert '<li><a href="#p-a1b2c3d4e504">3 (was 4) (renumbered)</a></li>' in page
+    assert "p-a1b2c3d4e504" not in page.split("</nav>")[0]  # renumbered only: not among the changes
+    assert "4 paragraphs renumbered only, not listed here: the draft's concordance gives" in page
     out = tmp_path / "r.docx"
     assert (
         main(["-C", str(repo), "diff", "draft-2", "main", "--format", "docx", "-o", str(out), "--date", "2021-07-19"])
@@ -302,7 +307,7 @@ def test_changes_only(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["-C", str(repo), "diff", "draft-2", "main", "--changes-only"]) == 0
     out = capsys.readouterr().out
     assert "Reiterating the commitment" not in out  # paragraph 1 did not change
-    assert "**3 (was 4)**" in out  # renumbered: shown
-    assert "## B. Consideration" in out and "## A. Consideration" in out  # headings above changes
-    assert "### 1. At the national level" in out
+    assert "**3 (was 4)**" not in out  # renumbered only: no change (the concordance lists it)
+    assert "## B. Consideration" in out  # the heading above a change
+    assert "## A. Consideration" not in out and "### 1. At the national level" not in out  # renumbered only
     assert main(["-C", str(repo), "diff", "draft-2", "--changes-only", "--format", "docx", "-o", "x.docx"]) == 2

@@ -28,7 +28,11 @@ CORPUS = next((p / "corpus" for p in (SHARED, SHARED.parent.parent / "shared") i
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8")) if CORPUS.is_dir() else {}
 NAMES = sorted(k for k in EXPECTED if not k.startswith("_"))
 #: Not yet imported faithfully (see docs/import.md, "What is not done").
-NOT_YET: dict[str, str] = {}
+NOT_YET: dict[str, str] = {
+    "draft-bbnj-chairs-streamlined-non-paper-2017.txt": (
+        "0.983 of its words in order: footnote bodies flattened into the middle of paragraphs sit after them"
+    ),
+}
 SLOW = ("unclos", "geneva", "bbnj-agreement", "fish-stocks", "streamlined")
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared/corpus is not beside the repository")

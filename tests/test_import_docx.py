@@ -174,3 +174,39 @@ def test_numbers_from_a_list_style_and_a_level_override(tmp_path: Path) -> None:
     document.save(str(tmp_path / "list.docx"))
     texts = [b.text for b in docx_reader.read(tmp_path / "list.docx").blocks]
     assert texts == ["1. To act.", "(a) first;", "2. To act again.", "7. To restart at seven."]
+
+
+def test_a_treaty_in_word(tmp_path: Path) -> None:
+    """A treaty as Word has it: "PART I" and "Article 1" in bold with their titles in bold on
+    the next paragraph, numbered and unnumbered paragraphs; the titles are titles, not
+    subsections, and an article's paragraph printed without a number stays unnumbered."""
+    document = docx.Document()
+    document.add_paragraph("Agreement on a Matter of Common Concern", style="Title")
+    document.add_paragraph("The Parties to this Agreement,")
+    document.add_paragraph("Recalling the Convention,")
+    document.add_paragraph("Have agreed as follows:")
+    for text in ("PART I", "GENERAL PROVISIONS", "Article 1", "Use of terms"):
+        document.add_paragraph().add_run(text).bold = True
+    document.add_paragraph("1. “Convention” means the Convention of 1982.")
+    document.add_paragraph("2. “Party” means a State bound by this Agreement.")
+    for text in ("Article 2", "General objective"):
+        document.add_paragraph().add_run(text).bold = True
+    document.add_paragraph("The objective of this Agreement is to ensure conservation.")
+    source = tmp_path / "treaty.docx"
+    document.save(str(source))
+    assert main(["import", str(source), "--into", str(tmp_path / "outcome")]) == 0
+    read_back = read(WorkingTree(tmp_path), "outcome").document
+    articles = [s for s in read_back.walk() if s.kind.value == "article"]
+    assert [(s.number, s.title) for s in articles] == [("1", "Use of terms"), ("2", "General objective")]
+    part = next(s for s in read_back.walk() if s.kind.value == "part")
+    assert (part.number, part.title) == ("I", "GENERAL PROVISIONS")
+    assert [
+        (read_back.printed_number(p), p.text.strip()[:14])
+        for p in read_back.paragraphs()
+        if p.section[-1] != "00-preamble"
+    ] == [
+        ("1", "“Convention” m"),
+        ("2", "“Party” means "),
+        ("", "The objective "),
+    ]
+    assert problems_of(tmp_path) == []

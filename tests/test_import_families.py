@@ -318,3 +318,18 @@ def test_a_footnote_cited_in_a_heading_stays_where_it_stood(tmp_path: Path) -> N
         ("2", "Another paragraph."),
     ]
     assert "cited in a heading" in (tmp_path / "outcome.import-report.md").read_text(encoding="utf-8")
+
+
+def test_decimal_paragraphs(tmp_path: Path) -> None:
+    """1, 1.1, 1.2, 1.2 bis, 2 as negotiating texts number them (001.1.md); "1.5 °C" wrapped
+    onto a line of its own stays text."""
+    document = imported_text(
+        tmp_path,
+        "Negotiating text\n\nA. Mitigation\n\n1. Parties shall act on emissions.\n1.1 Option 1: Be quantified.\n"
+        "1.2 Be accompanied by information.\n1.2 bis. Be inscribed in an annex.\n2. Parties shall act to keep warming\n"
+        "1.5 °C above pre-industrial levels.\n",
+    )
+    assert [p.label for p in document.paragraphs()] == ["1", "1.1", "1.2", "1.2 bis", "2"]
+    assert list(document.paragraphs())[-1].text.strip().endswith("warming 1.5 °C above pre-industrial levels.")
+    assert (tmp_path / "outcome" / "01-a-mitigation" / "001.1.md").is_file()
+    assert problems_of(tmp_path) == []

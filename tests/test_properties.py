@@ -112,7 +112,7 @@ def test_diff_of_a_draft_with_itself_is_empty(files: dict[str, bytes]) -> None:
     assert all(block.kind == "same" for block in comparison.blocks)
     assert comparison.changes_only().blocks == ()
     assert set(comparison.counts().values()) == {0}
-    empty = "0 changed, 0 inserted, 0 deleted, 0 moved, 0 relabelled, 0 renumbered"
+    empty = "0 text amended, 0 label changed, 0 positions changed, 0 moved, 0 new, 0 deleted, 0 renumbered only"
     assert json.loads(str(diff.render(comparison.changes_only(), "json")))["blocks"] == []
     assert empty in str(diff.render(comparison, "md")) and empty in str(diff.render(comparison, "html"))
     assert "~~" not in str(diff.render(comparison, "md")).split(empty, 1)[1]

@@ -93,15 +93,17 @@ def test_a_whole_round(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert reject_all(docx) == texts(repo, "draft-2")
     changes = json.loads((repo.parent / "draft-3" / "draft-3-redline.json").read_text())
     assert changes["counts"] == {
-        "changed": 1,
-        "inserted": 2,
-        "deleted": 1,
+        "text amended": 1,
+        "label changed": 0,
+        "positions changed": 1,  # Kenya, amending 2, stands behind it now
         "moved": 0,
-        "relabelled": 0,
-        "renumbered": 0,
+        "new": 2,
+        "deleted": 1,
+        "renumbered only": 0,
     }
     md = (repo.parent / "draft-3" / "draft-3-redline.md").read_text()
-    assert "Reaffirming ~~respect for and commitment" in md and "**2** _(amended; open)_" in md
+    assert "Reaffirming ~~respect for and commitment" in md
+    assert "**2** _(text amended; positions changed: now proposed by Kenya; open)_" in md
     # ---- round 2, on Draft 3's numbers
     pull_request(repo, 5, "support", "5", "--delegation", "Kenya")
     pull_request(repo, 6, "delete", "6", "--delegation", "EU")

@@ -69,7 +69,8 @@ def test_site_of_a_repository_with_drafts(repo: Path, tmp_path: Path) -> None:
     assert 'data-label="agreed-ad-ref"' in editors
     redline = found["redline-draft-2-draft-3.html"]
     assert "fully" in redline.split("<ins>", 1)[1]
-    assert "7 (was 6 bis)" in redline and "8 (was 7)" in redline
+    assert "7 (was 6 bis)" in redline  # relabelled: a change
+    assert "8 (was 7)" not in redline and "1 renumbered only, listed in the concordance" in redline
     since = found["since-draft-3.html"]
     assert "open → agreed ad ref" in since
     assert 'href="since-draft-3.html"' in home and 'href="redline-draft-2-draft-3.html"' in home

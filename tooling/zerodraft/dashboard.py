@@ -38,13 +38,6 @@ class Row:
         """Every paragraph of the item."""
         return sum(self.counts) + self.unknown
 
-    @property
-    def agreed_share(self) -> float:
-        """Agreed and agreed ad ref, as a share of the paragraphs not deleted (0 when none)."""
-        live = self.total - self.counts[ORDER.index(Role.DELETED)]
-        closed = self.counts[ORDER.index(Role.AGREED)] + self.counts[ORDER.index(Role.AGREED_AD_REF)]
-        return closed / live if live else 0.0
-
 
 @dataclass(frozen=True, slots=True)
 class Dashboard:

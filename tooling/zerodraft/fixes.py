@@ -19,9 +19,8 @@ from pathlib import Path
 
 from zerodraft import frontmatter
 from zerodraft.decode import BOM
-from zerodraft.model import Document, Problem
+from zerodraft.model import DELEGATION_FIELDS, Document, Problem
 from zerodraft.output import write_atomically
-from zerodraft.reader import DELEGATION_FIELDS
 
 #: A fixer: the document, the problem, the file's current text → its new text, or None.
 Fixer = Callable[[Document, Problem, str], str | None]

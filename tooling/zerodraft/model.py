@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
-from zerodraft import names
 from zerodraft.characters import for_terminal
 from zerodraft.languages.records import Languages, Translations
 from zerodraft.numbering import Number
@@ -243,6 +243,20 @@ class Delegation:
     name, and written back as the name by ``check --fix``."""
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
+def name_key(name: str) -> str:
+    """How a name is compared: ``"  U.S.A. "`` → ``"usa"``, ``"St. Lucia"`` → ``"saint lucia"``,
+    ``"Côte d’Ivoire"`` → ``"cote d'ivoire"``, ``"The Gambia"`` → ``"gambia"``."""
+    text = unicodedata.normalize("NFKD", name).translate(_APOSTROPHES).casefold()
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace(".", "").replace("&", " and ")
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(?:st|ste) ", "saint ", text)
+    return text.removeprefix("the ")
+
+
 @dataclass(frozen=True, slots=True)
 class Roster:
     """``outcome/delegations.yaml``: every delegation that may take part."""
@@ -256,13 +270,13 @@ class Roster:
         for delegation in reversed(self.delegations):
             for written in (delegation.code, delegation.name, *delegation.also):
                 if written:
-                    index[names.key(written)] = delegation
+                    index[name_key(written)] = delegation
         object.__setattr__(self, "_index", index)
 
     def find(self, name: str) -> Delegation | None:
         """The delegation written as ``name`` (its name, code or another name it is known by,
         in any case, with or without dots: "Iran", "U.K."), or ``None``."""
-        return self._index.get(names.key(name))
+        return self._index.get(name_key(name))
 
     def name_of(self, written: str) -> str:
         """The roster's name for a delegation written as ``written`` ("Iran" → "Iran (Islamic
@@ -274,6 +288,10 @@ class Roster:
         """The delegations a GitHub login speaks for (maybe several, maybe none)."""
         key = login.casefold()
         return tuple(d for d in self.delegations if key in (x.casefold() for x in d.logins))
+
+
+DELEGATION_FIELDS = ("proposed-by", "supported-by", "opposed-by", "reservations")
+"""The front-matter keys that name delegations (the attributions), in the order they are written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +326,20 @@ class Paragraph:
     """The secretariat's note, not part of the negotiated text."""
     field_lines: tuple[tuple[str, int], ...] = ()
     """The line of each front-matter key in the file, to point problems at it."""
+
+    def attributions(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """``(front-matter key, delegations)`` for each of :data:`DELEGATION_FIELDS`, in that
+        order, the empty ones included: ``(("proposed-by", ("Kenya",)), ("supported-by", ()), …)``."""
+        return (
+            ("proposed-by", self.proposed_by),
+            ("supported-by", self.supported_by),
+            ("opposed-by", self.opposed_by),
+            ("reservations", self.reservations),
+        )
+
+    def delegations(self) -> tuple[str, ...]:
+        """Every delegation named in the attributions, once each, in the order they appear."""
+        return tuple(dict.fromkeys(name for _key, names in self.attributions() for name in names))
 
     def line_of(self, key: str) -> int:
         """The line of front-matter ``key`` (or of the front matter's start)."""

@@ -20,30 +20,17 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from zerodraft.model import Delegation, Roster
+from zerodraft.model import Delegation, Roster, name_key
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+key = name_key
+"""How a name is compared (:func:`zerodraft.model.name_key`, which the roster's index uses)."""
 _SEPARATORS = re.compile(r"\s*(?:[,;]|\band\b)\s*")
 NEAR = 0.75
 """How alike (difflib's ratio, 0 to 1) a spelling must be to a name to be suggested."""
 TIE = 0.04
 """Delegations whose likeness is within this of the nearest are suggested beside it."""
-
-
-def key(name: str) -> str:
-    """How a name is compared: ``"  U.S.A. "`` → ``"usa"``, ``"St. Lucia"`` → ``"saint lucia"``,
-    ``"Côte d’Ivoire"`` → ``"cote d'ivoire"``, ``"The Gambia"`` → ``"gambia"``."""
-    text = unicodedata.normalize("NFKD", name).translate(_APOSTROPHES).casefold()
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace(".", "").replace("&", " and ")
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"^(?:st|ste) ", "saint ", text)
-    return text.removeprefix("the ")
 
 
 def several(roster: Roster, written: str) -> tuple[str, ...]:

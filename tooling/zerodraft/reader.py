@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from zerodraft import config, conflicts, frontmatter, numbering, parallel, safeyaml
+from zerodraft import checks, config, conflicts, frontmatter, numbering, parallel, safeyaml
 from zerodraft.decode import decode
 from zerodraft.errors import Fatal
 from zerodraft.languages import files as language_files
-from zerodraft.model import Document, DocumentConfig, Paragraph, Problem, Roster, Section
+from zerodraft.model import DELEGATION_FIELDS, Document, DocumentConfig, Paragraph, Problem, Roster, Section
 from zerodraft.rounds import concordance
 from zerodraft.source import MAX_FILE_BYTES, Entry, Source
 
@@ -28,7 +28,6 @@ SECTION = "section.yaml"
 ROOT_FILES = (DOCUMENT, ROSTER, "README.md")
 FOLDER_RE = re.compile(r"^(?P<order>\d{2,5}[a-z]*)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
-DELEGATION_FIELDS = ("proposed-by", "supported-by", "opposed-by", "reservations")
 FIELDS = ("id", "status", *DELEGATION_FIELDS, "note")
 _FIELD_SET = frozenset(FIELDS)
 
@@ -39,6 +38,14 @@ class Reading:
 
     document: Document
     problems: tuple[Problem, ...]
+
+
+def checked(source: Source, root: str = "outcome") -> Reading:
+    """Read the document under ``root`` and run every check on it: the document and every
+    problem, those met while reading and those the checks find, once each and sorted (what
+    ``check``, ``build``, ``release`` and the site show)."""
+    reading = read(source, root)
+    return Reading(reading.document, tuple(sorted(set(reading.problems) | set(checks.run(reading.document)))))
 
 
 def read(source: Source, root: str = "outcome") -> Reading:

@@ -212,9 +212,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ZD601",
         "unplaced-line",
-        "zerodraft import places every line of the source: as a heading, a paragraph or part of one, a footnote, or a removed page number or running header.",
+        "zerodraft import places every line of the source as a heading, a paragraph or part of one, a footnote, or a "
+        "removed page number or running header; a line it cannot place is imported as an unnumbered paragraph where "
+        "it stood and reported (never dropped, never refused).",
     ),
-    Rule("ZD602", "import-numbering", "zerodraft import finds the paragraph numbers of the source in sequence."),
+    Rule(
+        "ZD602",
+        "import-numbering",
+        "zerodraft import finds the paragraph numbers of the source in sequence; one out of sequence is imported as an "
+        "unnumbered paragraph keeping its printed number, and reported.",
+    ),
     Rule(
         "ZD630",
         "intake-unmapped",

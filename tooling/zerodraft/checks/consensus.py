@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from zerodraft import marks, names
 from zerodraft.checks.registry import paragraph_check, problem
-from zerodraft.model import Document, Paragraph, Problem
-from zerodraft.reader import DELEGATION_FIELDS
+from zerodraft.model import DELEGATION_FIELDS, Document, Paragraph, Problem
 from zerodraft.vocabulary import Role
 
 

@@ -8,13 +8,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from zerodraft import checks
 from zerodraft.commands import _options
 from zerodraft.git import CommitTree, Git, find_root, source_at
 from zerodraft.intake.identity import Origin
 from zerodraft.languages import version
 from zerodraft.model import Problem
-from zerodraft.reader import read
+from zerodraft.reader import checked
 from zerodraft.render import FORMATS, build, default_basename
 from zerodraft.rounds import editors_copy
 
@@ -37,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
     wanted = _options.format_list(args.format, list(FORMATS))
     base = find_root(Path.cwd())
     source = source_at(base, args.ref)
-    reading = read(source, args.root)
-    problems: list[Problem] = sorted(set(reading.problems) | set(checks.run(reading.document)))
+    reading = checked(source, args.root)
+    problems: list[Problem] = list(reading.problems)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems and args.strict:

@@ -8,13 +8,13 @@ import os
 import sys
 from pathlib import Path
 
-from zerodraft import characters, checks
+from zerodraft import characters
 from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import find_root
 from zerodraft.github import annotation
 from zerodraft.model import Problem
-from zerodraft.reader import Reading, read
+from zerodraft.reader import Reading, checked
 from zerodraft.rules import BY_CODE
 from zerodraft.source import WorkingTree
 
@@ -80,8 +80,8 @@ def check(source: WorkingTree, root: str = "outcome") -> list[Problem]:
 
 
 def _check(source: WorkingTree, root: str) -> tuple[Reading, list[Problem]]:
-    reading = read(source, root)
-    return reading, sorted(set(reading.problems) | set(checks.run(reading.document)))
+    reading = checked(source, root)
+    return reading, list(reading.problems)
 
 
 def report(problems: list[Problem]) -> dict[str, object]:

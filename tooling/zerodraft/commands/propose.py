@@ -15,7 +15,8 @@ from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository, check_ref_name
 from zerodraft.output import write_atomically
 from zerodraft.reader import read
-from zerodraft.rounds.proposal import KINDS, FileWrite, new_problems, propose
+from zerodraft.rounds.change import KINDS, FileWrite
+from zerodraft.rounds.proposal import new_problems, propose
 from zerodraft.source import MemoryTree, WorkingTree
 
 

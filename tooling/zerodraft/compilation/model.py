@@ -119,6 +119,8 @@ class Compilation:
     """Every ref that holds at least one proposal."""
     skipped: tuple[Skipped, ...] = ()
     """Every other ref the patterns matched, and why it holds no proposal."""
+    symbol: str = ""
+    """The document's symbol (A/CONF.192/BMS/2021/WP.1), for the page header."""
 
     def sources(self) -> str:
         """ "3 branches or pull requests" (how many hold a proposal)."""
@@ -201,7 +203,7 @@ def build(
             )
         )
     entries.sort(key=_order)
-    return Compilation(cfg.title, cfg.draft_name, base, tuple(entries), tuple(refs), tuple(skipped))
+    return Compilation(cfg.title, cfg.draft_name, base, tuple(entries), tuple(refs), tuple(skipped), cfg.symbol)
 
 
 def ref_label(ref: str) -> str:
@@ -335,14 +337,10 @@ def _positions(
     if after is None:
         return ()
     out = []
-    for key, attr in (
-        ("proposed-by", "proposed_by"),
-        ("supported-by", "supported_by"),
-        ("opposed-by", "opposed_by"),
-        ("reservations", "reservations"),
-    ):
-        was = {roster.name_of(n) for n in (getattr(before, attr) if before else ())}
-        now = [roster.name_of(n) for n in getattr(after, attr)]
+    earlier = dict(before.attributions()) if before else {}
+    for key, names in after.attributions():
+        was = {roster.name_of(n) for n in earlier.get(key, ())}
+        now = [roster.name_of(n) for n in names]
         added = tuple(n for n in dict.fromkeys(now) if n not in was)
         if added:
             out.append((key, added))

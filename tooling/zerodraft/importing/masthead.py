@@ -99,6 +99,8 @@ def read(
         preamble = runs.pop()[0].text
     open_runs = [r for r in runs if not TERMINATED_RE.search(r[-1].text)]
     title_run = (open_runs[0] if whole else open_runs[-1]) if open_runs else None
+    if whole and title_run is not None and title_run is runs[-1]:
+        title_run = None  # nothing follows it: the text is the document's text, not its title
     title = joining.join([b.text for b in title_run], words) if title_run else ""
     body: frozenset[int] = frozenset()
     notes = runs

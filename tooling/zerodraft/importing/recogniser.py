@@ -15,7 +15,8 @@ it expects next, and decides for each block what it is:
 - in an unnumbered preamble, a new paragraph at each line that starts with a participle
   ("Recalling", "Deeply concerned") after a line ending in a comma or semicolon.
 
-What it cannot place is reported as ``ZD601`` with its source line, never dropped.
+What it cannot place becomes an unnumbered paragraph where it stood, reported as ``ZD601``
+with its source line (a number out of sequence: ``ZD602``) — never dropped, never refused.
 """
 
 from __future__ import annotations
@@ -157,7 +158,6 @@ class _Recogniser:
         self.footnotes = {b.label: b for b in stream.blocks if b.kind is Kind.FOOTNOTE}
         self.source = source
         self.problems: list[Problem] = []
-        self.unplaced: list[Block] = []
         self.notes: list[str] = list(stream.notes)
         self.front: list[Block] = []
         self.header: Block | None = None
@@ -293,7 +293,9 @@ class _Recogniser:
         if self.stack and self.stack[-1].kind in RANKS:
             self.guess(block, f"text printed without a number in {where}: imported as an unnumbered paragraph")
         else:
-            self.guess(block, f"text the import could not place, in {where}: imported as an unnumbered paragraph")
+            what = f"text the import could not place, in {where}: imported as an unnumbered paragraph"
+            self.guess(block, what)
+            self.problem(block, "ZD601", f"{what} where it stood: {block.text[:60]!r}")
         self.new_paragraph(None, text, block, unnumbered=True)
         return index + 1
 
@@ -325,7 +327,7 @@ class _Recogniser:
     def title_wanted(self, block: Block) -> bool:
         """True right after a treaty heading ("Article 4", "PART II") or its title's first
         line, where the next line may be (part of) its title."""
-        if not self.stack or self.para is not None or block.kind is not Kind.LINE:
+        if not self.stack or self.para is not None or block.kind is Kind.CONTENTS:
             return False
         section = self.stack[-1]
         return (
@@ -494,8 +496,11 @@ class _Recogniser:
         base = int(match.group("base"))
         suffix = match.group("suffix")
         alt = match.group("alt")
-        number = Number(base, numbering.SUFFIXES.index(suffix) + 1 if suffix else 0, int(alt[3:] or 1) if alt else 0)
+        rank = numbering.SUFFIXES.index(suffix) + 1 if suffix else 0
+        number = Number(base, rank, int(alt[3:] or 1) if alt else 0, int(match.group("point") or 0))
         rest = match.group("rest") or ""
+        if number.point and rest and not (rest[0].isupper() or rest[0] in '[(“"'):
+            return False  # "1.5 °C above …" wrapped onto a line of its own is text
         if match.group("prefix") == "OP" and self.stack and self.stack[-1].preamble and number == Number(1):
             # "PP1 …" then "OP1 …": the operative part, numbered afresh, printed without a heading
             self.preamble_numbered = False
@@ -525,11 +530,12 @@ class _Recogniser:
         nearest = min((n.base for n in expected), key=lambda b: abs(b - base), default=1)
         if rest[:1].isupper() and abs(nearest - base) <= 3:
             wanted = " or ".join(dict.fromkeys(n.label() for n in expected if not n.alt))
-            self.guess(
-                block,
+            what = (
                 f"paragraph numbered {number.label()} where {wanted} was expected: imported as an unnumbered "
-                "paragraph that keeps its printed number in its text",
+                "paragraph that keeps its printed number in its text"
             )
+            self.guess(block, what)
+            self.problem(block, "ZD602", what)
             self.new_paragraph(None, block.text, block, unnumbered=True)
             return True
         return False
@@ -540,11 +546,14 @@ class _Recogniser:
     def expected_numbers(self) -> list[Number]:
         if self.last is None:
             return [Number(1)]
-        out = [Number(self.last.base + 1)]
-        insertion = self.last.principal.next_insertion()
+        last = self.last
+        out = [Number(last.base + 1)]
+        insertion = last.principal.next_insertion()
         if insertion is not None:
             out.append(insertion)
-        out.append(Number(self.last.base, self.last.rank, self.last.alt + 1))
+        out.append(Number(last.base, last.rank, last.alt + 1, last.point))
+        # decimal numbers run on under their whole number: 16, 16.1, 16.2 … then 17
+        out.append(Number(last.base, 0, 0, last.point + 1))
         if self.stack and self.stack[0].kind in TOP_KINDS and not self.top_has_paragraphs(self.stack[0]):
             out.append(Number(1))
         return out
@@ -641,6 +650,8 @@ class _Recogniser:
         found = self.section_heading(block.text)
         if found is not None:
             self.open_heading(found, block.text, block)
+        elif self.title_wanted(block) and self.takes_title(block.text, block):
+            pass  # Word's bold "Article 4", then its title in bold: the title, not a subsection
         else:
             numbered = NUMBERED_RE.match(block.text)
             if (
@@ -679,10 +690,6 @@ class _Recogniser:
         if block.kind is not Kind.LINE and not joining.starts_own_line(text):
             text = "\n" + text
         self.para.lines.append(text)
-
-    def unplace(self, block: Block, why: str) -> None:
-        self.unplaced.append(block)
-        self.problem(block, "ZD601", f"cannot place this line: it {why}: {block.text[:60]!r}")
 
     def problem(self, block: Block, code: str, message: str) -> None:
         self.problems.append(Problem(self.source, block.line, code, message))
@@ -734,7 +741,6 @@ class _Recogniser:
         return Recognition(
             document,
             tuple(self.problems),
-            tuple(self.unplaced),
             self.stream.artefacts,
             tuple(self.notes),
             tuple(self.guesses),

@@ -53,10 +53,9 @@ def render(recognition: Recognition, source: str, into: Path) -> str:
         for what, where in removed.items():
             shown = ", ".join(map(str, where[:SHOWN])) + (" …" if len(where) > SHOWN else "")
             lines.append(f"- {len(where)} × {what}: line{'s' * (len(where) != 1)} {shown}")
-    if recognition.notes or recognition.problems:
+    if recognition.notes:  # the problems (ZD601, ZD602) are guesses above, with their lines
         lines += ["", "## Notes", ""]
         lines += [f"- {_cell(note)}" for note in recognition.notes]
-        lines += [f"- {_cell(str(problem))}" for problem in recognition.problems]
     return "\n".join(lines) + "\n"
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from zerodraft.importing.blocks import Artefact, Block
+from zerodraft.importing.blocks import Artefact
 from zerodraft.model import Problem
 from zerodraft.numbering import Number
 
@@ -110,9 +110,8 @@ class Recognition:
     document: ImportedDocument
     """The tree."""
     problems: tuple[Problem, ...]
-    """Lines that could not be placed (ZD601) and other doubts, as ``source:line`` problems."""
-    unplaced: tuple[Block, ...]
-    """The blocks behind ZD601 problems, for ``--accept-unplaced``."""
+    """Lines imported as unnumbered paragraphs because they could not be placed (ZD601) or were
+    numbered out of sequence (ZD602), as ``source:line`` problems; they never stop an import."""
     artefacts: tuple[Artefact, ...]
     """What the reader removed."""
     notes: tuple[str, ...]

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from zerodraft.git import FileChange
-from zerodraft.model import Delegation, DocumentConfig, Paragraph, Problem, Roster
+from zerodraft.model import DELEGATION_FIELDS, Delegation, DocumentConfig, Paragraph, Problem, Roster
 from zerodraft.numbering import Number
 from zerodraft.numbering import from_filename as number_of
 from zerodraft.numbering import from_order as number_of_order
@@ -38,7 +38,7 @@ from zerodraft.vocabulary import Role
 
 #: A GitHub login (or an app's ``name[bot]``); anything else is refused before use.
 LOGIN_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$")
-ATTRIBUTIONS = ("proposed-by", "supported-by", "opposed-by", "reservations")
+ATTRIBUTIONS = DELEGATION_FIELDS
 HOW_TO_JOIN = (
     "ask your delegation's focal point to send the secretariat your GitHub login, to be added under "
     "'logins:' of your delegation in outcome/delegations.yaml (see docs/policy.md)"
@@ -431,12 +431,7 @@ def _line_of_name(lines: list[str], name: str) -> int:
 
 
 def _attributions(paragraph: Paragraph) -> list[tuple[str, tuple[str, ...]]]:
-    return [
-        ("proposed-by", paragraph.proposed_by),
-        ("supported-by", paragraph.supported_by),
-        ("opposed-by", paragraph.opposed_by),
-        ("reservations", paragraph.reservations),
-    ]
+    return list(paragraph.attributions())
 
 
 def _first(who: Author) -> str:

@@ -25,15 +25,18 @@ Kind = Literal["same", "changed", "inserted", "deleted", "moved-from", "moved-to
 What = Literal["heading", "paragraph"]
 
 
-#: How a redline names what happened to a paragraph, by the kind of its block.
-WHAT = {
-    "inserted": "new paragraph",
-    "deleted": "deleted",
-    "moved-from": "moved",
-    "moved-to": "moved",
-    "changed": "amended",
-    "same": "",
+#: The fields that say who stands behind a paragraph, and how a redline says them.
+POSITIONS = {
+    "proposed-by": "proposed by",
+    "supported-by": "supported by",
+    "opposed-by": "opposed by",
+    "reservations": "reservation by",
 }
+
+#: What can happen to a paragraph between two drafts, as counted and printed, in this order.
+#: A paragraph may have several (text amended and label changed); "renumbered only" is none
+#: of the others, and is not listed among the changes (the concordance lists it).
+CLASSES = ("text amended", "label changed", "positions changed", "moved", "new", "deleted", "renumbered only")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,9 @@ class Item:
     """For headings, 0 for a top-level section."""
     id: str = ""
     """The paragraph's stable id, or the section folder."""
+    positions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Who stands behind a paragraph: (``proposed-by`` …, roster names) for each field that
+    names anyone, in the order of :data:`POSITIONS`."""
 
     def line(self) -> str:
         """The item as one line of plain text: number, a tab, the text."""
@@ -113,6 +119,74 @@ class Block:
             return f"{self.old.label} → {self.new.label}"
         return ""
 
+    @property
+    def positions_change(self) -> str:
+        """``now opposed by Iran (Islamic Republic of); no longer supported by Kenya``, or
+        empty when the same delegations stand behind the paragraph as before."""
+        if not (self.old and self.new) or self.old.positions == self.new.positions:
+            return ""
+        was, now = dict(self.old.positions), dict(self.new.positions)
+        words = []
+        for key, said in POSITIONS.items():
+            added = [n for n in now.get(key, ()) if n not in was.get(key, ())]
+            gone = [n for n in was.get(key, ()) if n not in now.get(key, ())]
+            if added:
+                words.append(f"now {said} {', '.join(added)}")
+            if gone:
+                words.append(f"no longer {said} {', '.join(gone)}")
+        return "; ".join(words)
+
+    @property
+    def renumbered(self) -> bool:
+        """True when the paragraph's number changed."""
+        return bool(self.old and self.new and self.old.number != self.new.number)
+
+    def classes(self) -> tuple[str, ...]:
+        """What happened to a paragraph, from :data:`CLASSES` (``()`` for one that stayed as
+        it was, and for a heading)."""
+        if self.what != "paragraph" or self.kind == "moved-from":
+            return ()
+        if self.kind == "inserted":
+            return ("new",)
+        if self.kind == "deleted":
+            return ("deleted",)
+        assert self.old is not None and self.new is not None
+        found = []
+        if self.old.text != self.new.text:
+            found.append("text amended")
+        if self.label_change:
+            found.append("label changed")
+        if self.positions_change:
+            found.append("positions changed")
+        if self.kind == "moved-to":
+            found.append("moved")
+        if not found and self.renumbered:
+            found.append("renumbered only")
+        return tuple(found)
+
+    def facts(self, with_label: bool = True) -> list[str]:
+        """What a redline prints beside the paragraph's number, in words: "text amended",
+        "label changed: open → agreed", "positions changed: now opposed by Iran", "moved to
+        follow 12", "new paragraph", "renumbered only"; then its label when that did not
+        change."""
+        out: list[str] = []
+        for found in self.classes():
+            if found == "label changed":
+                out.append(f"label changed: {self.label_change}")
+            elif found == "positions changed":
+                out.append(f"positions changed: {self.positions_change}")
+            elif found == "moved":
+                continue  # said by the note: "moved from follow 12"
+            else:
+                out.append("new paragraph" if found == "new" else found)
+        if self.kind == "moved-from":
+            out.append("moved")
+        if self.note:
+            out.append(self.note)
+        if with_label and not self.label_change and self.new and self.new.label:
+            out.append(self.new.label)
+        return out
+
 
 @dataclass(frozen=True, slots=True)
 class Redline:
@@ -124,22 +198,21 @@ class Redline:
     """What the new side is ("Draft 3, the working tree")."""
     blocks: tuple[Block, ...]
     """Every step, in reading order."""
+    symbol: str = ""
+    """The new draft's document symbol (A/CONF.192/BMS/2021/WP.1), for a page header."""
 
     def counts(self) -> dict[str, int]:
-        """How many paragraphs were changed, inserted, deleted, moved, relabelled."""
-        out = {"changed": 0, "inserted": 0, "deleted": 0, "moved": 0, "relabelled": 0, "renumbered": 0}
+        """How many paragraphs had each of :data:`CLASSES` happen to them (one paragraph may
+        count under several: text amended and label changed)."""
+        out = dict.fromkeys(CLASSES, 0)
         for block in self.blocks:
-            if block.what != "paragraph":
-                continue
-            if block.kind in ("changed", "inserted", "deleted"):
-                out[block.kind] += 1
-            elif block.kind == "moved-to":
-                out["moved"] += 1
-            if block.label_change:
-                out["relabelled"] += 1
-            if block.old and block.new and block.old.number != block.new.number:
-                out["renumbered"] += 1
+            for found in block.classes():
+                out[found] += 1
         return out
+
+    def summary(self) -> str:
+        """The counts in words: "3 text amended, 1 label changed, 0 positions changed, …"."""
+        return ", ".join(f"{n} {what}" for what, n in self.counts().items())
 
     def changes_only(self) -> Redline:
         """The redline without the paragraphs that did not change at all (same text, label
@@ -148,7 +221,7 @@ class Redline:
         headings: list[tuple[Block, bool]] = []  # the open headings, and whether already kept
         for block in self.blocks:
             item = block.item
-            unchanged = block.kind == "same" and block.old is not None and block.old.number == item.number
+            unchanged = block.kind == "same"  # renumbered only is no change: the concordance lists it
             if block.what == "heading":
                 headings = [h for h in headings if h[0].item.depth < item.depth]
                 headings.append((block, not unchanged))
@@ -162,7 +235,7 @@ class Redline:
                     kept.append(heading)
                     headings[index] = (heading, True)
             kept.append(block)
-        return Redline(self.old_name, self.new_name, tuple(kept))
+        return Redline(self.old_name, self.new_name, tuple(kept), self.symbol)
 
     def as_data(self) -> dict[str, Any]:
         """The redline as JSON-ready data."""
@@ -180,6 +253,8 @@ class Redline:
                     "new_number": b.new.number if b.new else None,
                     "old_label": b.old.label if b.old else None,
                     "new_label": b.new.label if b.new else None,
+                    "classes": list(b.classes()),
+                    "positions": b.positions_change,
                     "note": b.note,
                     "changes": [{"op": c.op, "text": c.text} for c in b.changes],
                 }
@@ -209,6 +284,11 @@ def items(document: Document, keys: dict[str, str] | None = None) -> list[Item]:
         key = f"p:{paragraph.id}" if paragraph.id and f"p:{paragraph.id}" not in seen else f"f:{paragraph.path}"
         seen.add(key)
         label = visible(vocabulary.of(paragraph.role).display if paragraph.role else paragraph.status)
+        positions = tuple(
+            (field, tuple(dict.fromkeys(visible(document.roster.name_of(n)) for n in names)))
+            for field in POSITIONS
+            if (names := getattr(paragraph, field.replace("-", "_")))
+        )
         return Item(
             key,
             "paragraph",
@@ -217,6 +297,7 @@ def items(document: Document, keys: dict[str, str] | None = None) -> list[Item]:
             label,
             0,
             paragraph.id,
+            positions,
         )
 
     for section in document.sections:
@@ -238,7 +319,7 @@ def compare(old: Document, new: Document, old_name: str = "", new_name: str = ""
         if tag == "equal":
             for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
                 changes = tuple(wordiff.compare(x.text, y.text))
-                same = x.text == y.text and x.label == y.label
+                same = x.text == y.text and x.label == y.label and x.positions == y.positions
                 blocks.append(Block("same" if same else "changed", x, y, changes))
             continue
         for x in a[i1:i2]:
@@ -254,7 +335,7 @@ def compare(old: Document, new: Document, old_name: str = "", new_name: str = ""
                 blocks.append(Block("moved-to", x, y, tuple(wordiff.compare(x.text, y.text)), f"moved from {source}"))
             else:
                 blocks.append(Block("inserted", None, y, _whole("insert", y.text)))
-    return Redline(old_name, new_name, tuple(blocks))
+    return Redline(old_name, new_name, tuple(blocks), visible(new.config.symbol))
 
 
 def _article_keys(old: Document, new: Document) -> dict[str, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from zerodraft.redline import WHAT, Block, Redline
+from zerodraft.redline import Block, Redline
 from zerodraft.wordiff import Change
 
 # Private-use characters mark where changes start and end while markdown-it renders the text;
@@ -43,7 +43,7 @@ def render(redline: Redline, lang: str = "en") -> str:
 
     md = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").enable("table")
     title = f"Comparison of {redline.new_name} with {redline.old_name}"
-    counts = ", ".join(f"{n} {what}" for what, n in redline.counts().items())
+    counts = redline.summary()
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{html.escape(lang)}">',
@@ -70,20 +70,27 @@ def summary(redline: Redline, heading_id: str = "") -> str:
     """A list of links to every paragraph that changed, to jump from change to change
     (``heading_id``: an id for its heading, for a page that points to it)."""
     links = []
+    renumbered = 0
     for block in redline.blocks:
         item = block.item
-        renumbered = block.old is not None and block.new is not None and block.old.number != block.new.number
-        if block.what != "paragraph" or block.kind == "moved-from" or not item.id:
+        found = block.classes()
+        if not found or not item.id:
             continue
-        if block.kind == "same" and not renumbered:
+        if found == ("renumbered only",):
+            renumbered += 1
             continue
-        what = WHAT[block.kind] or "renumbered"
-        label = f"{block.number or item.id} ({what})"
+        label = f"{block.number or item.id} ({'; '.join(block.facts()[: len(found)])})"
         links.append(f'<li><a href="#{html.escape(item.id)}">{html.escape(label)}</a></li>')
+    also = (
+        f"<p>{renumbered} paragraph{'s' * (renumbered != 1)} renumbered only, not listed here: "
+        "the draft's concordance gives every old and new number.</p>"
+        if renumbered
+        else ""
+    )
     if not links:
-        return "<p>No paragraph changed.</p>"
+        return "<p>No paragraph changed.</p>" + also
     own = f' id="{html.escape(heading_id)}"' if heading_id else ""
-    return f'<nav aria-label="Changes"><h2{own}>Changes</h2>\n<ul>\n' + "\n".join(links) + "\n</ul></nav>"
+    return f'<nav aria-label="Changes"><h2{own}>Changes</h2>\n<ul>\n' + "\n".join(links) + "\n</ul>" + also + "</nav>"
 
 
 def block_html(md: object, block: Block) -> str:
@@ -103,9 +110,7 @@ def block_html(md: object, block: Block) -> str:
         level = min(item.depth + 2, 6)
         inner = _restore(md.renderInline(source.replace("\n", " ")))
         return f"<h{level}>{inner}</h{level}>"
-    facts = [f for f in (WHAT[block.kind], block.label_change, block.note) if f]
-    if not block.label_change and block.new and block.new.label:
-        facts.append(block.new.label)
+    facts = block.facts()
     head = f'<span class="number">{html.escape(block.number)}</span>' if block.number else ""
     if facts:
         head += f'<span class="facts">({html.escape("; ".join(facts))})</span>'

@@ -7,19 +7,16 @@ whether it was inserted, deleted or moved.
 
 from __future__ import annotations
 
-from zerodraft.redline import WHAT, Block, Redline
+from zerodraft.redline import Block, Redline
 from zerodraft.wordiff import Change
 
 
 def render(redline: Redline) -> str:
     """The whole redline as one Markdown document."""
-    counts = redline.counts()
     lines = [
         f"# Comparison of {redline.new_name} with {redline.old_name}",
         "",
-        "Deleted text is ~~struck through~~; inserted text is **bold**. "
-        + ", ".join(f"{n} {what}" for what, n in counts.items())
-        + ".",
+        "Deleted text is ~~struck through~~; inserted text is **bold**. " + redline.summary() + ".",
         "",
     ]
     for block in redline.blocks:
@@ -34,9 +31,7 @@ def _block(block: Block) -> list[str]:
         text = inline(block.changes) if block.kind != "same" else item.text
         return ["#" * min(item.depth + 2, 6) + " " + text.replace("\n", " "), ""]
     head = [f"**{block.number}**"] if block.number else []
-    facts = [f for f in (WHAT[block.kind], block.label_change, block.note) if f]
-    if not block.label_change and block.new and block.new.label:
-        facts.append(block.new.label)
+    facts = block.facts()
     if facts:
         head.append("_(" + "; ".join(facts) + ")_")
     if block.kind == "moved-from":

@@ -202,6 +202,10 @@ def header_line(document: Document) -> str:
     return f"{name}, {date}" if date else name
 
 
+#: What the printed text says before each attribution's delegations (reservations are not printed).
+_VERBS = {"proposed-by": "proposed by", "supported-by": "supported by", "opposed-by": "opposed by"}
+
+
 def lay_out(
     document: Document, problems: Sequence[Problem] = (), header: str | None = None, origin: Origin = UNKNOWN
 ) -> CompiledDraft:
@@ -313,12 +317,8 @@ def _item(document: Document, section: Section, paragraph: Paragraph, counter: _
     words = version.rules(document) if version.declared(document) else None
     attributions = tuple(
         Attribution(words.word(key, verb) if words else verb, names)
-        for key, verb, names in (
-            ("proposed-by", "proposed by", paragraph.proposed_by),
-            ("supported-by", "supported by", paragraph.supported_by),
-            ("opposed-by", "opposed by", paragraph.opposed_by),
-        )
-        if names
+        for key, names in paragraph.attributions()
+        if names and (verb := _VERBS.get(key))
     )
     return Item(
         paragraph=paragraph,

@@ -16,7 +16,7 @@ import json
 from zerodraft import frontmatter, numbering
 from zerodraft.errors import Fatal
 from zerodraft.model import Document, Section, SectionKind
-from zerodraft.rounds.proposal import Change, FileWrite, Kind, fresh_id
+from zerodraft.rounds.change import Change, FileWrite, Kind, fresh_id
 from zerodraft.vocabulary import Role
 
 

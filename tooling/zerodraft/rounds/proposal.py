@@ -14,9 +14,7 @@ without writing anything; the command checks the result and then writes it whole
 
 from __future__ import annotations
 
-import secrets
-from dataclasses import dataclass, replace
-from typing import Literal
+from dataclasses import replace
 
 from zerodraft import checks, frontmatter, names
 from zerodraft.errors import Fatal
@@ -24,48 +22,9 @@ from zerodraft.model import Document, Paragraph, Problem, Section
 from zerodraft.numbering import Number
 from zerodraft.reader import Reading
 from zerodraft.references.lookup import lookup, lookup_paragraph
+from zerodraft.rounds.article_proposals import propose as propose_article
+from zerodraft.rounds.change import NEEDS_TEXT, Change, Kind, fresh_id
 from zerodraft.vocabulary import Role
-
-Kind = Literal["insert-after", "amend", "delete", "alternative", "support", "oppose"]
-KINDS: tuple[Kind, ...] = ("insert-after", "amend", "delete", "alternative", "support", "oppose")
-NEEDS_TEXT: tuple[Kind, ...] = ("insert-after", "amend", "alternative")
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One file written by a proposal."""
-
-    path: str
-    """The file, relative to the repository root."""
-    content: str
-    """Its whole new content."""
-    created: bool
-    """True for a new file."""
-    summary: str
-    """One line for the commit message and the user ("Kenya proposes 18 bis after 18")."""
-    number: str
-    """The paragraph's number ("18 bis")."""
-    delegation: str
-    """The proposing delegation's name as in the roster."""
-    also: tuple[FileWrite, ...] = ()
-    """Further files the proposal writes: a new article's ``section.yaml``, the other
-    paragraphs of an article proposed for deletion."""
-
-    def writes(self) -> tuple[FileWrite, ...]:
-        """Every file the proposal writes, the main one first."""
-        return (FileWrite(self.path, self.content, self.created), *self.also)
-
-
-@dataclass(frozen=True, slots=True)
-class FileWrite:
-    """One file a proposal writes."""
-
-    path: str
-    """The file, relative to the repository root."""
-    content: str
-    """Its whole new content."""
-    created: bool
-    """True for a new file."""
 
 
 def propose(
@@ -94,9 +53,7 @@ def propose(
         raise Fatal(f"'{kind}' needs the proposed text: give it with --text or --text-file")
     found = lookup(document, reference)
     if isinstance(found, Section):
-        from zerodraft.rounds import article_proposals
-
-        return article_proposals.propose(document, current, kind, found, who, text, title=title, reopen=reopen)
+        return propose_article(document, current, kind, found, who, text, title=title, reopen=reopen)
     paragraph = found
     vocabulary = document.config.vocabulary
     proposed = vocabulary.of(Role.PROPOSED).label
@@ -114,7 +71,7 @@ def propose(
         folder = paragraph.path.rsplit("/", 1)[0]
         width = max(3, len(str(paragraph.number.base)), _digits(paragraph.path))
         content = frontmatter.render(
-            {"id": _fresh_id(document), "status": proposed, "proposed-by": [who]}, text.strip("\n")
+            {"id": fresh_id(document), "status": proposed, "proposed-by": [who]}, text.strip("\n")
         )
         what = (
             f"{number.label()} after {paragraph.label}"
@@ -164,17 +121,12 @@ def new_problems(
     """What the planned files break that ``files`` did not (a document with old problems can
     still be proposed on): every problem ``zerodraft check`` would report, less the known ones.
     ``before`` is the reading of ``files``, when the caller has it already."""
-    from zerodraft.reader import read
+    from zerodraft.reader import checked, read
     from zerodraft.source import MemoryTree
 
     before = before or read(MemoryTree(files), root)
-    reading = read(MemoryTree(planned), root)
     known = {(p.path, p.code, p.message) for p in (*before.problems, *checks.run(before.document))}
-    return [
-        p
-        for p in sorted(set(reading.problems) | set(checks.run(reading.document)))
-        if (p.path, p.code, p.message) not in known
-    ]
+    return [p for p in checked(MemoryTree(planned), root).problems if (p.path, p.code, p.message) not in known]
 
 
 def find(document: Document, reference: str) -> Paragraph:
@@ -206,16 +158,3 @@ def _free(document: Document, paragraph: Paragraph, kind: Kind) -> Number:
 def _digits(path: str) -> int:
     name = path.rsplit("/", 1)[1]
     return len(name) - len(name.lstrip("0123456789"))
-
-
-def fresh_id(document: Document) -> str:
-    """An id no paragraph of ``document`` has: ``p-`` and twelve hex digits."""
-    return _fresh_id(document)
-
-
-def _fresh_id(document: Document) -> str:
-    taken = {p.id for p in document.paragraphs()}
-    while True:
-        candidate = f"p-{secrets.token_hex(6)}"
-        if candidate not in taken:
-            return candidate

@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from zerodraft import checks, reader
+from zerodraft import reader
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository
 from zerodraft.model import Problem
@@ -89,9 +89,9 @@ def plan(repository: Repository, request: Request) -> Plan:
         raise Fatal(f"the artefacts cannot go inside {request.root}/; choose another folder with -o")
     if output.exists() and (not output.is_dir() or any(output.iterdir())):
         raise Fatal(f"the output folder {output} is not empty; remove it or choose another with -o")
-    reading = reader.read(WorkingTree(repository.root), request.root)
+    reading = reader.checked(WorkingTree(repository.root), request.root)
     current = reading.document
-    problems = sorted(set(reading.problems) | set(checks.run(current)))
+    problems = list(reading.problems)
     if problems:
         raise CheckFailed(problems)
     previous_tag = next((tag for tag, _sha in reversed(draft_tags(repository, contained_in=head))), None)
@@ -126,8 +126,8 @@ def plan(repository: Repository, request: Request) -> Plan:
     planned[document_path] = document_yaml
     concordance_yaml = table.to_yaml()
     planned[concordance_path] = concordance_yaml.encode("utf-8")
-    after = reader.read(MemoryTree(planned, f"the planned {request.name}"), request.root)
-    leftover = sorted(set(after.problems) | set(checks.run(after.document)))
+    after = reader.checked(MemoryTree(planned, f"the planned {request.name}"), request.root)
+    leftover = list(after.problems)
     if leftover:
         raise Fatal(f"the renumbered draft would not check clean ({leftover[0]}); nothing was changed. Please report")
     result = Plan(

@@ -69,15 +69,6 @@ class Renumbering:
         """Only the moves that rename a file."""
         return tuple(m for m in self.moves if m.renamed)
 
-    def by_id(self) -> dict[str, Move]:
-        """The moves keyed by stable id."""
-        return {m.id: m for m in self.moves}
-
-    @property
-    def changes_anything(self) -> bool:
-        """False when the draft is already numbered (no rename, nothing removed)."""
-        return bool(self.removed or self.renames)
-
 
 def renumber(document: Document) -> Renumbering:
     """The plan that numbers ``document`` afresh; see the module docstring for the rules.

@@ -22,12 +22,12 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from zerodraft import checks, parallel
+from zerodraft import parallel
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
 from zerodraft.intake.identity import Origin
 from zerodraft.output import replace_folder, temporary_folder_beside
-from zerodraft.reader import read
+from zerodraft.reader import checked
 from zerodraft.render import build as render_build
 from zerodraft.render.layout import lay_out
 from zerodraft.render.links import linked
@@ -119,9 +119,9 @@ def _extension(name: str) -> str:
 
 def _snapshot(repository: Repository, sha: str, root: str, stem: str, tag: str) -> Snapshot:
     """The text at commit ``sha``: a released draft (``tag``) or the editor's copy."""
-    reading = read(repository.tree(sha), root)
+    reading = checked(repository.tree(sha), root)
     document = reading.document
-    problems = tuple(sorted(set(reading.problems) | set(checks.run(document))))
+    problems = reading.problems
     config = document.config
     standing = Standing()
     if tag:

@@ -50,7 +50,10 @@ def redline_page(path: str, old: Snapshot, new: Snapshot, title: str) -> Page:
     redline = comparison(old, new)
     counts = redline.counts()
     redline = redline.changes_only()
-    said = ", ".join(f"{n} {what}" for what, n in counts.items() if n) or "no paragraph changed"
+    said = ", ".join(f"{n} {what}" for what, n in counts.items() if n and what != "renumbered only")
+    said = said or "no paragraph changed"
+    if counts["renumbered only"]:
+        said += f" ({counts['renumbered only']} renumbered only, listed in the concordance)"
     md = _markdown()
     parts = [
         f"<h1>{escape(title)}</h1>",

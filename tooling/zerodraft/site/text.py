@@ -21,8 +21,7 @@ from zerodraft.render.layout import CompiledDraft, Heading, Item
 
 def delegations_of(item: Item) -> tuple[str, ...]:
     """Every delegation named on the paragraph, in the order they appear."""
-    p = item.paragraph
-    return tuple(dict.fromkeys((*p.proposed_by, *p.supported_by, *p.opposed_by, *p.reservations)))
+    return item.paragraph.delegations()
 
 
 def filters(draft: CompiledDraft) -> str:
