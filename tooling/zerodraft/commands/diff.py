@@ -89,8 +89,21 @@ def load(repository: Repository, ref: str, root: str) -> tuple[Document, str]:
     """The document at ``ref`` (``WORKTREE`` for the files on disk) and a name for it."""
     source = repository.tree(None if ref == WORKTREE else ref)
     document = read(source, root).document
+    name = document.config.draft_name
+    if ref != WORKTREE and _is_tag_of(ref, name):
+        return document, name  # "Draft 3", not "Draft 3 (draft-3)"
     where = "the working tree" if ref == WORKTREE else ref
-    return document, f"{document.config.draft_name} ({where})"
+    return document, f"{name} ({where})"
+
+
+def _is_tag_of(ref: str, name: str) -> bool:
+    """True when ``ref`` names the released draft ``name`` ("draft-3" or "Draft 3" for "Draft 3")."""
+    from zerodraft.rounds.plan import tag_for
+
+    try:
+        return tag_for(name) in (ref, tag_for(ref))
+    except Fatal:
+        return False
 
 
 def render(

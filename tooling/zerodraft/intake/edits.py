@@ -65,6 +65,8 @@ class Kind(Enum):
     """Moved a paragraph to follow ``anchor``."""
     COMMENT = "comment"
     """Only commented on a paragraph."""
+    ARTICLE = "article"
+    """Typed a new article (its heading, maybe a title, its text) after the one ``paragraph`` is in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,8 @@ class Edit:
     """The comments anchored in it: the rationale."""
     position: int = 0
     """Where it is in the Word file (its paragraph, from 1), for messages."""
+    title: str = ""
+    """For a new article: the title typed under its heading, if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +111,8 @@ class NewSection:
     """Its heading as typed ("Article 8 bis")."""
     after: Paragraph | None
     """The draft paragraph it follows, if any."""
-    text: str
-    """What was typed under it, as a reader sees it."""
+    blocks: tuple[WordParagraph, ...]
+    """What was typed under it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +196,16 @@ def compare(draft: CompiledDraft, pristine: WordFile, edited: WordFile) -> Readi
         elif comments:
             edits.append(Edit(Kind.COMMENT, paragraph, comments=comments, position=position))
         previous = paragraph
+    for new in sections:
+        if new.after is None:
+            unmapped.append(Unmapped(new.position, new.heading, "a new article is typed after the article it follows"))
+            continue
+        blocks = list(new.blocks)
+        title = ""
+        if len(blocks) > 1 and len(blocks[0].plain.split()) <= 12 and not blocks[0].plain.endswith((".", ";", ":")):
+            title = blocks.pop(0).plain
+        text = _text(blocks, edited, None, None) if blocks else ""
+        edits.append(Edit(Kind.ARTICLE, new.after, text, position=new.position, title=title))
     for ident, item in items.items():
         if ident not in found and ident not in uncertain:  # gone, not merely unrecognisable
             edits.append(Edit(Kind.DELETE, item.paragraph))
@@ -253,11 +267,11 @@ def _edited_groups(
             in_section = False
         elif in_section and block.plain:
             new = sections[-1]
-            sections[-1] = NewSection(new.position, new.heading, new.after, (new.text + " " + block.plain).strip())
+            sections[-1] = NewSection(new.position, new.heading, new.after, (*new.blocks, block))
             continue
         elif _NEW_SECTION.match(block.markdown):
-            after = last.paragraph if last is not None and last.paragraph is not None else None
-            sections.append(NewSection(block.position, block.plain, after, ""))
+            after = (last.paragraph or last.after) if last is not None else None
+            sections.append(NewSection(block.position, block.plain, after, ()))
             in_section = True
             continue
         if owner is not None and owner in items:
