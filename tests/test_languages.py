@@ -555,5 +555,5 @@ def test_diff_gives_the_redline_of_one_language(treaty: Path, capsys: pytest.Cap
     capsys.readouterr()
     assert main(["diff", "HEAD", "--language", "fr", "--changes-only"]) == 0
     said = capsys.readouterr().out
-    assert "État" in said and "1 changed" in said
+    assert "~~toute~~**tout État**" in said, said
     assert main(["diff", "HEAD", "--language", "de"]) == 2
