@@ -58,4 +58,5 @@ def _resolve(data: bytes, *, keep: str, drop: str) -> list[str]:
         p.getparent().remove(p)
     out = io.BytesIO()
     document.save(out)
-    return [p.text for p in docx.Document(io.BytesIO(out.getvalue())).paragraphs]
+    paragraphs = docx.Document(io.BytesIO(out.getvalue())).paragraphs
+    return [p.text for p in paragraphs if p.style.name != "Title"]  # the title says what is compared

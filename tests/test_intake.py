@@ -323,3 +323,49 @@ def test_a_paragraph_with_a_table_is_not_rewritten(
     assert intake(repo, str(edited), "--delegation", "Kenya") == 1
     assert "holds a table" in capsys.readouterr().err
     assert changed_files(repo) == {}
+
+
+def test_a_file_of_an_earlier_draft_lands_on_the_renumbered_text(
+    repo: Path, word_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Kenya edits Draft 2's Word file after Draft 3 is out (paragraph 5 dropped, so 18 is now 17,
+    and 19 amended since): the amendment lands on the same paragraph by its id; 19's newer text
+    is not put back."""
+    paragraphs = by_number(repo)
+    five, nineteen = (repo / paragraphs[n].path for n in ("5", "19"))
+    five.write_text(five.read_text(encoding="utf-8").replace("status: open", "status: deleted"), encoding="utf-8")
+    nineteen.write_text(nineteen.read_text(encoding="utf-8").rstrip("\n") + " (as amended)\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "the round's changes")
+    out = tmp_path / "artefacts"
+    assert (
+        main(["-C", str(repo), "release", "Draft 3", "--date", "2021-07-19", "--format", "none", "-o", str(out)]) == 0
+    )
+    word = word_edit.open_word(word_file)
+    word_edit.replace(word_edit.paragraph(word, paragraphs["18"].id), "diversion", "diversion, theft", tracked=True)
+    edited = word_edit.save(word, tmp_path / "kenya.docx")
+    capsys.readouterr()
+    assert intake(repo, str(edited), "--delegation", "Kenya") == 0
+    description = capsys.readouterr().out
+    files = changed_files(repo)
+    (path,) = files
+    assert path.endswith("/017.md") and f"id: {paragraphs['18'].id}" in files[path]
+    assert "diversion, theft" in files[path] and "compared with Draft 2 (draft-2" in description
+
+
+def test_enter_at_the_start_of_a_paragraph_that_took_its_bookmark_up(
+    repo: Path, word_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Enter typed at the start of 21, then new text: Word may leave 21's bookmark on the new
+    paragraph above.  That is still a new paragraph after 20, and 21 unchanged."""
+    paragraphs = by_number(repo)
+    word = word_edit.open_word(word_file)
+    twenty_one = word_edit.paragraph(word, paragraphs["21"].id)
+    typed = word_edit.insert_after(word_edit.paragraph(word, paragraphs["20"].id), NEW_TEXT, tracked=False)
+    start = next(twenty_one.iter(word_edit.q("bookmarkStart")))
+    typed.insert(0, start)  # the mark moved up with the cursor
+    edited = word_edit.save(word, tmp_path / "kenya.docx")
+    capsys.readouterr()
+    assert intake(repo, str(edited), "--delegation", "Kenya") == 0
+    files = changed_files(repo)
+    bis = paragraphs["20"].path.replace("020.md", "020bis.md")
+    assert set(files) == {bis} and files[bis].endswith(f"---\n{NEW_TEXT}\n")

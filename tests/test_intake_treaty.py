@@ -61,31 +61,28 @@ def test_a_treaty_amendment_insertion_and_new_article(
     last = word_edit.paragraph(word, article_8[-1].id)
     new = word_edit.insert_after(last, "Parties shall report on such cooperation.", tracked=True)
     heading = word_edit.insert_after(new, "Article 8 bis", tracked=False)
-    word_edit.insert_after(heading, "A new article proposed by Kenya.", tracked=False)
+    title = word_edit.insert_after(heading, "Cooperation on capacity", tracked=False)
+    word_edit.insert_after(title, "A new article proposed by Kenya.", tracked=False)
     edited = word_edit.save(word, tmp_path / "kenya.docx")
     status = intake(repo, str(edited), "--delegation", "Kenya", "--branch")
     captured = capsys.readouterr()
-    assert status == 1, captured
-    assert "ZD902" in captured.err and "a new article ('Article 8 bis')" in captured.err
+    assert status == 0, captured
+    assert "Kenya proposes Article 8 bis after Article 8" in captured.out
     files = changed_files(repo, "kenya/intake-draft-1")
     bis = article_8[-1].path.replace(f"{article_8[-1].number.filename(3)}", f"{article_8[-1].number.base:03d}bis.md")
-    assert set(files) == {article_10[0].path, bis}
+    article = article_8[-1].path.rsplit("/", 2)[0] + "/08bis-article-8-bis"
+    assert set(files) == {article_10[0].path, bis, f"{article}/section.yaml", f"{article}/001.md"}
     assert "shall apply only to activities" in files[article_10[0].path]
     assert files[bis].endswith("---\nParties shall report on such cooperation.\n")
-    git(repo, "switch", "-q", "kenya/intake-draft-1")
     assert (
-        main(
-            [
-                "-C",
-                str(repo),
-                "pr-check",
-                "--base",
-                "main",
-                "--head",
-                "kenya/intake-draft-1",
-                "--author",
-                "kenya-mission",
-            ]
-        )
-        == 0
+        'number: "8 bis"' in files[f"{article}/section.yaml"]
+        and "Cooperation on capacity" in files[f"{article}/section.yaml"]
     )
+    assert files[f"{article}/001.md"].endswith("---\nA new article proposed by Kenya.\n")
+    assert "proposed-by: [Kenya]" in files[f"{article}/001.md"]
+    git(repo, "switch", "-q", "kenya/intake-draft-1")
+    capsys.readouterr()
+    main(["-C", str(repo), "pr-check", "--base", "main", "--head", "kenya/intake-draft-1", "--author", "kenya-mission"])
+    said = capsys.readouterr().out.splitlines()
+    # the policy has nothing against the branch; what pr-check lists is the imported text's own problems
+    assert not any(" ZD9" in line or line.split(":")[0] in files for line in said), said

@@ -544,3 +544,16 @@ def test_each_language_prints_its_own_words_for_the_draft_the_date_and_the_conte
     assert (treaty / "out/draft-1.md").read_text(encoding="utf-8").startswith("DRAFT 1, 19 June 2023")
     assert '<h2 id="contents-heading">目录</h2>' in (treaty / "out/draft-1.zh.html").read_text(encoding="utf-8")
     assert '<h2 id="contents-heading">Contents</h2>' in (treaty / "out/draft-1.html").read_text(encoding="utf-8")
+
+
+def test_diff_gives_the_redline_of_one_language(treaty: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _six(treaty)
+    translation = treaty / "outcome/01-article-73/002.fr.md"
+    translation.write_text(
+        translation.read_text(encoding="utf-8").replace("toute Partie", "tout État Partie", 1), encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert main(["diff", "HEAD", "--language", "fr", "--changes-only"]) == 0
+    said = capsys.readouterr().out
+    assert "~~toute~~**tout État**" in said, said
+    assert main(["diff", "HEAD", "--language", "de"]) == 2

@@ -5,6 +5,7 @@ one place for the attributions and for "read and check"."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 from pathlib import Path
 
 from conftest import EXAMPLE, REPO
@@ -122,3 +123,19 @@ def test_checked_is_read_then_every_check(tmp_path: Path) -> None:
     both = checked(source, "outcome")
     assert both.problems == tuple(sorted(set(reading.problems) | set(checks.run(reading.document))))
     assert len(both.problems) >= 2 and list(both.problems) == sorted(both.problems)
+
+
+def test_the_registry_attaches_the_code() -> None:
+    """A check says where and what; the code is the rule's, attached by the registry."""
+    from zerodraft.checks import registry, text
+    from zerodraft.model import Problem
+
+    document = read(WorkingTree(EXAMPLE.parent), EXAMPLE.name).document
+    paragraph = next(iter(document.paragraphs()))
+    check = next(c for c in registry.PARAGRAPH_CHECKS if c.func is text.has_text)
+    finding = registry.at(paragraph, 2, "paragraph 1 has no text")
+    assert check.attach(finding) == Problem(paragraph.path, paragraph.text_line + 1, "ZD405", "paragraph 1 has no text")
+    whole = Problem(paragraph.path, 3, "ZD301", "an older check's own problem")
+    assert check.attach(whole) is whole
+    empty = dataclasses.replace(paragraph, text=" ")
+    assert [check.attach(found).code for found in check.func(document, empty)] == ["ZD405"]

@@ -273,3 +273,20 @@ def test_unreadable_front_matter_is_a_refusal_not_a_skip(world: World) -> None:
     result = world.pr_check("kenya", "kenya-mission", "--no-merge")
     assert problems(result) == [(f"{NAT}/006.md", "ZD913")]
     assert "cannot be read as a paragraph (ZD101: does not start with front matter" in result.stdout
+
+
+def test_what_main_already_has_is_not_the_pull_requests_doing(world: World) -> None:
+    """A problem main has already (a check added to the tooling since, a slip of the Chair's)
+    does not block an honest pull request; a new one of the same kind still does."""
+    world.land(lambda c: edit(c / f"{A}/004.md", "status: open", "status: agred"), "a slip on main")
+    kenya = world.clone("kenya")
+    edit(kenya / f"{A}/005.md", "different situations", "differing situations")
+    world.push(kenya)
+    result = world.pr_check("kenya", "kenya-mission")
+    assert result.returncode == 0, result.stdout + result.stderr
+    norway = world.clone("norway")
+    edit(norway / f"{A}/005.md", "status: open", "status: opne")
+    world.push(norway)
+    result = world.pr_check("norway", "norway-mission")
+    assert (f"{A}/005.md", "ZD104") in problems(result)
+    assert (f"{A}/004.md", "ZD104") not in problems(result)

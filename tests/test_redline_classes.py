@@ -86,3 +86,38 @@ def test_the_sites_list_of_changes_leaves_renumbering_out(drafts: Path, tmp_path
     page = (tmp_path / "site" / "redline-draft-2-draft-3.html").read_text(encoding="utf-8")
     assert "In all: 1 label changed, 1 positions changed, 1 new (2 renumbered only, listed in the concordance)" in page
     assert "renumbered only)</a>" not in page
+
+
+def un_layout(path: Path, title: str) -> docx.document.Document:
+    """Check the A4 UN layout of a Word file zerodraft wrote; returns it."""
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    word = docx.Document(str(path))
+    section = word.sections[0]
+    assert abs(section.page_width - Cm(21.0)) < Cm(0.01) and abs(section.page_height - Cm(29.7)) < Cm(0.01)  # A4
+    header = section.header.paragraphs[0].text
+    assert header.startswith(title) and header.endswith("A/CONF.192/BMS/2021/WP.1")
+    assert "PAGE" in "".join(t.text or "" for t in section.footer._element.iter(qn("w:instrText")))
+    assert word.paragraphs[0].text == title and word.paragraphs[0].style.name == "Title"
+    for name in ("Normal", "Heading 1", "Heading 2", "Title"):
+        style = word.styles[name]
+        assert style.font.name == "Times New Roman", name
+        assert style.font.color.rgb in (None, docx.shared.RGBColor(0, 0, 0)), name
+    dates = {e.get(qn("w:date")) for e in word.element.body.iter(qn("w:ins"), qn("w:del"))}
+    assert dates and None not in dates  # every tracked change is dated
+    return word
+
+
+def test_the_word_redline_and_compilation_in_un_layout(drafts: Path, tmp_path: Path) -> None:
+    out = tmp_path / "redline.docx"
+    zd(drafts, "diff", "Draft 2", "Draft 3", "--format", "docx", "-o", str(out), "--date", "2021-07-19")
+    word = un_layout(out, "Comparison of Draft 3 with Draft 2")
+    numbered = [p for p in word.paragraphs if "\t" in p.text]
+    assert numbered and all(p.paragraph_format.first_line_indent < 0 for p in numbered)  # hanging indent
+    git(drafts, "switch", "-q", "-c", "kenya/amend-2")
+    edit(drafts / "outcome/00-preamble/002.md", "Reaffirming", "Strongly reaffirming")
+    git(drafts, "commit", "-q", "-am", "Kenya: amend 2\n\nStronger.\n\nDelegation: KEN")
+    git(drafts, "switch", "-q", "main")
+    zd(drafts, "compile", "-o", str(tmp_path / "compilation.docx"))
+    un_layout(tmp_path / "compilation.docx", "Compilation of proposals — Draft 3")

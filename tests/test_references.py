@@ -315,3 +315,19 @@ def test_an_article_title_is_rewritten_but_its_own_number_is_not_a_reference() -
     assert [r.reference.written for r in Index(document).in_heading(section, section.heading)] == ["paragraph 46"]
     result = rewrite.plan(document, rewrite.Mapping({"p-046": "47"}), files)
     assert result.files[path] == b'kind: article\nnumber: "1"\ntitle: Measures under paragraph 47\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("Disputes go to an Annex VII arbitral tribunal under the Convention.", 0),
+        ("Disputes go to an Annex VII arbitral tribunal.", 1),
+        ("Under the Convention, as set out in paragraph 99 above.", 1),
+    ],
+)
+def test_a_missing_annex_beside_another_instrument_is_that_instruments(text: str, problems: int) -> None:
+    from zerodraft import checks, reader
+    from zerodraft.source import MemoryTree
+
+    document = reader.read(MemoryTree(numbered_document(text)), "outcome").document
+    assert len([p for p in checks.run(document) if p.code == "ZD701"]) == problems

@@ -115,3 +115,16 @@ def test_draft2_akoma_ntoso_is_unchanged_in_shape(tmp_path: Path) -> None:
     (path,) = build(load(REPO), ["akn"], tmp_path)
     tree = etree.parse(str(path))
     assert tree.find(".//a:article", NS) is None and tree.find(".//a:part", NS) is None
+
+
+def test_numbered_subparagraphs_are_blocks_of_their_own() -> None:
+    from zerodraft.render.layout import BlockKind, _blocks
+
+    blocks = _blocks("For the purposes:\n(1) Area means;\n(2) (a) dumping means:\n(i) disposal;\n(b) not.")
+    assert [(b.kind, b.level, b.mark) for b in blocks] == [
+        (BlockKind.TEXT, 0, ""),
+        (BlockKind.SUBPARAGRAPH, 1, "(1)"),
+        (BlockKind.SUBPARAGRAPH, 1, "(2)"),
+        (BlockKind.SUBPARAGRAPH, 2, "(i)"),
+        (BlockKind.SUBPARAGRAPH, 1, "(b)"),
+    ]

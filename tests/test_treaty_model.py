@@ -239,3 +239,20 @@ def test_brackets_may_run_over_paragraphs_of_one_part(tmp_path: Path) -> None:
         ("outcome/04-annex-i/001.md", "ZD401"),  # in another part: it closes nothing of Part I
         ("outcome/02-part-i/01-article-1/001.md", "ZD401"),  # the "]" of Article 3 closes the later "["
     }
+
+
+def test_numbered_subparagraphs_and_marks_in_a_row(tmp_path: Path) -> None:
+    """A treaty's definitions: (1), (2) … with (a), (b) under one of them, and marks written
+    one after another on a line — "(5) (a) "dumping" means:", "(f) (i) to consider" (UNCLOS,
+    articles 1 and 160) — are in sequence (ZD402); a real gap is still one."""
+    write_treaty(tmp_path)
+    path = tmp_path / "outcome/02-part-i/01-article-1/001.md"
+    text = (
+        "For the purposes of this Convention:\n(1) Area means the seabed;\n(2) Authority means the Authority;\n"
+        '(3) (a) "dumping" means:\n(i) any disposal;\n(ii) any deliberate disposal;\n(b) "dumping" does not include:\n'
+        "(i) the disposal incidental;\n(4) (a) one;\n(b) two."
+    )
+    write_paragraph(path, "t-0005", text)
+    assert codes(tmp_path) == set()
+    write_paragraph(path, "t-0005", text.replace("(b) two.", "(c) two."))
+    assert codes(tmp_path) == {("outcome/02-part-i/01-article-1/001.md", "ZD402")}

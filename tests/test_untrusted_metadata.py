@@ -134,3 +134,24 @@ def test_a_redline_shows_a_zero_width_character(repo: Path) -> None:
         result = zerodraft(repo, "diff", "main", "invisible", "--format", fmt)
         assert result.returncode == 0, result.stderr
         assert "\u200b" not in result.stdout and "diff\ufffderent" in result.stdout.replace("\\ufffd", "\ufffd")
+
+
+def test_a_hostile_pull_request_description_stays_data(hostile: Path, tmp_path: Path) -> None:
+    bodies = tmp_path / "bodies"
+    bodies.mkdir()
+    (bodies / "norway-op4.md").write_text(
+        f"**Delegation(s):** Norway\u202e, <script>x</script>\n\n**Rationale:**\n{ESCAPE} because\u200b.\n",
+        encoding="utf-8",
+    )
+    for fmt in ("md", "html", "docx"):
+        out = tmp_path / f"compilation.{fmt}"
+        result = zerodraft(
+            hostile, "compile", "--refs", "refs/heads/norway-op4", "--bodies", str(bodies), "-o", str(out)
+        )
+        assert result.returncode == 0, result.stderr
+        if fmt == "docx":
+            text = "\n".join(p.text for p in docx.Document(io.BytesIO(out.read_bytes())).paragraphs)
+        else:
+            text = out.read_text(encoding="utf-8")
+        assert hidden(text) == [] and "because\ufffd" in text
+        assert fmt == "docx" or "<script>" not in text  # in Word it is only words

@@ -87,7 +87,10 @@ def footnotes(text: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     return refs, defs
 
 
-_SUBPARAGRAPH = re.compile(r"^[ \t]*(?:[-*][ \t]+)?\((?P<mark>[a-z]{1,2}|[ivxl]{1,6})\)[ \t]", re.MULTILINE)
+_SUBPARAGRAPH = re.compile(
+    r"^[ \t]*(?:[-*][ \t]+)?(?P<chain>(?:\((?:[a-z]{1,2}|[ivxl]{1,6}|[1-9]\d{0,2})\)[ \t]+)+)", re.MULTILINE
+)
+_CHAIN_MARK = re.compile(r"\((?P<mark>[a-z]{1,2}|[ivxl]{1,6}|[1-9]\d{0,2})\)")
 _ROMAN = (
     "i",
     "ii",
@@ -113,11 +116,15 @@ _ROMAN = (
 
 
 def subparagraphs(text: str) -> Iterator[tuple[str, int]]:
-    """Subparagraph marks at the start of lines: ``("a", offset)``, ``("ii", offset)``."""
+    """Subparagraph marks at the start of lines: ``("a", offset)``, ``("ii", offset)``,
+    ``("5", offset)``; marks written one after another (``(5) (a) "dumping" means:``,
+    ``(f) (i) to consider …``) each in turn."""
     if "(" not in text:
         return
     for match in _SUBPARAGRAPH.finditer(text):
-        yield match.group("mark"), match.start("mark") - 1
+        start = match.start("chain")
+        for mark in _CHAIN_MARK.finditer(match.group("chain")):
+            yield mark.group("mark"), start + mark.start()
 
 
 def subparagraph_gaps(text: str) -> list[tuple[str, str, int]]:
@@ -125,11 +132,16 @@ def subparagraph_gaps(text: str) -> list[tuple[str, str, int]]:
 
     Letters run (a), (b) … (z), (aa); roman numerals (i), (ii) … restart under each
     letter.  ``(i)`` right after ``(h)`` is the letter i; elsewhere it opens a roman run.
+    Numbered subparagraphs (``(1)``, ``(2)``, as in a treaty's definitions) are not
+    checked themselves; letters restart under each of them.
     """
     gaps: list[tuple[str, str, int]] = []
     letter = 0  # how many letters seen
     roman = 0
     for mark, offset in subparagraphs(text):
+        if mark.isdigit():
+            letter = roman = 0
+            continue
         expected_letter = _letter(letter)
         is_roman = mark in _ROMAN and mark != expected_letter
         if is_roman:

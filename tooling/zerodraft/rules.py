@@ -351,4 +351,33 @@ def markdown() -> str:
         "| --- | --- | --- |",
     ]
     lines += [f"| {r.code} | {r.name} | {r.summary} |" for r in RULES]
+    said = examples()
+    lines += [
+        "",
+        "## What each message says",
+        "",
+        "The message zerodraft prints for a failing example of each rule, exactly as printed (the",
+        "examples are the failing fixtures of the tests; `tests/test_messages.py` renders them",
+        "and fails when a message changes without this page). Read them as a delegate would.",
+        "",
+        "| code | message for a failing example |",
+        "| --- | --- |",
+    ]
+    for rule in RULES:
+        example = said.get(rule.code)
+        shown = f"`{example.replace('`', chr(39))}`".replace("|", "\\|") if example else "(no example yet)"
+        lines.append(f"| {rule.code} | {shown} |")
     return "\n".join(lines) + "\n"
+
+
+EXAMPLES = "messages.txt"
+"""The package data file of example messages: one ``CODE<TAB>message as printed`` a line."""
+
+
+def examples() -> dict[str, str]:
+    """The example message of each rule that has one (:data:`EXAMPLES`)."""
+    from importlib import resources
+
+    text = resources.files("zerodraft").joinpath("data", EXAMPLES).read_text(encoding="utf-8")
+    pairs = (line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+    return {code: message for code, message in pairs}

@@ -150,3 +150,89 @@ def page_header(section: Any, text: str, right: str = "") -> None:
     paragraph.add_run(text).bold = True
     if right:
         paragraph.add_run("\t\t" + right)  # past the style's centre stop
+
+
+FONT = "Times New Roman"
+"""The UN's type face; Liberation Serif (Debian's fonts-liberation, which set-up installs) has
+its metrics, so LibreOffice lays a PDF out the same on every machine."""
+SIZE_PT = 12
+"""The text size, in points."""
+HANG = 720
+"""The numbers' hanging indent in twips: half an inch (1.27 cm), as in UN drafts."""
+
+
+def un_layout(word: Any, header: str, symbol: str = "") -> None:
+    """Give a new python-docx document the draft's A4 UN layout: A4 with 2.5 cm margins,
+    Times New Roman 12 pt for the text and for black (never python-docx's blue) headings,
+    ``header`` in bold and ``symbol`` at the right on every page, the page number (a PAGE
+    field) centred at the foot."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt, RGBColor
+
+    section = word.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    normal = word.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(SIZE_PT)
+    _fonts(normal)
+    normal.paragraph_format.space_after = Pt(6)
+    for level in (1, 2, 3):
+        style = word.styles[f"Heading {level}"]
+        style.font.name = FONT
+        style.font.size = Pt(SIZE_PT)
+        style.font.bold = level < 3
+        style.font.italic = level == 3
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.paragraph_format.space_before = Pt(12)
+        style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.keep_with_next = True
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        _fonts(style)
+    heading = word.styles["Title"]
+    heading.font.name = FONT
+    heading.font.size = Pt(SIZE_PT)
+    heading.font.bold = True
+    heading.font.color.rgb = RGBColor(0, 0, 0)
+    _fonts(heading)
+    borders = heading.element.find(qn("w:pPr"))
+    if borders is not None and borders.find(qn("w:pBdr")) is not None:
+        borders.remove(borders.find(qn("w:pBdr")))  # python-docx's Title has a blue rule below
+    page_header(section, header, symbol)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field(footer._p, "PAGE", "1")
+
+
+def _fonts(style: Any) -> None:
+    """Name :data:`FONT` for every script of ``style``, instead of the theme's fonts."""
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        if fonts.get(qn(theme)) is not None:
+            del fonts.attrib[qn(theme)]
+
+
+def title(word: Any, text: str) -> Any:
+    """The document's title: bold, centred, with space around it (Word's "Title" style, set in
+    the text's face and size by :func:`un_layout`)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    paragraph = word.add_paragraph(style="Title")
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_before = Pt(12)
+    paragraph.paragraph_format.space_after = Pt(12)
+    paragraph.add_run(characters.for_xml(text)).bold = True
+    return paragraph
+
+
+def hanging(paragraph: Any) -> None:
+    """A numbered paragraph's hanging indent: the number at the margin, a tab, the text
+    aligned :data:`HANG` twips in."""
+    from docx.shared import Twips
+
+    paragraph.paragraph_format.left_indent = Twips(HANG)
+    paragraph.paragraph_format.first_line_indent = Twips(-HANG)

@@ -33,7 +33,7 @@ def run(document: Document, only: set[str] | None = None, folders: set[str] | No
     configuration alone leaves the paragraph checks' findings there as they were."""
     problems: list[Problem] = []
     for check in DOCUMENT_CHECKS:
-        problems.extend(check.func(document))
+        problems.extend(check.attach(found) for found in check.func(document))
     targets = [
         p
         for p in document.paragraphs()
@@ -52,5 +52,5 @@ def _check_paragraphs(document: Document, paragraphs: Sequence[Paragraph]) -> li
         (problem.path, problem.line, problem.code, problem.message)
         for paragraph in paragraphs
         for check in PARAGRAPH_CHECKS
-        for problem in check.func(document, paragraph)
+        for problem in map(check.attach, check.func(document, paragraph))
     ]

@@ -1,4 +1,11 @@
-"""Binding check functions to rules: ``@paragraph_check("ZD301")``."""
+r"""Binding check functions to rules: ``@paragraph_check("ZD301")``.
+
+A check says where and what (:class:`Finding`, made with :func:`at` for a line of a
+paragraph's text); the registry attaches the code of the rule the check is bound to, so a
+check never retypes it.  Checks written before this (in ``numbers``, ``consensus``,
+``structure``, ``references`` and the languages) still yield whole :class:`Problem`\ s with
+their code; :func:`attach` passes those through.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +16,21 @@ from typing import Any
 from zerodraft.model import Document, Paragraph, Problem
 from zerodraft.rules import BY_CODE, Rule
 
-ParagraphFunc = Callable[[Document, Paragraph], Iterable[Problem]]
-DocumentFunc = Callable[[Document], Iterable[Problem]]
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a check found: where and what, without the code (the registry knows it)."""
+
+    path: str
+    """The file, relative to the repository root."""
+    line: int
+    """The line of the file (1-based)."""
+    message: str
+    """What is wrong and what to do, in plain words."""
+
+
+ParagraphFunc = Callable[[Document, Paragraph], Iterable[Problem | Finding]]
+DocumentFunc = Callable[[Document], Iterable[Problem | Finding]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +38,15 @@ class Check:
     """A check function and the rule it enforces."""
 
     rule: Rule
+    """The rule it enforces (its code goes on every finding)."""
     func: Any
+    """The function: ``(document, paragraph)`` or ``(document)`` to findings."""
+
+    def attach(self, found: Problem | Finding) -> Problem:
+        """The problem a finding of this check is: the rule's code attached."""
+        if isinstance(found, Problem):
+            return found
+        return Problem(found.path, found.line, self.rule.code, found.message)
 
 
 PARAGRAPH_CHECKS: list[Check] = []
@@ -43,6 +71,11 @@ def document_check(code: str) -> Callable[[DocumentFunc], DocumentFunc]:
         return func
 
     return register
+
+
+def at(paragraph: Paragraph, offset_line: int, message: str) -> Finding:
+    """A finding at line ``offset_line`` (1-based) of the paragraph's text."""
+    return Finding(paragraph.path, paragraph.text_line + offset_line - 1, message)
 
 
 def problem(paragraph: Paragraph, offset_line: int, code: str, message: str) -> Problem:

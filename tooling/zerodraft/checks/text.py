@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from zerodraft import marks
-from zerodraft.checks.registry import paragraph_check, problem
-from zerodraft.model import Document, Paragraph, Problem
+from zerodraft.checks.registry import Finding, at, paragraph_check
+from zerodraft.model import Document, Paragraph
 from zerodraft.vocabulary import Role
 
 #: Deeply nested brackets are legal but a sign of damage; report at most this many.
@@ -14,21 +14,20 @@ MAX_REPORTED = 5
 
 
 @paragraph_check("ZD401")
-def brackets_balanced(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+def brackets_balanced(document: Document, paragraph: Paragraph) -> Iterator[Finding]:
     carried = _carried(document)
     stray = [(c, o) for c, o in marks.unbalanced_brackets(paragraph.text) if (paragraph.path, o) not in carried]
     for char, offset in stray[:MAX_REPORTED]:
         where = marks.position(paragraph.text, offset)
         partner = "closing ']'" if char == "[" else "opening '['"
-        yield problem(
+        yield at(
             paragraph,
             where.line,
-            "ZD401",
             f"unmatched '{char}' at column {where.column} of paragraph {paragraph.label}: "
             f"add its {partner} or remove it",
         )
     if len(stray) > MAX_REPORTED:
-        yield problem(paragraph, 1, "ZD401", f"{len(stray) - MAX_REPORTED} more unmatched brackets")
+        yield at(paragraph, 1, f"{len(stray) - MAX_REPORTED} more unmatched brackets")
 
 
 _CARRIED: list[tuple[Document, frozenset[tuple[str, int]]]] = []
@@ -60,66 +59,62 @@ def _carried(document: Document) -> frozenset[tuple[str, int]]:
 
 
 @paragraph_check("ZD402")
-def subparagraphs_in_sequence(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+def subparagraphs_in_sequence(document: Document, paragraph: Paragraph) -> Iterator[Finding]:
     for found, expected, offset in marks.subparagraph_gaps(paragraph.text)[:MAX_REPORTED]:
         where = marks.position(paragraph.text, offset)
-        yield problem(
+        yield at(
             paragraph,
             where.line,
-            "ZD402",
             f"subparagraph ({found}) where ({expected}) was expected; reletter the subparagraphs",
         )
 
 
 @paragraph_check("ZD403")
-def footnotes_defined(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+def footnotes_defined(document: Document, paragraph: Paragraph) -> Iterator[Finding]:
     refs, defs = marks.footnotes(paragraph.text)
     defined = {label for label, _ in defs}
     for label, offset in refs:
         if label not in defined:
             where = marks.position(paragraph.text, offset)
-            yield problem(
+            yield at(
                 paragraph,
                 where.line,
-                "ZD403",
                 f"footnote [^{label}] has no text; add a line '[^{label}]: …' at the end",
             )
 
 
 @paragraph_check("ZD404")
-def footnotes_used(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+def footnotes_used(document: Document, paragraph: Paragraph) -> Iterator[Finding]:
     refs, defs = marks.footnotes(paragraph.text)
     used = {label for label, _ in refs}
     for label, offset in defs:
         if label not in used:
             where = marks.position(paragraph.text, offset)
-            yield problem(
+            yield at(
                 paragraph,
                 where.line,
-                "ZD404",
                 f"footnote [^{label}] is defined but never referred to; add [^{label}] to the text or remove it",
             )
 
 
 @paragraph_check("ZD405")
-def has_text(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+def has_text(document: Document, paragraph: Paragraph) -> Iterator[Finding]:
     if paragraph.role is not Role.DELETED and paragraph.id and not paragraph.text.strip():
-        yield problem(paragraph, 1, "ZD405", f"paragraph {paragraph.label} has no text; write it below the '---' line")
+        yield at(paragraph, 1, f"paragraph {paragraph.label} has no text; write it below the '---' line")
 
 
-def _markup_problems(paragraph: Paragraph, code: str, say: Callable[[marks.Markup], str | None]) -> Iterator[Problem]:
-    """A problem for each piece of markup that ``say`` has something to say about."""
+def _markup_problems(paragraph: Paragraph, say: Callable[[marks.Markup], str | None]) -> Iterator[Finding]:
+    """A finding for each piece of markup that ``say`` has something to say about."""
     for mark in marks.markup(paragraph.text):
         message = say(mark)
         if message is not None:
-            yield problem(paragraph, mark.line + 1, code, f"paragraph {paragraph.label} {message}")
+            yield at(paragraph, mark.line + 1, f"paragraph {paragraph.label} {message}")
 
 
 @paragraph_check("ZD406")
-def no_headings(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+def no_headings(document: Document, paragraph: Paragraph) -> Iterator[Finding]:
     return _markup_problems(
         paragraph,
-        "ZD406",
         lambda mark: (
             "holds a heading (a line starting with '#', or underlined with === or ---); headings "
             "belong in the section's section.yaml — write this as plain text"
@@ -130,10 +125,9 @@ def no_headings(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
 
 
 @paragraph_check("ZD407")
-def no_html(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
+def no_html(document: Document, paragraph: Paragraph) -> Iterator[Finding]:
     return _markup_problems(
         paragraph,
-        "ZD407",
         lambda mark: (
             f"holds HTML ({mark.detail!r}); a negotiated text is plain words — published drafts show "
             "HTML as typed, never run it"
@@ -152,5 +146,5 @@ def _unsafe(mark: marks.Markup) -> str | None:
 
 
 @paragraph_check("ZD408")
-def safe_links(document: Document, paragraph: Paragraph) -> Iterator[Problem]:
-    return _markup_problems(paragraph, "ZD408", _unsafe)
+def safe_links(document: Document, paragraph: Paragraph) -> Iterator[Finding]:
+    return _markup_problems(paragraph, _unsafe)

@@ -41,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="leave out paragraphs that did not change (md, json, html; a Word redline is always whole)",
     )
+    _options.add_language(parser, "the redline of this language version (both drafts must keep it)")
     parser.add_argument(
         "--translation",
         metavar="FILE",
@@ -63,6 +64,12 @@ def run(args: argparse.Namespace) -> int:
     repository = Repository(Path.cwd())
     old, old_name = load(repository, args.old, args.root)
     new, new_name = load(repository, args.new, args.root)
+    if args.language:
+        from zerodraft.languages import version
+
+        for document in (old, new):
+            version.wanted(document, args.language)  # Fatal for a language a draft does not keep
+        old, new = version.in_language(old, args.language), version.in_language(new, args.language)
     comparison = redline.compare(old, new, old_name, new_name)
     if args.changes_only:
         if args.format == "docx":
@@ -82,8 +89,21 @@ def load(repository: Repository, ref: str, root: str) -> tuple[Document, str]:
     """The document at ``ref`` (``WORKTREE`` for the files on disk) and a name for it."""
     source = repository.tree(None if ref == WORKTREE else ref)
     document = read(source, root).document
+    name = document.config.draft_name
+    if ref != WORKTREE and _is_tag_of(ref, name):
+        return document, name  # "Draft 3", not "Draft 3 (draft-3)"
     where = "the working tree" if ref == WORKTREE else ref
-    return document, f"{document.config.draft_name} ({where})"
+    return document, f"{name} ({where})"
+
+
+def _is_tag_of(ref: str, name: str) -> bool:
+    """True when ``ref`` names the released draft ``name`` ("draft-3" or "Draft 3" for "Draft 3")."""
+    from zerodraft.rounds.plan import tag_for
+
+    try:
+        return tag_for(name) in (ref, tag_for(ref))
+    except Fatal:
+        return False
 
 
 def render(

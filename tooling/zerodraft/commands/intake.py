@@ -99,13 +99,6 @@ def _one(
     for key, _text in taken.reading.headings:
         where = f"{root}/document.yaml" if key in ("title", "note") else key.removeprefix("section:") + "/section.yaml"
         problems += judge_section(current, where, plan.delegation, taken.word.name, 1, "an edited heading or title")
-    for new in taken.reading.sections:
-        folder = new.after.path.rsplit("/", 2)[0] if new.after is not None else root
-        slug = re.sub(r"[^a-z0-9]+", "-", new.heading.casefold()).strip("-")[:60] or "new-section"
-        what = f"a new {new.heading.split()[0].strip('[*').lower()} ('{new.heading[:60]}'), not written"
-        problems += judge_section(
-            current, f"{folder}/{slug}/section.yaml", plan.delegation, taken.word.name, new.position, what, added=True
-        )
     problems += [
         Problem(taken.word.name, u.position, "ZD630", f"“{u.text}”: {u.reason}") for u in taken.reading.unmapped
     ]
@@ -123,6 +116,7 @@ def _one(
         )
     elif branch is None:
         for relative, content in plan.files.items():
+            (repository.root / relative).parent.mkdir(parents=True, exist_ok=True)  # a new article's folder
             write_atomically(repository.root / relative, content)
     return _Done(plan, description, made)
 

@@ -62,10 +62,7 @@ def run(args: argparse.Namespace) -> int:
         changed = {path for c in verdict.changes for path in (c.file.path, c.file.old_path)}
         elsewhere = sum(1 for p in problems if p.path not in changed and not p.code.startswith("ZD9"))
         if elsewhere:
-            why += (
-                f" ({elsewhere} in files it does not change: merging it causes them there, or main has them "
-                "already — then the secretariat fixes main first)"
-            )
+            why += f" ({elsewhere} in files it does not change: merging it would cause them there)"
         print(
             f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} file{'s' * (files != 1)}: "
             f"{why}; see docs/policy.md",

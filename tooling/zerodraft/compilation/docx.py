@@ -24,8 +24,10 @@ MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 def render(compilation: Compilation) -> bytes:
     """The whole Word file."""
     document = new_document()
-    document.core_properties.title = f"Compilation of proposals — {compilation.draft}"
-    document.add_heading(f"Compilation of proposals — {compilation.draft}", level=1)
+    title = f"Compilation of proposals — {compilation.draft}"
+    wordml.un_layout(document, characters.for_xml(title), characters.for_xml(compilation.symbol))
+    document.core_properties.title = title
+    wordml.title(document, title)
     document.add_paragraph(compilation.title)
     kinds = "; ".join(f"{k} {v}" for k, v in KINDS.items())
     document.add_paragraph(

@@ -119,6 +119,8 @@ class Compilation:
     """Every ref that holds at least one proposal."""
     skipped: tuple[Skipped, ...] = ()
     """Every other ref the patterns matched, and why it holds no proposal."""
+    symbol: str = ""
+    """The document's symbol (A/CONF.192/BMS/2021/WP.1), for the page header."""
 
     def sources(self) -> str:
         """ "3 branches or pull requests" (how many hold a proposal)."""
@@ -201,7 +203,7 @@ def build(
             )
         )
     entries.sort(key=_order)
-    return Compilation(cfg.title, cfg.draft_name, base, tuple(entries), tuple(refs), tuple(skipped))
+    return Compilation(cfg.title, cfg.draft_name, base, tuple(entries), tuple(refs), tuple(skipped), cfg.symbol)
 
 
 def ref_label(ref: str) -> str:

@@ -44,6 +44,9 @@ _NEW_SECTION = re.compile(
     r"(?:\*\*)?\s*\]?\s*$"
 )
 """A heading of a new article (Part, Chapter, Annex …) typed by the delegation: the whole line."""
+_UNDER_HEADING = (
+    "new text right under a heading cannot be numbered; type it after a paragraph (it becomes that paragraph's bis)"
+)
 SIMILAR = 0.6
 """A typed paragraph at least this like (difflib ratio) a paragraph that lost its bookmark is
 listed as unmapped rather than taken as new text."""
@@ -62,6 +65,8 @@ class Kind(Enum):
     """Moved a paragraph to follow ``anchor``."""
     COMMENT = "comment"
     """Only commented on a paragraph."""
+    ARTICLE = "article"
+    """Typed a new article (its heading, maybe a title, its text) after the one ``paragraph`` is in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +85,8 @@ class Edit:
     """The comments anchored in it: the rationale."""
     position: int = 0
     """Where it is in the Word file (its paragraph, from 1), for messages."""
+    title: str = ""
+    """For a new article: the title typed under its heading, if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +111,8 @@ class NewSection:
     """Its heading as typed ("Article 8 bis")."""
     after: Paragraph | None
     """The draft paragraph it follows, if any."""
-    text: str
-    """What was typed under it, as a reader sees it."""
+    blocks: tuple[WordParagraph, ...]
+    """What was typed under it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +196,16 @@ def compare(draft: CompiledDraft, pristine: WordFile, edited: WordFile) -> Readi
         elif comments:
             edits.append(Edit(Kind.COMMENT, paragraph, comments=comments, position=position))
         previous = paragraph
+    for new in sections:
+        if new.after is None:
+            unmapped.append(Unmapped(new.position, new.heading, "a new article is typed after the article it follows"))
+            continue
+        blocks = list(new.blocks)
+        title = ""
+        if len(blocks) > 1 and len(blocks[0].plain.split()) <= 12 and not blocks[0].plain.endswith((".", ";", ":")):
+            title = blocks.pop(0).plain
+        text = _text(blocks, edited, None, None) if blocks else ""
+        edits.append(Edit(Kind.ARTICLE, new.after, text, position=new.position, title=title))
     for ident, item in items.items():
         if ident not in found and ident not in uncertain:  # gone, not merely unrecognisable
             edits.append(Edit(Kind.DELETE, item.paragraph))
@@ -250,11 +267,11 @@ def _edited_groups(
             in_section = False
         elif in_section and block.plain:
             new = sections[-1]
-            sections[-1] = NewSection(new.position, new.heading, new.after, (new.text + " " + block.plain).strip())
+            sections[-1] = NewSection(new.position, new.heading, new.after, (*new.blocks, block))
             continue
         elif _NEW_SECTION.match(block.markdown):
-            after = last.paragraph if last is not None and last.paragraph is not None else None
-            sections.append(NewSection(block.position, block.plain, after, ""))
+            after = (last.paragraph or last.after) if last is not None else None
+            sections.append(NewSection(block.position, block.plain, after, ()))
             in_section = True
             continue
         if owner is not None and owner in items:
@@ -278,6 +295,18 @@ def _edited_groups(
             groups.append(group)
             last, under_heading = group, False
             continue
+        if _bookmark_moved_up(last, block, before):
+            # Enter typed at the start of a paragraph: Word left its bookmark on the new text above
+            assert last is not None and last.paragraph is not None
+            typed = _Group(None, None, last.blocks)
+            ahead = groups[groups.index(last) - 1] if groups.index(last) else None
+            typed.after = (ahead.paragraph or ahead.after) if ahead is not None else None
+            last.blocks = [block]
+            if typed.after is None:
+                unmapped.append(Unmapped(typed.blocks[0].position, typed.blocks[0].plain[:80], _UNDER_HEADING))
+            else:
+                groups.insert(groups.index(last), typed)
+            continue
         following = next((o for o in owners[index + 1 :] if o is not None), None)
         inside = last is not None and last.paragraph is not None and following == last.paragraph.id
         if last is not None and (inside or _MARK.match(block.markdown)):
@@ -300,14 +329,7 @@ def _edited_groups(
             anchor = last.after
         if anchor is None:
             if under_heading or groups:
-                unmapped.append(
-                    Unmapped(
-                        block.position,
-                        block.plain[:80],
-                        "new text right under a heading cannot be numbered; type it after a paragraph "
-                        "(it becomes that paragraph's bis)",
-                    )
-                )
+                unmapped.append(Unmapped(block.position, block.plain[:80], _UNDER_HEADING))
             else:
                 aside.append(block.plain)
             continue
@@ -315,6 +337,15 @@ def _edited_groups(
         groups.append(group)
         last = group
     return groups, unmapped, aside, structural, uncertain, sections
+
+
+def _bookmark_moved_up(last: _Group | None, block: WordParagraph, before: dict[str, _Group]) -> bool:
+    """True when ``block``, unmarked, holds exactly the draft's text of the paragraph just above
+    it, whose mark now sits on one block of other text: the mark moved up onto typed text."""
+    if last is None or last.paragraph is None or len(last.blocks) != 1:
+        return False
+    original = before.get(last.paragraph.id)
+    return original is not None and _plain(original.blocks) == block.plain != _plain(last.blocks)
 
 
 def _longest_in_order(order: Sequence[str], rank: dict[str, int]) -> set[str]:

@@ -17,11 +17,12 @@ from zerodraft import checks
 from zerodraft.errors import Fatal
 from zerodraft.git import FileChange
 from zerodraft.intake.edits import Edit, Kind, Reading
-from zerodraft.model import Document, Problem
+from zerodraft.model import Document, Problem, SectionKind
 from zerodraft.policy import Author, review
 from zerodraft.policy import Change as Judged
 from zerodraft.reader import Reading as Text
 from zerodraft.reader import read, read_paragraph
+from zerodraft.rounds.article_proposals import propose as propose_article
 from zerodraft.rounds.change import Change
 from zerodraft.rounds.proposal import new_problems, propose
 from zerodraft.source import MemoryTree
@@ -91,8 +92,8 @@ def make(current_text: Text, files: dict[str, bytes], reading: Reading, delegati
         if refused:
             problems += [Problem(word_name, edit.position or 1, p.code, f"{_what(edit)}: {p.message}") for p in refused]
             continue
-        for change in changes:
-            planned[change.path] = change.content.encode("utf-8")
+        for write in (w for change in changes for w in change.writes()):
+            planned[write.path] = write.content.encode("utf-8")
         if anchor is not None:
             followed.add(anchor.id)
         summary = changes[0].summary
@@ -104,10 +105,11 @@ def make(current_text: Text, files: dict[str, bytes], reading: Reading, delegati
     broken = [p for p in broken if p.code not in checks.FOLLOW_UPS]
     if broken:
         paths = {p.path for p in broken}
-        kept = [p for p in proposals if not any(c.path in paths for c in p.changes)]
+        kept = [p for p in proposals if not any(w.path in paths for c in p.changes for w in c.writes())]
         for proposal in proposals:
             if proposal not in kept:
-                for problem in (p for p in broken if any(c.path == p.path for c in proposal.changes)):
+                mine = {w.path for c in proposal.changes for w in c.writes()}
+                for problem in (p for p in broken if p.path in mine):
                     problems.append(
                         Problem(
                             word_name,
@@ -117,7 +119,7 @@ def make(current_text: Text, files: dict[str, bytes], reading: Reading, delegati
                         )
                     )
         proposals = kept
-    written = {c.path: c.content for p in proposals for c in p.changes}
+    written = {w.path: w.content for p in proposals for c in p.changes for w in c.writes()}
     return Plan(entry.name, tuple(proposals), tuple(comments), tuple(problems), warnings, written)
 
 
@@ -132,6 +134,14 @@ def _changes(document: Document, planned: dict[str, bytes], edit: Edit, who: str
         return (propose(document, decoded, "delete", paragraph.id, who, reopen=True),)
     if edit.kind is Kind.INSERT:
         return (propose(document, decoded, "insert-after", paragraph.id, who, edit.text),)
+    if edit.kind is Kind.ARTICLE:
+        folder = paragraph.path.rsplit("/", 1)[0]
+        articles = [
+            s for s in document.walk() if s.kind is SectionKind.ARTICLE and f"{folder}/".startswith(f"{s.path}/")
+        ]
+        if not articles:
+            raise Fatal(f"paragraph {paragraph.label} is in no article, so a new article cannot follow it")
+        return (propose_article(document, decoded, "insert-after", articles[-1], who, edit.text, title=edit.title),)
     assert edit.anchor is not None
     anchor = document.find(edit.anchor.id)
     if anchor is None:
@@ -141,24 +151,28 @@ def _changes(document: Document, planned: dict[str, bytes], edit: Edit, who: str
 
 
 def _judge(document: Document, files: dict[str, bytes], change: Change, who: Author) -> list[Problem]:
-    """The policy's verdict on one file change, as ``pr-check`` would give it for ``who``."""
+    """The policy's verdict on the files one proposal writes, together (a new article's
+    ``section.yaml`` with its paragraph), as ``pr-check`` would give it for ``who``."""
     cfg, roster, root = document.config, document.roster, document.root
-    before = None
-    if not change.created and change.path in files:
-        before = read_paragraph(change.path, files[change.path], cfg, roster, root)[0]
-    data = change.content.encode("utf-8")
-    after = read_paragraph(change.path, data, cfg, roster, root)[0]
-    file = FileChange(
-        status="added" if change.created else "modified",
-        path=change.path,
-        old_path=change.path,
-        old_kind=None if change.created else "file",
-        new_kind="file",
-        old_blob=_NO_BLOB,
-        new_blob=_NO_BLOB,
-        size=len(data),
-    )
-    return review(who, [Judged(file, before=before, after=after)], roster, root)
+    judged = []
+    for write in change.writes():
+        before = None
+        if not write.created and write.path in files:
+            before = read_paragraph(write.path, files[write.path], cfg, roster, root)[0]
+        data = write.content.encode("utf-8")
+        after = read_paragraph(write.path, data, cfg, roster, root)[0]
+        file = FileChange(
+            status="added" if write.created else "modified",
+            path=write.path,
+            old_path=write.path,
+            old_kind=None if write.created else "file",
+            new_kind="file",
+            old_blob=_NO_BLOB,
+            new_blob=_NO_BLOB,
+            size=len(data),
+        )
+        judged.append(Judged(file, before=before, after=after))
+    return review(who, judged, roster, root)
 
 
 def judge_section(
@@ -185,4 +199,5 @@ def _what(edit: Edit) -> str:
         Kind.INSERT: f"the new paragraph after {label}",
         Kind.MOVE: f"the move of {label}",
         Kind.COMMENT: f"the comment on {label}",
+        Kind.ARTICLE: f"the new article after the one holding {label}",
     }[edit.kind]

@@ -25,7 +25,7 @@ def describe(plan: Plan, reading: Reading, word: WordFile, source: str) -> str:
     if plan.proposals:
         lines += ["## Proposals", ""]
         for proposal in plan.proposals:
-            paths = ", ".join(f"`{c.path}`" for c in proposal.changes)
+            paths = ", ".join(f"`{w.path}`" for c in proposal.changes for w in c.writes())
             lines.append(f"- **{proposal.summary}** ({paths})")
             for change in proposal.changes[:1]:
                 if proposal.edit.text and change.content:

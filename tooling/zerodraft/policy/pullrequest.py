@@ -9,7 +9,8 @@ only in the merge.  So :func:`judge`
 2. makes the test merge; each conflict is a refusal saying what to do (ZD911);
 3. applies the policy (:func:`zerodraft.policy.review.review`) to base → merge result;
 4. runs the whole ``check`` on the merge result, so that a pull request that would break
-   ``main`` for everyone (a duplicate id, an alternative beside text agreed since) is refused.
+   ``main`` for everyone (a duplicate id, an alternative beside text agreed since) is refused;
+   what the base already had is not the pull request's doing and is left out.
 
 Authority (roster, facilitators) always comes from the base.  ``merge=False`` judges the
 branch alone, fork point → head, as before (for tests).
@@ -66,21 +67,34 @@ def judge(
         changes = gather(repository, fork, head, cfg, roster, root, who)
     else:
         changes = gather(repository, base, outcome.tree, cfg, roster, root, who)
-        problems += check_merge(repository, outcome.tree, changes, root)
+        problems += check_merge(repository, base, outcome.tree, changes, root)
     problems += review(who, list(changes), roster, root)
     merged = outcome is not None and not outcome.conflicts
     return Verdict(who, tuple(changes), tuple(sorted(set(problems))), merged)
 
 
-def check_merge(repository: Repository, tree: str, changes: Iterable[Change], root: str = "outcome") -> list[Problem]:
-    """``zerodraft check`` of the merge result: the whole document is read and every document
-    check runs; the paragraph checks run in the folders the merge changes — or everywhere when
-    it changes anything but paragraphs (``document.yaml``, the roster, a heading), which every
-    paragraph check may read (see :func:`zerodraft.checks.run`)."""
-    reading = read(CommitTree(repository, tree, "the merge result"), root)
+def check_merge(
+    repository: Repository, base: str, tree: str, changes: Iterable[Change], root: str = "outcome"
+) -> list[Problem]:
+    """What merging would add to ``check``'s findings on the base: ``check`` of the merge
+    result ``tree`` — the whole document is read and every document check runs; the paragraph
+    checks run in the folders the merge changes, or everywhere when it changes anything but
+    paragraphs (``document.yaml``, the roster, a heading), which every paragraph check may read
+    (see :func:`zerodraft.checks.run`) — less the very same problems on ``base``.  A pull
+    request is not blamed for what main had already (a check the tooling added since, say), and
+    the base is read only when the merge result has problems at all."""
     paths = {path for change in changes for path in (change.file.path, change.file.old_path)}
     paragraphs_only = all(number_of(path.rsplit("/", 1)[-1]) is not None for path in paths if path.startswith(root))
     folders = {path.rsplit("/", 1)[0] for path in paths} if paragraphs_only else None
+    found = _checked(repository, tree, "the merge result", root, folders)
+    if not found:
+        return []
+    already = set(_checked(repository, base, "the base", root, folders))
+    return [problem for problem in found if problem not in already]
+
+
+def _checked(repository: Repository, sha: str, label: str, root: str, folders: set[str] | None) -> list[Problem]:
+    reading = read(CommitTree(repository, sha, label), root)
     return [*reading.problems, *checks.run(reading.document, folders=folders)]
 
 

@@ -24,15 +24,15 @@ GitHub logins to delegations, so a pull request cannot grant itself rights.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from zerodraft.git import FileChange
-from zerodraft.model import DELEGATION_FIELDS, Delegation, DocumentConfig, Paragraph, Problem, Roster
+from zerodraft.model import DELEGATION_FIELDS, DocumentConfig, Paragraph, Problem, Roster
 from zerodraft.numbering import Number
 from zerodraft.numbering import from_filename as number_of
 from zerodraft.numbering import from_order as number_of_order
+from zerodraft.policy.roster import roster_changes
 from zerodraft.source import MAX_FILE_BYTES
 from zerodraft.vocabulary import Role
 
@@ -174,7 +174,9 @@ def _review(
             file.path, 1, "ZD902", "holds a heading of the agreed agenda; only the secretariat adds or edits sections"
         )
     elif file.path == f"{root}/delegations.yaml":
-        yield from _roster(who, change, file.path)
+        yield from roster_changes(
+            set(who.delegations), change.roster_before, change.roster_after, change.roster_text, file.path
+        )
     elif number_of(name) is None and number_of(file.old_path.rsplit("/", 1)[-1]) is None:
         yield Problem(file.path, 1, "ZD902", "is not a paragraph file; only the secretariat changes other files here")
     elif file.status in ("renamed", "copied") and change.before is not None:
@@ -333,101 +335,6 @@ def _label_problem(after: Paragraph, what: str) -> Problem:
         f"{what}; only the facilitator of this agenda item or the secretariat marks text agreed or agreed ad ref "
         "(leave the label as it was)",
     )
-
-
-def _roster(who: Author, change: Change, path: str) -> Iterator[Problem]:
-    if (
-        change.roster_before
-        and change.roster_before.delegations
-        and not (change.roster_after and change.roster_after.delegations)
-    ):
-        yield Problem(path, 1, "ZD903", "can no longer be read as a roster; only the secretariat restructures it")
-        return
-    old_entries = change.roster_before.delegations if change.roster_before else ()
-    new_entries = change.roster_after.delegations if change.roster_after else ()
-    before = {d.name: d for d in old_entries}
-    after = {d.name: d for d in new_entries}
-    lines = change.roster_text.splitlines()
-    own = set(who.delegations)
-    yield from _roster_unique(old_entries, new_entries, lines, path, own)
-    for name in sorted(set(before) | set(after)):
-        old, new = before.get(name), after.get(name)
-        if old == new:
-            continue
-        if name in own and old is not None and new is not None and _same_but_logins(old, new):
-            continue
-        what = "its logins" if name not in own else "more than its own logins"
-        if old is None:
-            what = "a new entry"
-        elif new is None:
-            what = "its removal"
-        yield Problem(
-            path,
-            _line_of_name(lines, name),
-            "ZD903",
-            f"changes the roster entry of {name} ({what}); a delegation may only change its own logins — "
-            "the secretariat keeps the roster",
-        )
-
-
-def _roster_unique(
-    old: tuple[Delegation, ...], new: tuple[Delegation, ...], lines: list[str], path: str, own: set[str]
-) -> Iterator[Problem]:
-    """No second entry with a name or code already taken, and no login taken from another
-    delegation into one's own entry (only the secretariat lets one login speak for two, like
-    the EU presidency's; changing another's entry at all is ZD903)."""
-    keys: tuple[tuple[str, Callable[[Delegation], str]], ...] = (("name", _name), ("code", _code))
-    for what, key in keys:
-        was = Counter(key(d).casefold() for d in old if key(d))
-        now = Counter(key(d).casefold() for d in new if key(d))
-        for value, count in sorted(now.items()):
-            if count > 1 and count > was[value]:
-                entry = next(d for d in reversed(new) if key(d).casefold() == value)
-                yield Problem(
-                    path,
-                    _line_of_name(lines, entry.name),
-                    "ZD915",
-                    f"has {count} entries with the {what} '{key(entry)}'; each delegation has one entry, unique "
-                    "by name and code — change the logins of your own entry instead",
-                )
-    owners: dict[str, set[str]] = {}
-    for delegation in old:
-        for login in delegation.logins:
-            owners.setdefault(login.casefold(), set()).add(delegation.name)
-    for delegation in new:
-        if delegation.name not in own:
-            continue
-        for login in delegation.logins:
-            others = owners.get(login.casefold(), set()) - {delegation.name}
-            if others and delegation.name not in owners.get(login.casefold(), set()):
-                yield Problem(
-                    path,
-                    _line_of_name(lines, delegation.name),
-                    "ZD915",
-                    f"gives the login '{login}', which speaks for {', '.join(sorted(others))}, to {delegation.name} "
-                    "too; only the secretariat lets one login speak for two delegations",
-                )
-
-
-def _name(delegation: Delegation) -> str:
-    return delegation.name
-
-
-def _code(delegation: Delegation) -> str:
-    return delegation.code
-
-
-def _same_but_logins(old: Delegation, new: Delegation) -> bool:
-    return (old.name, old.kind, old.code, old.members) == (new.name, new.kind, new.code, new.members)
-
-
-def _line_of_name(lines: list[str], name: str) -> int:
-    for number, line in enumerate(lines, 1):
-        if re.search(r"\bname:\s*[\"']?" + re.escape(name) + r"[\"']?\s*[,}]?\s*$", line) or (
-            f'name: "{name}"' in line or f"name: {name}," in line
-        ):
-            return number
-    return 1
 
 
 def _attributions(paragraph: Paragraph) -> list[tuple[str, tuple[str, ...]]]:

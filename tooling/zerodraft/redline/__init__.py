@@ -198,6 +198,8 @@ class Redline:
     """What the new side is ("Draft 3, the working tree")."""
     blocks: tuple[Block, ...]
     """Every step, in reading order."""
+    symbol: str = ""
+    """The new draft's document symbol (A/CONF.192/BMS/2021/WP.1), for a page header."""
 
     def counts(self) -> dict[str, int]:
         """How many paragraphs had each of :data:`CLASSES` happen to them (one paragraph may
@@ -233,7 +235,7 @@ class Redline:
                     kept.append(heading)
                     headings[index] = (heading, True)
             kept.append(block)
-        return Redline(self.old_name, self.new_name, tuple(kept))
+        return Redline(self.old_name, self.new_name, tuple(kept), self.symbol)
 
     def as_data(self) -> dict[str, Any]:
         """The redline as JSON-ready data."""
@@ -333,7 +335,7 @@ def compare(old: Document, new: Document, old_name: str = "", new_name: str = ""
                 blocks.append(Block("moved-to", x, y, tuple(wordiff.compare(x.text, y.text)), f"moved from {source}"))
             else:
                 blocks.append(Block("inserted", None, y, _whole("insert", y.text)))
-    return Redline(old_name, new_name, tuple(blocks))
+    return Redline(old_name, new_name, tuple(blocks), visible(new.config.symbol))
 
 
 def _article_keys(old: Document, new: Document) -> dict[str, str]:

@@ -24,19 +24,26 @@ from zerodraft.wordiff import Change
 
 
 def render(redline: Redline, *, author: str = "Chair", date: dt.datetime | None = None) -> bytes:
-    """The ``.docx`` file, as bytes."""
+    """The ``.docx`` file, as bytes: in the draft's A4 UN layout (:func:`zerodraft.wordml.un_layout`),
+    headed by what is compared and the document's symbol on every page, titled "Comparison of Draft 3
+    with Draft 2", each numbered paragraph with its hanging indent."""
     import docx
 
     document = docx.Document()
+    title = f"Comparison of {redline.new_name} with {redline.old_name}"
+    wordml.un_layout(document, characters.for_xml(characters.one_line(title)), characters.for_xml(redline.symbol))
     core = document.core_properties
-    core.title = f"Comparison of {redline.new_name} with {redline.old_name}"
+    core.title = title
     core.author = author
+    wordml.title(document, title)
     writer = _Writer(wordml.Revisions(author, date))
     for block in redline.blocks:
         item = block.new or block.old
         assert item is not None
-        style = f"Heading {min(item.depth + 1, 9)}" if item.what == "heading" else None
+        style = f"Heading {min(item.depth + 1, 3)}" if item.what == "heading" else None
         paragraph = document.add_paragraph(style=style)
+        if item.what == "paragraph" and (block.number or item.number):
+            wordml.hanging(paragraph)
         writer.fill(paragraph._p, block)
         remark = _remark(block)
         if remark:

@@ -176,6 +176,7 @@ _SELF = re.compile(
 )
 _OF = re.compile(r"\s+of\s+")
 _TO = re.compile(r"\s+to\s+")
+_OF_AND = re.compile(r"\s+of\s+and\s+")
 _NAME = r"[A-Z][\w’'-]*(?:\.[\w’'-]+)*"
 _OF_EXTERNAL = re.compile(
     rf"(?P<i>(?:the|its|that|such|any|an?|each|said|those|these)\s+(?:[\w’'-]+\s+){{0,2}}?{_NAME}"
@@ -233,8 +234,8 @@ def _scan(text: str) -> list[Reference]:
         head = _HEAD.search(text, position)
         alone = _EXTERNAL_ALONE.search(text, position)
         if alone is not None and (head is None or alone.start() < head.start()):
-            found.append(Reference(alone.start(), alone.end(), alone.group(), (), external=True))
-            position = alone.end()
+            found.append(_instrument_first(text, alone))
+            position = found[-1].end
             continue
         if head is None:
             return found
@@ -267,6 +268,17 @@ class _Container:
 def _scope(word: str) -> Scope:
     """ "of this article" is the article holding the reference; "of this Agreement" the document."""
     return Scope.SELF if word in _KIND_OF_WORD else Scope.DOCUMENT
+
+
+def _instrument_first(text: str, alone: re.Match[str]) -> Reference:
+    """ "resolution 72/55", or with what follows it: "decision 1/CP.21, paragraph 17"."""
+    after = re.compile(r",\s*").match(text, alone.end())
+    head = _HEAD.match(text, after.end()) if after else None
+    inner = _Parser(text).reference(head) if head else None
+    if inner is None:
+        return Reference(alone.start(), alone.end(), alone.group(), (), external=True)
+    written = text[alone.start() : inner.end]
+    return Reference(alone.start(), inner.end, written, inner.targets, True, instrument=alone.group())
 
 
 class _Parser:
@@ -302,6 +314,13 @@ class _Parser:
                 if outside is not None:  # "Annex IX to the Convention"
                     external, instrument = True, outside.group("i")
                     end = outside.end()
+                    continue
+            if scope is Scope.IMPLICIT and not external and (match := _OF_AND.match(self.text, end)):
+                other = _HEAD.match(self.text, match.end())
+                later = self.reference(other) if other else None
+                if later is not None and later.external:  # "Part XV of and Annexes V … to the Convention"
+                    targets += later.targets
+                    external, instrument, end = True, later.instrument, later.end
                     continue
             if scope is Scope.IMPLICIT and not external and (match := _OF.match(self.text, end)):
                 nested = self.container(match.end())

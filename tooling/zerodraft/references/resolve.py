@@ -15,6 +15,9 @@ The rules, in plain words (``docs/references.md`` has them with examples):
   same level are *ambiguous*: reported, never guessed.
 - A section's kind and number come from its heading as printed ("Article 7", "ANNEX II",
   "PART III", "SECTION 2", "A. Consideration of …").
+- An article, annex, Part or section the document does not have, named in a paragraph that
+  names another instrument ("an Annex VII arbitral tribunal" in a paragraph on "the
+  Convention"), is read as that instrument's (status ``outside``): not reported.
 - A lone "subparagraph (b)" is a subparagraph of the referring paragraph: it is never
   renumbered by a release and not resolved further.
 """
@@ -45,6 +48,10 @@ class Status(Enum):
     leaves at the next release."""
     AMBIGUOUS = "ambiguous"
     """Two or more things could be meant; the reference must say which."""
+    OUTSIDE = "outside"
+    """An article, annex, Part or section the document does not have, named in a paragraph
+    that names another instrument ("an Annex VII arbitral tribunal" beside "the
+    Convention"): read as that instrument's, never reported and never rewritten."""
     UNRESOLVED = "unresolved"
     """Not resolved against the document: a lone subparagraph, or a target whose container
     ("article 9" in "paragraph 3 of article 9") is itself missing or ambiguous."""
@@ -78,6 +85,7 @@ class Resolved:
     """One per target, in the order of ``reference.targets`` (empty when external)."""
 
 
+_ANOTHER_INSTRUMENT = re.compile(r"\b(?:the|that)\s+(?:Convention|Covenant|Charter|Statute|Protocol)\b")
 _HEADING_ADDRESS = re.compile(
     r"^\W*(?P<word>article|annex|part|section|chapter)\s+(?P<n>[IVXLC]{1,7}|\d{1,4}(?:\s?[a-z]+)?|[A-Z])\b",
     re.IGNORECASE,
@@ -212,6 +220,8 @@ class Index:
                 found = self._paragraph(paragraph, target, within)
             else:
                 found = self._section(folder, target, within, reference)
+                if found.status is Status.MISSING and _ANOTHER_INSTRUMENT.search(paragraph.text):
+                    found = Resolution(target, Status.OUTSIDE)
                 containers[(*target.within, (target.kind, target.label))] = found
             resolutions.append(found)
         return Resolved(paragraph, reference, tuple(resolutions))

@@ -25,7 +25,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from zerodraft import wordml
@@ -40,21 +40,13 @@ from zerodraft.vocabulary import Role
 EXTENSION = "docx"
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-FONT = "Times New Roman"
-SIZE_PT = 12
-HANG_TWIPS = 720  # the numbers' hanging indent: half an inch (1.27 cm), as in UN drafts
+HANG_TWIPS = wordml.HANG  # the numbers' hanging indent: half an inch (1.27 cm), as in UN drafts
 
 
 def render(draft: CompiledDraft) -> bytes:
     """The whole .docx file."""
     word = docx.Document()
-    _styles(word)
-    section = word.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    section.left_margin = section.right_margin = Cm(2.5)
-    section.top_margin = section.bottom_margin = Cm(2.5)
-    _page_header(word, draft)
-    _page_footer(word)
+    wordml.un_layout(word, clean(draft.header), clean(draft.document.config.symbol or ""))
     notes = _Footnotes(word, {note.number: note.runs for note in draft.footnotes})
 
     placed: list[tuple[str, list[Any]]] = []  # (bookmark key, the Word paragraphs) for _identify
@@ -105,44 +97,6 @@ def _identify(word: WordDocument, draft: CompiledDraft, placed: list[tuple[str, 
     package = word.part.package
     part = Part(PackURI(identity.CUSTOM_URI), identity.CUSTOM_TYPE, data, package)
     package.relate_to(part, identity.CUSTOM_RELATIONSHIP)
-
-
-def _styles(word: WordDocument) -> None:
-    normal = word.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(SIZE_PT)
-    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attribute), FONT)
-    normal.paragraph_format.space_after = Pt(6)
-    for level in (1, 2, 3):
-        style = word.styles[f"Heading {level}"]
-        style.font.name = FONT
-        style.font.size = Pt(SIZE_PT)
-        style.font.bold = level < 3
-        style.font.italic = level == 3
-        style.font.color.rgb = RGBColor(0, 0, 0)
-        style.paragraph_format.space_before = Pt(12)
-        style.paragraph_format.space_after = Pt(6)
-        style.paragraph_format.keep_with_next = True
-        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        heading_fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-        for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            heading_fonts.set(qn(attribute), FONT)
-        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-            if heading_fonts.get(qn(theme)) is not None:
-                del heading_fonts.attrib[qn(theme)]
-
-
-def _page_header(word: WordDocument, draft: CompiledDraft) -> None:
-    wordml.page_header(word.sections[0], clean(draft.header), clean(draft.document.config.symbol or ""))
-
-
-def _page_footer(word: WordDocument) -> None:
-    """The page number, centred: a PAGE field (begin, instruction, separate, result, end)."""
-    paragraph = word.sections[0].footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    wordml.field(paragraph._p, "PAGE", "1")
 
 
 #: Headings printed centred, as UN treaties print them ("Article 7" over "Use of terms").

@@ -36,7 +36,9 @@ MONTHS = (
     "December",
 )
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$")
-_SUBPARAGRAPH = re.compile(r"^[ \t]*(?:[-*][ \t]+)?(?P<mark>\((?:[a-z]{1,2}|[ivxl]{1,6})\))[ \t]+(?P<rest>.*)$")
+_SUBPARAGRAPH = re.compile(
+    r"^[ \t]*(?:[-*][ \t]+)?(?P<mark>\((?:[a-z]{1,2}|[ivxl]{1,6}|[1-9]\d{0,2})\))[ \t]+(?P<rest>.*)$"
+)
 _ALTERNATIVE = re.compile(
     r"^[ \t]*(?:\*\*)?(?P<mark>(?:Alt(?:ernative)?|Option|OPTION)[ \t]+(?:[0-9]+|[IVX]+|[A-Z])(?:[ \t]*:)?)(?:\*\*)?[ \t]*(?P<rest>.*)$"
 )
@@ -355,7 +357,9 @@ def _blocks(text: str) -> tuple[Block, ...]:
             inner = mark[1:-1]
             expected = chr(ord(previous_letter) + 1) if len(previous_letter) == 1 else "a"
             roman = inner in _ROMAN and inner != expected
-            if not roman:
+            if inner.isdigit():  # (1), (2): numbered subparagraphs, letters restart under each
+                previous_letter = ""
+            elif not roman:
                 previous_letter = inner
             blocks.append((BlockKind.SUBPARAGRAPH, 2 if roman else 1, mark, [sub.group("rest")]))
         elif alt:
