@@ -181,3 +181,21 @@ def test_resolution_79_271(corpus: dict[str, Imported], tmp_path_factory: pytest
     assert masthead["symbol"] == "A/RES/79/271" and masthead["job-number"] == "25-03668 (E)"
     preamble = document.sections[0]
     assert [p.text.split()[0] for p in preamble.paragraphs] == ["Recalling", "Recalling", "Recalling", "Underscoring"]
+
+
+@pytest.mark.slow
+def test_a_treaty_from_its_pdf(corpus: dict[str, Imported], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The BBNJ Agreement's PDF: its title, "PREAMBLE" the preamble's heading, Parts holding
+    articles with their titles, an article's chapeau unnumbered before its paragraph 1."""
+    result = imported(corpus, tmp_path_factory, "treaty-bbnj-agreement-2023.en.pdf")
+    document = result.recognition.document
+    assert (
+        document.title.startswith("AGREEMENT UNDER THE UNITED NATIONS CONVENTION") and "PREAMBLE" not in document.title
+    )
+    preamble, part = document.sections[0], document.sections[1]
+    assert preamble.preamble and preamble.heading == "PREAMBLE"
+    assert (part.kind, part.number, part.title) == ("part", "I", "GENERAL PROVISIONS")
+    article = part.subsections[0]
+    assert (article.kind, article.number, article.title) == ("article", "1", "Use of terms")
+    assert article.paragraphs[0].number is None and article.paragraphs[0].text == "For the purposes of this Agreement:"
+    assert (result.folder / "01-part-i" / "01-article-1" / "000u.md").is_file()

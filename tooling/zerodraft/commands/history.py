@@ -5,17 +5,29 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from zerodraft.commands import _options
+from zerodraft.errors import Fatal
 from zerodraft.git import Repository
 from zerodraft.reader import read
-from zerodraft.rounds.history import history
+from zerodraft.rounds.history import history, locate
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paragraph", metavar="PARAGRAPH", help="its number in the current round (18, 18 bis) or its id")
+    parser.add_argument(
+        "paragraph",
+        metavar="PARAGRAPH",
+        help="its number in the current round (18, 18 bis), an old number a release changed, or its id",
+    )
+    parser.add_argument(
+        "--in",
+        dest="draft",
+        metavar="DRAFT",
+        help='read PARAGRAPH as numbered in the round of this released draft ("Draft 2": its numbers, '
+        "and the bis and ter added after it)",
+    )
     _options.add_report_format(parser)
     _options.add_root(parser)
 
@@ -23,10 +35,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     repository = Repository(Path.cwd())
     document = read(repository.tree(None), args.root).document
-    found = history(repository, document, args.paragraph)
+    if args.draft:
+        located = locate(repository, args.paragraph, args.draft, args.root)
+        if located is None:
+            raise Fatal(f"{args.draft} and the round after it had no paragraph {args.paragraph}")
+        found = replace(history(repository, document, located.id), note=located.said)
+    else:
+        found = history(repository, document, args.paragraph)
     if args.format == "json":
         print(json.dumps(asdict(found), indent=2, ensure_ascii=False))
         return 0
+    if found.note:
+        print(f"{found.note}:")
     print(f"paragraph {found.number} ({found.id}), {found.path}")
     if found.drafts:
         print("numbers: " + "; ".join(f"{d.name}: {d.number or 'not yet'}" for d in found.drafts))

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from zerodraft.commands import _options
 from zerodraft.errors import Fatal
-from zerodraft.importing import blocks, recogniser, report, sourcefile, writer
+from zerodraft.importing import report, sourcefile, writer
+from zerodraft.importing.reading import recognise
 from zerodraft.importing.tree import Recognition
 from zerodraft.output import write_atomically
 
@@ -74,35 +75,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"  … and {len(recognition.guesses) - SHOWN} more")
     print(f"import report: {where}")
     return 0
-
-
-def recognise(source: sourcefile.SourceFile) -> Recognition:
-    """The tree of any supported source."""
-    stream = read(source)
-    return recogniser.recognise(stream, str(source.path))
-
-
-def read(source: sourcefile.SourceFile) -> blocks.Stream:
-    """The blocks of a source, by its format."""
-    if source.format == "docx":
-        from zerodraft.importing import docx as docx_reader
-
-        stream = docx_reader.read(source.path)
-        if not stream.blocks:
-            raise Fatal(
-                f"'{source.path}' is a Word file with no paragraphs of text (tables, text boxes and pictures are "
-                "not read); is it the draft?"
-            )
-        for block in stream.blocks:
-            sourcefile.refuse_hidden_characters(str(source.path), block.text, block.line)
-        return stream
-    if source.format == "markdown":
-        from zerodraft.importing import markdown as markdown_reader
-
-        return markdown_reader.read(source.text())
-    from zerodraft.importing import plaintext
-
-    return plaintext.read(source.text())
 
 
 #: How many source lines of each kind of artefact the summary names.

@@ -5,18 +5,16 @@ support or oppose — optionally committed on a new branch named after the deleg
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 from zerodraft import checks
 from zerodraft.commands import _options
 from zerodraft.errors import Fatal
-from zerodraft.git import Git, Repository, check_ref_name
-from zerodraft.output import write_atomically
+from zerodraft.git import Repository, check_ref_name
 from zerodraft.reader import read
-from zerodraft.rounds.change import KINDS, FileWrite
-from zerodraft.rounds.proposal import new_problems, propose
+from zerodraft.rounds.change import KINDS
+from zerodraft.rounds.proposal import branch_name, commit_on_branch, new_problems, propose, write_files
 from zerodraft.source import MemoryTree, WorkingTree
 
 
@@ -80,43 +78,12 @@ def run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print("the proposal was not written: fix the text and try again", file=sys.stderr)
         return 1
-    git = Git(repository)
-    branch = None
     if args.new_branch is not None:
-        branch = check_ref_name(args.new_branch or _branch_name(change.delegation, args.kind, change.number))
-        if git.dirty(args.root):
-            raise Fatal("the working tree has uncommitted changes: commit or stash them before proposing on a branch")
-        if git.ok("rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"):
-            raise Fatal(f"the branch {branch} exists already; choose another with --branch NAME")
-        start = git.branch() or git.head()
-        git.run("switch", "--quiet", "-c", branch)
-        paths = [write.path for write in writes]
-        try:
-            _write(repository.root, writes)
-            git.run("add", "--", *paths)
-            git.run("commit", "--quiet", "-m", change.summary, "--", *paths)
-        except BaseException:
-            git.run("reset", "--quiet", "--hard")
-            git.run("clean", "-d", "--force", "--quiet", "--", *paths)
-            git.run("switch", "--quiet", "--detach" if len(start) == 40 else "--no-guess", start)
-            git.run("branch", "-D", branch)
-            raise
+        branch = check_ref_name(args.new_branch or branch_name(change.delegation, args.kind, change.number))
+        commit_on_branch(repository, change, branch, args.root)
         print(f"{change.summary}: {change.path}, committed on the new branch {branch}; push it and open a pull request")
     else:
-        _write(repository.root, writes)
+        write_files(repository.root, writes)
         more = f" (and {len(writes) - 1} more file{'s' * (len(writes) > 2)})" if len(writes) > 1 else ""
         print(f"{change.summary}: {'wrote' if change.created else 'changed'} {change.path}{more}")
     return 0
-
-
-def _write(root: Path, writes: tuple[FileWrite, ...]) -> None:
-    """Write each file atomically, making a new article's folder first."""
-    for write in writes:
-        target = root / write.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, write.content)
-
-
-def _branch_name(delegation: str, kind: str, number: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", delegation.casefold()).strip("-") or "delegation"
-    return f"{slug}/{kind}-{number.replace(' ', '')}"

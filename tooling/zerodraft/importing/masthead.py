@@ -95,6 +95,8 @@ def read(
             runs.append([])
     runs = [r for r in runs if r]
     preamble = ""
+    if runs and len(runs[-1]) > 1 and PREAMBLE_HEADING_RE.match(runs[-1][-1].text):
+        runs.append([runs[-1].pop()])  # "PREAMBLE" right under the title, with no blank line
     if runs and len(runs[-1]) == 1 and PREAMBLE_HEADING_RE.match(runs[-1][0].text):
         preamble = runs.pop()[0].text
     open_runs = [r for r in runs if not TERMINATED_RE.search(r[-1].text)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from zerodraft import config, reader
 from zerodraft.errors import Fatal
@@ -95,6 +95,9 @@ class History:
     """Newest first."""
     drafts: tuple[Numbered, ...]
     """Its number in each released draft, oldest first."""
+    note: str = ""
+    """How it was found when asked for by an old number ("22 bis in the round before Draft 3
+    became 25 in Draft 3"); empty otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +173,10 @@ def history(repository: Repository, document: Document, reference: str, ref: str
     files = {p.path: p.id for p in document.paragraphs() if p.id}
     try:
         paragraph = find(document, reference)
-    except Fatal:  # perhaps a paragraph that a release removed: its id is in that concordance
+    except Fatal:  # an old number (see locate), or a paragraph a release removed (its id is in that concordance)
+        located = locate(repository, reference, root=document.root)
+        if located is not None:
+            return replace(history(repository, document, located.id, ref), note=located.said)
         ident = reference.strip()
         found = histories(repository, ref, files, document.root, only={ident}) if ident else None
         removed = _removal(found, ident) if found else None
@@ -180,6 +186,47 @@ def history(repository: Repository, document: Document, reference: str, ref: str
     ident = paragraph.id
     found = histories(repository, ref, files, document.root, only={ident})
     return History(ident, paragraph.label, paragraph.path, found.events.get(ident, ()), found.numbers(ident))
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A paragraph found by the number it had in an earlier round."""
+
+    id: str
+    """Its stable id."""
+    said: str
+    """Where it went, in words: "22 bis in Draft 2's round became 25 in Draft 3"."""
+
+
+def locate(repository: Repository, reference: str, draft: str = "", root: str = "outcome") -> Located | None:
+    """The paragraph that was numbered ``reference`` in the round of ``draft`` ("Draft 2": the
+    numbers of Draft 2 and the bis and ter added after it), or, without ``draft``, in the
+    latest round that had that number; read from the released drafts' concordances.
+    ``None`` when no release knows the number."""
+    wanted = _squash(reference)
+    released = [_released(repository, tag, sha, root, "") for tag, sha in draft_tags(repository)]
+    if draft:
+        index = next((i for i, d in enumerate(released) if _squash(d.name) == _squash(draft) or d.tag == draft), None)
+        if index is None:
+            names = ", ".join(d.name for d in released) or "none yet"
+            raise Fatal(f"no released draft is called '{draft}' (released: {names})")
+        places = [(released[index + 1], "old")] if index + 1 < len(released) else []
+        places.append((released[index], "new"))
+    else:
+        places = [(d, "old") for d in reversed(released)]
+    for found, column in places:
+        for ident, row in (found.rows or {}).items():
+            if _squash(str(row.get(column) or "")) != wanted:
+                continue
+            if column == "new":
+                return Located(ident, f"{reference} in {found.name} is this paragraph")
+            now = f"became {row['new']}" if row.get("new") else "was deleted"
+            return Located(ident, f"{reference} in the round before {found.name} {now} in {found.name}")
+    return None
+
+
+def _squash(number: str) -> str:
+    return "".join(number.split()).casefold()
 
 
 def _removal(found: Histories, ident: str) -> str | None:

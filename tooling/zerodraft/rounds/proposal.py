@@ -14,16 +14,21 @@ without writing anything; the command checks the result and then writes it whole
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import replace
+from pathlib import Path
 
 from zerodraft import checks, frontmatter, names
 from zerodraft.errors import Fatal
+from zerodraft.git import Git, Repository
 from zerodraft.model import Document, Paragraph, Problem, Section
 from zerodraft.numbering import Number
+from zerodraft.output import write_atomically
 from zerodraft.reader import Reading
 from zerodraft.references.lookup import lookup, lookup_paragraph
 from zerodraft.rounds.article_proposals import propose as propose_article
-from zerodraft.rounds.change import NEEDS_TEXT, Change, Kind, fresh_id
+from zerodraft.rounds.change import NEEDS_TEXT, Change, FileWrite, Kind, fresh_id
 from zerodraft.vocabulary import Role
 
 
@@ -158,3 +163,42 @@ def _free(document: Document, paragraph: Paragraph, kind: Kind) -> Number:
 def _digits(path: str) -> int:
     name = path.rsplit("/", 1)[1]
     return len(name) - len(name.lstrip("0123456789"))
+
+
+def write_files(root: Path, writes: Iterable[FileWrite]) -> None:
+    """Write each file of a proposal atomically, making a new article's folder first."""
+    for write in writes:
+        target = root / write.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, write.content)
+
+
+def branch_name(delegation: str, kind: str, number: str) -> str:
+    """The branch a proposal goes on unless named: ``kenya/insert-after-18bis``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", delegation.casefold()).strip("-") or "delegation"
+    return f"{slug}/{kind}-{number.replace(' ', '')}"
+
+
+def commit_on_branch(repository: Repository, change: Change, branch: str, root: str) -> None:
+    """Write the proposal's files and commit them on the new branch ``branch`` (which is
+    then checked out, ready to push as a pull request) — or, on any failure, Ctrl-C
+    included, leave the repository as it was: back on the branch it was on, no new branch."""
+    git = Git(repository)
+    if git.dirty(root):
+        raise Fatal("the working tree has uncommitted changes: commit or stash them before proposing on a branch")
+    if git.ok("rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"):
+        raise Fatal(f"the branch {branch} exists already; choose another with --new-branch NAME")
+    start = git.branch() or git.head()
+    writes = change.writes()
+    paths = [write.path for write in writes]
+    git.run("switch", "--quiet", "-c", branch)
+    try:
+        write_files(repository.root, writes)
+        git.run("add", "--", *paths)
+        git.run("commit", "--quiet", "-m", change.summary, "--", *paths)
+    except BaseException:
+        git.run("reset", "--quiet", "--hard")
+        git.run("clean", "-d", "--force", "--quiet", "--", *paths)
+        git.run("switch", "--quiet", "--detach" if len(start) == 40 else "--no-guess", start)
+        git.run("branch", "-D", branch)
+        raise
