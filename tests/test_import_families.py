@@ -333,3 +333,18 @@ def test_decimal_paragraphs(tmp_path: Path) -> None:
     assert list(document.paragraphs())[-1].text.strip().endswith("warming 1.5 °C above pre-industrial levels.")
     assert (tmp_path / "outcome" / "01-a-mitigation" / "001.1.md").is_file()
     assert problems_of(tmp_path) == []
+
+
+def test_a_number_alone_on_its_line_has_not_ended(tmp_path: Path) -> None:
+    """ "13." on a line of its own, its text on the next lines: the text is paragraph 13's,
+    never an unnumbered subheading (GA resolution 48/263, last paragraph)."""
+    document = imported_text(
+        tmp_path,
+        "A resolution\n\nThe General Assembly,\n\nRecalling its work,\n\n1.\nCalls upon the Commission to act.\n"
+        "101st plenary meeting\n28 July 1994\n",
+    )
+    assert [(document.printed_number(p), p.text.strip()) for p in document.paragraphs()][-1] == (
+        "1",
+        "Calls upon the Commission to act. 101st plenary meeting 28 July 1994",
+    )
+    assert [s.heading for s in document.walk()] == ["The General Assembly,", ""]

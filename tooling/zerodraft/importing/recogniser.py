@@ -562,7 +562,8 @@ class _Recogniser:
         return bool(section.paragraphs) or any(self.top_has_paragraphs(c) for c in section.children)
 
     def finished(self, para: _Para) -> bool:
-        return bool(TERMINATED_RE.search(para.lines[-1]))
+        """Whether the paragraph's text has ended (a number alone, "13.", has not begun)."""
+        return bool(TERMINATED_RE.search(para.lines[-1])) and not _bare(para)
 
     def heading_run(self, index: int) -> int | None:
         """The end of an unnumbered subheading starting at ``index``, or None if it is not one."""
