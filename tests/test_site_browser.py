@@ -287,3 +287,42 @@ def test_filters_on_two_thousand_paragraphs(browser: Any, tmp_path: Path, record
     record_property("filter_ms", elapsed)
     record_property("clear_ms", cleared)
     tab.close()
+
+
+#: For each heading of the dashboard table: how many lines each of its words takes (1 each
+#: when no word is broken, as "agree d" was), and whether the page is wider than the screen.
+_LAYOUT = """() => {
+  const words = [];
+  for (const th of document.querySelectorAll('table.dashboard th')) {
+    const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        words.push([match[0], lines.size]);
+      }
+    }
+  }
+  return {words, page: document.documentElement.scrollWidth, screen: window.innerWidth};
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_dashboard_renders_cleanly(site: Path, server: str, browser: Any, width: int, tmp_path: Path) -> None:
+    """At a phone's 360 px and a desktop's 1280 px: no heading broken inside a word, no page
+    wider than the screen (the table scrolls in its own box); screenshots in docs/images/."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    tab.goto(server + "index.html")
+    tab.locator("table.dashboard").scroll_into_view_if_needed()
+    found = tab.evaluate(_LAYOUT)
+    broken = [word for word, lines in found["words"] if lines != 1]
+    assert found["words"] and broken == [], broken
+    assert found["page"] <= found["screen"], found
+    folder = IMAGES if os.environ.get("ZERODRAFT_PICTURES") else tmp_path
+    shot = folder / f"site-dashboard-{width}.png"
+    tab.locator(".dashboard-section").screenshot(path=str(shot))
+    assert shot.read_bytes().startswith(b"\x89PNG")
+    context.close()

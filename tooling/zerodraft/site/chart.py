@@ -113,9 +113,10 @@ def table(board: Dashboard) -> str:
     body = "\n".join(r for tag, r in rows if not tag)
     foot = "\n".join(r for tag, r in rows if tag)
     return (
+        '<div class="table-scroll" tabindex="0" role="region" aria-label="Paragraphs by consensus label">'
         '<table class="dashboard">\n<caption>Paragraphs by consensus label (alternatives not counted)</caption>\n'
         f'<thead><tr><th scope="col">Agenda item</th>{head}<th scope="col">total</th></tr></thead>\n'
-        f"<tbody>\n{body}\n</tbody>\n<tfoot>\n{foot}\n</tfoot>\n</table>"
+        f"<tbody>\n{body}\n</tbody>\n<tfoot>\n{foot}\n</tfoot>\n</table></div>"
     )
 
 
