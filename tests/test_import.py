@@ -284,3 +284,10 @@ def test_ligatures_become_letters(tmp_path: Path) -> None:
     assert main(["import", str(source), "--into", str(tmp_path / "outcome")]) == 0
     text = (tmp_path / "outcome" / "00-preamble" / "001.md").read_text(encoding="utf-8")
     assert text.endswith("\nTo ensure financial and flexible support.\n")
+
+
+def test_a_third_level_of_subparagraphs_keeps_its_own_lines() -> None:
+    """ "a.", "b." under "(ii)" (treaties' annexes): a line of their own, joined to nothing."""
+    lines = ["(ii) Education and training in:", "a. The natural and social", "sciences;", "b.", "Technology;"]
+    assert joining.join(lines) == "(ii) Education and training in:\na. The natural and social sciences;\nb. Technology;"
+    assert joining.join(["see e.g. the report", "i.e. the text"]) == "see e.g. the report i.e. the text"

@@ -80,7 +80,7 @@ def test_tracked_changes_become_the_expected_branch(
 ) -> None:
     paragraphs = by_number(repo)
     edited = edit(word_file, tmp_path / "kenya.docx", paragraphs, tracked=True)
-    assert intake(repo, str(edited), "--delegation", "Kenya", "--branch") == 0
+    assert intake(repo, str(edited), "--delegation", "Kenya", "--new-branch") == 0
     out = capsys.readouterr().out
     files = changed_files(repo, "kenya/intake-draft-2")
     eighteen, twenty, thirty_one = (paragraphs[n].path for n in ("18", "20", "31"))
@@ -183,7 +183,7 @@ def test_edited_header_cover_note_moves_and_unmapped_text(
 
 
 def test_an_unchanged_file_proposes_nothing(repo: Path, word_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert intake(repo, str(word_file), "--delegation", "Kenya", "--branch") == 0
+    assert intake(repo, str(word_file), "--delegation", "Kenya", "--new-branch") == 0
     assert "Nothing in the Word file differs" in capsys.readouterr().out
     assert "kenya/" not in git(repo, "branch")
 

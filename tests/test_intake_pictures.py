@@ -47,7 +47,7 @@ def test_pictures_of_a_tracked_file_and_its_pull_request(
         capture_output=True,
     )  # fmt: skip
     capsys.readouterr()
-    assert intake(intake_repo, str(edited), "--delegation", "Kenya", "--branch") == 0
+    assert intake(intake_repo, str(edited), "--delegation", "Kenya", "--new-branch") == 0
     description = capsys.readouterr().out
     html = tmp_path / "description.html"
     body = MarkdownIt("commonmark").render(description)

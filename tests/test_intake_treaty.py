@@ -64,7 +64,7 @@ def test_a_treaty_amendment_insertion_and_new_article(
     title = word_edit.insert_after(heading, "Cooperation on capacity", tracked=False)
     word_edit.insert_after(title, "A new article proposed by Kenya.", tracked=False)
     edited = word_edit.save(word, tmp_path / "kenya.docx")
-    status = intake(repo, str(edited), "--delegation", "Kenya", "--branch")
+    status = intake(repo, str(edited), "--delegation", "Kenya", "--new-branch")
     captured = capsys.readouterr()
     assert status == 0, captured
     assert "Kenya proposes Article 8 bis after Article 8" in captured.out

@@ -1,4 +1,4 @@
-"""``zerodraft intake FILE.docx --delegation NAME [--branch [NAME]] [--against REF]``: a
+"""``zerodraft intake FILE.docx --delegation NAME [--new-branch [NAME]] [--against REF]``: a
 delegation's edited Word copy of the draft becomes its proposals — amendments, new ``bis``
 paragraphs, deletions, moves — written as ``zerodraft propose`` writes them, with its Word
 comments as the rationale; ``zerodraft intake DIR/ --map delegations.csv`` does a folder of
@@ -29,11 +29,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the edited Word file (.docx), or a folder of them with --map")
     parser.add_argument("--delegation", help="who proposes: a name or code from delegations.yaml")
     parser.add_argument(
-        "--branch",
+        "--new-branch",
         nargs="?",
         const="",
         metavar="NAME",
         help="commit the proposals on a new branch (default name: <delegation>/intake-<draft>)",
+    )
+    # the issue's spelling: --branch means a new branch here, as it did in propose (now --new-branch)
+    parser.add_argument(
+        "--branch", dest="new_branch", nargs="?", const="", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
     parser.add_argument("--against", metavar="REF", help="the draft the file came from (default: the one it records)")
     parser.add_argument("--map", metavar="CSV", help="for a folder: a CSV of file,delegation (one branch each)")
@@ -55,14 +59,14 @@ def run(args: argparse.Namespace) -> int:
     if target.is_dir():
         if not args.map:
             raise Fatal(f"{args.file} is a folder; give --map delegations.csv saying which delegation sent each file")
-        if args.branch:
+        if args.new_branch:
             raise Fatal(
-                "a folder is taken in with one branch per delegation: give --branch without a NAME, or leave it out"
+                "a folder is taken in with one branch per delegation: give --new-branch without a NAME, or leave it out"
             )
         return _batch(repository, target, Path(args.map), args)
     if not args.delegation:
         raise Fatal("say whose proposals these are: --delegation NAME (a name or code from delegations.yaml)")
-    done = _one(repository, target, args.delegation, args.against, args.root, args.branch, None)
+    done = _one(repository, target, args.delegation, args.against, args.root, args.new_branch, None)
     sys.stdout.write(done.description)
     for problem in done.plan.problems:
         print(problem, file=sys.stderr)
@@ -70,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: {problem}", file=sys.stderr)
     written = len(done.plan.files)
     if not written:
-        made = ", no branch made" if args.branch is not None else ""
+        made = ", no branch made" if args.new_branch is not None else ""
         print(f"nothing to propose: no file written{made}", file=sys.stderr)
     elif done.branch is not None:
         print(
@@ -148,7 +152,7 @@ def _batch(repository: Repository, folder: Path, mapping: Path, args: argparse.N
             worst = max(worst, 1)
             continue
         try:
-            done = _one(repository, folder / name, delegation, args.against, args.root, args.branch or "", name)
+            done = _one(repository, folder / name, delegation, args.against, args.root, args.new_branch or "", name)
         except Fatal as error:
             table.append(f"| {_cell(name)} | {_cell(delegation)} | | | {_cell(str(error))} |")
             worst = 2

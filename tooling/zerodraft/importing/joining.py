@@ -25,14 +25,14 @@ _HEAD = re.compile(r"^([^\W\d_]+)", re.UNICODE)
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "to", "et", "ou", "y", "o", "und", "oder"})
 #: Lines that start a new line inside a paragraph rather than continue the previous one.
 _OWN_LINE = re.compile(
-    r"^(?:\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)(?:\s|$)|\[?(?:Alt(?:ernative)?|ALT|Option|OPTION)\s*[0-9A-Za-z]{1,4}\s*[:.)])"
+    r"^(?:\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)(?:\s|$)|[a-z]\.(?:\s|$)|\[?(?:Alt(?:ernative)?|ALT|Option|OPTION)\s*[0-9A-Za-z]{1,4}\s*[:.)])"
 )
 
 
 #: A subparagraph or option label alone on its line ("(a)", "Option 1:"), as pdftotext
 #: writes Word's automatic numbering: the text that follows goes on the same line.
 _LABEL_ONLY = re.compile(
-    r"^(?:\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|(?:Alt(?:ernative)?|ALT|Option|OPTION)\s*[0-9A-Za-z]{1,4}\s*[:.)])$"
+    r"^(?:\((?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)|[a-z]\.|(?:Alt(?:ernative)?|ALT|Option|OPTION)\s*[0-9A-Za-z]{1,4}\s*[:.)])$"
 )
 
 
@@ -50,7 +50,8 @@ def words(lines: Iterable[str]) -> frozenset[str]:
 
 
 def starts_own_line(line: str) -> bool:
-    """True for ``(a) …``, ``(ii) …``, ``Option 1: …``, ``Alt 2: …``: kept on a line of their own."""
+    """True for ``(a) …``, ``(ii) …``, ``a. …`` (a third level, as treaties' annexes have it),
+    ``Option 1: …``, ``Alt 2: …``: kept on a line of their own."""
     return bool(_OWN_LINE.match(line))
 
 

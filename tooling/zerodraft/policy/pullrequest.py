@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from zerodraft import checks, config, frontmatter, safeyaml
 from zerodraft.decode import decode
 from zerodraft.git import CommitTree, FileChange, Repository
+from zerodraft.languages import records as language_records
 from zerodraft.model import DocumentConfig, Paragraph, Problem, Roster
 from zerodraft.numbering import from_filename as number_of
 from zerodraft.policy.conflicts import conflict_problems
@@ -90,7 +91,8 @@ def check_merge(
     if not found:
         return []
     already = set(_checked(repository, base, "the base", root, folders))
-    return [problem for problem in found if problem not in already]
+    # An amendment of the original makes its translations stale: the translators follow (docs/languages.md).
+    return [problem for problem in found if problem not in already and problem.code not in language_records.FOLLOW_UPS]
 
 
 def _checked(repository: Repository, sha: str, label: str, root: str, folders: set[str] | None) -> list[Problem]:
