@@ -1,6 +1,6 @@
 """How long does `zerodraft site` take for a big negotiation, and how fast do the filters run?
 
-    .venv/bin/python bench/site_speed.py [--paragraphs 2000] [--drafts 10] [--commits 50] [--runs 3]
+    .venv/bin/python bench/site_speed.py [--paragraphs 2000] [--drafts 10] [--commits 50] [--runs 3] [--reuse]
 
 Builds a synthetic repository: N paragraphs, then D rounds, each of C proposals (written with
 `git fast-import`) closed by `zerodraft release "Draft k"`.  Each timing is a fresh process,
@@ -8,6 +8,10 @@ wall clock, median of the runs, the commands taking turns in every round:
 
 - `zerodraft site` with Word and Akoma Ntoso downloads, with none, and with PDF too
   (LibreOffice, when installed); peer: `zerodraft build --format html,docx,akn` of one draft;
+- with ``--reuse`` instead (LibreOffice needed): each release also builds its Word, PDF and
+  Akoma Ntoso files, and `zerodraft site` with PDF is timed in the repository, where it reuses
+  them, against the same command in a clone without the releases' folders (peer: today's
+  code path, every file built), and `--downloads none` for the floor;
 - in Debian's Chromium (Playwright), the time the editor's copy takes to apply a filter and a
   search over its N paragraphs (performance.now() around the filter function, median of 21).
 """
@@ -39,6 +43,26 @@ def unique_ids(repo: Path, round_number: int) -> None:
         if "id: p-new-" in text:
             path.write_text(text.replace("id: p-new-", f"id: p-r{round_number}-", 1))
     run(["git", "commit", "-q", "-a", "-m", f"Round {round_number}: unique ids"], repo)
+
+
+def releasable(repo: Path) -> Path:
+    """The synthetic headings "A. Section 1" read as references to sections (ZD701), which a
+    release refuses: word them as agenda items (as bench/policy_speed.py does)."""
+    for heading in (repo / "outcome").glob("*/section.yaml"):
+        heading.write_text(heading.read_text().replace(". Section ", ". Consideration of item "))
+    run(["git", "commit", "-q", "-a", "--allow-empty", "-m", "Headings as agenda items"], repo)
+    return repo
+
+
+def negotiation(tmp: Path, args: argparse.Namespace, formats: str) -> Path:
+    """The synthetic repository, its drafts released with the render ``formats``."""
+    repo = releasable(imported(tmp / "repo", args.paragraphs))
+    zd = str(BIN / "zerodraft")
+    for k in range(1, args.drafts + 1):
+        run([zd, "release", f"Draft {k}", "--format", formats, "-o", f"build/draft-{k}"], repo)
+        round_of_commits(repo, args.commits, seed=k)
+        unique_ids(repo, k)
+    return repo
 
 
 def interleaved(commands: dict[str, list[str]], cwd: Path, runs: int) -> dict[str, float]:
@@ -84,14 +108,14 @@ def main() -> None:
     parser.add_argument("--drafts", type=int, default=10)
     parser.add_argument("--commits", type=int, default=50)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--reuse", action="store_true", help="time the reuse of the releases' PDF, Word, AKN files")
     args = parser.parse_args()
+    if args.reuse:
+        reuse(args)
+        return
     zd = str(BIN / "zerodraft")
     with tempfile.TemporaryDirectory() as tmp:
-        repo = imported(Path(tmp) / "repo", args.paragraphs)
-        for k in range(1, args.drafts + 1):
-            run([zd, "release", f"Draft {k}", "--format", "none", "-o", f"build/draft-{k}"], repo)
-            round_of_commits(repo, args.commits, seed=k)
-            unique_ids(repo, k)
+        repo = negotiation(Path(tmp), args, "none")
         commits = run(["git", "rev-list", "--count", "HEAD"], repo).strip()
         out = Path(tmp) / "site"
         commands = {
@@ -120,6 +144,32 @@ def main() -> None:
         print(f"{name:<50} {seconds:6.2f} s")
     for name, ms in browser.items():
         print(f"filter in Chromium, {name:<38} {ms:6.1f} ms")
+
+
+def reuse(args: argparse.Namespace) -> None:
+    """The site with PDF reusing the releases' files, against building them all (a clone
+    holds the same commits and tags, and no release folder)."""
+    if not shutil.which("soffice"):
+        raise SystemExit("--reuse needs LibreOffice (soffice) for the PDF files")
+    zd = str(BIN / "zerodraft")
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = negotiation(Path(tmp), args, "docx,pdf,akn")
+        clone = Path(tmp) / "clone"
+        run(["git", "clone", "-q", str(repo), str(clone)], Path(tmp))
+        commits = run(["git", "rev-list", "--count", "HEAD"], repo).strip()
+        site = str(Path(tmp) / "site")
+        commands = {  # -C: the clone is another repository
+            "site with PDF, reusing the releases' files": [zd, "-C", str(repo), "site", "-o", site],
+            "peer: site with PDF, every file built (today)": [zd, "-C", str(clone), "site", "-o", site],
+            "site, no downloads": [zd, "-C", str(repo), "site", "-o", site, "--downloads", "none"],
+        }
+        figures = interleaved(commands, repo, args.runs)
+    print(
+        f"synthetic repository: {args.paragraphs:,} paragraphs, {args.drafts} drafts, {commits} commits; "
+        f"median of {args.runs} runs"
+    )
+    for name, seconds in figures.items():
+        print(f"{name:<50} {seconds:6.2f} s")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,12 @@ settings.load_profile("zerodraft")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+UN_CORPUS = next(
+    (folder / "shared" / "corpus" for folder in REPO.parents if (folder / "shared" / "corpus").is_dir()),
+    SHARED / "corpus",
+)
+"""The real UN texts in ../shared/corpus: beside the clone (CI, /work/main) or beside the folder of
+worktrees.  Tests that need them skip when they are not there."""
 EXAMPLE = REPO / "tests" / "data" / "example"
 """A small, valid document in the format (preamble, two agenda items, a subsection)."""
 IDENTITY = {

@@ -17,14 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+from conftest import UN_CORPUS
 from zerodraft.commands import import_
 from zerodraft.importing import sourcefile
 from zerodraft.importing.tree import ImportedDocument, ImportedSection, Recognition
 from zerodraft.main import main
 
-#: shared/ lies beside the clone (CI, /work/main) or beside the folder of worktrees.
-CORPUS = next((p / "corpus" for p in (SHARED, SHARED.parent.parent / "shared") if (p / "corpus").is_dir()), SHARED)
+CORPUS = UN_CORPUS
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8")) if CORPUS.is_dir() else {}
 NAMES = sorted(k for k in EXPECTED if not k.startswith("_"))
 #: Not yet imported faithfully (see docs/import.md, "What is not done").

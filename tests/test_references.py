@@ -4,21 +4,17 @@ corpus texts, and invariants (Hypothesis)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import REPO
+from conftest import REPO, UN_CORPUS
 from zerodraft.references import find
 from zerodraft.references.rewrite import Rewriting
 
 DOC = (REPO / "docs" / "references.md").read_text(encoding="utf-8")
-CORPUS = next(
-    (folder / "shared" / "corpus" for folder in REPO.parents if (folder / "shared" / "corpus").is_dir()), Path()
-)
-"""The real UN texts (../shared/corpus, found from a worktree too)."""
+CORPUS = UN_CORPUS
 
 
 def table(heading: str) -> list[list[str]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import IDENTITY, SHARED, git
+from conftest import IDENTITY, UN_CORPUS, git
 from treaty_fixtures import ROSTER, write_articles
 from zerodraft import reader, redline
 from zerodraft.git import Repository
@@ -183,8 +183,7 @@ def test_the_round_on_the_bbnj_agreement(tmp_path: Path) -> None:
     10; the release's renumbering gives articles 1–76 again and keeps every paragraph's id.
     (The plan only: the imported text does not yet check clean — references such as "Annex
     VII arbitral tribunal" of the Convention are read as internal, issue 14.)"""
-    corpus = next((p for p in (SHARED, SHARED.parent.parent / "shared") if (p / "corpus").is_dir()), SHARED)
-    source = corpus / "corpus" / "treaty-bbnj-agreement-2023.en.txt"
+    source = UN_CORPUS / "treaty-bbnj-agreement-2023.en.txt"
     if not source.exists():
         pytest.skip("the shared corpus is not here")
     repo = tmp_path / "repo"

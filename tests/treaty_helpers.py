@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from conftest import UN_CORPUS
 from zerodraft.languages.skeleton import Slot, Unit
 from zerodraft.numbering import Number
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = UN_CORPUS
 BBNJ = {tag: CORPUS / f"treaty-bbnj-agreement-2023.{tag}.txt" for tag in ("en", "fr", "es", "ru", "zh", "ar")}
 _HEADED = re.compile(r"^(?P<kind>PART|Article|ANNEX) (?P<number>\d+|[IVX]+)$")
 _NUMBERED = re.compile(r"^(\d+)\. (.*)$")

@@ -15,6 +15,7 @@ from zerodraft import redline
 from zerodraft.redline import docx as redline_docx
 from zerodraft.redline import html as redline_html
 from zerodraft.redline import markdown as redline_markdown
+from zerodraft.rounds.artefacts import record_name
 from zerodraft.rounds.plan import Plan
 
 
@@ -50,7 +51,7 @@ def notes(plan: Plan) -> str:
 def artefact_names(plan: Plan) -> list[str]:
     """The files the artefacts folder will hold."""
     base = plan.tag
-    names = [f"{base}-release-notes.md", f"{base}-concordance.yaml", f"{base}-concordance.md"]
+    names = [f"{base}-release-notes.md", f"{base}-concordance.yaml", f"{base}-concordance.md", record_name(base)]
     if plan.previous is not None:
         names += [f"{base}-redline.docx", f"{base}-redline.html", f"{base}-redline.md", f"{base}-redline.json"]
     names += [f"{base}.{extension}" for extension in _extensions(plan)]

@@ -25,7 +25,7 @@ from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository
 from zerodraft.model import Problem
 from zerodraft.references import rewrite
-from zerodraft.rounds import concordance
+from zerodraft.rounds import artefacts, concordance
 from zerodraft.rounds.articles import leaving, relocate, renumber_articles, section_files
 from zerodraft.rounds.drafts import draft_tags
 from zerodraft.rounds.notes import artefact_names, notes
@@ -83,7 +83,7 @@ def plan(repository: Repository, request: Request) -> Plan:
         )
     if git.tag_exists(tag):
         raise Fatal(f"the tag {tag} already exists: {request.name} has been released already")
-    output = (request.output or repository.root / "build" / tag).resolve()
+    output = (request.output or artefacts.default_folder(repository.root, tag)).resolve()
     document_folder = (repository.root / request.root).resolve()
     if output == document_folder or document_folder in output.parents:
         raise Fatal(f"the artefacts cannot go inside {request.root}/; choose another folder with -o")

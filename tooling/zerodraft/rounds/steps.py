@@ -22,7 +22,7 @@ from zerodraft import reader
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository
 from zerodraft.output import move_folder_into_place, temporary_folder_beside, write_atomically
-from zerodraft.rounds import notes
+from zerodraft.rounds import artefacts, notes
 from zerodraft.rounds.plan import Plan
 
 LOCK = "zerodraft-release.lock"
@@ -142,8 +142,9 @@ def step_tag(t: Transaction) -> None:
 
 
 def step_publish(t: Transaction) -> None:
-    """Move the built artefacts into the output folder."""
+    """Record which commit the built artefacts belong to, then move them into the output folder."""
     assert t.built is not None
+    artefacts.write_record(t.built, t.plan.tag, t.git.head())
     move_folder_into_place(t.built, t.plan.output)
     t.built = None
     t.published = True

@@ -31,7 +31,7 @@ from zerodraft.reader import checked
 from zerodraft.render import build as render_build
 from zerodraft.render.layout import lay_out
 from zerodraft.render.links import linked
-from zerodraft.rounds import editors_copy
+from zerodraft.rounds import artefacts, editors_copy
 from zerodraft.rounds.drafts import draft_tags
 from zerodraft.rounds.editors_copy import Standing
 from zerodraft.rounds.history import histories
@@ -107,6 +107,7 @@ def collect(
         downloads=files,
         notes=tuple(notes),
         repo_url=repo_url.rstrip("/"),
+        releases={d.slug: artefacts.default_folder(repository.root, d.tag) for d in drafts},
     )
     return site, repository
 
@@ -194,6 +195,7 @@ def _downloads(site: Site, staging: Path) -> None:
     jobs = []
     for snapshot in (*site.drafts, site.current):
         formats = [name for name, kind in DOWNLOADS.items() if any(k == kind for k, _ in site.downloads[snapshot.slug])]
+        formats = [name for name in formats if not _reused(site, snapshot, name, folder)]
         if formats:
             jobs.append((snapshot, formats))
 
@@ -227,6 +229,21 @@ def _downloads(site: Site, staging: Path) -> None:
         return written
 
     parallel.split_map(make, jobs, threshold=2)
+
+
+def _reused(site: Site, snapshot: Snapshot, name: str, folder: Path) -> bool:
+    """Copy the file ``name`` of a released draft from its release into ``folder``, if the
+    release proves it is that draft's; say whether it did."""
+    released = site.releases.get(snapshot.slug)
+    if released is None or not snapshot.tag:
+        return False
+    extension = _extension(name)
+    data = artefacts.reuse(released, snapshot.tag, snapshot.commit, f"{snapshot.tag}.{extension}")
+    if data is None:
+        return False
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{snapshot.slug}.{extension}").write_bytes(data)
+    return True
 
 
 def build(

@@ -4,7 +4,8 @@ draft), their compiled layouts, the paragraphs' histories, and where each page a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from zerodraft.model import Document, Problem
 from zerodraft.render.layout import CompiledDraft, Item
@@ -60,3 +61,7 @@ class Site:
     """Things a reader should know about this build (a format left out, a draft unreadable)."""
     repo_url: str = ""
     """The repository's web address (``https://github.com/owner/repo``) to link commits, or empty."""
+    releases: Mapping[str, Path] = field(default_factory=dict)
+    """Draft slug → the folder where its release put its artefacts (``build/draft-2``): the
+    downloads it proves are that draft's (:func:`zerodraft.rounds.artefacts.reuse`) are
+    copied from there instead of built again."""
