@@ -32,11 +32,13 @@ def table(heading: str) -> list[list[str]]:
 
 
 EXAMPLES = table("### Examples")
+LISTS = table("one reading per reference found")
 REWRITES = table("## Rewriting at a release")
 
 
 def test_the_tables_are_there() -> None:
     assert len(EXAMPLES) >= 30
+    assert len(LISTS) >= 5
     assert len(REWRITES) >= 4
 
 
@@ -67,6 +69,14 @@ def test_example(written: str, reads: str, targets: str) -> None:
     assert reference.describe() == targets
     for numeral in reference.numerals:
         assert text[numeral.start : numeral.end] == numeral.written
+
+
+@pytest.mark.parametrize(("written", "reads"), LISTS, ids=[r[0] for r in LISTS])
+def test_a_list_ending_with_another_instrument(written: str, reads: str) -> None:
+    found = find(f"Recalling {written}, States shall act.")
+    assert "; ".join(reading(r) for r in found) == reads
+    assert found[0].start == len("Recalling ")
+    assert found[-1].end == len(f"Recalling {written}")
 
 
 @pytest.mark.parametrize(
@@ -133,6 +143,18 @@ def test_another_instruments_name_before_the_reference_makes_it_external() -> No
     external = {r.written: r.instrument for r in found if r.external}  # type: ignore[attr-defined]
     assert external["article 8.1"] == "UNFSA"
     assert external["article 18.1"] == "CBD"
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        ("Official Records, document A/CONF.62/121, annex I.", "A/CONF.62/121"),
+        ("See FCCC/CP/2015/10/Add.1, paragraph 3.", "FCCC/CP/2015/10/Add.1"),
+    ],
+)
+def test_a_reference_after_a_documents_symbol_is_that_documents(text: str, instrument: str) -> None:
+    (reference,) = find(text)
+    assert (reference.external, reference.instrument) == (True, instrument)
 
 
 def test_unclos_annex_articles_and_part_sections() -> None:

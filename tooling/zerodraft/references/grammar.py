@@ -188,9 +188,11 @@ _OF_EXTERNAL = re.compile(
 )
 _ARTICLE_PARAGRAPH = re.compile(r"\s?\((?P<n>\d{1,3})\)|\.(?P<n2>\d{1,3})(?![\d.]\d|\w)")
 #: Another instrument named just before the head: "UNCLOS article 76", "CBD, article 18.1",
-#: "the Minamata Convention on Mercury, article 14.1".
+#: "the Minamata Convention on Mercury, article 14.1", a document by its symbol
+#: "A/CONF.62/121, annex I".
 _INSTRUMENT_BEFORE = re.compile(
-    r"(?<!this )(?<!present )(?P<i>\b(?![IVXLC]+\b|(?:THE|AND|FOR|PART|ANNEX|SECTION|ARTICLE|CHAPTER)\b)[A-Z]{3,}[A-Za-z]*"
+    r"(?<!this )(?<!present )(?P<i>\b[A-Z]{1,8}(?:/[A-Z0-9][\w.-]*)+"
+    r"|\b(?![IVXLC]+\b|(?:THE|AND|FOR|PART|ANNEX|SECTION|ARTICLE|CHAPTER)\b)[A-Z]{3,}[A-Za-z]*"
     r"|\b(?:Convention|Agreement|Protocol|Charter|Covenant)(?:\s+(?:on|of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)"
     r"\s*,?\s*$"
 )
@@ -201,6 +203,9 @@ _PARTIES_BEFORE = re.compile(r"\bPart(?:y|ies)\s+(?:not\s+)?(?:included|listed)\
 _PARTIES_AFTER = re.compile(r"\]?\s+Part(?:y|ies)\b")
 #: "Annex I and/or Annex II to the Convention": the same word again, then another instrument.
 _AND_AGAIN = re.compile(r"\s*(?:,\s*|\s+)(?:and/or|and|or)\s+")
+_COMMA_OF = re.compile(r",\s+of\s+")
+#: Between the references of one list: "article 162, paragraph 2 (q), and Annex III, …".
+_BETWEEN = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 _POSITION = re.compile(r"\s+(?P<p>above|below)\b")
 _WORDS = ("paragraph", "article", "annex", "part", "section", "resolution", "decision")
 _KIND_OF_WORD = {
@@ -233,7 +238,27 @@ def find(text: str) -> tuple[Reference, ...]:
 
 @functools.lru_cache(maxsize=8192)
 def _find(text: str) -> tuple[Reference, ...]:
-    return tuple(_scan(text))
+    return tuple(_of_one_instrument(text, _scan(text)))
+
+
+def _of_one_instrument(text: str, found: list[Reference]) -> list[Reference]:
+    """A list of articles, annexes or Parts that ends with another instrument's name is all
+    that instrument's: in "article 162, paragraph 2 (q), and Annex III, article 6, of the
+    Convention" each reference is the Convention's.  A list naming a paragraph on its own,
+    or saying "above", "below" or "of this …", keeps it internal ("paragraphs 18 and 20 above
+    and article 6 of the Programme of Action")."""
+    shared = list(found)
+    named_after = [r.external and bool(r.instrument) and r.written.endswith(r.instrument) for r in found]
+    for i in range(len(shared) - 2, -1, -1):
+        here, later = shared[i], shared[i + 1]
+        if not named_after[i + 1] or here.external or here.position or here.scope is not Scope.IMPLICIT:
+            continue
+        if not here.targets or here.targets[0].kind in (Kind.PARAGRAPH, Kind.SUBPARAGRAPH):
+            continue
+        if _BETWEEN.fullmatch(text, here.end, later.start) is not None:
+            shared[i] = replace(here, external=True, instrument=later.instrument)
+            named_after[i] = True
+    return shared
 
 
 def _scan(text: str) -> list[Reference]:
@@ -332,6 +357,12 @@ class _Parser:
                 if later is not None and later.external:  # "Part XV of and Annexes V … to the Convention"
                     targets += later.targets
                     external, instrument, end = True, later.instrument, later.end
+                    continue
+            if scope is Scope.IMPLICIT and not external and (match := _COMMA_OF.match(self.text, end)):
+                outside = _OF_EXTERNAL.match(self.text, match.end())
+                if outside is not None:  # "and article 7, of the Convention"
+                    external, instrument = True, outside.group("i")
+                    end = outside.end()
                     continue
             if scope is Scope.IMPLICIT and not external and (match := _AND_AGAIN.match(self.text, end)):
                 other = _HEAD.match(self.text, match.end())
