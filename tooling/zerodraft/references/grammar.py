@@ -15,12 +15,14 @@ from, in ``docs/references.md``; in short::
                | ("section" | "sections") letters-or-numbers
     numbers    = number {(", " | " and " | ", and " | " or ") number | ("–" | " to ") number}
     qualifier  = " of " ("this" | "the present") WORD          -> internal, scoped
+               | (" and " | " or " | " and/or ") the same head, external -> external
                | " of " head                                  -> nested: internal unless it is external
                | " to " ("this" | "the present") WORD         -> internal ("annex I to this Agreement")
                | " of " anything else ("the Convention", "decision 1/CP.21") -> external
     position   = " above" | " below"
 
-``resolution 72/55`` and ``decision 1/CP.21`` are recognised as external on their own.
+``resolution 72/55`` and ``decision 1/CP.21`` are recognised as external on their own, and
+so are a convention's lists of Parties: ``Parties not included in annex X``, ``Annex I Parties``.
 Nothing here knows the document: :mod:`zerodraft.references.resolve` finds the targets.
 """
 
@@ -192,6 +194,13 @@ _INSTRUMENT_BEFORE = re.compile(
     r"|\b(?:Convention|Agreement|Protocol|Charter|Covenant)(?:\s+(?:on|of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)"
     r"\s*,?\s*$"
 )
+#: A list of Parties that an annex of a convention establishes: "Parties included in Annex
+#: I", "a Party not included in annex X", "Annex II Parties", "non-Annex I Parties", and in
+#: a bracketed alternative "[Annex X] Parties".
+_PARTIES_BEFORE = re.compile(r"\bPart(?:y|ies)\s+(?:not\s+)?(?:included|listed)\s+(?:in\s+)?$")
+_PARTIES_AFTER = re.compile(r"\]?\s+Part(?:y|ies)\b")
+#: "Annex I and/or Annex II to the Convention": the same word again, then another instrument.
+_AND_AGAIN = re.compile(r"\s*(?:,\s*|\s+)(?:and/or|and|or)\s+")
 _POSITION = re.compile(r"\s+(?P<p>above|below)\b")
 _WORDS = ("paragraph", "article", "annex", "part", "section", "resolution", "decision")
 _KIND_OF_WORD = {
@@ -239,7 +248,7 @@ def _scan(text: str) -> list[Reference]:
             continue
         if head is None:
             return found
-        reference = _Parser(text).reference(head)
+        reference = _Parser(text, position).reference(head)
         if reference is None:
             position = head.end()
         else:
@@ -284,8 +293,10 @@ def _instrument_first(text: str, alone: re.Match[str]) -> Reference:
 class _Parser:
     """A small recursive-descent reader over one text, from one head word."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, floor: int = 0) -> None:
         self.text = text
+        self.floor = floor
+        """Where the text not yet read begins: a reference never starts before it."""
 
     def reference(self, head: re.Match[str]) -> Reference | None:
         parsed = self.head(head.group("word"), head.end(), ())
@@ -322,6 +333,14 @@ class _Parser:
                     targets += later.targets
                     external, instrument, end = True, later.instrument, later.end
                     continue
+            if scope is Scope.IMPLICIT and not external and (match := _AND_AGAIN.match(self.text, end)):
+                other = _HEAD.match(self.text, match.end())
+                same = other is not None and kind_of(other.group("word")) is kind_of(head.group("word"))
+                later = self.reference(other) if other is not None and same else None
+                if later is not None and later.external:  # "Annex I and Annex II to the Convention"
+                    targets += later.targets
+                    external, instrument, end = True, later.instrument, later.end
+                    continue
             if scope is Scope.IMPLICIT and not external and (match := _OF.match(self.text, end)):
                 nested = self.container(match.end())
                 if nested is not None:
@@ -342,10 +361,18 @@ class _Parser:
             before = _INSTRUMENT_BEFORE.search(self.text, max(0, head.start() - 80), head.start())
             if before is not None:
                 external, instrument = True, before.group("i")
+        start = head.start()
+        if not external and scope is Scope.IMPLICIT and targets[0].kind is Kind.ANNEX:
+            listed = _PARTIES_BEFORE.search(self.text, max(self.floor, start - 40), start)
+            parties = _PARTIES_AFTER.match(self.text, end)
+            if listed is not None or parties is not None:  # a convention's list of Parties
+                external = True
+                start = listed.start() if listed is not None else start
+                end = parties.end() if parties is not None else end
         return Reference(
-            head.start(),
+            start,
             end,
-            self.text[head.start() : end],
+            self.text[start:end],
             tuple(sorted(targets, key=_text_order)),
             external,
             scope,

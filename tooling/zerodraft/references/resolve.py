@@ -17,7 +17,11 @@ The rules, in plain words (``docs/references.md`` has them with examples):
   "PART III", "SECTION 2", "A. Consideration of …").
 - An article, annex, Part or section the document does not have, named in a paragraph that
   names another instrument ("an Annex VII arbitral tribunal" in a paragraph on "the
-  Convention"), is read as that instrument's (status ``outside``): not reported.
+  Convention"), is read as that instrument's (status ``outside``): not reported.  So is an
+  article or Part in a document that numbers none (a resolution citing "article 47 of the
+  Agreement").
+- Annexes numbered again at one level (a Final Act's after a treaty's) are runs of their
+  own: a text means its own run's annex, else the first run after it.
 - A lone "subparagraph (b)" is a subparagraph of the referring paragraph: it is never
   renumbered by a release and not resolved further.
 """
@@ -93,6 +97,10 @@ _HEADING_ADDRESS = re.compile(
 _LETTERED_HEADING = re.compile(r"^\W*(?P<n>[A-Z]|\d{1,2}|[IVX]{1,5})\.\s")
 
 
+_TREATY_KINDS = frozenset({Kind.ARTICLE, Kind.PART})
+"""Kinds of section that only a treaty (or a draft of one) has: a document holding none of
+them cannot be referring to its own."""
+
 _KINDS = {
     SectionKind.ARTICLE: Kind.ARTICLE,
     SectionKind.ANNEX: Kind.ANNEX,
@@ -146,8 +154,16 @@ class Index:
         self.by_address: dict[tuple[Kind, str], list[Section]] = {}
         self.annex_of: dict[str, str] = {}
         """Each section's nearest enclosing annex (a folder), or ``""``."""
+        self.order: dict[str, int] = {}
+        """Each section's place in document order."""
+        self.run_of: dict[str, tuple[str, int]] = {}
+        """Each numbered annex's run: the annexes of one level numbered I, II … and, when the
+        numbering starts again (a Final Act's annexes after a treaty's), the next run."""
         for top in document.sections:
             self._enter(top, None, "")
+        self._number_runs()
+        self.kinds = frozenset(kind for kind, _ in self.by_address)
+        """The kinds of section the document numbers (article, annex, Part, section)."""
         self.unit_of: dict[str, int] = {}
         self.units: list[dict[str, list[Paragraph]]] = []
         self.numbered: list[bool] = []
@@ -162,7 +178,23 @@ class Index:
             self.units.append(table)
             self.numbered.append(numbered)
 
+    def _number_runs(self) -> None:
+        seen: dict[str, set[str]] = {}
+        runs: dict[str, int] = {}
+        for section in self.document.walk():
+            found = self.addresses.get(section.path)
+            if found is None or found[0] is not Kind.ANNEX:
+                continue
+            parent = self.parents[section.path]
+            level = parent.path if parent is not None else ""
+            if found[1] in seen.setdefault(level, set()):
+                seen[level] = set()
+                runs[level] = runs.get(level, 0) + 1
+            seen[level].add(found[1])
+            self.run_of[section.path] = (level, runs.get(level, 0))
+
     def _enter(self, section: Section, parent: Section | None, annex: str) -> None:
+        self.order[section.path] = len(self.order)
         self.parents[section.path] = parent
         self.sections[section.path] = section
         self.annex_of[section.path] = annex
@@ -199,7 +231,9 @@ class Index:
         if first is None:
             return ()
         found = (self.resolve(first, r) for r in find(text))
-        return tuple(r for r in found if not any(x.section is section for x in r.resolutions))
+        return tuple(
+            r for r in found if not any(x.section is section or section.path in x.candidates for x in r.resolutions)
+        )
 
     def resolve(self, paragraph: Paragraph, reference: Reference) -> Resolved:
         """Each target of ``reference``, written in ``paragraph``, found in the document."""
@@ -220,11 +254,20 @@ class Index:
                 found = self._paragraph(paragraph, target, within)
             else:
                 found = self._section(folder, target, within, reference)
-                if found.status is Status.MISSING and _ANOTHER_INSTRUMENT.search(paragraph.text):
+                if found.status is Status.MISSING and self._outside(paragraph, target):
                     found = Resolution(target, Status.OUTSIDE)
                 containers[(*target.within, (target.kind, target.label))] = found
             resolutions.append(found)
         return Resolved(paragraph, reference, tuple(resolutions))
+
+    def _outside(self, paragraph: Paragraph, target: Target) -> bool:
+        """Whether a missing article, annex, Part or section is read as another instrument's:
+        the paragraph names one ("the Convention"), or the document numbers no article (no
+        Part) at all, so that "article 47" or "Part XI" cannot be its own (a resolution or a
+        decision has none: they are the articles and Parts of the treaty it is about)."""
+        if _ANOTHER_INSTRUMENT.search(paragraph.text):
+            return True
+        return target.kind in _TREATY_KINDS and target.kind not in self.kinds
 
     def _within(
         self,
@@ -297,6 +340,8 @@ class Index:
             levels = [*self.ancestors(folder), None]
         for level in levels:
             matches = self._sections_under(level, wanted)
+            if len(matches) > 1 and target.kind is Kind.ANNEX:
+                matches = self._of_its_run(folder, matches)
             if len(matches) == 1:
                 gone = target.kind is Kind.ARTICLE and leaves(matches[0])
                 status = Status.DELETED if gone else Status.FOUND
@@ -304,6 +349,25 @@ class Index:
             if len(matches) > 1:
                 return Resolution(target, Status.AMBIGUOUS, candidates=tuple(s.path for s in matches))
         return Resolution(target, Status.MISSING)
+
+    def _of_its_run(self, folder: str, annexes: list[Section]) -> list[Section]:
+        """Of annexes numbered alike in different runs (a treaty's Annex VI, then the Final
+        Act's), the one a text at ``folder`` means: its own run's when it is in an annex,
+        else the first run after it (annexes follow the text they belong to), else the last
+        before it.  Annexes of one run, or at different levels, stay ambiguous."""
+        runs = {self.run_of[a.path] for a in annexes}
+        if len(runs) < len(annexes) or len({level for level, _ in runs}) > 1:
+            return annexes
+        own = next(
+            (self.run_of[s.path] for s in self.ancestors(folder) if s.path in self.run_of),
+            None,
+        )
+        mine = [a for a in annexes if self.run_of.get(a.path) == own]
+        if own is not None and mine:
+            return mine
+        here = self.order.get(folder, -1)
+        after = [a for a in annexes if self.order[a.path] > here]
+        return after[:1] or annexes[-1:]
 
     def _sections_under(self, level: Section | None, wanted: tuple[Kind, str]) -> list[Section]:
         """Sections with address ``wanted`` under ``level`` (the document when ``None``),
