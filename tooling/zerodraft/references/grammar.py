@@ -177,7 +177,6 @@ _SELF = re.compile(
     r"\s+(?:of|to|in|under)\s+(?:this|the\s+present)\s+(?P<w>[A-Za-z]+)\b",
 )
 _OF = re.compile(r"\s+of\s+")
-_TO = re.compile(r"\s+to\s+")
 _OF_AND = re.compile(r"\s+of\s+and\s+")
 _NAME = r"[A-Z][\w’'-]*(?:\.[\w’'-]+)*"
 _OF_EXTERNAL = re.compile(
@@ -203,7 +202,7 @@ _PARTIES_BEFORE = re.compile(r"\bPart(?:y|ies)\s+(?:not\s+)?(?:included|listed)\
 _PARTIES_AFTER = re.compile(r"\]?\s+Part(?:y|ies)\b")
 #: "Annex I and/or Annex II to the Convention": the same word again, then another instrument.
 _AND_AGAIN = re.compile(r"\s*(?:,\s*|\s+)(?:and/or|and|or)\s+")
-_COMMA_OF = re.compile(r",\s+of\s+")
+_TO_OR_COMMA_OF = re.compile(r"\s+to\s+|,\s+of\s+")
 #: Between the references of one list: "article 162, paragraph 2 (q), and Annex III, …".
 _BETWEEN = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 _POSITION = re.compile(r"\s+(?P<p>above|below)\b")
@@ -345,9 +344,9 @@ class _Parser:
                 scope = _scope(scope_word)
                 end = match.end()
                 continue
-            if scope is Scope.IMPLICIT and not external and (match := _TO.match(self.text, end)):
+            if scope is Scope.IMPLICIT and not external and (match := _TO_OR_COMMA_OF.match(self.text, end)):
                 outside = _OF_EXTERNAL.match(self.text, match.end())
-                if outside is not None:  # "Annex IX to the Convention"
+                if outside is not None:  # "Annex IX to the Convention", "and article 7, of the Convention"
                     external, instrument = True, outside.group("i")
                     end = outside.end()
                     continue
@@ -357,12 +356,6 @@ class _Parser:
                 if later is not None and later.external:  # "Part XV of and Annexes V … to the Convention"
                     targets += later.targets
                     external, instrument, end = True, later.instrument, later.end
-                    continue
-            if scope is Scope.IMPLICIT and not external and (match := _COMMA_OF.match(self.text, end)):
-                outside = _OF_EXTERNAL.match(self.text, match.end())
-                if outside is not None:  # "and article 7, of the Convention"
-                    external, instrument = True, outside.group("i")
-                    end = outside.end()
                     continue
             if scope is Scope.IMPLICIT and not external and (match := _AND_AGAIN.match(self.text, end)):
                 other = _HEAD.match(self.text, match.end())
