@@ -15,10 +15,13 @@ import pytest
 
 from conftest import EXAMPLE, REPO, write_paragraph
 from test_check import CASES, problems_of
+from test_treaty_model import CASES as TREATY_CASES
+from treaty_fixtures import write_treaty
 from zerodraft.rules import EXAMPLES, RULES, examples
 
 DATA = REPO / "tooling" / "zerodraft" / "data" / EXAMPLES
 B = "02-b-international-cooperation"
+P7 = f"outcome/{B}/007.md"
 EXTRA = {
     "ZD003": lambda base: (base / "outcome" / B / "008.md").symlink_to("007.md"),
     "ZD204": lambda base: (base / "outcome/01-a-implementation/005.md").rename(base / "outcome" / B / "005.md"),
@@ -26,7 +29,35 @@ EXTRA = {
         base / "outcome" / B / "008.md", "p-ref-1", "As set out in paragraph 99 above."
     ),
     "ZD801": lambda base: _write(base / "outcome/concordance/draft-3.yaml", "draft: Draft 3\nparagraphs: nine\n"),
+    # languages (docs/languages.md): French kept beside the English original
+    "ZD440": lambda base: _kept(base, "[fr]", f"{B}/007.de.md", "Text auf Deutsch."),
+    "ZD441": lambda base: _kept(base, "[fr]"),
+    "ZD442": lambda base: _kept(base, "[fr]", f"{B}/007.fr.md", "Texte.", translates="0123456789abcdef"),
+    "ZD443": lambda base: _kept(base, "[fr]", f"{B}/009.fr.md", "Texte."),
+    "ZD444": lambda base: _kept(base, "[fr]", f"{B}/007.fr.md", "Texte.", ident="p-other0000001"),
+    "ZD445": lambda base: write_paragraph(
+        base / "outcome" / B / "008.md", "p-mixed000001", "Through co\u043eperation."
+    ),
+    "ZD446": lambda base: _kept(
+        base, "[ru]", f"{B}/007.ru.md", "To strengthen international cooperation and assistance, in English."
+    ),
+    "ZD447": lambda base: _kept(base, "[fr]", f"{B}/007.fr.md", "Renforcer la coopération [internationale]."),
+    "ZD448": lambda base: _kept(base, "[fr]", f"{B}/007.fr.md", "Pas de front matter.", front=False),
+    "ZD449": lambda base: _kept(base, "[fr]", f"{B}/section.fr.yaml", "titre: Coopération", front=False),
+    "ZD530": lambda base: _languages(base, "languages:\n  original: en\n  kept: [fr, fr]\n"),
+    # internal references (docs/references.md)
+    "ZD702": lambda base: (
+        write_paragraph(base / "outcome" / B / "008.md", "p-ref-1", "As set out in paragraph 7 above."),
+        _write(base / P7, (base / P7).read_text(encoding="utf-8").replace("agreed-ad-ref", "deleted")),
+    ),
+    "ZD703": lambda base: (
+        _write(base / "outcome" / B / "01-assistance" / "section.yaml", "heading: 1. Assistance\n"),
+        write_paragraph(base / "outcome" / B / "01-assistance" / "008.md", "p-assist00001", "Assistance."),
+        write_paragraph(base / "outcome/00-preamble/003u.md", "p-ref-1", "As set out in section 1."),
+    ),
 }
+#: Rules of the treaty model (articles, annexes, option blocks), each broken in the small treaty.
+TREATY = {code: mutate for code, (mutate, _files) in TREATY_CASES.items()}
 
 
 def _write(path: Path, text: str) -> None:
@@ -34,12 +65,50 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _languages(base: Path, languages: str) -> None:
+    path = base / "outcome/document.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + languages, encoding="utf-8")
+
+
+def _kept(
+    base: Path,
+    kept: str,
+    relative: str = "",
+    text: str = "",
+    translates: str = "",
+    ident: str = "",
+    front: bool = True,
+) -> None:
+    """Keep the languages ``kept`` beside English and write one translation file ``relative``
+    (with front matter naming the fingerprint of its original, unless ``front`` is false)."""
+    from zerodraft.languages.records import fingerprint
+
+    _languages(base, f"languages:\n  original: en\n  kept: {kept}\n")
+    if not relative:
+        return
+    if not front:
+        _write(base / "outcome" / relative, text + "\n")
+        return
+    original = base / "outcome" / (relative.split(".", 1)[0] + ".md")
+    body = original.read_text(encoding="utf-8").split("---\n", 2)[2] if original.exists() else ""
+    head = f"translates: {translates or fingerprint(body)}\n" + (f"id: {ident}\n" if ident else "")
+    _write(base / "outcome" / relative, f"---\n{head}---\n{text}\n")
+
+
 def rendered(tmp_path: Path) -> dict[str, str]:
     """The first message of each rule with a fixture, as ``zerodraft check`` prints it."""
     out: dict[str, str] = {}
-    for code, mutate in sorted([*((c, m) for c, (m, _) in CASES.items()), *EXTRA.items()]):
+    fixtures = [
+        *((c, m, False) for c, (m, _) in CASES.items()),
+        *((c, m, False) for c, m in EXTRA.items()),
+        *((c, m, True) for c, m in TREATY.items()),
+    ]
+    for code, mutate, treaty in sorted(fixtures, key=lambda fixture: fixture[0]):
         base = tmp_path / code
-        shutil.copytree(EXAMPLE, base / "outcome")
+        if treaty:
+            write_treaty(base)
+        else:
+            shutil.copytree(EXAMPLE, base / "outcome")
         mutate(base)
         found = [p for p in problems_of(base) if p.code == code]
         if found:
@@ -53,7 +122,9 @@ def test_every_message_with_a_fixture_is_in_the_reference(tmp_path: Path) -> Non
     if os.environ.get("ZERODRAFT_REGENERATE"):
         DATA.write_text(text, encoding="utf-8")
     assert examples() == said, "a message changed: regenerate (see this module's docstring) and read docs/checks.md"
-    covered = {code for code in CASES if code[:3] in ("ZD0", "ZD1", "ZD2", "ZD3", "ZD4", "ZD5")}
+    covered = {
+        code for code in [*CASES, *EXTRA, *TREATY] if code[:3] in ("ZD0", "ZD1", "ZD2", "ZD3", "ZD4", "ZD5", "ZD7")
+    }
     assert covered <= set(said), sorted(covered - set(said))  # every fixture of test_check.py shows its message
 
 
