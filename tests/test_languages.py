@@ -263,7 +263,7 @@ def test_the_marks_arabic_needs_pass_and_overrides_are_still_refused(tmp_path: P
     [
         ("languages: fr", "needs 'original:'"),
         ("languages:\n  original: en\n  kept: [fr, klingon!]", "'klingon!' is not a language code"),
-        ("languages:\n  original: en\n  kept: [fr, fr]", "'fr' is listed twice"),
+        ("languages:\n  original: en\n  kept: [fr, fr]", "lists 'fr' twice"),
         ("languages:\n  original: en\n  kept: fr", "must be a list"),
     ],
 )

@@ -401,7 +401,7 @@ def _kind(value: Any, preamble: bool, report: Callable[[str, str, str], None]) -
         report(
             "kind",
             "ZD504",
-            f"has an unknown kind '{str(value)[:40]}'{hint(str(value), SECTION_KINDS)} (known: {', '.join(SECTION_KINDS)})",
+            f"has an unknown kind '{str(value)[:40]}'{hint(str(value), SECTION_KINDS)}; the kinds are {', '.join(SECTION_KINDS)}",
         )
         return SectionKind.PREAMBLE if preamble else None
     kind = SectionKind(value)

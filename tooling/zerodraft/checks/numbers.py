@@ -178,7 +178,11 @@ def unnumbered_after_their_number(document: Document) -> Iterator[Problem]:
                 expected = Number(anchor.base, anchor.rank, 0, anchor.point, number.unnumbered - 1)
                 first = expected == Number(0) and previous is None
                 if previous != expected and not first:
-                    after = "at the start of its numbering" if expected == Number(0) else f"after {expected.label()}"
+                    after = (
+                        "at the start of its numbering"
+                        if expected == Number(0)
+                        else f"after paragraph {expected.label()}"
+                    )
                     yield Problem(
                         paragraph.path,
                         1,

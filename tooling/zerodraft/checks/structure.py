@@ -36,7 +36,9 @@ def articles_in_sequence(document: Document) -> Iterator[Problem]:
                 missing = (
                     f"Article {previous + 1}"
                     if number.base == previous + 2
-                    else (f"Articles {previous + 1} to {number.base - 1}")
+                    else f"Articles {previous + 1} and {number.base - 1}"
+                    if number.base == previous + 3
+                    else f"Articles {previous + 1} to {number.base - 1}"
                 )
                 yield Problem(
                     where,

@@ -146,8 +146,8 @@ def translated_text(document: Document) -> Iterator[Problem]:
             if theirs != ours:
                 yield at(
                     1,
-                    f"has {ours} {what} where paragraph {original.label} has {theirs}; every language has the "
-                    "original's structure",
+                    f"the {what} differ from paragraph {original.label} of the original: {ours} here, {theirs} "
+                    "there; give the translation the original's structure",
                     "ZD447",
                 )
 

@@ -64,7 +64,7 @@ def languages(path: str, line: int, value: Any, problems: list[Problem]) -> Lang
         if not TAG_RE.match(tag):
             report(f"'{tag[:40]}' is not a language code (BCP 47: fr, zh, es-419, zh-Hans)")
         elif tag in good:
-            report(f"'{tag}' is listed twice")
+            report(f"'languages:' lists '{tag}' twice; name each language once")
         else:
             good.append(tag)
     if not good or good[0] != original:
