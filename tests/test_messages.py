@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, REPO, write_paragraph
+from conftest import EXAMPLE, REPO, git, write_paragraph
+from policy_helpers import edit, with_logins
 from test_check import CASES, problems_of
 from test_treaty_model import CASES as TREATY_CASES
 from treaty_fixtures import write_treaty
@@ -56,6 +58,47 @@ EXTRA = {
         write_paragraph(base / "outcome/00-preamble/003u.md", "p-ref-1", "As set out in section 1."),
     ),
 }
+#: The pull-request policy: (the login that opens it, the change on its branch, a change main
+#: makes meanwhile or None), judged by ``zerodraft pr-check`` on a real git repository.
+PA = "outcome/01-a-implementation"
+PB = f"outcome/{B}"
+Change = Callable[[Path], object]
+POLICY: dict[str, tuple[str, Change, Change | None]] = {
+    "ZD901": ("someone-else", lambda base: edit(base / f"{PA}/005.md", "different", "differing"), None),
+    "ZD902": ("kenya-mission", lambda base: _write(base / "tooling/check.py", "print('hello')\n"), None),
+    "ZD903": (
+        "kenya-mission",
+        lambda base: edit(base / "outcome/delegations.yaml", "[norway-mission]", "[norway-mission, kenya-deputy]"),
+        None,
+    ),
+    "ZD904": ("kenya-mission", lambda base: edit(base / f"{PA}/004.md", "status: open", "status: agreed"), None),
+    "ZD905": ("kenya-mission", lambda base: edit(base / f"{PB}/007.md", "To strengthen", "To enhance"), None),
+    "ZD906": (
+        "kenya-mission",
+        lambda base: edit(base / f"{PA}/004.md", "status: open", "status: open\nsupported-by: [Norway]"),
+        None,
+    ),
+    "ZD907": ("kenya-mission", lambda base: write_paragraph(base / PB / "007bis.md", "p-new000000001", "Text."), None),
+    "ZD908": ("kenya-mission", lambda base: (base / f"{PA}/005.md").unlink(), None),
+    "ZD909": ("kenya-mission", lambda base: (base / PA / "004bis.md").symlink_to("004.md"), None),
+    "ZD911": (
+        "kenya-mission",
+        lambda base: edit(base / f"{PA}/005.md", "different", "differing"),
+        lambda base: edit(base / f"{PA}/005.md", "different", "diverse"),
+    ),
+    "ZD912": (
+        "kenya-mission",
+        lambda base: edit(base / f"{PA}/004.md", "status: open", "status: open\nnote: Agreed."),
+        None,
+    ),
+    "ZD913": ("kenya-mission", lambda base: _write(base / f"{PA}/005.md", "---\nid: [unclosed\n---\nText\n"), None),
+    "ZD914": ("kenya-mission", lambda base: _write(base / PA / "a\\b.md", "Text.\n"), None),
+    "ZD915": (
+        "norway-mission",
+        lambda base: edit(base / "outcome/delegations.yaml", "[norway-mission]", "[norway-mission, kenya-mission]"),
+        None,
+    ),
+}
 #: Rules of the treaty model (articles, annexes, option blocks), each broken in the small treaty.
 TREATY = {code: mutate for code, (mutate, _files) in TREATY_CASES.items()}
 
@@ -95,6 +138,37 @@ def _kept(
     _write(base / "outcome" / relative, f"---\n{head}---\n{text}\n")
 
 
+def policy_said(tmp_path: Path) -> dict[str, str]:
+    """The first refusal of each policy rule with a fixture, as ``zerodraft pr-check`` prints it:
+    one repository, a branch per rule (and a base branch that moves on, for a conflict)."""
+    from zerodraft.git import Repository
+    from zerodraft.policy.pullrequest import judge
+
+    base = tmp_path / "policy"
+    shutil.copytree(EXAMPLE, base / "outcome")
+    git(base, "init", "-q", "-b", "main")
+    git(base, "add", "-A")
+    git(base, "commit", "-q", "-m", "Draft 2")
+    with_logins(base)
+    repository = Repository(base)
+    out: dict[str, str] = {}
+    for code, (login, change, meanwhile) in sorted(POLICY.items()):
+        git(base, "checkout", "-q", "-b", f"head-{code}", "main")
+        change(base)
+        git(base, "add", "-A")
+        git(base, "commit", "-q", "-m", f"Proposal {code}")
+        git(base, "checkout", "-q", "-b", f"base-{code}", "main")
+        if meanwhile is not None:
+            meanwhile(base)
+            git(base, "commit", "-q", "-am", "Meanwhile on main")
+        shas = [repository.resolve(f"{side}-{code}") for side in ("base", "head")]
+        found = [p for p in judge(repository, shas[0], shas[1], login).problems if p.code == code]
+        if found:
+            out[code] = str(found[0])
+        git(base, "checkout", "-q", "main")
+    return out
+
+
 def rendered(tmp_path: Path) -> dict[str, str]:
     """The first message of each rule with a fixture, as ``zerodraft check`` prints it."""
     out: dict[str, str] = {}
@@ -113,7 +187,7 @@ def rendered(tmp_path: Path) -> dict[str, str]:
         found = [p for p in problems_of(base) if p.code == code]
         if found:
             out[code] = str(found[0])
-    return out
+    return {**out, **policy_said(tmp_path)}
 
 
 def test_every_message_with_a_fixture_is_in_the_reference(tmp_path: Path) -> None:
@@ -125,6 +199,7 @@ def test_every_message_with_a_fixture_is_in_the_reference(tmp_path: Path) -> Non
     covered = {
         code for code in [*CASES, *EXTRA, *TREATY] if code[:3] in ("ZD0", "ZD1", "ZD2", "ZD3", "ZD4", "ZD5", "ZD7")
     }
+    covered |= set(POLICY)
     assert covered <= set(said), sorted(covered - set(said))  # every fixture of test_check.py shows its message
 
 
