@@ -7,6 +7,8 @@ tests/test_messages.py`` then ``zerodraft rules --markdown > docs/checks.md``, a
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 from collections.abc import Callable
@@ -99,6 +101,13 @@ POLICY: dict[str, tuple[str, Change, Change | None]] = {
         None,
     ),
 }
+#: ``zerodraft import`` of a plain-text source, each breaking one rule of the import.
+IMPORTED = {
+    "ZD601": "Draft outcome document\n\nI. Introduction\n\nA. Scope\n\nloose words here\n\n1. The States decide to act.\n",
+    "ZD602": "Draft outcome document\n\nI. Introduction\n\n1. The States decide to act.\n\n"
+    "2. The States further decide to act.\n\n5. The States also decide to report.\n\n"
+    "3. The States request a report.\n",
+}
 #: Rules of the treaty model (articles, annexes, option blocks), each broken in the small treaty.
 TREATY = {code: mutate for code, (mutate, _files) in TREATY_CASES.items()}
 
@@ -166,6 +175,27 @@ def policy_said(tmp_path: Path) -> dict[str, str]:
         if found:
             out[code] = str(found[0])
         git(base, "checkout", "-q", "main")
+    out["ZD910"] = _said(base, "codeowners", "--check")  # the repository has no .github/CODEOWNERS
+    return out
+
+
+def _said(base: Path, *args: str) -> str:
+    """The first line of ``zerodraft -C base args`` (stdout, then stderr) that names a rule."""
+    from zerodraft.main import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        main(["-C", str(base), *args])
+    return next(line for line in (out.getvalue() + err.getvalue()).splitlines() if ": ZD" in line)
+
+
+def imported_said(tmp_path: Path) -> dict[str, str]:
+    """The problem each source of ``IMPORTED`` makes ``zerodraft import`` report."""
+    out: dict[str, str] = {}
+    for code, source in sorted(IMPORTED.items()):
+        base = tmp_path / code
+        _write(base / "source.txt", source)
+        out[code] = _said(base, "import", "source.txt", "--into", "outcome")
     return out
 
 
@@ -187,7 +217,7 @@ def rendered(tmp_path: Path) -> dict[str, str]:
         found = [p for p in problems_of(base) if p.code == code]
         if found:
             out[code] = str(found[0])
-    return {**out, **policy_said(tmp_path)}
+    return {**out, **policy_said(tmp_path), **imported_said(tmp_path / "import")}
 
 
 def test_every_message_with_a_fixture_is_in_the_reference(tmp_path: Path) -> None:
@@ -199,7 +229,7 @@ def test_every_message_with_a_fixture_is_in_the_reference(tmp_path: Path) -> Non
     covered = {
         code for code in [*CASES, *EXTRA, *TREATY] if code[:3] in ("ZD0", "ZD1", "ZD2", "ZD3", "ZD4", "ZD5", "ZD7")
     }
-    covered |= set(POLICY)
+    covered |= {*POLICY, *IMPORTED, "ZD910"}
     assert covered <= set(said), sorted(covered - set(said))  # every fixture of test_check.py shows its message
 
 
