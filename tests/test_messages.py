@@ -108,6 +108,8 @@ IMPORTED = {
     "2. The States further decide to act.\n\n5. The States also decide to report.\n\n"
     "3. The States request a report.\n",
 }
+#: ``zerodraft import --language fr`` of a French text that lacks the example's paragraphs 4 to 7.
+FRENCH = "Document final\n\n1. Réitérant notre engagement.\n\n2. Deuxième alinéa.\n\n3. Troisième alinéa.\n"
 #: Rules of the treaty model (articles, annexes, option blocks), each broken in the small treaty.
 TREATY = {code: mutate for code, (mutate, _files) in TREATY_CASES.items()}
 
@@ -196,6 +198,11 @@ def imported_said(tmp_path: Path) -> dict[str, str]:
         base = tmp_path / code
         _write(base / "source.txt", source)
         out[code] = _said(base, "import", "source.txt", "--into", "outcome")
+    base = tmp_path / "ZD660"
+    shutil.copytree(EXAMPLE, base / "outcome")
+    _languages(base, "languages:\n  original: en\n  kept: []\n")
+    _write(base / "fr.txt", FRENCH)
+    out["ZD660"] = _said(base, "import", "fr.txt", "--language", "fr", "--into", "outcome")
     return out
 
 
@@ -229,7 +236,7 @@ def test_every_message_with_a_fixture_is_in_the_reference(tmp_path: Path) -> Non
     covered = {
         code for code in [*CASES, *EXTRA, *TREATY] if code[:3] in ("ZD0", "ZD1", "ZD2", "ZD3", "ZD4", "ZD5", "ZD7")
     }
-    covered |= {*POLICY, *IMPORTED, "ZD910"}
+    covered |= {*POLICY, *IMPORTED, "ZD660", "ZD910"}
     assert covered <= set(said), sorted(covered - set(said))  # every fixture of test_check.py shows its message
 
 

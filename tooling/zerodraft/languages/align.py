@@ -117,7 +117,8 @@ def align(units: tuple[Unit, ...], text: str, target: Conventions, source_name: 
         for slot in unit.slots:
             if slot.path not in placed:
                 name = slot.path.rsplit("/", 1)[1]
-                report(0, "ZD660", f"found no text for {name} ({_where(unit)}): translate it by hand")
+                by_hand = f"{name.removesuffix('.md')}.{target.code}.md"
+                report(0, "ZD660", f"found no text for {name} ({_where(unit)}): translate it by hand, as {by_hand}")
     front = ""
     if found and found[0][0].kind != "preamble":
         first_line = text.find("\n", text.find(text.strip()[:1])) if text.strip() else 0
