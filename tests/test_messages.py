@@ -108,7 +108,8 @@ IMPORTED = {
     "2. The States further decide to act.\n\n5. The States also decide to report.\n\n"
     "3. The States request a report.\n",
 }
-#: ``zerodraft import --language fr`` of a French text that lacks the example's paragraphs 4 to 7.
+#: ``zerodraft import --language fr`` of a French text that lacks the example's paragraphs 4 to 7
+#: (ZD660), and of the same text with a control character in it (ZD661).
 FRENCH = "Document final\n\n1. Réitérant notre engagement.\n\n2. Deuxième alinéa.\n\n3. Troisième alinéa.\n"
 #: Rules of the treaty model (articles, annexes, option blocks), each broken in the small treaty.
 TREATY = {code: mutate for code, (mutate, _files) in TREATY_CASES.items()}
@@ -177,18 +178,18 @@ def policy_said(tmp_path: Path) -> dict[str, str]:
         if found:
             out[code] = str(found[0])
         git(base, "checkout", "-q", "main")
-    out["ZD910"] = _said(base, "codeowners", "--check")  # the repository has no .github/CODEOWNERS
+    out["ZD910"] = _said("ZD910", base, "codeowners", "--check")  # the repository has no .github/CODEOWNERS
     return out
 
 
-def _said(base: Path, *args: str) -> str:
-    """The first line of ``zerodraft -C base args`` (stdout, then stderr) that names a rule."""
+def _said(code: str, base: Path, *args: str) -> str:
+    """The first line of ``zerodraft -C base args`` (stdout, then stderr) that reports ``code``."""
     from zerodraft.main import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         main(["-C", str(base), *args])
-    return next(line for line in (out.getvalue() + err.getvalue()).splitlines() if ": ZD" in line)
+    return next(line for line in (out.getvalue() + err.getvalue()).splitlines() if f": {code} " in line)
 
 
 def imported_said(tmp_path: Path) -> dict[str, str]:
@@ -197,12 +198,13 @@ def imported_said(tmp_path: Path) -> dict[str, str]:
     for code, source in sorted(IMPORTED.items()):
         base = tmp_path / code
         _write(base / "source.txt", source)
-        out[code] = _said(base, "import", "source.txt", "--into", "outcome")
-    base = tmp_path / "ZD660"
-    shutil.copytree(EXAMPLE, base / "outcome")
-    _languages(base, "languages:\n  original: en\n  kept: []\n")
-    _write(base / "fr.txt", FRENCH)
-    out["ZD660"] = _said(base, "import", "fr.txt", "--language", "fr", "--into", "outcome")
+        out[code] = _said(code, base, "import", "source.txt", "--into", "outcome")
+    for code, french in (("ZD660", FRENCH), ("ZD661", FRENCH.replace("notre", "notre\x07"))):
+        base = tmp_path / code
+        shutil.copytree(EXAMPLE, base / "outcome")
+        _languages(base, "languages:\n  original: en\n  kept: []\n")
+        _write(base / "fr.txt", french)
+        out[code] = _said(code, base, "import", "fr.txt", "--language", "fr", "--into", "outcome")
     return out
 
 
@@ -236,7 +238,7 @@ def test_every_message_with_a_fixture_is_in_the_reference(tmp_path: Path) -> Non
     covered = {
         code for code in [*CASES, *EXTRA, *TREATY] if code[:3] in ("ZD0", "ZD1", "ZD2", "ZD3", "ZD4", "ZD5", "ZD7")
     }
-    covered |= {*POLICY, *IMPORTED, "ZD660", "ZD910"}
+    covered |= {*POLICY, *IMPORTED, "ZD660", "ZD661", "ZD910"}
     assert covered <= set(said), sorted(covered - set(said))  # every fixture of test_check.py shows its message
 
 

@@ -89,7 +89,8 @@ def _source_text(path: Path) -> tuple[str, list[Problem]]:
                     str(path),
                     raw.count("\n", 0, m.start()) + 1,
                     "ZD661",
-                    f"replaced the control character U+{ord(m.group()):04X} with U+FFFD: see what the printed text has there",
+                    f"replaced an invisible control character (U+{ord(m.group()):04X}) with the mark '\ufffd': "
+                    "compare that word with the printed text and correct it in the translation",
                 )
                 for m in _CONTROL.finditer(raw)
             ]
