@@ -1,6 +1,9 @@
 """Every rule's message, rendered for a failing fixture into docs/checks.md, so that the
 wording is read there as a delegate reads it.  The fixtures are those of
-``tests/test_check.py`` (one broken example document per rule) and a few more here; the
+``tests/test_check.py`` (one broken example document per rule), those of
+``tests/test_treaty_model.py`` (the small treaty), and more here: the example broken again,
+pull requests judged by ``pr-check`` on a real repository, and ``zerodraft import`` of small
+sources (intake, ZD630 and ZD631, has none yet: it needs a released Word file).  The
 messages are kept in ``tooling/zerodraft/data/messages.txt``, which ``zerodraft rules
 --markdown`` renders.  After a deliberate change: ``ZERODRAFT_REGENERATE=1 .venv/bin/pytest
 tests/test_messages.py`` then ``zerodraft rules --markdown > docs/checks.md``, and read the diff."""
