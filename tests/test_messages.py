@@ -3,7 +3,7 @@ wording is read there as a delegate reads it.  The fixtures are those of
 ``tests/test_check.py`` (one broken example document per rule), those of
 ``tests/test_treaty_model.py`` (the small treaty), and more here: the example broken again,
 pull requests judged by ``pr-check`` on a real repository, and ``zerodraft import`` of small
-sources (intake, ZD630 and ZD631, has none yet: it needs a released Word file).  The
+sources, and ``zerodraft intake`` of a delegation's Word copy of Draft 2 (built once a session).  The
 messages are kept in ``tooling/zerodraft/data/messages.txt``, which ``zerodraft rules
 --markdown`` renders.  After a deliberate change: ``ZERODRAFT_REGENERATE=1 .venv/bin/pytest
 tests/test_messages.py`` then ``zerodraft rules --markdown > docs/checks.md``, and read the diff."""
@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,7 @@ from zerodraft.rules import EXAMPLES, RULES, examples
 DATA = REPO / "tooling" / "zerodraft" / "data" / EXAMPLES
 B = "02-b-international-cooperation"
 P7 = f"outcome/{B}/007.md"
+PROBLEM_LINE = re.compile(r"[^\s:-][^\s:]*:\d+: (ZD\d{3}) ")
 EXTRA = {
     "ZD003": lambda base: (base / "outcome" / B / "008.md").symlink_to("007.md"),
     "ZD204": lambda base: (base / "outcome/01-a-implementation/005.md").rename(base / "outcome" / B / "005.md"),
@@ -187,12 +189,43 @@ def policy_said(tmp_path: Path) -> dict[str, str]:
 
 def _said(code: str, base: Path, *args: str) -> str:
     """The first line of ``zerodraft -C base args`` (stdout, then stderr) that reports ``code``."""
+    return _lines(base, *args)[code]
+
+
+def _lines(base: Path, *args: str) -> dict[str, str]:
+    """The first line reporting each rule, of ``zerodraft -C base args`` (stdout, then stderr)."""
     from zerodraft.main import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         main(["-C", str(base), *args])
-    return next(line for line in (out.getvalue() + err.getvalue()).splitlines() if f": {code} " in line)
+    found: dict[str, str] = {}
+    for line in (out.getvalue() + err.getvalue()).splitlines():
+        problem = PROBLEM_LINE.match(line)  # path:line: CODE message, as check prints it
+        if problem:
+            found.setdefault(problem[1], line)
+    return found
+
+
+def intake_said(repo: Path, word_file: Path, tmp_path: Path) -> dict[str, str]:
+    """Kenya's Word copy of Draft 2 taken in (``zerodraft intake``) after paragraph 18, which it
+    amends, has left the text (ZD631), with paragraph 50's mark lost and its text changed (ZD630)."""
+    import intake_helpers as word_edit
+    from test_intake import by_number
+
+    paragraphs = by_number(repo)
+    word = word_edit.open_word(word_file)
+    eighteen = word_edit.paragraph(word, paragraphs["18"].id)
+    word_edit.replace(eighteen, "to minimize the risk of diversion", "to prevent the diversion", tracked=True)
+    lost = word_edit.paragraph(word, paragraphs["50"].id)
+    for start in list(lost.iter(word_edit.q("bookmarkStart"))):
+        start.getparent().remove(start)
+    word_edit.replace(lost, paragraphs["50"].text.split()[-1], "changed.", tracked=False)
+    edited = word_edit.save(word, tmp_path / "kenya.docx")
+    (repo / paragraphs["18"].path).unlink()
+    git(repo, "commit", "-qam", "Paragraph 18 leaves")
+    found = _lines(repo, "intake", str(edited), "--delegation", "Kenya")
+    return {code: found[code] for code in ("ZD630", "ZD631")}
 
 
 def imported_said(tmp_path: Path) -> dict[str, str]:
@@ -232,8 +265,8 @@ def rendered(tmp_path: Path) -> dict[str, str]:
     return {**out, **policy_said(tmp_path), **imported_said(tmp_path / "import")}
 
 
-def test_every_message_with_a_fixture_is_in_the_reference(tmp_path: Path) -> None:
-    said = rendered(tmp_path)
+def test_every_message_with_a_fixture_is_in_the_reference(tmp_path: Path, intake_repo: Path, word_file: Path) -> None:
+    said = {**rendered(tmp_path), **intake_said(intake_repo, word_file, tmp_path)}
     text = "".join(f"{code}\t{message}\n" for code, message in sorted(said.items()))
     if os.environ.get("ZERODRAFT_REGENERATE"):
         DATA.write_text(text, encoding="utf-8")

@@ -126,7 +126,10 @@ def make(current_text: Text, files: dict[str, bytes], reading: Reading, delegati
 def _changes(document: Document, planned: dict[str, bytes], edit: Edit, who: str) -> tuple[Change, ...]:
     paragraph = document.find(edit.paragraph.id)
     if paragraph is None:
-        raise Fatal(f"paragraph {edit.paragraph.label} of the Word file's draft is no longer in the text")
+        raise Fatal(
+            f"paragraph {edit.paragraph.label} of the Word file's draft is no longer in the text; "
+            "make this change again in the Word file of the current draft"
+        )
     decoded = {path: data.decode("utf-8", "replace") for path, data in planned.items()}
     if edit.kind is Kind.AMEND:
         return (propose(document, decoded, "amend", paragraph.id, who, edit.text, reopen=True),)
