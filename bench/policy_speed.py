@@ -59,8 +59,6 @@ def repository(root: Path, count: int, branches: int) -> tuple[Path, list[str]]:
     """A git repository with a synthetic document on main, a one-paragraph branch
     ``proposal`` and ``branches`` proposal branches ``prop-N`` (made with fast-import)."""
     make(root, count)
-    for heading in (root / "outcome").glob("*/section.yaml"):  # "A. Section 1" reads as a reference (ZD701)
-        heading.write_text(heading.read_text().replace(". Section ", ". Consideration of item "))
     roster = "delegations:\n" + "".join(
         f"  - {{name: {s}, kind: member-state, logins: [{s.lower().replace(' ', '-')}-mission]}}\n" for s in STATES
     )

@@ -45,18 +45,9 @@ def unique_ids(repo: Path, round_number: int) -> None:
     run(["git", "commit", "-q", "-a", "-m", f"Round {round_number}: unique ids"], repo)
 
 
-def releasable(repo: Path) -> Path:
-    """The synthetic headings "A. Section 1" read as references to sections (ZD701), which a
-    release refuses: word them as agenda items (as bench/policy_speed.py does)."""
-    for heading in (repo / "outcome").glob("*/section.yaml"):
-        heading.write_text(heading.read_text().replace(". Section ", ". Consideration of item "))
-    run(["git", "commit", "-q", "-a", "--allow-empty", "-m", "Headings as agenda items"], repo)
-    return repo
-
-
 def negotiation(tmp: Path, args: argparse.Namespace, formats: str) -> Path:
     """The synthetic repository, its drafts released with the render ``formats``."""
-    repo = releasable(imported(tmp / "repo", args.paragraphs))
+    repo = imported(tmp / "repo", args.paragraphs)
     zd = str(BIN / "zerodraft")
     for k in range(1, args.drafts + 1):
         run([zd, "release", f"Draft {k}", "--format", formats, "-o", f"build/draft-{k}"], repo)

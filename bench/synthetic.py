@@ -51,7 +51,7 @@ def make(root: Path, count: int = 10_000, seed: int = 7, sections: int = 20) -> 
         if s == 0:
             (folder / "section.yaml").write_text('heading: ""\npreamble: true\n')
         else:
-            (folder / "section.yaml").write_text(f"heading: {chr(64 + s % 26 or 26)}. Section {s}\n")
+            (folder / "section.yaml").write_text(f"heading: {chr(64 + s % 26 or 26)}. Consideration of item {s}\n")
         for _ in range(per if s < sections - 1 else count - number):
             number += 1
             status = rng.choice(STATUSES)
