@@ -552,6 +552,11 @@ class Document:
             raise KeyError(paragraph.path)
         return section
 
+    def article_of(self, paragraph: Paragraph) -> Section | None:
+        """The innermost article holding ``paragraph``, or ``None`` outside articles."""
+        chain = self.ancestors(self.section_of(paragraph))
+        return next((s for s in reversed(chain) if s.kind is SectionKind.ARTICLE), None)
+
     def is_preambular(self, paragraph: Paragraph) -> bool:
         """True if the paragraph sits in the preamble."""
         return any(s.preamble and s.key == paragraph.section[0] for s in self.sections)
