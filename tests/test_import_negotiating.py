@@ -13,7 +13,7 @@ import pytest
 from conftest import UN_CORPUS
 from test_check import problems_of
 from test_import_families import imported_text
-from zerodraft.importing import apart
+from zerodraft.importing import apart, flattened
 from zerodraft.importing.plaintext import read
 from zerodraft.main import main
 from zerodraft.reader import read as read_document
@@ -169,3 +169,46 @@ def test_the_co_chairs_non_paper_checks_clean(tmp_path: Path) -> None:
     document = read_document(WorkingTree(tmp_path)).document
     article = next(s for s in document.walk() if s.kind.value == "article" and s.number == "18")
     assert [p.text.split()[0] for p in article.paragraphs] == ["This", "[For", "For", "For"]
+
+
+FLATTENED = (
+    "Chair's streamlined non-paper on elements of a draft text\n"
+    "Table of content I. Preambular elements II. General elements\n"
+    "A. Use of terms B. Scope\n"
+    "I. PREAMBULAR ELEMENTS\n"
+    "1. Description of broader contextual issues. 2. Description of the reasons for action, such as:\n"
+    "• The need for a comprehensive global regime.\n"
+    "II. GENERAL ELEMENTS\n"
+    "A. USE OF TERMS 3. Definitions would need to be consistent with UNCLOS. 4. Possible terms could include:\n"
+    "• Areas beyond national jurisdiction.\n"
+    "B. SCOPE\n"
+    "5. The instrument would apply to areas beyond national jurisdiction, to the high seas and to the Area, and"
+    " to the activities carried out there by States, by their nationals and by the vessels flying their flag. 6. It"
+    " would apply to activities under the jurisdiction of States, as in paragraph 5. 7. Parties would cooperate.\n"
+)
+
+
+def test_paragraphs_run_together_in_a_flattened_source(tmp_path: Path) -> None:
+    """ "… action. 2. Description …": in a source flattened to text (a line in twenty longer than
+    any printed line), a line holding several paragraphs is cut before each
+    number expected next (also after a heading run into it, "A. USE OF TERMS 3. …"), never
+    before a number quoted in a sentence ("paragraph 5. 7" cuts before 7 only)."""
+    paragraphs = labelled(tmp_path, FLATTENED)
+    assert [label for label, _ in paragraphs] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert paragraphs[5] == ("6", "It would apply to activities under the jurisdiction of States, as in paragraph 5.")
+    assert flattened.is_flattened(list(read(FLATTENED).blocks))
+    assert not flattened.is_flattened(list(read(FLATTENED.replace(", and to the", ",\nand to the")).blocks))
+    assert "were cut apart at their numbers" in report(tmp_path)
+
+
+def test_a_table_of_contents_without_page_numbers(tmp_path: Path) -> None:
+    """ "Table of content I. Preambular elements …" up to the heading that repeats its first
+    entry ("I. PREAMBULAR ELEMENTS") is the contents, kept in the header note, never headings."""
+    document = imported_text(tmp_path, FLATTENED)
+    assert [s.heading for s in document.walk()] == [
+        "I. PREAMBULAR ELEMENTS",
+        "II. GENERAL ELEMENTS",
+        "A. USE OF TERMS",
+        "B. SCOPE",
+    ]
+    assert "A. Use of terms B. Scope" in document.config.header_note

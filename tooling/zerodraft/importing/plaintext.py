@@ -118,7 +118,7 @@ def _contents(lines: list[str], start: int) -> range:
     heading (if one stands just above) to the last such line."""
     leaders = [i for i in range(start, len(lines)) if LEADER_RE.search(lines[i])]
     if len(leaders) < 5 or leaders[0] > start + (len(lines) - start) // 4:
-        return range(0)
+        return _contents_without_pages(lines, start)
     last = 0
     while last + 1 < len(leaders) and leaders[last + 1] - leaders[last] <= 40:
         last += 1
@@ -127,6 +127,36 @@ def _contents(lines: list[str], start: int) -> range:
     first = leaders[0]
     above = [i for i in range(max(start, first - 8), first) if CONTENTS_RE.match(lines[i])]
     return range(above[0] if above else first, leaders[last] + 1)
+
+
+#: "Table of content I. Preambular elements II. General elements": a contents line, its first
+#: entries run on after it as a flattened source prints them.
+_CONTENTS_START_RE = re.compile(
+    r"^(?:table\s+of\s+contents?|contents)\b[\s:]*(?P<first>(?:[IVXLC]{1,7}|[A-Z]|\d{1,2})\.\s+\S.*)?$", re.IGNORECASE
+)
+_ENTRY_RE = re.compile(r"^(?:[IVXLC]{1,7}|[A-Z]|\d{1,2})\.\s+[^\W\d_][^.]*?(?=\s+(?:[IVXLC]{1,7}|[A-Z]|\d{1,2})\.\s|$)")
+
+
+def _contents_without_pages(lines: list[str], start: int) -> range:
+    """A table of contents without page numbers, near the top: from its "Contents" line to
+    the line before the one that repeats its first entry as a heading ("I. Preambular
+    elements" … then "I. PREAMBULAR ELEMENTS"): the contents line in the first quarter of the
+    text, the heading in its first half."""
+    limit = start + (len(lines) - start) // 4
+    for index in range(start, min(limit, len(lines))):
+        match = _CONTENTS_START_RE.match(lines[index])
+        if not match:
+            continue
+        following = match.group("first") or next((x for x in lines[index + 1 : index + 3] if x), "")
+        entry = _ENTRY_RE.match(following)
+        if entry is None:
+            return range(0)
+        first = entry.group(0).strip().lower()
+        for end in range(index + 1, min(start + (len(lines) - start) // 2 + 1, len(lines))):
+            if lines[end].lower().startswith(first) and lines[end].lower() != following.lower():
+                return range(index, end)
+        return range(0)
+    return range(0)
 
 
 def _page_number(line: str, previous: int, position: int) -> bool:

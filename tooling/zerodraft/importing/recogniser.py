@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from zerodraft import numbering
-from zerodraft.importing import apart, joining, masthead, settling
+from zerodraft.importing import apart, flattened, joining, masthead, settling
 from zerodraft.importing.blocks import Block, Kind, Stream
 from zerodraft.importing.footnotes import Footnotes, escape
 from zerodraft.importing.labels import (
@@ -154,6 +154,13 @@ class _Recogniser:
     def __init__(self, stream: Stream, source: str) -> None:
         self.stream = stream
         self.blocks = [b for b in stream.blocks if b.kind is not Kind.FOOTNOTE]
+        if not stream.markup and flattened.is_flattened(self.blocks):
+            self.blocks, cuts = flattened.split(self.blocks)
+            if cuts:
+                stream = replace(
+                    stream,
+                    notes=(*stream.notes, f"{cuts} paragraphs run together in a line were cut apart at their numbers"),
+                )
         self.footnotes = {b.label: b for b in stream.blocks if b.kind is Kind.FOOTNOTE}
         self.source = source
         self.problems: list[Problem] = []
@@ -965,7 +972,11 @@ def contents_table(blocks: list[Block]) -> str:
     of their own when the next line starts another entry."""
     rows: list[tuple[str, str]] = []
     pending: list[str] = []
+    paged = any(LEADER_RE.search(b.text) for b in blocks)
     for block in blocks:
+        if not paged:  # no page numbers at all (a flattened source): a row per line
+            rows.append((block.text, ""))
+            continue
         match = LEADER_RE.search(block.text)
         if match:
             pending.append(block.text[: match.start()].strip())
