@@ -579,8 +579,8 @@ def test_each_language_prints_its_own_words_for_the_draft_the_date_and_the_conte
         "fr": "PROJET 1, 19 juin 2023",
         "es": "PROYECTO 1, 19 de junio de 2023",
         "ru": "ПРОЕКТ 1, 19 июня 2023 года",
-        "zh": "草案 1, 2023年6月19日",
-        "ar": "مشروع 1, 19 حزيران/يونيه 2023",
+        "zh": "草案 1，2023年6月19日",
+        "ar": "مشروع 1، 19 حزيران/يونيه 2023",
     }
     assert (treaty / "out/draft-1.md").read_text(encoding="utf-8").startswith("DRAFT 1, 19 June 2023")
     assert '<h2 id="contents-heading">目录</h2>' in (treaty / "out/draft-1.zh.html").read_text(encoding="utf-8")
