@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from zerodraft import characters
+from zerodraft import cache, characters
 from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import find_root
@@ -80,7 +80,9 @@ def check(source: WorkingTree, root: str = "outcome") -> list[Problem]:
 
 
 def _check(source: WorkingTree, root: str) -> tuple[Reading, list[Problem]]:
-    reading = checked(source, root)
+    memo = cache.Memo.in_git_folder(cache.git_folder(source.base))  # the same problems, sooner
+    reading = checked(source, root, memo)
+    memo.save()
     return reading, list(reading.problems)
 
 
