@@ -48,7 +48,7 @@ def test_draft_tagged_by_hand_falls_back_to_git(repo: Path, capsys: pytest.Captu
     assert main(["-C", str(repo), "history", "7", "--format", "json"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert [e["subject"] for e in found["events"]] == ["Amend 7", "Draft 2"]
-    assert found["drafts"] == [{"tag": "draft-2", "name": "Draft 2", "number": ""}]
+    assert found["drafts"] == [{"tag": "draft-2", "name": "Draft 2", "number": "", "article": ""}]
     assert main(["-C", str(repo), "drafts"]) == 0
     assert "draft-2" in capsys.readouterr().out
 

@@ -88,7 +88,7 @@ def units() -> tuple[align.Unit, ...]:  # type: ignore[name-defined]
 
 #: The share of paragraphs aligned by their own number (or as the only text of their article);
 #: the Chinese preamble has no capitals to cut at, the Arabic text is OCR (docs/languages.md).
-EXPECTED = {"fr": 1.0, "es": 1.0, "ru": 1.0, "zh": 0.94, "ar": 0.83}
+EXPECTED = {"fr": 1.0, "es": 1.0, "ru": 1.0, "zh": 0.94, "ar": 0.94}
 
 
 @pytest.mark.parametrize("tag", LANGUAGES)
@@ -113,6 +113,15 @@ def test_bbnj_aligns_in_every_language(tag: str, units: tuple[object, ...]) -> N
         ("zh", 1, 3, "“生物技术”"),
         ("ar", 5, 3, "لا يمس هذا الاتفاق"),
         ("ar", 8, 2, "تسعى الأطراف"),
+        # OCR ran the numbers together ("- 2 - 3", then three texts, then "- 4 -5")
+        ("ar", 1, 3, 'يقصد بعبارة "التكنولوجيا الحيوية'),
+        ("ar", 1, 4, 'يقصد بعبارة "الجمع في الموقع الطبيعي'),
+        ("ar", 23, 1, "تتخذ القرارات والتوصيات"),
+        ("ar", 72, 5, "لأغراض الفقرتين 3 و 4 أعلاه"),
+        # the number "- 1" displaced into paragraph 2's subparagraphs is passed over
+        ("ar", 30, 2, "تنظر الأطراف في العوامل"),
+        # the first word OCR moved before the heading with the numbers ("-1 - 2 يُنشأ المادة 47")
+        ("ar", 47, 1, "يُنشأ"),
     ],
 )
 def test_paragraphs_land_under_the_same_numbers(
@@ -329,7 +338,7 @@ def test_bbnj_in_six_languages_keeps_the_english_ids_under_the_same_numbers(bbnj
         for tag in LANGUAGES
     }
     assert share["fr"] == share["es"] == share["ru"] == share["zh"] == 1.0
-    assert share["ar"] >= 0.9  # OCR: the rest is listed by import and reported by check (ZD441)
+    assert share["ar"] >= 0.99  # OCR: the rest is listed by import and reported by check (ZD441)
     missing = [p for p in problems_of(bbnj) if p.code == "ZD441"]
     assert len(missing) == round((1 - share["ar"]) * len(originals))
     assert all("Arabic (ar)" in p.message for p in missing)
@@ -538,8 +547,8 @@ def test_each_language_prints_its_own_words_for_the_draft_the_date_and_the_conte
         "fr": "PROJET 1, 19 juin 2023",
         "es": "PROYECTO 1, 19 de junio de 2023",
         "ru": "ПРОЕКТ 1, 19 июня 2023 года",
-        "zh": "草案 1, 2023年6月19日",
-        "ar": "مشروع 1, 19 حزيران/يونيه 2023",
+        "zh": "草案 1，2023年6月19日",
+        "ar": "مشروع 1، 19 حزيران/يونيه 2023",
     }
     assert (treaty / "out/draft-1.md").read_text(encoding="utf-8").startswith("DRAFT 1, 19 June 2023")
     assert '<h2 id="contents-heading">目录</h2>' in (treaty / "out/draft-1.zh.html").read_text(encoding="utf-8")

@@ -120,3 +120,82 @@ def test_an_unreadable_record_refuses_every_file(tmp_path: Path, record: str) ->
     (tmp_path / "draft-3-artefacts.json").write_text(record, encoding="utf-8")
     assert artefacts.reuse(tmp_path, "draft-3", "x", "draft-3.pdf") is None
     assert artefacts.reuse(tmp_path, "draft-3", "x", "../draft-3.pdf") is None
+
+
+def test_a_release_made_into_another_folder_is_found_where_it_recorded_it(repo: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "published" / "draft-2"
+    assert (
+        main(["-C", str(repo), "release", "--format", "akn", "Draft 2", "--date", "2021-07-02", "-o", str(elsewhere)])
+        == 0
+    )
+    assert not (repo / "build" / "draft-2").exists()
+    out = tmp_path / "site"
+    build(repo, out, downloads=("akn",))
+    assert (out / "downloads" / "draft-2.akn.xml").read_bytes() == (elsewhere / "draft-2.akn.xml").read_bytes()
+
+
+def test_files_attached_to_a_release_are_found_on_another_machine(repo: Path, tmp_path: Path) -> None:
+    """A fresh clone (no build/, no record of where the release put its files) is given the
+    folder the release's files were downloaded into, nested and mixed with another draft's:
+    ``site --artefacts DIR`` finds them by their records and reuses only the proven ones."""
+    assert main(["-C", str(repo), "release", "--format", "docx,akn", "Draft 2", "--date", "2021-07-02"]) == 0
+    assert main(["-C", str(repo), "release", "--format", "docx,akn", "Draft 3", "--date", "2021-07-19"]) == 0
+    folder = repo / "build" / "draft-2"
+    assert not [line for line in git(repo, "ls-files").splitlines() if line.startswith("build/")]
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    downloaded = tmp_path / "downloads" / "assets"
+    downloaded.mkdir(parents=True)
+    for path in [*folder.iterdir(), *(repo / "build" / "draft-3").iterdir()]:
+        (downloaded / path.name).write_bytes(path.read_bytes())
+    (downloaded / "draft-3.akn.xml").write_bytes(b"<tampered/>")
+    out = tmp_path / "site"
+    assert (
+        main(
+            [
+                "-C",
+                str(clone),
+                "site",
+                "-o",
+                str(out),
+                "--downloads",
+                "docx,akn",
+                "--artefacts",
+                str(tmp_path / "downloads"),
+            ]
+        )
+        == 0
+    )
+    downloads = out / "downloads"
+    assert (downloads / "draft-2.docx").read_bytes() == (folder / "draft-2.docx").read_bytes()
+    assert (downloads / "draft-2.akn.xml").read_bytes() == (folder / "draft-2.akn.xml").read_bytes()
+    assert (downloads / "draft-3.docx").read_bytes() == (repo / "build" / "draft-3" / "draft-3.docx").read_bytes()
+    rebuilt = (downloads / "draft-3.akn.xml").read_bytes()
+    assert b"<tampered/>" not in rebuilt and b"akomaNtoso" in rebuilt
+    # without --artefacts the clone builds every file itself
+    assert main(["-C", str(clone), "site", "-o", str(out), "--downloads", "docx"]) == 0
+    assert (downloads / "draft-2.docx").read_bytes() != (folder / "draft-2.docx").read_bytes()
+
+
+def test_an_artefacts_folder_that_is_not_there_is_unusable_input(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["-C", str(repo), "site", "-o", str(tmp_path / "site"), "--artefacts", str(tmp_path / "nowhere")]) == 2
+    assert "is not a folder; give --artefacts the folder that holds the released files" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_recorded_folder_comes_first_then_the_default_then_those_found(tmp_path: Path) -> None:
+    git_dir, root = tmp_path / "git", tmp_path / "repo"
+    found = {"draft-3": (tmp_path / "a", tmp_path / "b" / "c"), "draft-2": (tmp_path / "z",)}
+    assert artefacts.folders(root, git_dir, "draft-3", found) == (root / "build" / "draft-3", *found["draft-3"])
+    artefacts.remember(git_dir, "draft-3", tmp_path / "b" / "c")
+    assert artefacts.folders(root, git_dir, "draft-3", found) == (
+        tmp_path / "b" / "c",
+        root / "build" / "draft-3",
+        tmp_path / "a",
+    )
+    (tmp_path / "x" / "y").mkdir(parents=True)
+    (tmp_path / "x" / "y" / "draft-3-artefacts.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "x" / "-artefacts.json").write_text("{}", encoding="utf-8")
+    assert artefacts.records_under([tmp_path / "x"]) == {"draft-3": (tmp_path / "x" / "y",)}

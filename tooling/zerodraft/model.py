@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -411,6 +411,10 @@ class Document:
     language: str = ""
     """The language the texts of this record are in: ``""`` for the original as read; a tag
     for the document as it reads in that language (:mod:`zerodraft.languages.version`)."""
+    behind: Mapping[str, str] = field(default_factory=dict)
+    """In a language version, the paragraphs whose translation has not kept up with the original,
+    by file: ``"missing"`` (no translation: the original's text is shown) or ``"stale"`` (a
+    translation of an earlier text of the original); empty for the original."""
     _alternatives: dict[tuple[str, Number], tuple[Paragraph, ...]] = field(init=False, repr=False, compare=False)
     _folders: dict[str, Section] = field(init=False, repr=False, compare=False)
     _parents: dict[str, Section] = field(init=False, repr=False, compare=False)
@@ -547,6 +551,11 @@ class Document:
         if section is None:
             raise KeyError(paragraph.path)
         return section
+
+    def article_of(self, paragraph: Paragraph) -> Section | None:
+        """The innermost article holding ``paragraph``, or ``None`` outside articles."""
+        chain = self.ancestors(self.section_of(paragraph))
+        return next((s for s in reversed(chain) if s.kind is SectionKind.ARTICLE), None)
 
     def is_preambular(self, paragraph: Paragraph) -> bool:
         """True if the paragraph sits in the preamble."""

@@ -47,9 +47,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if found.note:
         print(f"{found.note}:")
-    print(f"paragraph {found.number} ({found.id}), {found.path}")
+    print(f"{found.name or 'paragraph ' + found.number} ({found.id}), {found.path}")
     if found.drafts:
-        print("numbers: " + "; ".join(f"{d.name}: {d.number or 'not yet'}" for d in found.drafts))
+        print("numbers: " + "; ".join(f"{d.name}: {d.cited() or 'not yet'}" for d in found.drafts))
     for event in found.events:
         what = f"  [{event.draft}: {event.renumbered}]" if event.draft else ""
         what += f"  (via {event.merged_by})" if event.merged_by else ""

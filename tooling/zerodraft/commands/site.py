@@ -22,6 +22,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="LIST",
         help=f"files to offer for each draft: {','.join(DOWNLOADS)} or none (default: all)",
     )
+    parser.add_argument(
+        "--artefacts",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder holding released drafts' files (release -o, or downloaded from the releases), "
+        "searched recursively; a file is reused only if its release's record proves it (may be repeated)",
+    )
     parser.add_argument("--repo-url", default="", help="https:// address of the repository, to link each commit")
 
 
@@ -29,7 +37,15 @@ def run(args: argparse.Namespace) -> int:
     if args.ref.startswith("-"):
         raise Fatal(f"'{args.ref}' is not a valid ref name (a tag, branch or commit id)")
     names = _options.format_list(args.downloads, list(DOWNLOADS), what="download format")
-    site = build(Path.cwd(), Path(args.output), ref=args.ref, root=args.root, downloads=names, repo_url=args.repo_url)
+    site = build(
+        Path.cwd(),
+        Path(args.output),
+        ref=args.ref,
+        root=args.root,
+        downloads=names,
+        repo_url=args.repo_url,
+        artefact_folders=[Path(folder) for folder in args.artefacts],
+    )
     count = len(site.paragraph_pages)
     print(
         f"{args.output}/index.html: the editor's copy, {len(site.drafts)} released draft(s), {count} paragraph page(s)"

@@ -20,7 +20,7 @@ body { font-family: "Times New Roman", serif; max-width: 60em; margin: 2em auto;
 del { color: #a00; } ins { color: #060; text-decoration: underline; }
 blockquote { border-left: 3px solid #ccc; margin-left: 0; padding-left: 1em; color: #333; }
 table.side-by-side { border-collapse: collapse; width: 100%; table-layout: fixed; }
-table.side-by-side tr > th:first-child { width: 7em; text-align: left; }
+table.side-by-side tr > th:first-child { width: 7em; text-align: start; }
 table.side-by-side th, table.side-by-side td { border: 1px solid #bbb; padding: .4em; vertical-align: top; }
 .kind { font-weight: bold; } .ref { font-family: monospace; font-size: 85%; color: #555; }
 """

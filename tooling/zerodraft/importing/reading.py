@@ -4,6 +4,8 @@ import`` and the corpus tests run.  The readers are imported only when their for
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from zerodraft.errors import Fatal
 from zerodraft.importing import blocks, recogniser, sourcefile
 from zerodraft.importing.tree import Recognition
@@ -12,6 +14,8 @@ from zerodraft.importing.tree import Recognition
 def recognise(source: sourcefile.SourceFile) -> Recognition:
     """The tree of any supported source."""
     stream = read(source)
+    if source.notes:
+        stream = replace(stream, notes=(*source.notes, *stream.notes))
     return recogniser.recognise(stream, str(source.path))
 
 

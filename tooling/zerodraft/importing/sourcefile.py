@@ -16,6 +16,7 @@ from typing import Literal
 
 from zerodraft import characters
 from zerodraft.errors import Fatal
+from zerodraft.importing import pdflayout
 
 Format = Literal["text", "markdown", "docx"]
 FORMATS: tuple[str, ...] = ("text", "markdown", "docx")
@@ -33,7 +34,10 @@ class SourceFile:
     format: Format
     """How to read it."""
     data: bytes
-    """Its bytes."""
+    """Its bytes (for a PDF: the text extracted from it, as UTF-8)."""
+    notes: tuple[str, ...] = ()
+    """What reading it repaired, said plainly for the import report (a PDF's labels put back
+    before their text)."""
 
     def text(self) -> str:
         """Its text (text and Markdown sources), already checked to decode."""
@@ -56,9 +60,10 @@ def open_source(path: Path, wanted: str | None = None) -> SourceFile:
     if not data.strip():
         raise Fatal(f"'{name}' is empty; there is nothing to import")
     if data.startswith(b"%PDF"):
-        text = PDF_EMBEDDING_RE.sub("", _pdf_text(name, path))
+        text, notes = _pdf_text(name, path)
+        text = PDF_EMBEDDING_RE.sub("", text)
         refuse_hidden_characters(name, text)
-        return SourceFile(path, "text", text.encode("utf-8"))
+        return SourceFile(path, "text", text.encode("utf-8"), notes)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise Fatal(f"'{name}' is an old Word .doc file; open it in Word and save it as .docx, then import that")
     if data.startswith(b"PK\x03\x04") or wanted == "docx":
@@ -100,9 +105,10 @@ def refuse_hidden_characters(name: str, text: str, line: int | None = None) -> N
         )
 
 
-def _pdf_text(name: str, path: Path) -> str:
+def _pdf_text(name: str, path: Path) -> tuple[str, tuple[str, ...]]:
     """The text of a PDF, extracted by poppler's ``pdftotext`` (the layout the importer is
-    built for), run without a shell and with a time limit; a clear refusal without it."""
+    built for) with labels printed apart put back before their text (:mod:`.pdflayout`), run
+    without a shell and with a time limit, and what was repaired; a clear refusal without it."""
     program = shutil.which("pdftotext")
     if program is None:
         raise Fatal(
@@ -133,7 +139,8 @@ def _pdf_text(name: str, path: Path) -> str:
             f"'{name}' is a PDF with no text in it (blank pages, or a scan with no text layer); "
             "import the Word version, or the text of the scan after OCR"
         )
-    return text
+    text, repairs = pdflayout.reading_order(program, str(path), text, timeout=120)
+    return text, pdflayout.describe(repairs)
 
 
 def _decode(data: bytes) -> str:

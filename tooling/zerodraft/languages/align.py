@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from zerodraft.languages.conventions import Conventions
 from zerodraft.languages.skeleton import Slot, Unit
@@ -28,6 +29,8 @@ _BREAK_CASED = re.compile(r"(?<=[,;:.،؛])\s+(?=[A-ZÀ-ÞА-ЯЁ])")
 _BREAK_ANY = re.compile(r"(?<=[，；。：,;:.،؛])\s*")
 _CAPITAL = re.compile(r"\s(?=[A-ZÀ-ÞА-ЯЁ])")
 _STRAY_NUMBER = re.compile(r"\s*\d{1,3}(?=\s)")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])[\"”’»)]*\s+|(?<=[。！？])[”’」』）]*\s*)(?=\S)")
+_LEADING_NOISE = re.compile(r"^[\s\-–.،,]+")
 _TRAILING_MARKER = re.compile(r"\s(?:-\s?\d{1,2}|\d{1,2}\s?-)\s*$")
 
 
@@ -104,10 +107,14 @@ def align(units: tuple[Unit, ...], text: str, target: Conventions, source_name: 
     found = _headings(units, source, target, report)
     paragraphs: list[Aligned] = []
     headings: list[FoundHeading] = []
+    carried = ""
     for index, (unit, start, end) in enumerate(found):
         stop = found[index + 1][1] if index + 1 < len(found) else len(text)
         following = found[index + 1][0] if index + 1 < len(found) else None
-        title, aligned = _unit(unit, source, end, stop, following, target, report)
+        title, aligned, carry = _unit(unit, source, end, stop, following, target, report)
+        if carried and aligned:
+            aligned[0] = _receive(aligned[0], carried, target)
+        carried = carry
         paragraphs.extend(aligned)
         if unit.kind != "preamble":
             headings.append(FoundHeading(unit, title, source.line(start)))
@@ -198,11 +205,15 @@ def _unit(
     following: Unit | None,
     target: Conventions,
     report: object,
-) -> tuple[str, list[Aligned]]:
-    """The title and paragraphs of one unit, from its region of the text."""
+) -> tuple[str, list[Aligned], str]:
+    """The title and paragraphs of one unit, from its region of the text, and the text OCR
+    moved before the next heading that belongs to the next unit."""
     assert callable(report)
     text = source.text
-    region_end = _trim(text, start, stop, following, target, report)
+    region_end, word = _displaced_word(text, start, stop, following, target, report)
+    region_end = _trim(text, start, region_end, following, target, report)
+    region_end, subparagraphs = _displaced_subparagraphs(unit, text, start, region_end, following, target, report)
+    carry = subparagraphs or word
     anchors = _anchors(unit, text[:region_end], start, target, report, fallback=False)
     if not anchors and target.paragraph_fallback:
         anchors = _anchors(unit, text[:region_end], start, target, report, fallback=True)
@@ -224,8 +235,19 @@ def _unit(
         next_index = anchors[number + 1][0] if number + 1 < len(anchors) else len(unit.slots)
         runs.append((list(unit.slots[index:next_index]), begin, end))
     aligned: list[Aligned] = []
-    for slots, begin, end in runs:
-        pieces, exact = _share(text[begin:end], slots, target)
+    for group in _groups(runs, text) if target.ocr_noise else [[run] for run in runs]:
+        if len(group) > 1:  # markers run together: their texts follow (or precede) them
+            slots = [slot for run in group for slot in run[0]]
+            joined = " ".join(_LEADING_NOISE.sub("", text[b:e]).strip() for _, b, e in group)
+            joined_pieces = _by_sentences(joined, slots) or []
+            line = source.line(group[0][1])
+            aligned.extend(
+                Aligned(slot, _blocks(piece, slot, target), line, True)
+                for slot, piece in zip(slots, joined_pieces, strict=True)
+            )
+            continue
+        slots, begin, end = group[0]
+        pieces, exact = _pieces(text[begin:end], slots, target)
         offset = begin
         for slot, piece in zip(slots, pieces, strict=True):
             if piece.strip():
@@ -238,7 +260,62 @@ def _unit(
                 "ZD660",
                 f"shared this text among {len(slots)} paragraphs ({names}, {_where(unit)}) by length: check where each begins",
             )
-    return title, aligned
+    return title, aligned, carry
+
+
+_DISPLACED_WORD = re.compile(r"(?:\s(?:-\s?\d{1,2}|\d{1,2}\s?-))+\s+([^\W\d_]\S*)\s*$")
+
+
+def _displaced_word(
+    text: str, start: int, stop: int, following: Unit | None, target: Conventions, report: object
+) -> tuple[int, str]:
+    """In OCR text, a word after paragraph numbers displaced past the next heading ("… - 3 -1 - 2
+    يُنشأ المادة 47"): OCR moved the first word of the next unit's text with its numbers."""
+    assert callable(report)
+    if not target.ocr_noise or not following:
+        return stop, ""
+    match = _DISPLACED_WORD.search(text, start, stop)
+    numbers = re.findall(r"\d+", match.group()) if match is not None else []
+    if match is None or "1" not in numbers or match.group(1)[-1] in ".:؛،":
+        return stop, ""  # the next unit's numbers begin at 1; a word ending a sentence is text
+    report(
+        match.start(1), "ZD661", f"moved '{match.group(1)}' to the start of the next heading's text, where it belongs"
+    )
+    return match.start(1), match.group(1)
+
+
+def _displaced_subparagraphs(
+    unit: Unit, text: str, start: int, end: int, following: Unit | None, target: Conventions, report: object
+) -> tuple[int, str]:
+    """In OCR text, subparagraphs (a), (b) … at the end of a unit whose original has none there
+    but whose next unit's original begins with them ("… متساوية في الحجية. (أ) التفرد؛ (ب) الندرة؛"
+    before "المرفق الأول"): OCR moved them before the next heading; they are the next unit's."""
+    assert callable(report)
+    if not target.ocr_noise or following is None or not unit.slots or not following.slots:
+        return end, ""
+    first = target.number_text(target.subparagraph, Number(1))
+    original = following.slots[0].text.lstrip()
+    if not original.startswith("(a)") or "\n(a)" in unit.slots[-1].text or unit.slots[-1].text.startswith("(a)"):
+        return end, ""
+    at = text.rfind(" " + first + " ", start, end)
+    if at < 0 or text[:at].rstrip()[-1:] not in ".:؛":
+        return end, ""
+    moved = " ".join(text[at:end].split())
+    report(at, "ZD661", f"moved '{moved[:40]}' after the next heading: subparagraphs OCR put before it")
+    return at, moved
+
+
+def _receive(first: Aligned, carried: str, target: Conventions) -> Aligned:
+    """``first`` (the first paragraph of a unit) with the text OCR moved before its heading put
+    back: subparagraphs before the next one found, a word at the start."""
+    first_mark = target.number_text(target.subparagraph, Number(1))
+    if not carried.startswith(first_mark):
+        return replace(first, text=f"{carried} {first.text}")
+    blocks = _blocks(carried, replace(first.slot, text="(a)\n(b)"), target).split("\n\n")
+    following = target.number_text(target.subparagraph, Number(len(blocks) + 1))
+    lines = first.text.split("\n\n")
+    at = next((i for i, line in enumerate(lines) if line.startswith(following)), len(lines))
+    return replace(first, text="\n\n".join([*lines[:at], *blocks, *lines[at:]]))
 
 
 def _anchors(
@@ -247,10 +324,14 @@ def _anchors(
     """Each numbered slot's marker, in order: (slot index, marker start, text start)."""
     anchors: list[tuple[int, int, int]] = []
     position = start
+    chain = _chain(unit, text, start, target, fallback) if target.ocr_noise else None
     for index, slot in enumerate(unit.slots):
         if slot.number is None:
             continue
-        hit = _first(target.paragraph_pattern(slot.number.base, fallback), text, position, None)
+        if chain is not None:
+            hit = chain.get(index)
+        else:
+            hit = _first(target.paragraph_pattern(slot.number.base, fallback), text, position, None)
         if hit is None or (slot.number.rank and not _suffix_follows(text, hit.end(), slot.number, target)):
             continue
         begin = hit.end()
@@ -268,6 +349,51 @@ def _anchors(
     return anchors
 
 
+def _chain(unit: Unit, text: str, start: int, target: Conventions, fallback: bool) -> dict[int, re.Match[str]]:
+    """In OCR text, the markers to cut at: of every place each paragraph number occurs, the
+    chain in document order that finds the most paragraphs (a number OCR displaced past the
+    next ones, "- 2 … - 1 (و)", is passed over), and of equal chains the one whose pieces are
+    closest in length to the original's paragraphs."""
+    slots = unit.slots
+    candidates = [
+        (index, hit)
+        for index, slot in enumerate(slots)
+        if slot.number is not None
+        for hit in target.paragraph_pattern(slot.number.base, fallback).finditer(text, start)
+        if not slot.number.rank or _suffix_follows(text, hit.end(), slot.number, target)
+    ]
+    if not candidates:
+        return {}
+    lengths = [len(s.text) + 1 for s in slots]
+    scale = (len(text) - start) / max(1, sum(lengths))
+
+    def misfit(first: int, last: int, begin: int, end: int) -> float:
+        expected = max(1.0, sum(lengths[first:last]) * scale)
+        return abs(math.log(max(1, end - begin) / expected))
+
+    # best[k]: (paragraphs found, -misfit, previous) of the best chain ending at candidate k
+    best: list[tuple[int, float, int]] = []
+    for k, (index, hit) in enumerate(candidates):
+        choice = (1, -misfit(0, index, start, hit.start()), -1)
+        for j in range(k):
+            before, previous = candidates[j]
+            if before < index and previous.end() <= hit.start():
+                found, fit, _ = best[j]
+                option = (found + 1, fit - misfit(before, index, previous.end(), hit.start()), j)
+                choice = max(choice, option)
+        best.append(choice)
+    scores = [
+        (found, fit - misfit(candidates[k][0], len(slots), candidates[k][1].end(), len(text)), k)
+        for k, (found, fit, _) in enumerate(best)
+    ]
+    k = max(scores)[2]
+    chain: dict[int, re.Match[str]] = {}
+    while k >= 0:
+        chain[candidates[k][0]] = candidates[k][1]
+        k = best[k][2]
+    return chain
+
+
 def _suffix_follows(text: str, end: int, number: Number, target: Conventions) -> bool:
     return text[end : end + 12].lstrip().startswith(target.suffixes[number.rank - 1])
 
@@ -280,7 +406,7 @@ def _trim(text: str, start: int, stop: int, following: Unit | None, target: Conv
     if not target.ocr_noise:
         return end
     word = target.headings.get(following.kind, "").split(" ")[0] if following is not None else ""
-    for _ in range(2):
+    for _ in range(8):
         chunk = text[start:end].rstrip()
         if word and "{" not in word and chunk.endswith(" " + word):
             report(start + len(chunk) - len(word), "ZD661", f"moved '{word}' to the heading it belongs to")
@@ -294,6 +420,8 @@ def _trim(text: str, start: int, stop: int, following: Unit | None, target: Conv
                 f"removed '{marker.group().strip()}': a paragraph number displaced past the next heading",
             )
             end = start + marker.start()
+            continue
+        break
     return end
 
 
@@ -314,6 +442,71 @@ def _title(unit: Unit, lead: str, has_text: bool, target: Conventions) -> tuple[
         if len(line[: match.start()].split()) >= max(1, words // 3):
             return " ".join(line[: match.start()].split()), skip + match.end()
     return "", skip
+
+
+def _groups(runs: list[tuple[list[Slot], int, int]], text: str) -> list[list[tuple[list[Slot], int, int]]]:
+    """The runs of a unit taken together where OCR ran paragraph numbers together ("- 2 - 3",
+    then the texts of 2, 3 and 4, then "- 4 -5"): a run with no words is grouped with its
+    neighbours where the group holds exactly as many sentences as the original's paragraphs
+    do (the known count); of all ways to group, the one that leaves fewest paragraphs
+    uncertain."""
+    count = len(runs)
+    empty = [not any(c.isalpha() for c in text[b:e]) for _, b, e in runs]
+    best: list[tuple[float, int]] = [(0.0, -1)] + [(math.inf, -1)] * count
+    for stop in range(1, count + 1):
+        for first in range(max(0, stop - 6), stop):
+            group = runs[first:stop]
+            slots = [slot for run in group for slot in run[0]]
+            if stop - first == 1:
+                _, begin, end = group[0]
+                sure = not empty[first] and (len(slots) == 1 or _by_sentences(text[begin:end], slots) is not None)
+                cost = 0.0 if sure else float(len(slots))
+            else:
+                joined = " ".join(_LEADING_NOISE.sub("", text[b:e]).strip() for _, b, e in group)
+                cost = 0.0 if _by_sentences(joined, slots) is not None else len(slots) + 0.1
+            if best[first][0] + cost < best[stop][0]:
+                best[stop] = (best[first][0] + cost, first)
+    groups = []
+    stop = count
+    while stop > 0:
+        first = best[stop][1]
+        groups.append(runs[first:stop])
+        stop = first
+    return groups[::-1]
+
+
+def _pieces(text: str, slots: list[Slot], target: Conventions) -> tuple[list[str], bool]:
+    """``text`` cut into one piece per slot: at its sentence ends where it has exactly as many
+    sentences as the original's slots (sure), or else by :func:`_share`."""
+    if len(slots) > 1:
+        pieces = _by_sentences(text, slots)
+        if pieces is not None:
+            return pieces, True
+    return _share(text, slots, target)
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence but the first begins (a word must follow: "… الأطراف. -" ends one)."""
+    last = max((i for i in range(len(text) - 1, -1, -1) if text[i].isalpha()), default=-1)
+    return [m.end() for m in _SENTENCE_END.finditer(text) if m.end() <= last]
+
+
+def _by_sentences(text: str, slots: list[Slot]) -> list[str] | None:
+    """``text`` cut at its sentence ends, as many sentences to each slot as its original has;
+    ``None`` unless the text has exactly as many sentences as the slots together."""
+    ends = _sentence_ends(text)
+    counts = [len(_sentence_ends(" ".join(slot.text.split()))) + 1 for slot in slots]
+    if len(ends) + 1 != sum(counts):
+        return None
+    cuts = [ends[n - 1] for n in itertools.accumulate(counts[:-1])]
+    pieces = [text[a:b] for a, b in itertools.pairwise([0, *cuts, len(text)])]
+    scale = len(text) / max(1, sum(len(slot.text) for slot in slots))
+    if any(
+        not 0.4 <= len(piece) / max(1.0, len(slot.text) * scale) <= 2.5
+        for piece, slot in zip(pieces, slots, strict=True)
+    ):
+        return None  # the same count by chance: a piece far longer or shorter than its original
+    return pieces
 
 
 def _share(text: str, slots: list[Slot], target: Conventions) -> tuple[list[str], bool]:

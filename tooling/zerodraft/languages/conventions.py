@@ -116,6 +116,28 @@ class Conventions:
         template = special or self.headings.get(kind, "")
         return self.number_text(template, number) if template else ""
 
+    def paragraph_number(self, number: Number) -> str:
+        """The number of a paragraph as printed before its text: "3." in English, "3 -" in
+        Arabic, "三、" in Chinese; a suffix goes with the number ("18 bis.", "十八之二、").  A
+        number with no shape of its own in the language (16.1, 6 alt, 20 ante) keeps its
+        written form in the language's punctuation ("16.1、")."""
+        if number.point or number.alt or number.unnumbered or number.rank < 0:
+            return re.sub(r"\{[a-z-]+\}", number.label(), self.paragraph, count=1)
+        plain = Number(number.base)
+        suffix = ""
+        if number.rank:
+            word = self.suffixes[number.rank - 1] if number.rank <= len(self.suffixes) else number.suffix
+            suffix = word if self.script == "Han" else f" {word}"
+        return re.sub(r"\{[a-z-]+\}", lambda m: self.number_text(m.group(), plain) + suffix, self.paragraph, count=1)
+
+    def marks(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        """Every subparagraph mark the language prints, mapped to its meanings: level (1 for
+        "(a)", 2 for "(i)") and index (1 for (a) and for (i)); "a)" and "i)" in French, "(أ)" in
+        Arabic, "（一）" and "1．" in Chinese.  French "i)" has two meanings (the letter i, the
+        numeral i).  A mark with no punctuation (Arabic prints (i) as a bare "1") is left out: it
+        cannot be told from a number opening a sentence."""
+        return _marks(self)
+
     def word(self, key: str, default: str = "") -> str:
         """A word renderers print (``draft``), or ``default``."""
         return self.words.get(key, default)
@@ -175,6 +197,20 @@ def _subparagraph_markers(rules: Conventions) -> tuple[re.Pattern[str], dict[str
     alternatives = "|".join(re.escape(m) for m in sorted(indices, key=len, reverse=True))
     roman = frozenset(rules.number_text(rules.subsubparagraph, Number(n)) for n in range(1, 40))
     return re.compile(rf"(?m)^[ \t]*({alternatives})"), indices, roman
+
+
+@functools.cache
+def _marks(rules: Conventions) -> dict[str, tuple[tuple[int, int], ...]]:
+    """:meth:`Conventions.marks`, computed once per language."""
+    found: dict[str, tuple[tuple[int, int], ...]] = {}
+    for level, shapes in ((1, (rules.subparagraph, *rules.subparagraph_variants)), (2, (rules.subsubparagraph,))):
+        for shape in shapes:
+            last = len(rules.letters) if "{letter}" in shape and rules.letters else 60
+            for index in range(1, last + 1):
+                mark = rules.number_text(shape, Number(index))
+                if not mark.isalnum() and (level, index) not in found.get(mark, ()):
+                    found[mark] = (*found.get(mark, ()), (level, index))
+    return found
 
 
 def _guard(shape: str) -> str:

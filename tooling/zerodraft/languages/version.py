@@ -16,8 +16,15 @@ from dataclasses import replace
 from zerodraft.errors import Fatal
 from zerodraft.languages import conventions
 from zerodraft.languages.conventions import HEADING_KINDS, Conventions
+from zerodraft.languages.records import fingerprint
 from zerodraft.languages.skeleton import parse_heading, parse_number
 from zerodraft.model import Document, Section
+from zerodraft.vocabulary import Vocabulary
+
+#: :attr:`Document.behind`: a paragraph with no translation, shown in the original's words.
+MISSING = "missing"
+#: :attr:`Document.behind`: a translation of an earlier text of the original.
+STALE = "stale"
 
 
 def tag(document: Document) -> str:
@@ -58,6 +65,28 @@ def draft_name(document: Document) -> str:
     return name
 
 
+def behind_note(document: Document, path: str) -> str:
+    """What a language version prints on a paragraph whose translation has not kept up, in the
+    reader's language: "[Texte original en anglais ; traduction en attente]" where the original's
+    text is shown, "[traduction d'une version antérieure]" for a stale one; ``""`` otherwise."""
+    state = document.behind.get(path, "")
+    if not state:
+        return ""
+    words = rules(document)
+    if state == STALE:
+        return words.word("stale", "[translation of an earlier version]")
+    original = document.config.languages.original or "en"
+    return words.word(f"untranslated-{original}") or words.word("untranslated", "[original; translation pending]")
+
+
+def text_language(document: Document, path: str) -> str:
+    """The language the text of paragraph ``path`` is shown in, where it is not the document's
+    (the original's tag for a paragraph with no translation); ``""`` otherwise."""
+    if document.behind.get(path) == MISSING:
+        return document.config.languages.original or "en"
+    return ""
+
+
 def wanted(document: Document, value: str | None) -> list[str]:
     """The languages ``--language`` names: one tag, ``all`` (the original first), or none
     given (the original only, as ``[""]``); :class:`Fatal` for a language the document does not keep."""
@@ -77,25 +106,46 @@ def in_language(document: Document, language: str) -> Document:
     if not language or language == document.config.languages.original:
         return document
     target = conventions.of(language)
-    sections = tuple(_section(document, section, language, target) for section in document.sections)
+    behind: dict[str, str] = {}
+    sections = tuple(_section(document, section, language, target, behind) for section in document.sections)
     heading = document.translations.heading_of(document.root, language)
     # The title and the note above the text in that language (document.fr.yaml); never the original's.
     config = replace(
         document.config,
         title=heading.title if heading is not None and heading.title else document.config.title,
         header_note=heading.note if heading is not None else "",
+        vocabulary=_labels(document.config.vocabulary, target),
     )
-    return replace(document, config=config, sections=sections, language=language)
+    return replace(document, config=config, sections=sections, language=language, behind=behind)
 
 
-def _section(document: Document, section: Section, language: str, target: Conventions) -> Section:
+def _labels(vocabulary: Vocabulary, target: Conventions) -> Vocabulary:
+    """The consensus labels as the language prints them (``label-agreed-ad-ref:`` in its data
+    file), where the conference has not spelt them its own way in ``document.yaml``; what a
+    delegate writes after ``status:`` stays the original's."""
+    default = Vocabulary.default()
+    labels = []
+    for label in vocabulary.labels:
+        standard = default.of(label.role)
+        display = target.word(f"label-{label.role.value}") if label.display == standard.display else ""
+        about = target.word(f"about-{label.role.value}") if label.description == standard.description else ""
+        labels.append(replace(label, display=display or label.display, description=about or label.description))
+    return Vocabulary(tuple(labels))
+
+
+def _section(
+    document: Document, section: Section, language: str, target: Conventions, behind: dict[str, str]
+) -> Section:
     translations = document.translations
     paragraphs = []
     for paragraph in section.paragraphs:
         translation = translations.of(paragraph.path, language)
         if translation is None:
+            behind[paragraph.path] = MISSING
             paragraphs.append(paragraph)
         else:
+            if translation.translates != fingerprint(paragraph.text):
+                behind[paragraph.path] = STALE
             paragraphs.append(replace(paragraph, text=translation.text, text_line=translation.text_line))
     found = translations.heading_of(section.path, language)
     title = found.title if found is not None else ""  # never the original's title in another language
@@ -111,5 +161,5 @@ def _section(document: Document, section: Section, language: str, target: Conven
         heading = "\n".join(line for line in (f"[{label}]" if section.bracketed else label, title) if line)
     elif found is not None and found.title:
         heading = found.title
-    subsections = tuple(_section(document, sub, language, target) for sub in section.subsections)
+    subsections = tuple(_section(document, sub, language, target, behind) for sub in section.subsections)
     return replace(section, heading=heading, title=title, paragraphs=tuple(paragraphs), subsections=subsections)

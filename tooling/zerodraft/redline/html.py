@@ -29,7 +29,7 @@ _CSS = """
 body { font-family: system-ui, sans-serif; max-width: 50rem; margin: 2rem auto; line-height: 1.5; padding: 0 1rem; }
 ins { text-decoration: underline; background: #e6f4ea; color: #0b3d1a; }
 del { text-decoration: line-through; background: #fde8e8; color: #5c0b0b; }
-.number { font-weight: bold; margin-right: 0.5em; }
+.number { font-weight: bold; margin-inline-end: 0.5em; }
 .facts { font-style: italic; color: #333; }
 .paragraph { margin: 1em 0; }
 .paragraph.deleted, .paragraph.moved-from { opacity: 0.9; }

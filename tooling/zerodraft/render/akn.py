@@ -25,7 +25,7 @@ from typing import Any
 
 from lxml import etree
 
-from zerodraft.languages import version
+from zerodraft.languages import numerals, version
 from zerodraft.model import SectionKind
 from zerodraft.render.inline import Run, clean, plain, safe_link
 from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
@@ -50,7 +50,7 @@ def render(draft: CompiledDraft) -> bytes:
         for item in preamble_items:
             recital = maker.sub(recitals, "recital", **_ids(item, "recital"))
             if item.number:
-                maker.sub(recital, "num", f"{item.number}.")
+                maker.sub(recital, "num", item.printed)
             _blocks(maker, recital, item, _eid(item, "recital"))
     body = maker.sub(statement, "mainBody")
     parents: list[tuple[str, Any]] = [("", body)]
@@ -71,7 +71,7 @@ def render(draft: CompiledDraft) -> bytes:
             _close(parents, entry.paragraph.path.rsplit("/", 1)[0])
             paragraph = maker.sub(parents[-1][1], "paragraph", **_ids(entry, "para"))
             if entry.number:
-                maker.sub(paragraph, "num", f"{entry.number}.")
+                maker.sub(paragraph, "num", entry.printed)
             content = maker.sub(paragraph, "content")
             _blocks(maker, content, entry, _eid(entry, "para"))
     if len(body) == 0:
@@ -268,7 +268,7 @@ def _blocks(maker: _Maker, parent: Any, item: Item, eid: str) -> None:
             if last is None or last.tag != f"{{{NS}}}blockList":
                 count = sum(1 for child in holder if child.tag == f"{{{NS}}}blockList") + 1
                 last = maker.sub(holder, "blockList", eId=f"{holder.get('eId') or eid}__list_{count}")
-            mark = _token(block.mark.strip("()"))
+            mark = _token(block.mark.strip("()") if not block.index else _latin(block))
             entry = maker.sub(last, "item", eId=f"{last.get('eId')}__item_{mark}")
             maker.sub(entry, "num", block.mark)
             _inline(maker, maker.sub(entry, "p"), block.runs, eid)
@@ -288,6 +288,14 @@ def _blocks(maker: _Maker, parent: Any, item: Item, eid: str) -> None:
                 mark = maker.sub(paragraph, "b", block.mark)
                 mark.tail = " "
             _inline(maker, paragraph, block.runs, eid)
+
+
+def _latin(block: Block) -> str:
+    """The English mark a translation's subparagraph stands for ("a" for "(أ)" and "（一）",
+    "i" for "1．"): the same identifier in every language."""
+    if block.level == 2:
+        return numerals.roman(block.index).lower()
+    return chr(ord("a") + block.index - 1) if block.index <= 26 else str(block.index)
 
 
 def _inline(maker: _Maker, parent: Any, runs: tuple[Run, ...], eid: str) -> None:

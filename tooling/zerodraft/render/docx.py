@@ -155,7 +155,7 @@ def _item(word: WordDocument, item: Item, notes: _Footnotes) -> list[Any]:
             if index == 0 and item.number:
                 p = wordml.element("w:p")
                 body.insert(len(body) - 1, p)
-                wordml.text_run(p, clean(f"{item.number}."))
+                wordml.text_run(p, clean(item.printed))
             made.append(_table(word, block, notes, bool(item.number)))
             if index == len(blocks) - 1 and (item.role is not Role.OPEN or item.attributions):
                 p = wordml.element("w:p")
@@ -178,7 +178,7 @@ def _item(word: WordDocument, item: Item, notes: _Footnotes) -> list[Any]:
             else:
                 wordml.sub(properties, "w:ind", {"w:left": str(HANG_TWIPS * steps), "w:hanging": str(hanging)})
         if index == 0 and item.number:
-            wordml.text_run(p, clean(f"{item.number}.\t"))
+            wordml.text_run(p, clean(f"{item.printed}\t"))
         if block.kind is BlockKind.SUBPARAGRAPH:
             wordml.text_run(p, block.mark + "\t")
         elif block.kind is BlockKind.ALTERNATIVE:
@@ -197,7 +197,7 @@ def _marks(p: Any, item: Item) -> None:
 
 def marks_text(item: Item) -> str:
     """What follows the paragraph's text, in italics: `` (agreed ad ref; proposed by Kenya)``."""
-    words: list[str] = []
+    words: list[str] = [item.behind_note] if item.behind_note else []
     if item.role is not Role.OPEN:
         words.append(item.display)
     words += [f"{a.verb} {', '.join(a.delegations)}" for a in item.attributions]

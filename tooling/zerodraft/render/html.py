@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from html import escape
 
-from zerodraft.languages import version
+from zerodraft.languages import conventions, version
 from zerodraft.model import Document, SectionKind
 from zerodraft.render.inline import Run, plain, safe_link
 from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
@@ -32,10 +32,10 @@ STYLE = """
 body { font-family: "Times New Roman", Times, "Liberation Serif", serif; color: var(--ink); background: #fff;
   max-width: 48rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; line-height: 1.45; font-size: 1.05rem; }
 a { color: #0b4f8a; }
-.skip { position: absolute; left: -999px; }
-.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .25rem .5rem; }
+.skip { position: absolute; inset-inline-start: -999px; }
+.skip:focus { inset-inline-start: 1rem; top: 1rem; background: #fff; padding: .25rem .5rem; }
 .draft-header { font-weight: bold; text-transform: none; margin: 0; }
-.symbol { float: right; margin: 0; }
+.symbol { float: inline-end; margin: 0; }
 .note { font-style: italic; }
 h1 { font-size: 1.35rem; text-align: center; margin: 1.5rem 0; }
 h2 { font-size: 1.1rem; }
@@ -47,28 +47,30 @@ main h4 { font-style: italic; font-weight: normal; }
 .problems code { font-size: .9rem; }
 .heading-num, .heading-title { display: block; }
 table { border-collapse: collapse; margin: .4rem 0; }
-th, td { border: 1px solid var(--rule); padding: .15rem .4rem; text-align: left; vertical-align: top; }
-nav ul { list-style: none; padding-left: 0; }
+th, td { border: 1px solid var(--rule); padding: .15rem .4rem; text-align: start; vertical-align: top; }
+nav ul { list-style: none; padding-inline-start: 0; }
 nav li { margin: .2rem 0; }
-nav .toc-2 { padding-left: 1.5rem; }
-nav .toc-3 { padding-left: 3rem; }
+nav .toc-2 { padding-inline-start: 1.5rem; }
+nav .toc-3 { padding-inline-start: 3rem; }
 .legend ul { list-style: none; padding: 0; }
 .legend li { margin: .3rem 0; }
 .label { display: inline-block; border: 1px solid var(--rule); border-radius: .2rem; padding: 0 .35rem;
   font-family: Arial, "Liberation Sans", sans-serif; font-size: .8rem; color: var(--ink); white-space: nowrap; }
 .para { display: grid; grid-template-columns: 3.75rem 1fr; column-gap: .25rem; margin: .9rem 0;
-  padding: .3rem .4rem; border-left: .35rem solid var(--rule); }
+  padding: .3rem .4rem; border-inline-start: .35rem solid var(--rule); }
 .para.unnumbered { grid-template-columns: 1fr; }
 .para > .num { grid-column: 1; text-decoration: none; color: var(--ink); }
 .para > .body { grid-column: 2; }
 .para.unnumbered > .body { grid-column: 1; }
 .body p { margin: 0 0 .35rem; }
-.body .level-1 { margin-left: 2.5rem; text-indent: -2.5rem; }
-.body .level-2 { margin-left: 5rem; text-indent: -2.5rem; }
-.body .alternative { margin-left: 0; }
+.body .level-1 { margin-inline-start: 2.5rem; text-indent: -2.5rem; }
+.body .level-2 { margin-inline-start: 5rem; text-indent: -2.5rem; }
+.body .alternative { margin-inline-start: 0; }
 .mark { display: inline-block; min-width: 2.5rem; text-indent: 0; }
 .br { background: var(--bracket); text-decoration: underline dotted; text-underline-offset: .2em; }
 .meta { font-size: .9rem; color: var(--muted); margin: .25rem 0 0; }
+.behind { font-size: .9rem; font-style: italic; color: var(--muted); margin: 0 0 .3rem; }
+.para.behind-missing { border-inline-start-style: dashed; }
 .secretariat-note { font-size: .9rem; font-style: italic; color: var(--muted); }
 .role-deleted .body > p:not(.meta) { text-decoration: line-through; }
 sup a { text-decoration: none; }
@@ -78,16 +80,12 @@ sup a { text-decoration: none; }
   body { max-width: none; padding: 0; font-size: 12pt; }
   nav, .skip, .backref { display: none; }
   a { color: inherit; text-decoration: none; }
-  .para { break-inside: avoid; border-left-width: 3pt; }
+  .para { break-inside: avoid; border-inline-start-width: 3pt; }
   h2, h3, h4 { break-after: avoid; }
   .footnotes a[href^="http"]::after { content: " <" attr(href) ">"; }
   @page { margin: 2cm 2.2cm; }
 }
 """
-
-
-#: Right to left, the skip link hides to the right (to the left it would widen the page).
-_RTL_STYLE = '[dir="rtl"] .skip { left: auto; right: -999px; }\n'
 
 
 def _word(draft: CompiledDraft, key: str, english: str) -> str:
@@ -115,10 +113,10 @@ def render(draft: CompiledDraft) -> bytes:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>{escape(draft.header)} — {escape(title)}</title>",
-        f"<style>{STYLE}{label_styles(draft)}{_RTL_STYLE if _direction(document) else ''}</style>",
+        f"<style>{STYLE}{label_styles(draft)}</style>",
         "</head>",
         "<body>",
-        '<a class="skip" href="#text">Skip to the text</a>',
+        f'<a class="skip" href="#text">{escape(_word(draft, "skip-to-text", "Skip to the text"))}</a>',
         title_block(draft),
     ]
     if draft.problems:
@@ -126,8 +124,12 @@ def render(draft: CompiledDraft) -> bytes:
     parts.append(_contents(draft))
     parts.append(_legend(draft))
     parts.append('<main id="text">')
+    spoken = _word(draft, "paragraph", "paragraph")
+    note = _word(draft, "secretariat-note", "Secretariat note")
     for entry in draft.entries:
-        parts.append(heading(entry) if isinstance(entry, Heading) else paragraph(entry))
+        parts.append(
+            heading(entry) if isinstance(entry, Heading) else paragraph(entry, paragraph_word=spoken, secretariat=note)
+        )
     parts.append("</main>")
     if draft.footnotes:
         parts.append(footnotes(draft))
@@ -145,7 +147,7 @@ def label_styles(draft: CompiledDraft) -> str:
     for label in draft.document.config.vocabulary.labels:
         shade = colour(label.colour)
         rules.append(f".{_label_class(label)} .label, .legend .{_label_class(label)} {{ background: {shade}; }}")
-        rules.append(f".para.{_label_class(label)} {{ border-left-color: {_border(shade)}; }}")
+        rules.append(f".para.{_label_class(label)} {{ border-inline-start-color: {_border(shade)}; }}")
     return "\n" + "\n".join(rules) + "\n"
 
 
@@ -158,7 +160,8 @@ def colour(value: str) -> str:
 
 
 def _border(colour: str) -> str:
-    """A darker shade of the label colour for the paragraph's left rule."""
+    """A darker shade of the label colour for the rule at the start of the paragraph (left, or
+    right in a right-to-left language)."""
     digits = colour[1:]
     if len(digits) == 3:
         digits = "".join(c * 2 for c in digits)
@@ -172,10 +175,13 @@ def _problems(draft: CompiledDraft) -> str:
         f"<li><code>{escape(p.path)}:{p.line}</code> <strong>{escape(p.code)}</strong> {escape(p.message)}</li>"
         for p in draft.problems
     )
+    english = f"This draft has {count} problem{'s' * (count != 1)}"
+    said = _word(draft, "problems", english).replace("{count}", str(count))
+    found = _word(draft, "problems-found", "zerodraft check found the following; the text below is shown as it stands.")
     return (
         '<section class="problems" aria-labelledby="problems-heading">\n'
-        f'<h2 id="problems-heading">This draft has {count} problem{"s" * (count != 1)}</h2>\n'
-        "<p>zerodraft check found the following; the text below is shown as it stands.</p>\n"
+        f'<h2 id="problems-heading">{escape(said)}</h2>\n'
+        f"<p>{escape(found)}</p>\n"
         f"<ul>\n{items}\n</ul>\n</section>"
     )
 
@@ -203,7 +209,8 @@ def _legend(draft: CompiledDraft) -> str:
         f"<span>{escape(label.description)}</span></li>"
         for label in draft.document.config.vocabulary.labels
     ]
-    rows.append('<li><span class="br">[text]</span> <span>Square brackets: text not agreed.</span></li>')
+    brackets = _word(draft, "brackets", "Square brackets: text not agreed.")
+    rows.append(f'<li><span class="br">[text]</span> <span>{escape(brackets)}</span></li>')
     return (
         '<section class="legend" aria-labelledby="legend-heading">\n'
         f'<h2 id="legend-heading">{escape(_word(draft, "consensus-labels", "Consensus labels"))}</h2>\n<ul>\n'
@@ -244,7 +251,21 @@ def heading(entry: Heading) -> str:
     return f'<h{level} id="{escape(entry.anchor)}"{classes}>{text}</h{level}>'
 
 
-def paragraph(item: Item, *, anchor: bool = True, attributes: str = "", number_note: str = "", link: str = "") -> str:
+def _dir(tag: str) -> str:
+    """``rtl`` or ``ltr``: the direction of language ``tag``."""
+    return "rtl" if conventions.of(tag).rtl else "ltr"
+
+
+def paragraph(
+    item: Item,
+    *,
+    anchor: bool = True,
+    attributes: str = "",
+    number_note: str = "",
+    link: str = "",
+    paragraph_word: str = "paragraph",
+    secretariat: str = "Secretariat note",
+) -> str:
     """A paragraph: its number (a link to itself), its blocks, its label and attribution,
     the secretariat's note.  ``anchor=False`` leaves out its id (for a page showing several
     versions of it); ``attributes`` (already escaped) go on its ``div``; ``number_note`` is
@@ -257,12 +278,21 @@ def paragraph(item: Item, *, anchor: bool = True, attributes: str = "", number_n
     ident = escape(item.anchor)
     own = f' id="{ident}"' if anchor else ""
     out = [f'<div class="{" ".join(classes)}"{own}{attributes}>']
+    if item.behind:
+        classes.append(f"behind-{item.behind}")
     if item.number and anchor:
-        spoken = f"Paragraph {escape(item.number)}{escape(number_note)}"
-        out.append(f'<a class="num" href="#{ident}" aria-label="{spoken}">{escape(item.number)}.</a>')
+        spoken = f"{escape(paragraph_word.capitalize())} {escape(item.number)}{escape(number_note)}"
+        out.append(f'<a class="num" href="#{ident}" aria-label="{spoken}">{escape(item.printed)}</a>')
     elif item.number:
-        out.append(f'<span class="num">{escape(item.number)}.</span>')
-    out.append('<div class="body">')
+        out.append(f'<span class="num">{escape(item.printed)}</span>')
+    out[0] = f'<div class="{" ".join(classes)}"{own}{attributes}>'
+    if item.behind_note:
+        out.append(f'<p class="behind">{escape(item.behind_note)}</p>')
+    # The original's words in a language version: screen readers switch to the original's language.
+    direction = (
+        "" if not item.text_language else f' lang="{escape(item.text_language)}" dir="{_dir(item.text_language)}"'
+    )
+    out.append(f'<div class="body"{direction}>')
     out.extend(block(b) for b in item.blocks)
     by = "; ".join(
         f'<span class="by">{escape(a.verb.capitalize())}: {escape(", ".join(a.delegations))}</span>'
@@ -270,7 +300,7 @@ def paragraph(item: Item, *, anchor: bool = True, attributes: str = "", number_n
     )
     out.append(f'<p class="meta"><span class="label">{escape(item.display)}</span> {by}{link}'.rstrip() + "</p>")
     if item.paragraph.note:
-        out.append(f'<p class="secretariat-note">Secretariat note: {escape(item.paragraph.note)}</p>')
+        out.append(f'<p class="secretariat-note">{escape(secretariat)}: {escape(item.paragraph.note)}</p>')
     out.append("</div>")
     out.append("</div>")
     return "\n".join(out)
@@ -308,12 +338,11 @@ def footnotes(draft: CompiledDraft, *, element: str = "footer", backrefs: bool =
         f'<h2 id="notes-heading">{escape(_word(draft, "notes", "Notes"))}</h2>',
         "<ol>",
     ]
+    english = "Back to note {number} in the text"
+    back_to = _word(draft, "back-to-note", "") + " {number}" if version.declared(draft.document) else english
     for note in draft.footnotes:
-        back = (
-            f' <a class="backref" href="#fnref-{note.number}" aria-label="Back to note {note.number} in the text">↩</a>'
-            if backrefs
-            else ""
-        )
+        spoken = escape(back_to.replace("{number}", str(note.number)))
+        back = f' <a class="backref" href="#fnref-{note.number}" aria-label="{spoken}">↩</a>' if backrefs else ""
         parts.append(f'<li id="fn-{note.number}" value="{note.number}">{inline(note.runs)}{back}</li>')
     parts += ["</ol>", f"</{element}>"]
     return "\n".join(parts)

@@ -150,7 +150,19 @@ def _paragraph(document: Document, item: Item, index: Index) -> dict[str, Any]:
         "plain_text": "\n".join(_plain(block) for block in item.blocks),
         "footnotes": [f.number for f in item.footnotes],
         "references": [_reference(r) for r in index.references(paragraph)],
+        **_in_language(document, item),
     }
+
+
+def _in_language(document: Document, item: Item) -> dict[str, Any]:
+    """For a document that declares its languages: the number as this language prints it
+    ("三、", "3 -"); in a language version, how its translation stands (current, stale, missing)."""
+    if not version.declared(document):
+        return {}
+    out: dict[str, Any] = {"printed_as": item.printed}
+    if document.language:
+        out["translation"] = item.behind or "current"
+    return out
 
 
 def _plain(block: Block) -> str:

@@ -72,6 +72,10 @@ class Block:
     """The inline text (empty for a table)."""
     rows: tuple[tuple[tuple[Run, ...], ...], ...] = ()
     """For a table, its rows of cells, the header row first; empty otherwise."""
+    index: int = 0
+    """For a subparagraph of a translation, the position its mark stands for (1 for "a)",
+    "(أ)", "（一）" and for "i)"), so that every language gives it the same identifier; 0 where
+    the mark is English and read as written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +140,20 @@ class Item:
     """The text."""
     footnotes: tuple[Footnote, ...]
     """Footnotes defined in this paragraph, numbered through the document."""
+    printed: str = ""
+    """The number with its punctuation, as the document's language prints it: "18 bis." in
+    English, "3 -" in Arabic, "三、" in Chinese; ``""`` where no number is printed."""
+    behind: str = ""
+    """In a language version, ``"missing"`` (the original's text is shown) or ``"stale"`` (a
+    translation of an earlier text); ``""`` for a current translation and in the original."""
+    behind_note: str = ""
+    """What the reader is told about that, in the reader's language ("[traduction d'une
+    version antérieure]"); ``""`` when nothing is behind."""
+    text_language: str = ""
+    """The language of the text where it is not the document's (``en`` for a paragraph shown
+    in the original because it has no translation); ``""`` otherwise."""
+    pending: str = "pending"
+    """The word between "agreed ad ref" and the delegations still to confirm, in the document's language."""
 
     @property
     def role(self) -> Role | None:
@@ -149,7 +167,7 @@ class Item:
             return self.paragraph.status or "no label"
         text = self.label.display
         if self.paragraph.reservations and self.label.role is Role.AGREED_AD_REF:
-            text += " pending " + ", ".join(self.paragraph.reservations)
+            text += f" {self.pending} " + ", ".join(self.paragraph.reservations)
         return text
 
 
@@ -201,7 +219,8 @@ def header_line(document: Document) -> str:
     2021" in French)."""
     date = date_text(document)
     name = version.draft_name(document).upper()
-    return f"{name}, {date}" if date else name
+    comma = version.rules(document).word("header-separator", ", ") if version.declared(document) else ", "
+    return f"{name}{comma}{date}" if date else name
 
 
 #: What the printed text says before each attribution's delegations (reservations are not printed).
@@ -310,7 +329,10 @@ def _slug(section: Section) -> str:
 def _item(document: Document, section: Section, paragraph: Paragraph, counter: _Counter) -> Item:
     body, definitions = _split_footnotes(paragraph.text)
     numbers, footnotes = counter.define(definitions)
-    blocks = _blocks(mark_footnotes(body, numbers))
+    text_language = version.text_language(document, paragraph.path)
+    # A translation's text carries its language's marks ("a)", "(أ)", "（一）"); the original's, English ones.
+    own_marks = document.language and not text_language
+    blocks = _blocks(mark_footnotes(body, numbers), version.rules(document).marks() if own_marks else None)
     preambular = section.preamble or document.is_preambular(paragraph)
     if preambular and not document.config.numbering.preamble_numbered and blocks:
         first = blocks[0]
@@ -322,9 +344,18 @@ def _item(document: Document, section: Section, paragraph: Paragraph, counter: _
         for key, names in paragraph.attributions()
         if names and (verb := _VERBS.get(key))
     )
+    number = document.printed_number(paragraph)
+    printed = ""
+    if number:
+        printed = version.rules(document).paragraph_number(paragraph.number) if words else f"{number}."
     return Item(
         paragraph=paragraph,
-        number=document.printed_number(paragraph),
+        number=number,
+        printed=printed,
+        behind=document.behind.get(paragraph.path, ""),
+        behind_note=version.behind_note(document, paragraph.path),
+        text_language=text_language,
+        pending=words.word("pending", "pending") if words else "pending",
         anchor="para-" + re.sub(r"[^A-Za-z0-9._-]", "-", document.ref(paragraph)),
         preambular=preambular,
         label=label,
@@ -334,12 +365,39 @@ def _item(document: Document, section: Section, paragraph: Paragraph, counter: _
     )
 
 
-def _blocks(text: str) -> tuple[Block, ...]:
+def _language_mark(
+    line: str, marks: dict[str, tuple[tuple[int, int], ...]], previous: int
+) -> tuple[int, int, str, str] | None:
+    """A line opening with one of the language's subparagraph marks ("a)", "(أ)", "（一）"):
+    ``(level, index, mark, rest)``, or ``None``.  A mark that is both a letter and a numeral
+    (French "i)") is the letter where it follows the letter before it ("h)"), else the numeral."""
+    stripped = line.lstrip(" \t")
+    for size in range(min(8, len(stripped)), 0, -1):
+        mark = stripped[:size]
+        meanings = marks.get(mark)
+        if meanings is None:
+            continue
+        rest = stripped[size:]
+        if mark[-1].isascii() and rest[:1] not in ("", " ", "\t"):
+            continue  # "a)b" opens no subparagraph; "（一）对" does (no space after a full-width mark)
+        level, index = meanings[0]
+        if len(meanings) > 1 and (1, previous + 1) not in meanings:
+            level, index = next((m for m in meanings if m[0] == 2), meanings[0])
+        elif len(meanings) > 1:
+            level, index = 1, previous + 1
+        return level, index, mark, rest.strip()
+    return None
+
+
+def _blocks(text: str, marks: dict[str, tuple[tuple[int, int], ...]] | None = None) -> tuple[Block, ...]:
     """Split a paragraph's text into lead text, subparagraphs and alternatives, one per
     line that starts with a mark; other lines continue the block before them, and a blank
-    line starts a new text block."""
+    line starts a new text block.  ``marks`` are the subparagraph marks of a translation's
+    language (:meth:`~zerodraft.languages.conventions.Conventions.marks`), tried before English ones."""
     blocks: list[tuple[BlockKind, int, str, list[str]]] = []
+    positions: dict[int, int] = {}  # block → the position its language's mark stands for
     previous_letter = ""
+    previous_index = 0
     lines = text.splitlines()
     tables = _tables(lines)
     for index, line in enumerate(lines):
@@ -350,9 +408,16 @@ def _blocks(text: str) -> tuple[Block, ...]:
         if not line.strip():
             blocks.append((BlockKind.TEXT, 0, "", []))
             continue
-        sub = _SUBPARAGRAPH.match(line)
+        own = _language_mark(line, marks, previous_index) if marks else None
+        sub = _SUBPARAGRAPH.match(line) if own is None else None
         alt = _ALTERNATIVE.match(line)
-        if sub:
+        if own:
+            level, index, mark, rest = own
+            if level == 1:
+                previous_index = index
+            positions[len(blocks)] = index
+            blocks.append((BlockKind.SUBPARAGRAPH, level, mark, [rest]))
+        elif sub:
             mark = sub.group("mark")
             inner = mark[1:-1]
             expected = chr(ord(previous_letter) + 1) if len(previous_letter) == 1 else "a"
@@ -373,8 +438,8 @@ def _blocks(text: str) -> tuple[Block, ...]:
             kind, 0, "", (), tuple(tuple(runs(cell) for cell in _cells(row)) for row in lines if not _RULE.match(row))
         )
         if kind is BlockKind.TABLE
-        else Block(kind, level, mark, runs(" ".join(lines)))
-        for kind, level, mark, lines in blocks
+        else Block(kind, level, mark, runs(" ".join(lines)), index=positions.get(number, 0))
+        for number, (kind, level, mark, lines) in enumerate(blocks)
         if lines or mark
     )
 

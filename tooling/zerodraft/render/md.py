@@ -41,22 +41,21 @@ def _item(item: Item) -> list[str]:
     for index, block in enumerate(item.blocks):
         if block.kind is BlockKind.TABLE:
             if index == 0 and item.number:
-                lines.append(f"{item.number}\\." if item.number.isdigit() else f"{item.number}.")
+                lines.append(_number(item))
             lines.append(table(block))
             continue
         text = inline(block.runs)
         if block.kind is not BlockKind.TEXT:
-            text = f"{block.mark} {text}".rstrip()
+            text = f"{block.mark}{_space(block.mark)}{text}".rstrip()
             if block.kind is BlockKind.ALTERNATIVE:
                 text = f"**{block.mark}** {inline(block.runs)}".rstrip()
         if index == 0 and item.number:
-            number = item.number.replace(" ", "\u00a0")
-            text = f"{number}. {text}" if not item.number.isdigit() else f"{number}\\. {text}"
+            text = f"{_number(item)}{_space(item.printed)}{text}"
         elif index == 0 or block.kind is BlockKind.TEXT:
             text = _escape_line(text) if not text.startswith("**") else text
         lines.append(text)
     if not lines:
-        lines.append(f"{item.number}\\." if item.number.isdigit() else f"{item.number}.")
+        lines.append(_number(item))
     tail = marks_line(item)
     if tail:
         lines.append(tail)
@@ -73,10 +72,23 @@ def table(block: Block) -> str:
     return "\n".join(lines)
 
 
+def _number(item: Item) -> str:
+    """The paragraph's printed number, kept from starting a list: ``18\\.``, ``18\u00a0bis.``,
+    ``三、``, ``3\u00a0-``."""
+    number = item.printed.replace(" ", "\u00a0")
+    return re.sub(r"^([0-9]+)\.$", r"\1\\.", number)
+
+
+def _space(mark: str) -> str:
+    """What separates a number or mark from the text: a space, none after a full-width one ("三、", "（一）")."""
+    return " " if mark[-1:].isascii() else ""
+
+
 def marks_line(item: Item) -> str:
     """The label and attribution under a paragraph: ``*(agreed ad ref)*``; nothing for
-    plain open text without attribution."""
-    words: list[str] = []
+    plain open text without attribution; first, in a language version, what is behind
+    ("[translation of an earlier version]")."""
+    words: list[str] = [_escape(item.behind_note)] if item.behind_note else []
     if item.role is not Role.OPEN:
         words.append(_escape(item.display))
     words += [_attribution(a) for a in item.attributions]

@@ -52,7 +52,7 @@ def inline(runs: tuple[Run, ...]) -> str:
 
 def _item(item: Item) -> str:
     indent = 6
-    lead = f"{item.number}." if item.number else ""
+    lead = item.printed if item.number else ""
     lead = lead.ljust(indent) if len(lead) < indent else lead + " "
     first_indent = lead if item.number else ""
     body_indent = " " * indent if item.number else ""
@@ -75,7 +75,7 @@ def _item(item: Item) -> str:
             lines.append(_wrap(text, first, pad + " " * len(mark)))
     if not lines:
         lines.append(lead.rstrip())
-    marks: list[str] = []
+    marks: list[str] = [item.behind_note] if item.behind_note else []
     if item.role is not Role.OPEN:
         marks.append(item.display)
     marks += [f"{a.verb} {', '.join(a.delegations)}" for a in item.attributions]

@@ -49,6 +49,16 @@ class Entry:
     """Its consensus label in the new draft (as it stood when it left, for deleted ones)."""
     delegations: tuple[str, ...]
     """The delegations whose proposals it carries."""
+    old_article: str = ""
+    """The number of the article that held it before the release ("8", "5 bis"); empty
+    outside articles."""
+    new_article: str = ""
+    """The number of that article in the new draft ("9"); empty outside articles and for a
+    paragraph that left."""
+
+    def cited(self, number: str, article: str) -> str:
+        """``number`` as a diplomat cites it: ``9(2)`` inside Article 9, ``18`` elsewhere."""
+        return f"{article}({number})" if article and number else number
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +92,7 @@ class Concordance:
                     "label-before": e.label_before or None,
                     "label-after": e.label_after,
                     "delegations": list(e.delegations),
+                    **({"old-article": e.old_article, "new-article": e.new_article or None} if e.old_article else {}),
                 }
                 for e in self.entries
             ],
@@ -106,7 +117,13 @@ class Concordance:
             "| --- | --- | --- | --- | --- | --- |",
         ]
         for e in self.entries:
-            cells = (e.new or "deleted", e.old, f"`{e.id}`", e.label_before or "new", e.label_after)
+            cells = (
+                e.cited(e.new, e.new_article) or "deleted",
+                e.cited(e.old, e.old_article),
+                f"`{e.id}`",
+                e.label_before or "new",
+                e.label_after,
+            )
             lines.append("| " + " | ".join(cells) + " | " + ", ".join(e.delegations) + " |")
         if self.articles:
             lines += ["", f"| article in {self.draft} | in {previous} | folder |", "| --- | --- | --- |"]
@@ -130,12 +147,13 @@ def build(
     """The concordance for ``renumbering`` (and the renumbering of ``articles``) of
     ``current``, labels compared with ``previous``; paths are where files are after both."""
     moved = {a.old_path: a.new_path for a in articles}
+    renumbered = {a.old_path: a.new for a in articles}
     before = {p.id: p for p in previous.paragraphs()} if previous else {}
     entries = [
-        _entry(current, m.paragraph, before.get(m.id), m.new.label(), relocate(m.new_path, moved))
+        _entry(current, m.paragraph, before.get(m.id), m.new.label(), relocate(m.new_path, moved), renumbered)
         for m in renumbering.moves
     ]
-    entries += [_entry(current, p, before.get(p.id), "", "") for p in renumbering.removed]
+    entries += [_entry(current, p, before.get(p.id), "", "", renumbered) for p in renumbering.removed]
     return Concordance(draft, previous_name, tuple(entries), articles, left)
 
 
@@ -219,7 +237,18 @@ class _Shape:
 
 
 _TOP_KEYS = ("draft", "previous", "paragraphs", "articles")
-_ROW_KEYS = ("id", "new", "old", "new-path", "old-path", "label-before", "label-after", "delegations")
+_ROW_KEYS = (
+    "id",
+    "new",
+    "old",
+    "new-path",
+    "old-path",
+    "label-before",
+    "label-after",
+    "delegations",
+    "old-article",
+    "new-article",
+)
 _ARTICLE_KEYS = ("new", "old", "new-path", "old-path")
 
 
@@ -253,8 +282,16 @@ def load(text: str, only: str = "") -> dict[str, dict[str, Any]]:
     return {str(r["id"]): r for r in rows if isinstance(r, dict) and "id" in r}
 
 
-def _entry(document: Document, paragraph: Paragraph, before: Paragraph | None, new: str, new_path: str) -> Entry:
+def _entry(
+    document: Document,
+    paragraph: Paragraph,
+    before: Paragraph | None,
+    new: str,
+    new_path: str,
+    renumbered: dict[str, str],
+) -> Entry:
     vocabulary = document.config.vocabulary
+    article = document.article_of(paragraph)
 
     def label(p: Paragraph) -> str:
         return vocabulary.of(p.role).display if p.role else p.status
@@ -268,4 +305,6 @@ def _entry(document: Document, paragraph: Paragraph, before: Paragraph | None, n
         label_before=label(before) if before else "",
         label_after=label(paragraph),
         delegations=paragraph.proposed_by,
+        old_article=article.number if article else "",
+        new_article=renumbered.get(article.path, article.number) if article and new else "",
     )

@@ -23,6 +23,7 @@ from zerodraft.errors import Fatal
 from zerodraft.git import Commit, Repository
 from zerodraft.github import pull_request_login
 from zerodraft.model import Document, Problem
+from zerodraft.references.lookup import describe
 from zerodraft.rounds import concordance
 from zerodraft.rounds.drafts import draft_tags
 from zerodraft.rounds.proposal import find
@@ -79,6 +80,14 @@ class Numbered:
     number: str
     """Its number there ("18"), "deleted" in the draft whose release removed it, "gone" in
     the drafts after, or "" when it did not yet exist (or the draft has no concordance)."""
+    article: str = ""
+    """The number of the article that held it there ("9"); empty outside articles."""
+
+    def cited(self) -> str:
+        """Its number as a diplomat cites it: ``Article 9(2)``, ``18``, ``deleted``."""
+        if self.article and self.number and self.number not in ("deleted", "gone"):
+            return f"Article {self.article}({self.number})"
+        return self.number
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +104,9 @@ class History:
     """Newest first."""
     drafts: tuple[Numbered, ...]
     """Its number in each released draft, oldest first."""
+    name: str = ""
+    """How it is named now when it sits in an article ("paragraph 2 of Article 9"); empty
+    elsewhere, where its number says it."""
     note: str = ""
     """How it was found when asked for by an old number ("22 bis in the round before Draft 3
     became 25 in Draft 3"); empty otherwise."""
@@ -128,6 +140,11 @@ class Released:
             return None
         return str(row["new"]) if row.get("new") else "deleted"
 
+    def article(self, ident: str) -> str:
+        """The number of the article that held the paragraph here ("9"), or ``""``."""
+        row = (self.rows or {}).get(ident)
+        return str(row.get("new-article") or "") if row else ""
+
 
 @dataclass(frozen=True, slots=True)
 class Histories:
@@ -144,7 +161,7 @@ class Histories:
         gone = False
         for draft in self.drafts:
             number = draft.number(ident)
-            out.append(Numbered(draft.tag, draft.name, "gone" if gone else number or ""))
+            out.append(Numbered(draft.tag, draft.name, "gone" if gone else number or "", draft.article(ident)))
             gone = gone or number == "deleted"
         return tuple(out)
 
@@ -185,7 +202,8 @@ def history(repository: Repository, document: Document, reference: str, ref: str
         return History(ident, "deleted", removed, found.events.get(ident, ()), found.numbers(ident))
     ident = paragraph.id
     found = histories(repository, ref, files, document.root, only={ident})
-    return History(ident, paragraph.label, paragraph.path, found.events.get(ident, ()), found.numbers(ident))
+    name = describe(document, paragraph) if document.article_of(paragraph) else ""
+    return History(ident, paragraph.label, paragraph.path, found.events.get(ident, ()), found.numbers(ident), name)
 
 
 @dataclass(frozen=True, slots=True)

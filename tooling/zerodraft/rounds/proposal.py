@@ -78,14 +78,14 @@ def propose(
         content = frontmatter.render(
             {"id": fresh_id(document), "status": proposed, "proposed-by": [who]}, text.strip("\n")
         )
+        new = _cited(document, paragraph, number.label())
         what = (
-            f"{number.label()} after {paragraph.label}"
+            f"{new} after {_cited(document, paragraph)}"
             if kind == "insert-after"
-            else f"{number.label()} to replace {paragraph.label}"
+            else f"{new} to replace {_cited(document, paragraph)}"
         )
-        return Change(
-            f"{folder}/{number.filename(width)}", content, True, f"{who} proposes {what}", number.label(), who
-        )
+        short = _short(document, paragraph, number.label())
+        return Change(f"{folder}/{number.filename(width)}", content, True, f"{who} proposes {what}", short, who)
     if not paragraph.id:
         raise Fatal(f"{paragraph.path} has broken front matter; fix it first ('zerodraft check' says how)")
     if kind in ("amend", "delete") and paragraph.role is not None and paragraph.role.is_agreed and not reopen:
@@ -104,11 +104,11 @@ def propose(
         if paragraph.role is not None and paragraph.role.is_agreed:
             changes["status"] = vocabulary.of(Role.OPEN).label
         content = frontmatter.update(old, changes, text.strip("\n"))
-        summary = f"{who} proposes to amend {paragraph.label}"
+        summary = f"{who} proposes to amend {_cited(document, paragraph)}"
     elif kind == "delete":
         changes = {"status": vocabulary.of(Role.DELETED).label, "proposed-by": _add(paragraph.proposed_by, who)}
         content = frontmatter.update(old, changes)
-        summary = f"{who} proposes to delete {paragraph.label}"
+        summary = f"{who} proposes to delete {_cited(document, paragraph)}"
     else:
         mine, other = ("supported-by", "opposed-by") if kind == "support" else ("opposed-by", "supported-by")
         have = paragraph.supported_by if kind == "support" else paragraph.opposed_by
@@ -116,8 +116,26 @@ def propose(
         rest = [d for d in others if (document.roster.find(d) or d) != entry and d != who]
         changes = {mine: _add(have, who), other: rest or None}
         content = frontmatter.update(old, changes)
-        summary = f"{who} {'supports' if kind == 'support' else 'opposes'} {paragraph.label}"
-    return Change(paragraph.path, content, False, summary, paragraph.label, who)
+        summary = f"{who} {'supports' if kind == 'support' else 'opposes'} {_cited(document, paragraph)}"
+    return Change(paragraph.path, content, False, summary, _short(document, paragraph), who)
+
+
+def _cited(document: Document, paragraph: Paragraph, label: str = "") -> str:
+    """How a commit message names the paragraph (or the new number ``label`` beside it):
+    ``Article 8(2)`` in an article, ``18 bis`` elsewhere, as before articles existed."""
+    label = label or paragraph.label
+    article = document.article_of(paragraph)
+    if article is None:
+        return label
+    name = " ".join(article.heading.splitlines()[:1]) or f"Article {article.number}".strip()
+    return f"{name}({label})" if document.is_printed_numbered(paragraph) else f"the paragraph {label} of {name}"
+
+
+def _short(document: Document, paragraph: Paragraph, label: str = "") -> str:
+    """The paragraph (or new number ``label``) in a branch name: ``8.2`` in article 8, ``18 bis``."""
+    label = label or paragraph.label
+    article = document.article_of(paragraph)
+    return f"{article.number}.{label}" if article is not None and article.number else label
 
 
 def new_problems(

@@ -148,6 +148,7 @@ def step_publish(t: Transaction) -> None:
     move_folder_into_place(t.built, t.plan.output)
     t.built = None
     t.published = True
+    artefacts.remember(t.git.git_dir(), t.plan.tag, t.plan.output)
 
 
 STEPS: list[tuple[str, Step]] = [

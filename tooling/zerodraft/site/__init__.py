@@ -24,7 +24,7 @@ from pathlib import Path
 
 from zerodraft import parallel
 from zerodraft.errors import Fatal
-from zerodraft.git import Repository
+from zerodraft.git import Git, Repository
 from zerodraft.intake.identity import Origin
 from zerodraft.output import replace_folder, temporary_folder_beside
 from zerodraft.reader import checked
@@ -58,8 +58,11 @@ def collect(
     root: str = "outcome",
     downloads: Sequence[str] = (),
     repo_url: str = "",
+    artefact_folders: Sequence[Path] = (),
 ) -> tuple[Site, Repository]:
-    """Read everything the site shows from the repository around ``start``."""
+    """Read everything the site shows from the repository around ``start``; released drafts'
+    files are looked for where their releases recorded them, in ``build/<tag>`` and under
+    ``artefact_folders`` (:func:`zerodraft.rounds.artefacts.folders`)."""
     repository = Repository(start)
     notes: list[str] = []
     commit = repository.resolve(ref)
@@ -107,9 +110,16 @@ def collect(
         downloads=files,
         notes=tuple(notes),
         repo_url=repo_url.rstrip("/"),
-        releases={d.slug: artefacts.default_folder(repository.root, d.tag) for d in drafts},
+        releases=_releases(repository, drafts, artefact_folders),
     )
     return site, repository
+
+
+def _releases(repository: Repository, drafts: Sequence[Snapshot], given: Sequence[Path]) -> dict[str, tuple[Path, ...]]:
+    """Draft slug → the folders that may hold its release's files."""
+    found = artefacts.records_under(given)
+    git_dir = Git(repository).git_dir()
+    return {d.slug: artefacts.folders(repository.root, git_dir, d.tag, found) for d in drafts}
 
 
 def _extension(name: str) -> str:
@@ -234,11 +244,11 @@ def _downloads(site: Site, staging: Path) -> None:
 def _reused(site: Site, snapshot: Snapshot, name: str, folder: Path) -> bool:
     """Copy the file ``name`` of a released draft from its release into ``folder``, if the
     release proves it is that draft's; say whether it did."""
-    released = site.releases.get(snapshot.slug)
-    if released is None or not snapshot.tag:
+    places = site.releases.get(snapshot.slug, ())
+    if not places or not snapshot.tag:
         return False
     extension = _extension(name)
-    data = artefacts.reuse(released, snapshot.tag, snapshot.commit, f"{snapshot.tag}.{extension}")
+    data = artefacts.reuse_from(places, snapshot.tag, snapshot.commit, f"{snapshot.tag}.{extension}")
     if data is None:
         return False
     folder.mkdir(parents=True, exist_ok=True)
@@ -254,11 +264,18 @@ def build(
     root: str = "outcome",
     downloads: Sequence[str] = tuple(DOWNLOADS),
     repo_url: str = "",
+    artefact_folders: Sequence[Path] = (),
 ) -> Site:
-    """Read the repository around ``start`` and write its site into ``out``."""
+    """Read the repository around ``start`` and write its site into ``out``; released
+    drafts' files proven theirs are taken from their releases (see :func:`collect`)."""
+    for folder in artefact_folders:
+        if not folder.is_dir():
+            raise Fatal(f"'{folder}' is not a folder; give --artefacts the folder that holds the released files")
     if repo_url and not re.fullmatch(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~-]+)*/?", repo_url):
         raise Fatal(f"'{repo_url}' is not a plain https:// address of a repository")
-    site, _repository = collect(start, ref=ref, root=root, downloads=downloads, repo_url=repo_url)
+    site, _repository = collect(
+        start, ref=ref, root=root, downloads=downloads, repo_url=repo_url, artefact_folders=artefact_folders
+    )
     write(site, out)
     return site
 

@@ -61,7 +61,8 @@ class Site:
     """Things a reader should know about this build (a format left out, a draft unreadable)."""
     repo_url: str = ""
     """The repository's web address (``https://github.com/owner/repo``) to link commits, or empty."""
-    releases: Mapping[str, Path] = field(default_factory=dict)
-    """Draft slug → the folder where its release put its artefacts (``build/draft-2``): the
-    downloads it proves are that draft's (:func:`zerodraft.rounds.artefacts.reuse`) are
+    releases: Mapping[str, tuple[Path, ...]] = field(default_factory=dict)
+    """Draft slug → the folders that may hold its release's artefacts, most likely first (the
+    folder the release recorded, ``build/draft-2``, those found under ``site --artefacts``):
+    the downloads one proves are that draft's (:func:`zerodraft.rounds.artefacts.reuse`) are
     copied from there instead of built again."""

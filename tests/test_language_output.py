@@ -1,0 +1,218 @@
+"""What each language's reader sees: numbers, subparagraph marks, consensus labels and the
+page's own words as each language version prints them (from ``data/languages/*.yaml``), and a
+paragraph whose translation is missing or stale marked as such in every format."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import git
+from treaty_helpers import BBNJ, write_tail
+from zerodraft.languages import conventions
+from zerodraft.main import main
+from zerodraft.numbering import Number
+from zerodraft.render.layout import BlockKind, _blocks
+
+LANGUAGES = ("fr", "es", "ru", "zh", "ar")
+ALL = ("en", *LANGUAGES)
+
+
+@pytest.fixture(scope="session")
+def six(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Articles 73–76 and both annexes of the BBNJ Agreement in its six languages, committed."""
+    base = tmp_path_factory.mktemp("six")
+    write_tail(base)
+    for name in ("002.md", "003.md"):  # the excerpt's references to Article 72 (not in it) point inside it
+        path = base / "outcome/02-article-74" / name
+        path.write_text(path.read_text(encoding="utf-8").replace("article 72", "article 75"), encoding="utf-8")
+    git(base, "init", "-q", "-b", "main")
+    for tag in LANGUAGES:
+        assert main(["-C", str(base), "import", str(BBNJ[tag]), "--language", tag, "--into", "outcome"]) == 0
+    git(base, "add", "-A")
+    git(base, "commit", "-q", "-m", "Six languages")
+    return base
+
+
+@pytest.fixture(scope="session")
+def printed(six: Path) -> Path:
+    """Every format of every language."""
+    out = six / "printed"
+    assert (
+        main(["-C", str(six), "build", "--language", "all", "--format", "md,txt,html,json,docx", "-o", str(out)]) == 0
+    )
+    return out
+
+
+def _file(out: Path, tag: str, extension: str) -> Path:
+    return out / f"draft-1{'' if tag == 'en' else '.' + tag}.{extension}"
+
+
+def _word_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    import re
+
+    return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml.replace("<w:tab/>", "<w:t>\t</w:t>")))
+
+
+# ---- numbers and subparagraph marks, as each BBNJ text prints them
+
+
+NUMBER_1 = {"en": "1.", "fr": "1.", "es": "1.", "ru": "1.", "zh": "一、", "ar": "1 -"}
+MARK_A = {"en": "(a)", "fr": "a)", "es": "a)", "ru": "a)", "zh": "（一）", "ar": "(أ)"}
+
+
+@pytest.mark.parametrize("tag", ALL)
+def test_each_language_prints_paragraph_numbers_and_marks_as_its_text_does(printed: Path, tag: str) -> None:
+    number, mark = NUMBER_1[tag], MARK_A[tag]
+    html = _file(printed, tag, "html").read_text(encoding="utf-8")
+    assert f'aria-label="{conventions.of(tag).word("paragraph", "paragraph").capitalize()} 1">{number}</a>' in html
+    assert f'<p class="level-1"><span class="mark">{mark}</span>' in html  # Article 74 (3)(a), a subparagraph
+    markdown = _file(printed, tag, "md").read_text(encoding="utf-8")
+    shown = number.replace(".", "\\.").replace(" ", "\u00a0")
+    assert f"\n{shown}" in markdown and f"\n{mark}" in markdown
+    text = _file(printed, tag, "txt").read_text(encoding="utf-8")
+    assert f"\n{number}" in text and mark in text
+    assert f"{number}\t" in _word_text(_file(printed, tag, "docx"))
+    data = json.loads(_file(printed, tag, "json").read_text(encoding="utf-8"))
+    first = data["paragraphs"][0]
+    assert (first["number"], first["printed_as"]) == (
+        "1",
+        number,
+    )  # the number is the same; its print is the language's
+
+
+def test_arabic_and_chinese_use_their_comma_in_the_header(printed: Path) -> None:
+    heads = {tag: _file(printed, tag, "txt").read_text(encoding="utf-8").split("\n", 1)[0] for tag in ALL}
+    assert heads["zh"] == "草案 1，2023年6月19日"
+    assert heads["ar"] == "مشروع 1، 19 حزيران/يونيه 2023"
+    assert heads["en"] == "DRAFT 1, 19 June 2023"
+
+
+@pytest.mark.parametrize("tag", ALL)
+def test_every_number_a_language_prints_its_aligner_reads_back(tag: str) -> None:
+    rules = conventions.of(tag)
+    for base in (1, 9, 10, 12, 21, 99, 120):
+        shown = rules.paragraph_number(Number(base))
+        assert rules.paragraph_pattern(base).match(shown), (tag, base, shown)
+        assert not rules.paragraph_pattern(base + 1).match(shown)
+
+
+@given(st.sampled_from(ALL), st.integers(min_value=1, max_value=9), st.integers(min_value=1, max_value=4))
+def test_every_mark_a_language_prints_is_read_as_a_subparagraph(tag: str, letters: int, numerals: int) -> None:
+    """A translation written with its language's marks — (a) … with (i) … under the first — is
+    laid out as the same subparagraphs, at the same levels and positions, as the English."""
+    rules = conventions.of(tag)
+    lines = ["Chapeau:"]
+    for letter in range(1, letters + 1):
+        lines.append(f"{rules.number_text(rules.subparagraph, Number(letter))} text {letter};")
+        if letter == 1 and not rules.number_text(rules.subsubparagraph, Number(1)).isalnum():  # Arabic: a bare "1"
+            lines += [f"{rules.number_text(rules.subsubparagraph, Number(n))} sub {n};" for n in range(1, numerals + 1)]
+    blocks = [b for b in _blocks("\n".join(lines), rules.marks()) if b.kind is BlockKind.SUBPARAGRAPH]
+    levels = [(b.level, b.index) for b in blocks]
+    expected = [(1, 1)]
+    if len(blocks) > letters:
+        expected += [(2, n) for n in range(1, numerals + 1)]
+    expected += [(1, n) for n in range(2, letters + 1)]
+    assert levels == expected
+
+
+def test_bis_and_ter_print_with_the_number_in_each_language() -> None:
+    assert conventions.of("en").paragraph_number(Number(18, 1)) == "18 bis."
+    assert conventions.of("zh").paragraph_number(Number(18, 2)) == "十八之三、"
+    assert conventions.of("ar").paragraph_number(Number(18, 1)) == "18 مكرراً -"
+    assert conventions.of("fr").paragraph_number(Number(16, point=1)) == "16.1."
+
+
+# ---- the consensus labels and the page's own words
+
+
+def test_labels_and_the_pages_words_are_in_the_readers_language(printed: Path) -> None:
+    french = _file(printed, "fr", "html").read_text(encoding="utf-8")
+    assert '<span class="label role-agreed-ad-ref">convenu ad referendum</span>' in french
+    assert "Crochets : texte non convenu." in french and "Aller au texte" in french
+    assert "Square brackets" not in french and ">open<" not in french
+    arabic = json.loads(_file(printed, "ar", "json").read_text(encoding="utf-8"))
+    assert {p["label"] for p in arabic["paragraphs"]} == {"قيد التفاوض"}
+    assert {p["status"] for p in arabic["paragraphs"]} == {"open"}  # what a delegate writes stays the original's
+    english = _file(printed, "en", "html").read_text(encoding="utf-8")
+    assert '<span class="label role-agreed-ad-ref">agreed ad ref</span>' in english
+
+
+def test_every_language_file_spells_out_the_same_words() -> None:
+    """No language falls back to English silently: each data file has every word English has
+    (the untranslated-… notes aside, which name the original's language)."""
+    english = {k for k in conventions.of("en").words if not k.startswith("untranslated")}
+    for tag in LANGUAGES:
+        words = conventions.of(tag).words
+        assert english - set(words) == set(), tag
+        assert {f"label-{r}" for r in ("proposed", "open", "agreed-ad-ref", "agreed", "deleted")} <= set(words)
+
+
+# ---- a paragraph whose translation is missing or stale
+
+
+@pytest.fixture(scope="module")
+def behind(six: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The six-language excerpt with paragraph 2 of Article 73 never translated into French and
+    Arabic, and paragraph 1 amended in English after its translations were made; every format built."""
+    base = tmp_path_factory.mktemp("behind") / "repo"
+    shutil.copytree(six, base, ignore=shutil.ignore_patterns("printed"))
+    article = base / "outcome/01-article-73"
+    for tag in ("fr", "ar"):
+        (article / f"002.{tag}.md").unlink()
+    original = article / "001.md"
+    original.write_text(original.read_text(encoding="utf-8").replace("by written", "by a written"), encoding="utf-8")
+    out = base / "out"
+    main(["-C", str(base), "build", "--language", "all", "--format", "md,txt,html,json,docx,akn", "-o", str(out)])
+    return out
+
+
+def test_an_untranslated_paragraph_is_marked_and_spoken_in_the_original_language(behind: Path) -> None:
+    french = _file(behind, "fr", "html").read_text(encoding="utf-8")
+    block = french.split('id="para-article-73.2"', 1)[1].split('<div class="para', 1)[0]
+    assert '<p class="behind">[Original anglais ; traduction en attente]</p>' in block
+    assert '<div class="body" lang="en" dir="ltr">' in block  # screen readers switch to English
+    assert "The denunciation shall not" in block
+    arabic = _file(behind, "ar", "html").read_text(encoding="utf-8")
+    assert ' behind-missing"' in arabic and "[النص الأصلي بالإنكليزية؛ الترجمة قيد الإعداد]" in arabic
+    assert '<div class="body" lang="en" dir="ltr">' in arabic
+    spanish = _file(behind, "es", "html").read_text(encoding="utf-8")
+    assert ' behind-missing"' not in spanish  # Spanish has it
+    assert "[Original anglais ; traduction en attente]" in _file(behind, "fr", "md").read_text(encoding="utf-8")
+    assert "[Original anglais ; traduction en attente]" in _file(behind, "fr", "txt").read_text(encoding="utf-8")
+    assert "[Original anglais ; traduction en attente]" in _word_text(_file(behind, "fr", "docx"))
+
+
+def test_a_stale_translation_is_marked_in_every_format(behind: Path) -> None:
+    notes = {
+        "fr": "[Traduction d’une version antérieure]",
+        "es": "[Traducción de una versión anterior]",
+        "ru": "[Перевод предыдущей редакции]",
+        "zh": "[系较早版本的译文]",
+        "ar": "[ترجمة لصيغة سابقة]",
+    }
+    for tag, note in notes.items():
+        html = _file(behind, tag, "html").read_text(encoding="utf-8")
+        first = html.split('id="para-article-73.1"', 1)[1].split('<div class="para', 1)[0]
+        assert f'<p class="behind">{note}</p>' in first, tag
+        assert html.count('class="behind"') == 1 + (tag in ("fr", "ar")), tag
+        for extension in ("md", "txt"):
+            assert _file(behind, tag, extension).read_text(encoding="utf-8").count(note) == 1, (tag, extension)
+        assert note in _word_text(_file(behind, tag, "docx"))
+        data = json.loads(_file(behind, tag, "json").read_text(encoding="utf-8"))
+        states = [p["translation"] for p in data["paragraphs"]]
+        assert states[:2] == ["stale", "missing" if tag in ("fr", "ar") else "current"], tag
+        assert set(states[2:]) == {"current"}
+    english = _file(behind, "en", "html").read_text(encoding="utf-8")
+    assert (
+        'class="behind"' not in english
+        and "translation" not in json.loads(_file(behind, "en", "json").read_text(encoding="utf-8"))["paragraphs"][0]
+    )
