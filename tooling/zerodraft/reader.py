@@ -140,22 +140,39 @@ def read(source: Source, root: str = "outcome", memo: cache.Memo | None = None) 
 def _recalled(source: Source, paths: list[str], memo: cache.Memo) -> tuple[dict[str, str], list[_Record]]:
     """The record key and record of each paragraph file: from ``memo`` when it has met the
     same path and bytes, parsed (and kept) otherwise.  A source that knows its files' blob
-    ids (a commit) is read only for the files ``memo`` has not met."""
+    ids (a commit) is read only for the files ``memo`` has not met; files on disk are read,
+    hashed and, when new, parsed by two processes for a large document, as without a memo."""
     known = getattr(source, "blob_id", None)
-    raw: dict[str, bytes] = {}
     if known is not None:
-        keys = {path: cache.record_key(path, known(path)) for path in paths}
-        raw = source.read([path for path in paths if _kept(memo, keys[path]) is None])
+        keys = [cache.record_key(path, known(path)) for path in paths]
+        missing = [path for path, key in zip(paths, keys, strict=True) if _kept(memo, key) is None]
+        raw = source.read(missing)
+        parsed = iter(parallel.split_map(_parse_all, [(path, raw[path]) for path in missing]))
+        found = [(key, next(parsed) if path in raw else None) for path, key in zip(paths, keys, strict=True)]
+    elif source.forkable:  # each process reads and hashes its own half of the files
+        found = parallel.split_map(lambda half: _recall(source, half, memo), paths)
     else:
-        raw = source.read(paths)
-        keys = {path: cache.record_key(path, cache.blob_id(raw[path])) for path in paths}
-    records = [_kept(memo, keys[path]) for path in paths]
-    missing = [index for index, record in enumerate(records) if record is None]
-    found = parallel.split_map(_parse_all, [(paths[i], raw[paths[i]]) for i in missing])
-    for index, record in zip(missing, found, strict=True):
-        records[index] = tuple(record)
-        memo.remember(keys[paths[index]], tuple(record))
-    return keys, [record for record in records if record is not None]
+        found = _recall(source, paths, memo)
+    records: list[_Record] = []
+    for path, (key, record) in zip(paths, found, strict=True):
+        kept = _kept(memo, key) if record is None else None
+        if kept is None:  # new (or, should the memo have changed under a child, parsed again here)
+            kept = tuple(record) if record is not None else _parse(path, source.read([path])[path])
+            memo.remember(key, kept)
+        records.append(kept)
+    return dict(zip(paths, (key for key, _ in found), strict=True)), records
+
+
+def _recall(source: Source, paths: Sequence[str], memo: cache.Memo) -> list[tuple[str, _Record | None]]:
+    """Each file's record key, and its record when ``memo`` does not have it (``None`` when
+    it does): in plain values, so that a forked process can send them back."""
+    raw = source.read(paths)
+    out: list[tuple[str, _Record | None]] = []
+    for path in paths:
+        data = raw[path]
+        key = cache.record_key(path, cache.blob_id(data))
+        out.append((key, None if _kept(memo, key) is not None else _parse(path, data)))
+    return out
 
 
 def _kept(memo: cache.Memo, key: str) -> _Record | None:

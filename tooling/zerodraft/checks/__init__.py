@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from zerodraft import cache, parallel
 from zerodraft.checks import consensus, numbers, references, registry, structure, text
-from zerodraft.checks.registry import DOCUMENT_CHECKS, PARAGRAPH_CHECKS
+from zerodraft.checks.registry import DOCUMENT_CHECKS, PARAGRAPH_CHECKS, part_of
 from zerodraft.languages import checks as languages
 from zerodraft.languages import records
 from zerodraft.model import Document, Paragraph, Problem
@@ -76,12 +76,6 @@ def run(
     if only is not None:
         problems = [p for p in problems if p.path in only]
     return sorted(set(problems))
-
-
-def part_of(path: str, root: str) -> str:
-    """The top-level part (``outcome/02-b-cooperation``) a file under ``root`` is in."""
-    depth = root.count("/") + 2
-    return "/".join(path.split("/", depth)[:depth])
 
 
 def _recalled(document: Document, targets: Sequence[Paragraph], recall: Recall) -> list[cache.Finding]:

@@ -81,6 +81,13 @@ def document_check(code: str) -> Callable[[DocumentFunc], DocumentFunc]:
     return register
 
 
+def part_of(path: str, root: str) -> str:
+    """The top-level part (``outcome/02-b-cooperation``) a file under ``root`` is in: as far
+    as a paragraph check may read (see above)."""
+    depth = root.count("/") + 2
+    return "/".join(path.split("/", depth)[:depth])
+
+
 def at(paragraph: Paragraph, offset_line: int, message: str) -> Finding:
     """A finding at line ``offset_line`` (1-based) of the paragraph's text."""
     return Finding(paragraph.path, paragraph.text_line + offset_line - 1, message)

@@ -12,7 +12,6 @@ from zerodraft import cache, characters
 from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import find_root
-from zerodraft.github import annotation
 from zerodraft.model import Problem
 from zerodraft.reader import Reading, checked
 from zerodraft.rules import BY_CODE
@@ -56,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(report(problems), indent=2, ensure_ascii=False))
     elif args.format == "github":
+        from zerodraft.github import annotation  # imported here: the policy it imports is not needed otherwise
+
         for problem in problems:
             print(annotation(problem))
     else:
