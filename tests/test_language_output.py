@@ -216,3 +216,35 @@ def test_a_stale_translation_is_marked_in_every_format(behind: Path) -> None:
         'class="behind"' not in english
         and "translation" not in json.loads(_file(behind, "en", "json").read_text(encoding="utf-8"))["paragraphs"][0]
     )
+
+
+# ---- the site in every language: its own words, and the redline of each language
+
+
+def test_the_site_speaks_each_language_and_has_each_languages_redline(
+    six: Path, tmp_path: Path, secretariat: None
+) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(six, repo, ignore=shutil.ignore_patterns("printed"))
+    assert main(["-C", str(repo), "release", "--format", "none", "Draft 2", "--date", "2023-06-20"]) == 0
+    translation = repo / "outcome/01-article-73/002.fr.md"
+    translation.write_text(
+        translation.read_text(encoding="utf-8").replace("toute Partie", "tout État Partie", 1), encoding="utf-8"
+    )
+    git(repo, "commit", "-q", "-am", "French: Article 73(2) corrected")
+    assert main(["-C", str(repo), "release", "--format", "none", "Draft 3", "--date", "2023-06-21"]) == 0
+    out = tmp_path / "site"
+    assert main(["-C", str(repo), "site", "-o", str(out), "--downloads", "none"]) == 0
+    french = (out / "redline-draft-2-draft-3.fr.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in french and "<h1>Modifications du Projet 2 au Projet 3</h1>" in french
+    assert "toute<span" in french and "tout État<span" in french  # the French words that changed, struck and inserted
+    assert (out / "redline-draft-2-draft-3.html").exists()  # the original's, beside it
+    arabic = (out / "redline-draft-2-draft-3.ar.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in arabic and "no paragraph changed" in arabic
+    page = (out / "draft-3.fr.html").read_text(encoding="utf-8")
+    assert '<a href="redline-draft-2-draft-3.fr.html">Modifications</a>' in page
+    assert '<a href="editors-copy.fr.html">Copie de travail du secrétariat</a>' in page and ">Accueil<" in page
+    assert "Historique du paragraphe 2</a>" in page and "Langues :" not in page and "Langues:" in page
+    assert not (out / "redline-draft-1-draft-2.fr.html").exists()  # Draft 1 was never tagged
+    chinese = (out / "editors-copy.zh.html").read_text(encoding="utf-8")
+    assert ">语文:" in chinese and "第2段的沿革" in chinese
