@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,21 @@ def clone_of(repo: Path, name: str) -> Path:
     work = repo.parent / f"{repo.name}-{name}"
     git(repo.parent, "clone", "-q", str(origin), str(work))
     return work
+
+
+@contextlib.contextmanager
+def committed_as_secretariat(source: Path, repo: Path, message: str) -> Iterator[pytest.MonkeyPatch]:
+    """For a fixture of module scope (no ``monkeypatch``): the document ``source`` copied into
+    ``repo/outcome`` and committed on ``main``; while the block runs, commands commit as the
+    secretariat, with no git configuration of the machine's (the patch can change that)."""
+    shutil.copytree(source, repo / "outcome")
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in {**IDENTITY, "HOME": str(repo.parent)}.items():
+            patch.setenv(key, value)
+        git(repo, "init", "-q", "-b", "main")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", message)
+        yield patch
 
 
 @pytest.fixture

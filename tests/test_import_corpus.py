@@ -111,8 +111,9 @@ def _common(a: list[str], b: list[str]) -> int:
 
 
 def text_of(document: ImportedDocument) -> str:
-    """Everything the import keeps, in document order: masthead, title, note, headings, paragraphs."""
-    out = [document.header_note, document.title]
+    """Everything the import keeps, in document order: masthead (metadata, printed by every
+    format), title, note, headings, paragraphs."""
+    out = [" ".join(value for _key, value in document.masthead), document.header_note, document.title]
 
     def walk(section: ImportedSection) -> None:
         out.append(section.heading)
@@ -196,7 +197,7 @@ def test_resolution_79_271(corpus: dict[str, Imported], tmp_path_factory: pytest
 
 @pytest.mark.slow
 def test_a_treaty_from_its_pdf(corpus: dict[str, Imported], tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The BBNJ Agreement's PDF: its title, "PREAMBLE" the preamble's heading, Parts holding
+    """The BBNJ Agreement's PDF: its title, "PREAMBLE" and its chapeau the preamble's heading, Parts holding
     articles with their titles, an article's chapeau unnumbered before its paragraph 1."""
     result = imported(corpus, tmp_path_factory, "treaty-bbnj-agreement-2023.en.pdf")
     document = result.recognition.document
@@ -204,7 +205,7 @@ def test_a_treaty_from_its_pdf(corpus: dict[str, Imported], tmp_path_factory: py
         document.title.startswith("AGREEMENT UNDER THE UNITED NATIONS CONVENTION") and "PREAMBLE" not in document.title
     )
     preamble, part = document.sections[0], document.sections[1]
-    assert preamble.preamble and preamble.heading == "PREAMBLE"
+    assert preamble.preamble and preamble.heading == "PREAMBLE\nThe Parties to this Agreement,"
     assert (part.kind, part.number, part.title) == ("part", "I", "GENERAL PROVISIONS")
     article = part.subsections[0]
     assert (article.kind, article.number, article.title) == ("article", "1", "Use of terms")

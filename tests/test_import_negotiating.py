@@ -13,7 +13,7 @@ import pytest
 from conftest import UN_CORPUS
 from test_check import problems_of
 from test_import_families import imported_text
-from zerodraft.importing import apart, flattened
+from zerodraft.importing import apart, runtogether
 from zerodraft.importing.plaintext import read
 from zerodraft.main import main
 from zerodraft.reader import read as read_document
@@ -196,8 +196,8 @@ def test_paragraphs_run_together_in_a_flattened_source(tmp_path: Path) -> None:
     paragraphs = labelled(tmp_path, FLATTENED)
     assert [label for label, _ in paragraphs] == ["1", "2", "3", "4", "5", "6", "7"]
     assert paragraphs[5] == ("6", "It would apply to activities under the jurisdiction of States, as in paragraph 5.")
-    assert flattened.is_flattened(list(read(FLATTENED).blocks))
-    assert not flattened.is_flattened(list(read(FLATTENED.replace(", and to the", ",\nand to the")).blocks))
+    assert runtogether.is_flattened(list(read(FLATTENED).blocks))
+    assert not runtogether.is_flattened(list(read(FLATTENED.replace(", and to the", ",\nand to the")).blocks))
     assert "were cut apart at their numbers" in report(tmp_path)
 
 

@@ -34,18 +34,10 @@ def negotiation(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
     6 bis inserted, 5 moved into the national level, 8 corrected on main → Draft 3 (6 leaves
     and 6 bis becomes 6, in the same file name) → a round: 8 bis inserted, 7 deleted, 4
     supported → Draft 4 (7 leaves, 8 becomes 7, 8 bis becomes 8) → 4 agreed after it."""
-    import shutil
-
-    from conftest import EXAMPLE, IDENTITY
+    from conftest import EXAMPLE, committed_as_secretariat
 
     repo = tmp_path_factory.mktemp("one-history")
-    shutil.copytree(EXAMPLE, repo / "outcome")
-    with pytest.MonkeyPatch.context() as patch:
-        for key, value in {**IDENTITY, "HOME": str(repo.parent)}.items():
-            patch.setenv(key, value)
-        git(repo, "init", "-q", "-b", "main")
-        git(repo, "add", "-A")
-        git(repo, "commit", "-q", "-m", "Import of Draft 2")
+    with committed_as_secretariat(EXAMPLE, repo, "Import of Draft 2"):
         zd(repo, "release", "--format", "none", "Draft 2", "--date", "2021-07-02")
         names = {
             "five": ident(repo, f"{A}/005.md"),

@@ -242,6 +242,15 @@ class Repository:
         raw = self.repo.git.log("--reverse", "--format=%B%x00", f"{old}..{new}", "--")
         return [message.strip() for message in raw.split("\0") if message.strip()]
 
+    def unmerged(self, tips: Iterable[str], base: str) -> dict[str, tuple[str, ...]]:
+        """Commit id → its parents' ids, for every commit reachable from ``tips`` and not from
+        ``base`` (one ``git rev-list --parents``): the commits of pending branches."""
+        wanted = [sha for sha in dict.fromkeys(tips) if re.fullmatch(r"[0-9a-f]{40}", sha)]
+        if not wanted:
+            return {}
+        raw = self.repo.git.rev_list("--parents", *wanted, "--not", base, "--")
+        return {line.split()[0]: tuple(line.split()[1:]) for line in str(raw).splitlines() if line.strip()}
+
     def refs(self, patterns: Iterable[str]) -> list[tuple[str, str]]:
         """``(ref name, commit id)`` for every ref matching the ``git for-each-ref``
         patterns (``refs/heads/*``, ``refs/pull/*/head``), sorted by name."""
@@ -298,22 +307,17 @@ class Repository:
         """The commits on the first-parent line of ``ref`` that changed something under
         ``root``, newest first, each with its files as changed against its first parent (a
         merged pull request is one commit here, with everything it brought in)."""
-        sha = self.resolve(ref)
+        return self._log_with_files(["--first-parent", "--diff-merges=first-parent", self.resolve(ref)], root)
+
+    def branch_commits(self, base: str, head: str, root: str) -> list[Commit]:
+        """The commits ``head`` has and ``base`` has not that changed something under
+        ``root``, newest first, each with its own files (a merged pull request's commits)."""
+        return self._log_with_files([f"{base}..{head}"], root)
+
+    def _log_with_files(self, selection: list[str], root: str) -> list[Commit]:
+        """``git log --name-status -M`` of the commits ``selection`` names, under ``root``."""
         raw = self.repo.git.execute(
-            [
-                "git",
-                "-c",
-                "core.quotePath=false",
-                "log",
-                "--first-parent",
-                "--diff-merges=first-parent",
-                "--name-status",
-                "-M",
-                COMMIT_FORMAT,
-                sha,
-                "--",
-                root,
-            ],
+            ["git", "-c", "core.quotePath=false", "log", "--name-status", "-M", COMMIT_FORMAT, *selection, "--", root],
             stdout_as_string=True,
         )
         return [
@@ -479,6 +483,10 @@ class CommitTree:
     def read(self, paths: Iterable[str]) -> dict[str, bytes]:
         wanted = list(paths)
         return dict(zip(wanted, self.repository.blobs([self._blobs[p] for p in wanted]), strict=True))
+
+    def blob_id(self, path: str) -> str:
+        """The blob id of a file :meth:`entries` listed (what a cache keys its content by)."""
+        return self._blobs[path]
 
 
 def find_root(start: Path) -> Path:

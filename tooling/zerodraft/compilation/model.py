@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -57,6 +57,9 @@ class Proposal:
     amends: tuple[str, ...] = ()
     """The delegations whose proposal this changes, when they are not among its authors
     (the European Union amending Kenya's new paragraph): their words are not the EU's."""
+    builds_on: str = ""
+    """The pending branch or pull request this one was made on (the EU's amendment made on
+    Kenya's branch), against whose text it is compared; empty when compared with the base."""
 
     @property
     def credited(self) -> str:
@@ -66,8 +69,10 @@ class Proposal:
 
     @property
     def source(self) -> str:
-        """Where it comes from, as delegates say it: "pull request #12", "branch kenya/amend-5"."""
-        return ref_label(self.ref)
+        """Where it comes from, as delegates say it: "pull request #12", "branch kenya/amend-5",
+        "branch eu/x on origin, made on branch kenya/y on origin"."""
+        made_on = f", made on {ref_label(self.builds_on)}" if self.builds_on else ""
+        return f"{ref_label(self.ref)}{made_on}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +155,7 @@ def build(
     refs: list[str] = []
     skipped: list[Skipped] = []
     taken: dict[str, str] = {}
+    pending: list[tuple[str, str, str]] = []
     for ref, sha in repository.refs(patterns):
         reason = _left_out(ref, sha, base, base_sha, taken)
         fork = ""
@@ -160,23 +166,33 @@ def build(
                 reason = f"shares no history with {base}"
         if not reason and fork == sha:
             reason = f"already merged into {base}: nothing on it that {base} does not hold"
-        files = [f for f in repository.changes(fork, sha) if _is_paragraph(f, root)] if not reason else []
-        if not reason and not files:
-            reason = "changes no paragraph"
         if reason:
             skipped.append(Skipped(characters.one_line(ref), characters.one_line(reason)))
             continue
         taken.setdefault(sha, ref)
-        body = _body(bodies, ref, roster) or _commit_body(repository.messages(fork, sha), roster)
+        pending.append((ref, sha, fork))
+    under = _made_on(repository, pending, base_sha)
+    for ref, sha, fork in pending:
+        start = under.get(ref, ("", fork))[1]
+        files = [f for f in repository.changes(start, sha) if _is_paragraph(f, root)]
+        if not files:
+            skipped.append(Skipped(characters.one_line(ref), "changes no paragraph"))
+            continue
+        body = _body(bodies, ref, roster) or _commit_body(repository.messages(start, sha), roster)
         found = False
         for file in files:
             if file.path not in current:
                 data = repository.file_at(base_sha, file.path)
                 current[file.path] = _paragraph(file.path, data, cfg, roster, root)
+            before = current[file.path]
+            if start != fork:
+                before = _paragraph(file.path, repository.file_at(start, file.path), cfg, roster, root) or before
             after = None
             if file.new_kind == "file" and file.status != "deleted":
                 after = _paragraph(file.path, repository.blob(file.new_blob), cfg, roster, root)
-            proposal = _proposal(ref, current[file.path], after, body, roster, _ref_delegation(ref, roster))
+            proposal = _proposal(ref, before, after, body, roster, _ref_delegation(ref, roster))
+            if proposal is not None and ref in under:
+                proposal = replace(proposal, builds_on=characters.one_line(under[ref][0]))
             if proposal is not None:
                 by_path[file.path].append(proposal)
                 if after is not None:
@@ -189,6 +205,7 @@ def build(
     headings = _Headings(repository, base_sha)
     entries = []
     for path, proposals in by_path.items():
+        proposals.sort(key=lambda proposal: _depth(proposal.ref, under))  # Kenya's, then the EU's amendment of it
         was = current.get(path)
         known = was or heads.get(path)
         number = known.number if known else Number(0)
@@ -204,6 +221,41 @@ def build(
         )
     entries.sort(key=_order)
     return Compilation(cfg.title, cfg.draft_name, base, tuple(entries), tuple(refs), tuple(skipped), cfg.symbol)
+
+
+def _made_on(repository: Repository, pending: list[tuple[str, str, str]], base: str) -> dict[str, tuple[str, str]]:
+    """Ref → ``(ref, commit)`` of the nearest other pending proposal it was made on: a branch
+    started from another delegation's branch (the EU amending Kenya's proposal before it is
+    merged) proposes only what it adds to that one.  One ``git rev-list`` for all refs."""
+    graph = repository.unmerged((sha for _ref, sha, _fork in pending), base)
+    tips = {sha: ref for ref, sha, _fork in reversed(pending)}
+
+    def own(sha: str) -> set[str]:
+        seen, todo = set(), [sha]
+        while todo:
+            commit = todo.pop()
+            if commit in graph and commit not in seen:
+                seen.add(commit)
+                todo += graph[commit]
+        return seen
+
+    found: dict[str, tuple[str, str]] = {}
+    for ref, sha, _fork in pending:
+        commits = own(sha)
+        beneath = [(len(own(tip)), tip) for tip in tips if tip != sha and tip in commits]
+        if beneath:
+            _count, tip = max(beneath)
+            found[ref] = (tips[tip], tip)
+    return found
+
+
+def _depth(ref: str, under: dict[str, tuple[str, str]]) -> int:
+    """How many pending proposals ``ref`` was made on, one on another."""
+    depth = 0
+    while ref in under and depth <= len(under):
+        ref = under[ref][0]
+        depth += 1
+    return depth
 
 
 def ref_label(ref: str) -> str:
@@ -252,8 +304,8 @@ class _Headings:
             if folder not in self.known:
                 data = self.repository.file_at(self.sha, f"{folder}/section.yaml")
                 text = data.decode("utf-8", "replace") if data is not None else None
-                heading = config.section(f"{folder}/section.yaml", text, []).heading
-                self.known[folder] = heading or folders[depth - 1]
+                read = config.section(f"{folder}/section.yaml", text, [])
+                self.known[folder] = read.heading or ("Preamble" if read.preamble else folders[depth - 1])
             out.append(self.known[folder])
         return tuple(out)
 

@@ -1,13 +1,18 @@
-"""A flattened source: paragraphs run together in one line ("… countries. 2. Description of
-the reasons …", a whole section's "68. … 69. … 70. …"), as a PDF extraction flattened to text
-(a JSON export, a copy and paste) prints them.
+"""A treaty's preamble flattened onto one line, put back into its paragraphs.
 
-Only in a source that is flattened (one line in twenty longer than any printed line), a line
-is cut before a paragraph number only where that number is the next one expected —
-one more than the last paragraph number read at the start of a line or at a cut — followed by
-its full stop and a capital, an opening bracket, quote or bullet ("… countries. 2. Description",
-"B. INTERNATIONAL COOPERATION4 27. Cooperation …", a heading run into its first paragraph);
-a number quoted in a sentence ("paragraph 3 above", "in 2030. The") never is.
+A text extracted from a PDF and flattened ("one paragraph a line", as corpora and web pages
+keep treaties) can run the whole preamble into one line::
+
+    PREAMBLE The Parties to this Agreement, Recalling the relevant provisions …, Stressing
+    the need …, Recognizing also that …, Have agreed as follows:
+
+Printed, that is the heading "PREAMBLE", the chapeau "The Parties to this Agreement," and one
+paragraph for each participle.  Such a line is split into those pieces, each a block of its
+own at the same source line, so that the recogniser reads it as it reads the printed layout:
+a preamble whose paragraphs are unnumbered (``preambular`` in the JSON export).  A participle
+starts a paragraph only where it is capitalised after a comma or semicolon ("…, Recognizing
+also that …"); inside a preambular paragraph participles are in lower case.  Nothing is
+dropped: the pieces, joined with a space, are the line.
 """
 
 from __future__ import annotations
@@ -16,45 +21,45 @@ import re
 from dataclasses import replace
 
 from zerodraft.importing.blocks import Block, Kind
-from zerodraft.importing.labels import NUMBERED_RE
+from zerodraft.importing.labels import PARTICIPLE_RE
 
-_NEXT_RE = r"(?<=[.;:\]\w])\s+(?P<n>{n})\.\s+(?=[A-Z“\"\[•(])"
-
-
-#: Longer than any line a page prints (pdftotext's widest, landscape, are under 200).
-LONG = 300
-
-
-def is_flattened(blocks: list[Block]) -> bool:
-    """True for a source flattened to text: one line in twenty or more is longer than any
-    printed line, so lines are paragraphs or whole sections rather than a page's lines."""
-    lines = [b for b in blocks if b.kind is Kind.LINE]
-    return bool(lines) and sum(len(b.text) > LONG for b in lines) * 20 >= len(lines)
+#: "PREAMBLE The Parties to this Agreement, Recalling …": a heading word (optional), a
+#: chapeau ending in a comma, then a participle.
+FLATTENED_RE = re.compile(
+    r"^(?:(?P<heading>PREAMBLE|Preamble)\s+)?(?P<chapeau>(?:The|Les?|La|El|Los)\s+[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,10},)"
+    r"\s+(?P<rest>\S.*)$"
+)
+#: Where a new preambular paragraph starts inside the line: after a comma or semicolon, a
+#: capitalised participle.
+BOUNDARY_RE = re.compile(r"(?<=[,;])\s+(?=[A-Z*])")
 
 
-def split(blocks: tuple[Block, ...] | list[Block]) -> tuple[list[Block], int]:
-    """The blocks with every line holding several paragraphs cut before each of them, and
-    how many cuts were made."""
+def split(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with every flattened preamble split into its heading, chapeau and paragraphs."""
     out: list[Block] = []
-    last = 0
-    cuts = 0
     for block in blocks:
-        if block.kind is not Kind.LINE:
+        pieces = _pieces(block.text) if block.kind in (Kind.LINE, Kind.PARAGRAPH) else None
+        if pieces is None:
             out.append(block)
             continue
-        start = NUMBERED_RE.match(block.text)
-        if start is not None and not start.group("point") and not start.group("prefix"):
-            last = int(start.group("base"))
-        text = block.text
-        piece = block
-        while True:
-            found = re.search(_NEXT_RE.format(n=last + 1), text)
-            if found is None:
-                break
-            out.append(replace(piece, text=text[: found.start()].rstrip()))
-            text = text[found.start("n") :]
-            piece = replace(block, gap=False)
-            last += 1
-            cuts += 1
-        out.append(replace(piece, text=text) if piece is not block or text != block.text else block)
-    return out, cuts
+        for position, piece in enumerate(pieces):
+            out.append(replace(block, text=piece, gap=block.gap or position > 0))
+    return out
+
+
+def _pieces(text: str) -> list[str] | None:
+    """The heading, chapeau and paragraphs of a flattened preamble, or None if ``text`` is
+    not one (fewer than two participles)."""
+    match = FLATTENED_RE.match(text)
+    if match is None or not PARTICIPLE_RE.match(match.group("rest")):
+        return None
+    paragraphs: list[str] = []
+    for piece in BOUNDARY_RE.split(match.group("rest")):
+        if paragraphs and not PARTICIPLE_RE.match(piece):
+            paragraphs[-1] = f"{paragraphs[-1]} {piece}"
+        else:
+            paragraphs.append(piece)
+    if len(paragraphs) < 2:
+        return None
+    heading = [match.group("heading")] if match.group("heading") else []
+    return [*heading, match.group("chapeau"), *paragraphs]

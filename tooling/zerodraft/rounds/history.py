@@ -181,7 +181,7 @@ def histories(
     drafts = tuple(
         _released(repository, tag, sha, root, single) for tag, sha in draft_tags(repository) if sha in on_line
     )
-    return Histories(_walk(repository, line, files, drafts, only), drafts)
+    return Histories(_walk(repository, line, files, drafts, only, root), drafts)
 
 
 def history(repository: Repository, document: Document, reference: str, ref: str = "HEAD") -> History:
@@ -262,6 +262,7 @@ def _walk(
     files: Mapping[str, str],
     drafts: tuple[Released, ...],
     only: Collection[str] | None,
+    root: str,
 ) -> dict[str, tuple[Event, ...]]:
     """Paragraph id → its events, newest first: ``line`` walked from the newest commit back."""
     wanted = set(only) if only is not None else None
@@ -270,6 +271,8 @@ def _walk(
         return {path: i for path, i in mapping.items() if wanted is None or i in wanted}
 
     heads = repository.commits(c.parents[1] for c in line if len(c.parents) > 1)
+    on_line = {c.sha for c in line}
+    own = _PullRequestCommits(repository, heads, on_line, root)
     pending = list(reversed(drafts))  # newest first
     mapping = keep(files)
     older = keep(pending[0].files()) if pending else {}  # the files of the draft before
@@ -283,17 +286,41 @@ def _walk(
                 found[ident].append(event)
             mapping = keep({str(r["old-path"]): i for i, r in release.rows.items() if r.get("old-path")})
             continue
-        for ident, event in _commit_events(commit, heads, mapping, older):
+        for ident, event in _commit_events(commit, heads, mapping, older, own):
             found[ident].append(event)
     return {ident: tuple(events) for ident, events in found.items()}
 
 
-def _credit(commit: Commit, heads: Mapping[str, Commit]) -> dict[str, str]:
+class _PullRequestCommits:
+    """The commits of each merged pull request of several commits, read when first asked (one
+    ``git log`` a pull request; one of a single commit needs none): so that a change to 22 is
+    credited to the commit that changed 22, not to the last commit, which changed 22 bis."""
+
+    def __init__(self, repository: Repository, heads: Mapping[str, Commit], on_line: set[str], root: str) -> None:
+        self.repository = repository
+        self.heads = heads
+        self.on_line = on_line
+        self.root = root
+        self.read: dict[str, list[Commit]] = {}
+
+    def last_touching(self, merge: Commit, path: str) -> Commit | None:
+        """The newest commit of the pull request ``merge`` brought in that changed ``path``,
+        or ``None`` when it is the pull request's last commit (or git cannot tell)."""
+        head = self.heads.get(merge.parents[1]) if len(merge.parents) > 1 else None
+        if head is None or all(parent in self.on_line for parent in head.parents):
+            return None  # not a pull request, or one of a single commit
+        if merge.sha not in self.read:
+            self.read[merge.sha] = self.repository.branch_commits(merge.parents[0], head.sha, self.root)
+        return next((c for c in self.read[merge.sha] if any(path in entry[1:] for entry in c.files)), None)
+
+
+def _credit(commit: Commit, heads: Mapping[str, Commit], last: Commit | None = None) -> dict[str, str]:
     """Who and what a main-line commit stands for (:class:`Event`'s ``author``, ``subject``,
-    ``merged_by``, ``merger`` and ``login``); for a merged pull request, its last commit's author
-    and subject, the merge's subject, who merged it and the login that opened it."""
+    ``merged_by``, ``merger`` and ``login``); for a merged pull request, the author and subject
+    of ``last`` (its commit that last changed the paragraph) or else of its last commit, the
+    merge's subject, who merged it and the login that opened it."""
     if len(commit.parents) > 1 and commit.parents[1] in heads:
-        head = heads[commit.parents[1]]
+        head = last or heads[commit.parents[1]]
         return {
             "author": head.author,
             "subject": head.subject,
@@ -355,12 +382,15 @@ def _release_events(
 
 
 def _commit_events(
-    commit: Commit, heads: Mapping[str, Commit], mapping: dict[str, str], older: Mapping[str, str]
+    commit: Commit,
+    heads: Mapping[str, Commit],
+    mapping: dict[str, str],
+    older: Mapping[str, str],
+    own: _PullRequestCommits,
 ) -> list[tuple[str, Event]]:
     """What one commit of a round did to the paragraphs it touched; ``mapping`` (file → id
     after the commit) becomes the map before it.  ``older`` names the files of the draft
-    before, for a file removed in the round."""
-    credit = _credit(commit, heads)
+    before, for a file removed in the round; ``own`` the commits of a merged pull request."""
     out = []
     for entry in commit.files:
         status = entry[0][:1]
@@ -385,6 +415,7 @@ def _commit_events(
         else:
             continue
         if ident:
+            credit = _credit(commit, heads, own.last_touching(commit, path))
             out.append((ident, Event(commit=commit.sha, date=commit.date, path=path, what=what, **credit)))
     return out
 
