@@ -67,6 +67,19 @@ def test_when_the_sentences_do_not_say_where_a_paragraph_begins_nothing_is_inven
     assert any("002.md" in p.message and p.code == "ZD660" for p in result.problems)
 
 
+def test_a_number_left_without_text_takes_the_sentence_beside_it_that_fits_and_is_listed() -> None:
+    # Article 31: paragraph 2's text ends paragraph 1's run, then "- 2 - 3"; the sentences are
+    # counted differently (the Arabic makes one of the English two), so the length decides
+    unit = _article(31, "One long sentence here, with more words. And another one.", "Joint ones too.", "Three.")
+    text = "المادة 31 عنوان - 1 ألف طويل جدا جدا جدا جدا، باء. جيم ثاني. - 2 - 3 دال.\n"
+    result = align.align((unit,), text, AR, "ar.txt")
+    texts = _texts(result)
+    assert texts["31-article-31/001.md"] == ("ألف طويل جدا جدا جدا جدا، باء.", False)
+    assert texts["31-article-31/002.md"] == ("جيم ثاني.", False)
+    assert texts["31-article-31/003.md"] == ("دال.", True)
+    assert any("001.md–002.md" in p.message and p.code == "ZD660" for p in result.problems)
+
+
 def test_a_number_displaced_into_a_later_paragraph_is_passed_over() -> None:
     # Article 30: paragraph 1's number lost, a "- 1" turns up inside paragraph 2
     unit = _article(30, "The first paragraph, rather long, of this article.", "Second: (a) one; (b) two.")

@@ -32,6 +32,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "SOURCE is this language version of the document already in DIR: align it to its structure, beside the original",
     )
     parser.add_argument(
+        "--layout",
+        metavar="PDF",
+        help="with --language: the translation's PDF, read only for where each title ends in a script without "
+        "capitals (Chinese, Arabic: the title centred on its own line); its text is never copied",
+    )
+    parser.add_argument(
         "--accept-unplaced",
         action="store_true",
         help="no longer needed (kept so that old scripts run): every line is imported, guesses go to the report",
@@ -42,7 +48,12 @@ def run(args: argparse.Namespace) -> int:
     if args.language:
         from zerodraft.languages import importer
 
-        return importer.run(Path(args.source), args.language, args.into, force=args.force, dry_run=args.dry_run)
+        layout = Path(args.layout) if args.layout else None
+        return importer.run(
+            Path(args.source), args.language, args.into, force=args.force, dry_run=args.dry_run, layout=layout
+        )
+    if args.layout:
+        raise Fatal("--layout goes with --language: it reads a translation's PDF for where its titles end")
     source = sourcefile.open_source(Path(args.source), args.source_format)
     recognition = recognise(source)
     document = recognition.document

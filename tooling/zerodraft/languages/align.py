@@ -16,10 +16,12 @@ import bisect
 import itertools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
+from zerodraft.languages import layout
 from zerodraft.languages.conventions import Conventions
+from zerodraft.languages.layout import TitleShape
 from zerodraft.languages.skeleton import Slot, Unit
 from zerodraft.model import Problem
 from zerodraft.numbering import Number
@@ -96,8 +98,16 @@ class _Text:
         return bisect.bisect_right(self.starts, offset)
 
 
-def align(units: tuple[Unit, ...], text: str, target: Conventions, source_name: str) -> Alignment:
-    """Align ``text`` (a translation, in ``target``'s language) to ``units`` (the original)."""
+def align(
+    units: tuple[Unit, ...],
+    text: str,
+    target: Conventions,
+    source_name: str,
+    titles: Mapping[str, TitleShape] | None = None,
+) -> Alignment:
+    """Align ``text`` (a translation, in ``target``'s language) to ``units`` (the original);
+    ``titles``, read from the translation's PDF (:mod:`zerodraft.languages.layout`), tells where
+    a title ends in a script without capitals."""
     source = _Text(text)
     problems: list[Problem] = []
 
@@ -111,7 +121,8 @@ def align(units: tuple[Unit, ...], text: str, target: Conventions, source_name: 
     for index, (unit, start, end) in enumerate(found):
         stop = found[index + 1][1] if index + 1 < len(found) else len(text)
         following = found[index + 1][0] if index + 1 < len(found) else None
-        title, aligned, carry = _unit(unit, source, end, stop, following, target, report)
+        shape = titles.get(unit.path) if titles else None
+        title, aligned, carry = _unit(unit, source, end, stop, following, target, report, shape)
         if carried and aligned:
             aligned[0] = _receive(aligned[0], carried, target)
         carried = carry
@@ -183,7 +194,8 @@ def _next_pattern(units: tuple[Unit, ...], index: int, target: Conventions) -> r
 
 def _first(pattern: re.Pattern[str], text: str, position: int, after: re.Pattern[str] | None) -> re.Match[str] | None:
     """The first match at the start of a line after ``position`` (the printed heading), or
-    else the first anywhere (OCR moved it), unless the next heading comes first."""
+    else the first anywhere (OCR moved it) when the next heading begins a line before it (a
+    reference to "第三十二条" in the text is not the heading)."""
     anywhere = pattern.search(text, position)
     if anywhere is None:
         return None
@@ -193,7 +205,10 @@ def _first(pattern: re.Pattern[str], text: str, position: int, after: re.Pattern
     inner = pattern.search(text, at_line.start())
     if at_line.start() <= anywhere.start() or inner is None:
         return inner or anywhere
-    following = after.search(text, anywhere.end(), inner.start()) if after is not None else None
+    if after is None:
+        return inner
+    # the next heading printed at a line's start before this one's: this one was moved (OCR)
+    following = re.compile(rf"(?m)^{_NOISE_PREFIX}(?:{after.pattern})").search(text, anywhere.end(), inner.start())
     return anywhere if following is not None else inner
 
 
@@ -205,6 +220,7 @@ def _unit(
     following: Unit | None,
     target: Conventions,
     report: object,
+    shape: TitleShape | None = None,
 ) -> tuple[str, list[Aligned], str]:
     """The title and paragraphs of one unit, from its region of the text, and the text OCR
     moved before the next heading that belongs to the next unit."""
@@ -221,7 +237,7 @@ def _unit(
     lead_slots = [s for s in unit.slots[: anchors[0][0]]] if anchors else list(unit.slots)
     lead_end = anchors[0][1] if anchors else region_end
     lead = text[start:lead_end]
-    title, lead_offset = _title(unit, lead, bool(lead_slots), target)
+    title, lead_offset = _title(unit, lead, bool(lead_slots), target, shape)
     if unit.title and not title and lead_slots:
         report(
             start,
@@ -230,6 +246,11 @@ def _unit(
         )
     if lead_slots:
         runs.append((lead_slots, start + lead_offset, lead_end))
+    elif not unit.slots and any(c.isalpha() for c in lead[lead_offset:]) and not carry:
+        # a Part whose printed title the layout ends: what follows is text OCR moved before
+        # the next heading ("تقييمات الأثر البيئي أهداف هذا الجزء هي كما يلي: المادة 27")
+        carry = " ".join(lead[lead_offset:].split())
+        report(start + lead_offset, "ZD661", f"moved '{carry[:40]}' after the next heading, where its text begins")
     for number, (index, _marker, begin) in enumerate(anchors):
         end = anchors[number + 1][1] if number + 1 < len(anchors) else region_end
         next_index = anchors[number + 1][0] if number + 1 < len(anchors) else len(unit.slots)
@@ -239,12 +260,21 @@ def _unit(
         if len(group) > 1:  # markers run together: their texts follow (or precede) them
             slots = [slot for run in group for slot in run[0]]
             joined = " ".join(_LEADING_NOISE.sub("", text[b:e]).strip() for _, b, e in group)
-            joined_pieces = _by_sentences(joined, slots) or []
+            counted = _by_sentences(joined, slots)
             line = source.line(group[0][1])
             aligned.extend(
-                Aligned(slot, _blocks(piece, slot, target), line, True)
-                for slot, piece in zip(slots, joined_pieces, strict=True)
+                Aligned(slot, _blocks(piece, slot, target), line, counted is not None)
+                for slot, piece in zip(slots, counted or _nearest_sentences(joined, slots), strict=True)
+                if piece.strip()
             )
+            if counted is None:
+                names = f"{slots[0].path.rsplit('/', 1)[1]}–{slots[-1].path.rsplit('/', 1)[1]}"
+                report(
+                    group[0][1],
+                    "ZD660",
+                    f"a paragraph number with no text after it: shared the text beside it among {len(slots)} "
+                    f"paragraphs ({names}, {_where(unit)}) at the sentence end nearest their lengths: check where each begins",
+                )
             continue
         slots, begin, end = group[0]
         pieces, exact = _pieces(text[begin:end], slots, target)
@@ -310,7 +340,8 @@ def _receive(first: Aligned, carried: str, target: Conventions) -> Aligned:
     back: subparagraphs before the next one found, a word at the start."""
     first_mark = target.number_text(target.subparagraph, Number(1))
     if not carried.startswith(first_mark):
-        return replace(first, text=f"{carried} {first.text}")
+        joint = "\n\n" if first.text.startswith(first_mark) else " "
+        return replace(first, text=f"{carried}{joint}{first.text}")
     blocks = _blocks(carried, replace(first.slot, text="(a)\n(b)"), target).split("\n\n")
     following = target.number_text(target.subparagraph, Number(len(blocks) + 1))
     lines = first.text.split("\n\n")
@@ -425,23 +456,61 @@ def _trim(text: str, start: int, stop: int, following: Unit | None, target: Conv
     return end
 
 
-def _title(unit: Unit, lead: str, has_text: bool, target: Conventions) -> tuple[str, int]:
-    """The title at the start of ``lead`` and where the text after it begins."""
+def _title(
+    unit: Unit, lead: str, has_text: bool, target: Conventions, shape: TitleShape | None = None
+) -> tuple[str, int]:
+    """The title at the start of ``lead`` and where the text after it begins: before the first
+    capitalised word (a cased script), at the end of a first line that ends no clause (the
+    title printed on a line of its own), before the first subparagraph where the original's
+    text begins with one (Annex I), or where the PDF's layout says it ends (``shape``)."""
     if not unit.title:
         return "", 0
     stripped = lead.lstrip()
     skip = len(lead) - len(stripped)
     if not has_text:
+        end = _title_end(stripped, shape) if shape is not None and shape.dropped else 0
+        if end:
+            return " ".join(stripped[:end].split()), skip + end
         return " ".join(stripped.split()), len(lead)
     newline = stripped.find("\n")
-    if target.title_split != "capital":
-        return "", skip
     line = stripped if newline < 0 else stripped[:newline]
-    words = len(unit.title.split())
-    for match in _CAPITAL.finditer(line):
-        if len(line[: match.start()].split()) >= max(1, words // 3):
-            return " ".join(line[: match.start()].split()), skip + match.end()
+    if target.title_split == "capital":
+        words = len(unit.title.split())
+        for match in _CAPITAL.finditer(line):
+            if len(line[: match.start()].split()) >= max(1, words // 3):
+                return " ".join(line[: match.start()].split()), skip + match.end()
+    if newline > 0 and stripped[newline:].strip() and line.rstrip()[-1:] not in _CLAUSE_ENDS:
+        return " ".join(line.split()), skip + newline
+    if shape is not None:
+        end = _title_end(stripped, shape)
+        if end:
+            return " ".join(stripped[:end].split()), skip + end
     return "", skip
+
+
+_CLAUSE_ENDS = ".,;:!?。，；：、،؛"
+
+
+def _title_end(text: str, shape: TitleShape) -> int:
+    """Where a title of ``shape`` ends at the start of ``text`` (0 if it cannot be told): where
+    the font drops glyphs, after the shortest run of words holding as many of the letters the
+    PDF kept as any run of a title's length does; where it maps each glyph to a wrong character,
+    after as many characters as the PDF has."""
+    if shape.dropped:
+        wanted = sum(shape.letters.values())
+        ends = [m.end() for m in re.finditer(r"\S+", text)][:-1]
+        reach = [ends_at for ends_at in ends if sum(layout.letters(text[:ends_at]).values()) <= 2.5 * wanted + 3]
+        covered = [sum((shape.letters & layout.letters(text[:ends_at])).values()) for ends_at in reach]
+        if not covered or max(covered) < 0.8 * wanted:
+            return 0
+        return reach[covered.index(max(covered))]
+    count = 0
+    for index, char in enumerate(text):
+        count += not char.isspace()
+        if count == shape.glyphs:
+            end = index + 1
+            return end if text[end:].strip() else 0
+    return 0
 
 
 def _groups(runs: list[tuple[list[Slot], int, int]], text: str) -> list[list[tuple[list[Slot], int, int]]]:
@@ -472,7 +541,73 @@ def _groups(runs: list[tuple[list[Slot], int, int]], text: str) -> list[list[tup
         first = best[stop][1]
         groups.append(runs[first:stop])
         stop = first
-    return groups[::-1]
+    groups.reverse()
+    return _borrow(groups, empty, runs, text)
+
+
+def _borrow(
+    groups: list[list[tuple[list[Slot], int, int]]],
+    empty: list[bool],
+    runs: list[tuple[list[Slot], int, int]],
+    text: str,
+) -> list[list[tuple[list[Slot], int, int]]]:
+    """A number still left with no text (its sentences counted differently) takes its text from
+    the paragraph before or after it, whichever fits the lengths better: the last resort."""
+    alone = {id(run): empty[index] for index, run in enumerate(runs)}
+    out: list[list[tuple[list[Slot], int, int]]] = []
+    index = 0
+    while index < len(groups):
+        group = groups[index]
+        if len(group) == 1 and alone[id(group[0])] and len(group[0][0]) == 1:
+            options = []
+            if out and len(out[-1]) == 1 and not alone[id(out[-1][0])] and len(out[-1][0][0]) == 1:
+                options.append((_fit([out[-1][0], group[0]], text), "before"))
+            following = groups[index + 1] if index + 1 < len(groups) else None
+            if following and len(following) == 1 and not alone[id(following[0])] and len(following[0][0]) == 1:
+                options.append((_fit([group[0], following[0]], text), "after"))
+            options = [option for option in options if option[0] < math.inf]
+            if options:
+                _, side = min(options)
+                if side == "before":
+                    out[-1] = [out[-1][0], group[0]]
+                else:
+                    out.append([group[0], following[0]])  # type: ignore[index]
+                    index += 1
+                index += 1
+                continue
+        out.append(group)
+        index += 1
+    return out
+
+
+def _fit(group: list[tuple[list[Slot], int, int]], text: str) -> float:
+    joined = " ".join(_LEADING_NOISE.sub("", text[b:e]).strip() for _, b, e in group)
+    slots = [slot for run in group for slot in run[0]]
+    if len(_sentence_ends(joined)) < len(slots) - 1:
+        return math.inf  # no sentence end to cut at: the number stays without text, listed
+    return _misfit(_nearest_sentences(joined, slots), slots)
+
+
+def _misfit(pieces: list[str], slots: list[Slot]) -> float:
+    scale = sum(len(p) for p in pieces) / max(1, sum(len(slot.text) for slot in slots))
+    return sum(
+        abs(math.log(max(1, len(p)) / max(1.0, len(slot.text) * scale))) for p, slot in zip(pieces, slots, strict=True)
+    )
+
+
+def _nearest_sentences(text: str, slots: list[Slot]) -> list[str]:
+    """``text`` cut at the sentence ends whose pieces come nearest the lengths of the original's
+    slots (length ratios, the last resort); a slot may get nothing where there are too few."""
+    ends = _sentence_ends(text)
+    best: tuple[float, list[str]] | None = None
+    for cuts in itertools.combinations(ends, len(slots) - 1):
+        pieces = [text[a:b] for a, b in itertools.pairwise([0, *cuts, len(text)])]
+        score = _misfit(pieces, slots)
+        if best is None or score < best[0]:
+            best = (score, pieces)
+        if len(ends) > 40:
+            break  # pragma: no cover - a run of numbers never holds so many sentences
+    return best[1] if best is not None else [text] + [""] * (len(slots) - 1)
 
 
 def _pieces(text: str, slots: list[Slot], target: Conventions) -> tuple[list[str], bool]:

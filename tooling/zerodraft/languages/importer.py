@@ -19,6 +19,7 @@ from zerodraft.errors import Fatal
 from zerodraft.git import find_root, source_at
 from zerodraft.importing import sourcefile
 from zerodraft.languages import conventions, skeleton
+from zerodraft.languages import layout as pdflayout
 from zerodraft.languages.align import Alignment, align
 from zerodraft.languages.records import TAG_RE, fingerprint, name
 from zerodraft.model import Problem
@@ -27,8 +28,9 @@ from zerodraft.output import write_atomically
 _CONTROL = re.compile(f"[{characters.CONTROL}]")  # the one definition (zerodraft.characters)
 
 
-def run(source_path: Path, language: str, into: str, *, force: bool, dry_run: bool) -> int:
-    """Align ``source_path`` as the ``language`` version of the document in ``into``."""
+def run(source_path: Path, language: str, into: str, *, force: bool, dry_run: bool, layout: Path | None = None) -> int:
+    """Align ``source_path`` as the ``language`` version of the document in ``into``; ``layout``,
+    the translation's PDF, tells where titles end in a script without capitals."""
     if not TAG_RE.match(language):
         raise Fatal(f"'{language[:40]}' is not a language code (BCP 47: fr, zh, es-419, zh-Hans)")
     base = find_root(Path.cwd())
@@ -56,7 +58,8 @@ def run(source_path: Path, language: str, into: str, *, force: bool, dry_run: bo
         )
     text, noise = _source_text(source_path)
     units = skeleton.of(document, conventions.of(languages.original))
-    alignment = align(units, text, target, str(source_path))
+    shapes = pdflayout.titles(pdflayout.read(layout), units, target) if layout is not None else None
+    alignment = align(units, text, target, str(source_path), shapes)
     for problem in sorted((*noise, *alignment.problems)):
         print(problem)
     found = len(alignment.paragraphs)

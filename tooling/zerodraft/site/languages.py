@@ -12,7 +12,7 @@ from html import escape
 from zerodraft.languages import conventions, version
 from zerodraft.render.layout import Item, lay_out
 from zerodraft.render.links import linked
-from zerodraft.site import text
+from zerodraft.site import redlines, text
 from zerodraft.site.layout import Page, page
 from zerodraft.site.model import Site, Snapshot
 
@@ -39,12 +39,37 @@ def translated(snapshot: Snapshot, language: str) -> Snapshot:
     return replace(snapshot, document=document, draft=draft)
 
 
-def switcher(snapshot: Snapshot, here: str) -> str:
-    """Links to the text in every language it is kept in, each named in itself, and to the
-    side-by-side pages; ``""`` for a one-language text."""
+def redline_path(base: str, language: str) -> str:
+    """The redline page of one language: ``redline-draft-1-draft-2.fr.html`` beside the original's."""
+    return f"{base.removesuffix('.html')}.{language}.html"
+
+
+def _before(site: Site, snapshot: Snapshot) -> tuple[Snapshot, str] | None:
+    """The text ``snapshot`` is compared with on the site and the original's redline page:
+    the draft before it, or for the editor's copy the last draft; ``None`` for the first draft."""
+    if snapshot is site.current:
+        return (site.drafts[-1], site.since_last) if site.drafts else None
+    index = site.drafts.index(snapshot)
+    return (site.drafts[index - 1], site.redlines[snapshot.slug]) if index else None
+
+
+def _redline_of(site: Site, snapshot: Snapshot, language: str) -> str:
+    """The redline page of ``snapshot`` in ``language``, or ``""`` where there is none (the draft
+    before it did not keep that language)."""
+    before = _before(site, snapshot)
+    if before is None or language not in before[0].document.config.languages.kept:
+        return ""
+    return redline_path(before[1], language)
+
+
+def switcher(snapshot: Snapshot, here: str, redline: str = "") -> str:
+    """Links to the text in every language it is kept in, each named in itself, to the
+    side-by-side pages, and to ``redline`` (the changes in this language); the words in the
+    language of the page ``here``; ``""`` for a one-language text."""
     kept = snapshot.document.config.languages.kept
     if not kept:
         return ""
+    words = conventions.of(here or version.tag(snapshot.document))
     links = []
     for language in ("", *kept):
         rules = conventions.of(language or version.tag(snapshot.document))
@@ -60,17 +85,49 @@ def switcher(snapshot: Snapshot, here: str) -> str:
         f'<a href="{escape(side_by_side_path(snapshot, language))}">{escape(version.tag(snapshot.document))} | {escape(language)}</a>'
         for language in kept
     )
-    return f'<p class="languages" id="languages">Languages: {" · ".join(links)} — side by side: {pairs}</p>'
+    changes = f' — <a href="{escape(redline)}">{escape(words.word("changes", "Changes"))}</a>' if redline else ""
+    languages, side = escape(words.word("languages", "Languages")), escape(words.word("side-by-side", "side by side"))
+    return f'<p class="languages" id="languages">{languages}: {" · ".join(links)} — {side}: {pairs}{changes}</p>'
 
 
 def jobs(site: Site) -> list[Callable[[], Page]]:
-    """The language pages of every text that keeps languages."""
+    """The language pages of every text that keeps languages: the text, the side-by-side page
+    and, where the text before it kept the language too, the redline in that language."""
     out: list[Callable[[], Page]] = []
     for snapshot in (site.current, *site.drafts):
         for language in snapshot.document.config.languages.kept:
             out.append(functools.partial(language_page, site, snapshot, language))
             out.append(functools.partial(side_by_side_page, site, snapshot, language))
+            if _redline_of(site, snapshot, language):
+                out.append(functools.partial(language_redline_page, site, snapshot, language))
     return out
+
+
+def language_redline_page(site: Site, snapshot: Snapshot, language: str) -> Page:
+    """The changes to ``snapshot`` in ``language`` since the text before it (the draft before,
+    or for the editor's copy the last draft), paragraphs paired by id as in the original's redline."""
+    before = _before(site, snapshot)
+    assert before is not None  # only called where _redline_of found one
+    old, new = translated(before[0], language), translated(snapshot, language)
+    words = conventions.of(language)
+    names = {"old": version.draft_name(old.document), "new": version.draft_name(new.document)}
+    if snapshot is site.current:
+        title = words.word("changes-since", "Changes since {old}: the editor's copy")
+        names["new"] = words.word("editors-copy", "Editor's copy")
+    else:
+        title = words.word("changes-from", "Changes from {old} to {new}")
+    for key, value in names.items():
+        title = title.replace("{" + key + "}", value)
+    links = (path(before[0], language), path(snapshot, language))
+    return redlines.redline_page(
+        _redline_of(site, snapshot, language),
+        old,
+        new,
+        title,
+        language=language,
+        links=links,
+        editors_copy=path(site.current, language),
+    )
 
 
 def language_page(site: Site, snapshot: Snapshot, language: str) -> Page:
@@ -78,7 +135,10 @@ def language_page(site: Site, snapshot: Snapshot, language: str) -> Page:
     version_of = translated(snapshot, language)
     rules = conventions.of(language)
     where = path(snapshot, language)
-    parts = [text.title_block(version_of.draft, version_of.draft.header), switcher(snapshot, language)]
+    parts = [
+        text.title_block(version_of.draft, version_of.draft.header),
+        switcher(snapshot, language, _redline_of(site, snapshot, language)),
+    ]
     parts.append(text.body(version_of.draft, site.paragraph_pages))
     title = " ".join(version_of.document.config.title.split())[:80]
     return page(
@@ -88,6 +148,8 @@ def language_page(site: Site, snapshot: Snapshot, language: str) -> Page:
         script=True,
         language=rules.code,
         direction=rules.direction,
+        current=path(site.current, language) if snapshot is site.current else "",
+        editors_copy=path(site.current, language),
     )
 
 
@@ -105,7 +167,9 @@ def side_by_side_page(site: Site, snapshot: Snapshot, language: str) -> Page:
     for mine, theirs in zip(snapshot.draft.entries, other.draft.entries, strict=True):
         if isinstance(mine, Item) and isinstance(theirs, Item):
             a = text.paragraph(mine, site.paragraph_pages, anchor=False, notes=path(snapshot, ""))
-            b = text.paragraph(theirs, site.paragraph_pages, anchor=False, notes=path(snapshot, language))
+            b = text.paragraph(
+                theirs, site.paragraph_pages, anchor=False, notes=path(snapshot, language), language=language
+            )
         else:
             a = f"<h3>{escape(' '.join(r.text for r in getattr(mine, 'runs', ())))}</h3>"
             b = f"<h3>{escape(' '.join(r.text for r in getattr(theirs, 'runs', ())))}</h3>"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from zerodraft.languages import conventions
 from zerodraft.render import html as draft_html
 from zerodraft.render.layout import CompiledDraft
 
@@ -53,13 +54,16 @@ def page(
     script: bool = False,
     language: str = "en",
     direction: str = "ltr",
+    editors_copy: str = "editors-copy.html",
 ) -> Page:
     """A whole page at ``path``: ``title`` (plain text, escaped here), ``body`` (HTML), in
-    ``language`` (``dir="rtl"`` for a right-to-left one)."""
+    ``language`` (``dir="rtl"`` for a right-to-left one); the navigation leads to ``editors_copy``
+    (a language's pages to the editor's copy in that language)."""
     root = up(path)
+    words = conventions.of(language)  # the site's own words in the page's language (data/languages/*.yaml)
     nav = [
-        ("index.html", "Home"),
-        ("editors-copy.html", "Editor's copy"),
+        ("index.html", words.word("home", "Home")),
+        (editors_copy, words.word("editors-copy", "Editor's copy")),
     ]
     links = "".join(
         f'<li><a href="{root}{href}"{_CURRENT if href == current else ""}>{text}</a></li>' for href, text in nav
@@ -81,7 +85,7 @@ def page(
     parts += [
         "</head>",
         "<body>",
-        '<a class="skip" href="#content">Skip to the content</a>',
+        f'<a class="skip" href="#content">{escape(words.word("skip-to-content", "Skip to the content"))}</a>',
         f'<nav class="site-nav" aria-label="Site"><ul>{links}</ul></nav>',
         f'<main id="content">\n{body}\n</main>',
         "</body>",

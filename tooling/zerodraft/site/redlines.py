@@ -14,6 +14,7 @@ from functools import cache
 from html import escape
 from typing import TYPE_CHECKING
 
+from zerodraft.languages import conventions
 from zerodraft.redline import Redline, compare
 from zerodraft.redline import html as redline_html
 from zerodraft.render.inline import safe_link
@@ -45,8 +46,20 @@ def comparison(old: Snapshot, new: Snapshot) -> Redline:
     return compare(old.document, new.document, old.name, new.name)
 
 
-def redline_page(path: str, old: Snapshot, new: Snapshot, title: str) -> Page:
-    """One redline page at ``path``: a summary with links to every change, then the text."""
+def redline_page(
+    path: str,
+    old: Snapshot,
+    new: Snapshot,
+    title: str,
+    *,
+    language: str = "",
+    links: tuple[str, str] = ("", ""),
+    editors_copy: str = "editors-copy.html",
+) -> Page:
+    """One redline page at ``path``: a summary with links to every change, then the text;
+    ``language`` for the redline of one language version (``old`` and ``new`` are then that
+    language's: :func:`zerodraft.site.languages.translated`), ``links`` the pages of the two texts
+    (by default the originals'), ``editors_copy`` the page the navigation leads to."""
     redline = comparison(old, new)
     counts = redline.counts()
     redline = redline.changes_only()
@@ -55,10 +68,13 @@ def redline_page(path: str, old: Snapshot, new: Snapshot, title: str) -> Page:
     if counts["renumbered only"]:
         said += f" ({counts['renumbered only']} renumbered only, listed in the concordance)"
     md = _markdown()
+    # The explanation is in English on every page (a limit, docs/languages.md), and says so to screen readers.
+    english = ' lang="en" dir="ltr"' if language else ""
     parts = [
         f"<h1>{escape(title)}</h1>",
-        f'<p class="intro">From <a href="{escape(old.slug)}.html">{escape(old.name)}</a> to '
-        f'<a href="{escape(new.slug)}.html">{escape(new.name)}</a>. '
+        f'<p class="intro"{english}>From '
+        f'<a href="{escape(links[0] or old.slug + ".html")}">{escape(old.name)}</a> to '
+        f'<a href="{escape(links[1] or new.slug + ".html")}">{escape(new.name)}</a>. '
         "Inserted text is <ins>underlined</ins>, deleted text is <del>struck through</del>; "
         f"each paragraph says in words what happened to it. In all: {escape(said)}. "
         "Paragraphs that did not change are left out (the headings above each change stay); "
@@ -68,4 +84,9 @@ def redline_page(path: str, old: Snapshot, new: Snapshot, title: str) -> Page:
     ]
     parts.extend(redline_html.block_html(md, block) for block in redline.blocks)
     parts.append("</div>")
-    return page(path, title, "\n".join(parts))
+    if not language:
+        return page(path, title, "\n".join(parts))
+    rules = conventions.of(language)
+    return page(
+        path, title, "\n".join(parts), language=rules.code, direction=rules.direction, editors_copy=editors_copy
+    )

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from html import escape
 
 from zerodraft.dashboard import dashboard
+from zerodraft.languages import conventions, version
 from zerodraft.render import html as draft_html
 from zerodraft.render.layout import CompiledDraft, Heading, Item
 
@@ -61,22 +62,32 @@ def body(draft: CompiledDraft, history: Mapping[str, str], prefix: str = "") -> 
     """The headings, paragraphs and notes of ``draft``; ``history`` maps a paragraph's id to
     its page (relative to the site root; ``prefix`` leads from this page to the root)."""
     out = ['<div class="text" id="text">']
+    language = version.tag(draft.document) if version.declared(draft.document) else ""
     for entry in draft.entries:
         if isinstance(entry, Heading):
             out.append(draft_html.heading(entry))
         else:
-            out.append(paragraph(entry, history, prefix))
+            out.append(paragraph(entry, history, prefix, language=language))
     out.append("</div>")
     if draft.footnotes:
         out.append(draft_html.footnotes(draft, element="section", backrefs=False))
     return "\n".join(out)
 
 
-def paragraph(item: Item, history: Mapping[str, str], prefix: str = "", *, anchor: bool = True, notes: str = "") -> str:
+def paragraph(
+    item: Item,
+    history: Mapping[str, str],
+    prefix: str = "",
+    *,
+    anchor: bool = True,
+    notes: str = "",
+    language: str = "",
+) -> str:
     """One paragraph, as on the draft pages (``anchor=False``: without ids, for pages that
     show several versions of one paragraph; its footnote marks and internal references then
     lead to the page ``notes``): the HTML draft's paragraph, with the data the filters read
-    and a link to its history."""
+    and a link to its history; the site's words in ``language`` (``""``: English)."""
+    words = conventions.of(language or "en")
     p = item.paragraph
     role = item.label.role.value if item.label else "unknown"
     names = "|".join(name.casefold() for name in delegations_of(item))
@@ -87,9 +98,20 @@ def paragraph(item: Item, history: Mapping[str, str], prefix: str = "", *, ancho
     page = history.get(p.id)
     link = ""
     if page:
-        what = f"paragraph {item.number}" if item.number else "this paragraph"
-        link = f' <a class="history" href="{prefix}{escape(page)}">History of {escape(what)}</a>'
-    html = draft_html.paragraph(item, anchor=anchor, attributes=data, number_note=" (link to paste)", link=link)
+        if item.number:
+            what = words.word("history-of", "History of paragraph {number}").replace("{number}", item.number)
+        else:
+            what = words.word("history-of-this", "History of this paragraph")
+        link = f' <a class="history" href="{prefix}{escape(page)}">{escape(what)}</a>'
+    html = draft_html.paragraph(
+        item,
+        anchor=anchor,
+        attributes=data,
+        number_note=" (link to paste)" if not language else "",
+        link=link,
+        paragraph_word=words.word("paragraph", "paragraph"),
+        secretariat=words.word("secretariat-note", "Secretariat note"),
+    )
     if not anchor:
         html = _FOOTNOTE_ID.sub("", html)
         for kind in ("fn", "para", "sec"):  # footnotes and internal references lead to that page
