@@ -183,8 +183,9 @@ class _Layout:
     scheme: str
     """The document's numbering scheme (where numbering starts again)."""
     stem: list[str]
-    """The file stem of the last numbered paragraph in the numbering that runs (one cell,
-    carried across folders): an unnumbered paragraph is named after it (``005u.md``)."""
+    """The file stem of the last numbered paragraph in the numbering that runs, then how many
+    unnumbered paragraphs followed it (carried across folders): an unnumbered paragraph is
+    named after it (``005u.md``, ``005u2.md``)."""
 
 
 def _write_children(
@@ -203,9 +204,9 @@ def _write_children(
     start = 0 if preamble_first and sections and sections[0].preamble else 1
     digits = max(2, len(str(len(sections) + start)))
     for position, section in enumerate(sections, start):
-        restarts = section.kind in ("article", "annex", "appendix") and layout.scheme == "per-article"
+        restarts = section.kind in ("article", "annex", "appendix", "option") and layout.scheme == "per-article"
         if restarts or (not prefix and layout.scheme == "per-section"):
-            layout.stem[0] = "0" * layout.width
+            layout.stem[:] = ["0" * layout.width]
         order = (_article_order(section, layout) if by_number else "") or f"{position:0{digits}d}"
         name = f"{order}-{_slug(section)}"
         written += [f"{prefix}{w}" for w in _write_section(section, parent, name, vocabulary, layout, files)]
@@ -242,12 +243,16 @@ def _write_section(
         config["preamble"] = True
     elif not section.heading:
         config["untitled"] = True  # printed without a heading: a resolution's operative part
-    numbered = section.preamble or any(p.number is not None for p in section.paragraphs)
+    # an option numbered again where numbering runs on names its paragraphs after the number
+    # before them (033u.md), so that "paragraph 25" in them is read in that numbering
+    runs_on = section.kind == "option" and layout.scheme != "per-article" and layout.stem[0].strip("0") != ""
+    numbered = section.preamble or runs_on or any(p.number is not None for p in section.paragraphs)
     if not numbered and section.paragraphs and _reader_knows_kinds():
         config["numbered"] = False
     _write(folder / "section.yaml", _yaml(config))
     written = [f"{name}/section.yaml"]
-    for paragraph, file in zip(section.paragraphs, paragraph_files(section, layout.width, layout.stem), strict=True):
+    files_of = paragraph_files(section, layout.width, layout.stem, runs_on=runs_on)
+    for paragraph, file in zip(section.paragraphs, files_of, strict=True):
         status = vocabulary.of(Role(paragraph.status)).label
         _write(folder / file, paragraph_file(files.new_id(), status, paragraph.text))
         if files.progress is not None:
@@ -257,7 +262,9 @@ def _write_section(
     return written
 
 
-def paragraph_files(section: ImportedSection, width: int, stem: list[str] | None = None) -> list[str]:
+def paragraph_files(
+    section: ImportedSection, width: int, stem: list[str] | None = None, *, runs_on: bool = False
+) -> list[str]:
     """The file names of a section's paragraphs, in order (see docs/format.md).
 
     Numbered paragraphs are named after their number (``018bis.md``); in a section with
@@ -265,12 +272,14 @@ def paragraph_files(section: ImportedSection, width: int, stem: list[str] | None
     (``001.md``, ``002.md``); otherwise an unnumbered paragraph is named after the numbered
     one it follows with ``u``, ``u2`` … (``000u.md`` before paragraph 1, ``005u.md`` after 5).
     ``stem`` holds the last numbered paragraph's stem where numbering runs on from the
-    folders before, and is updated."""
+    folders before, and is updated; ``runs_on`` names even a folder without a numbered
+    paragraph so (an option numbered again, whose numbers are kept in its text)."""
     last = stem if stem is not None else ["0" * width]
-    if not any(p.number is not None for p in section.paragraphs):
+    if not runs_on and not any(p.number is not None for p in section.paragraphs):
         return [f"{position:0{width}d}.md" for position in range(1, len(section.paragraphs) + 1)]
     names: list[str] = []
-    count = 0
+    # unnumbered paragraphs after the same number in folders before count on (057.2u, then 057.2u2)
+    count = int(last[1]) if len(last) > 1 else 0
     for paragraph in section.paragraphs:
         if paragraph.number is not None:
             names.append(paragraph.number.filename(width))
@@ -279,6 +288,7 @@ def paragraph_files(section: ImportedSection, width: int, stem: list[str] | None
         else:
             count += 1
             names.append(f"{last[0]}u{count if count > 1 else ''}.md")
+    last[1:] = [str(count)]
     return names
 
 
@@ -307,6 +317,10 @@ def _slug(section: ImportedSection) -> str:
     """
     if section.preamble:
         return "preamble"
+    if section.kind == "options":
+        return "options"
+    if section.kind == "option" and section.number:
+        return f"option-{section.number.lower()}"
     if not section.heading:
         return "operative" if any(p.number is not None for p in section.paragraphs) else "text"
     if section.kind in ("article", "part", "chapter", "section", "annex", "appendix") and section.label:
