@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from zerodraft import numbering
-from zerodraft.importing import joining, masthead, settling
+from zerodraft.importing import flattened, joining, masthead, settling
 from zerodraft.importing.blocks import Block, Kind, Stream
 from zerodraft.importing.footnotes import Footnotes, escape
 from zerodraft.importing.labels import (
@@ -154,7 +154,7 @@ class _Recogniser:
 
     def __init__(self, stream: Stream, source: str) -> None:
         self.stream = stream
-        self.blocks = [b for b in stream.blocks if b.kind is not Kind.FOOTNOTE]
+        self.blocks = flattened.split([b for b in stream.blocks if b.kind is not Kind.FOOTNOTE])
         self.footnotes = {b.label: b for b in stream.blocks if b.kind is Kind.FOOTNOTE}
         self.source = source
         self.problems: list[Problem] = []
@@ -291,11 +291,16 @@ class _Recogniser:
             return index + 1
         where = self.where()
         if self.stack and self.stack[-1].kind in RANKS:
-            self.guess(block, f"text printed without a number in {where}: imported as an unnumbered paragraph")
+            self.guess(block, f"text printed without a number {where}: imported as an unnumbered paragraph")
         else:
-            what = f"text the import could not place, in {where}: imported as an unnumbered paragraph"
+            what = f"text the import could not place {where}: imported as an unnumbered paragraph"
             self.guess(block, what)
-            self.problem(block, "ZD601", f"{what} where it stood: {block.text[:60]!r}")
+            self.problem(
+                block,
+                "ZD601",
+                f"{what} where it stood: {block.text[:60]!r}; compare it with the source, then join it to the "
+                "paragraph it belongs to, or delete that file if these are not the Chair's words (a stray header)",
+            )
         self.new_paragraph(None, text, block, unnumbered=True)
         return index + 1
 
@@ -309,15 +314,16 @@ class _Recogniser:
         return block.gap and not self.double_spaced and self.finished(para)
 
     def where(self) -> str:
-        """Where the reading is, for the report: "Article 4", "Part II", "the preamble"."""
+        """Where the reading is, for the report, as the page prints it: "under the heading
+        'A. Scope'", "under the heading 'Article 4'", "in the preamble"."""
         for section in reversed(self.stack):
-            if section.ordinal:
-                return section.ordinal
-            if section.preamble:
-                return "the preamble"
             if section.heading and section.heading[0]:
-                return f"'{section.heading[0][:40]}'"
-        return "the text"
+                return f"under the heading '{section.heading[0][:60]}'"
+            if section.preamble:
+                return "in the preamble"
+            if section.ordinal:
+                return f"in {section.ordinal}"
+        return "before the first heading"
 
     def in_treaty_unit(self) -> bool:
         """Inside an article (or a Part, annex … of a treaty), where a short line without a
@@ -535,7 +541,12 @@ class _Recogniser:
                 "paragraph that keeps its printed number in its text"
             )
             self.guess(block, what)
-            self.problem(block, "ZD602", what)
+            self.problem(
+                block,
+                "ZD602",
+                f"{what}; compare with the source: if paragraphs before it did not come through, import a complete "
+                "copy again; if the source itself numbers it so, keep it as it is and tell the Chair's office",
+            )
             self.new_paragraph(None, block.text, block, unnumbered=True)
             return True
         return False
@@ -704,7 +715,8 @@ class _Recogniser:
             self.body_without_structure(front)
         title, note, symbol = front.title or "(untitled)", front.note, front.symbol
         if front.preamble_heading and self.top and self.top[0].preamble:
-            self.top[0].heading = [front.preamble_heading]
+            # "PREAMBLE" above a treaty's chapeau ("The Parties to this Agreement,"): both, as printed
+            self.top[0].heading = [front.preamble_heading, *self.top[0].heading]
         elif front.preamble_heading:  # no preamble follows: keep the words in the note
             note = "\n\n".join(filter(None, (note, front.preamble_heading)))
         if self.contents:
@@ -849,7 +861,7 @@ class _Recogniser:
             at = sum(1 for p in paragraphs if p.line <= block.line)
             paragraphs.insert(at, ImportedParagraph(None, f"{block.label} {escape(block.text)}", "open", block.line))
         heading = joining.join(section.heading, self.stream.words)
-        if section.kind in RANKS and len(section.heading) > 1:
+        if (section.kind in RANKS or section.preamble) and len(section.heading) > 1:
             heading = (
                 joining.join(section.heading[:1], self.stream.words)
                 + "\n"
