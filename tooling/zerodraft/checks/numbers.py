@@ -142,7 +142,8 @@ def alternatives_have_paragraph(document: Document) -> Iterator[Problem]:
                     1,
                     "ZD205",
                     f"alternative {paragraph.label} has no paragraph {principal.label()} "
-                    f"({principal.filename()}) in this folder to replace",
+                    f"({principal.filename()}) in this folder to replace: move it into the folder that holds "
+                    f"paragraph {principal.label()}, or name it after the paragraph it would replace",
                 )
 
 

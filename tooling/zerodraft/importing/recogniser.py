@@ -294,11 +294,16 @@ class _Recogniser:
             return index + 1
         where = self.where()
         if self.stack and self.stack[-1].kind in RANKS:
-            self.guess(block, f"text printed without a number in {where}: imported as an unnumbered paragraph")
+            self.guess(block, f"text printed without a number {where}: imported as an unnumbered paragraph")
         else:
-            what = f"text the import could not place, in {where}: imported as an unnumbered paragraph"
+            what = f"text the import could not place {where}: imported as an unnumbered paragraph"
             self.guess(block, what)
-            self.problem(block, "ZD601", f"{what} where it stood: {block.text[:60]!r}")
+            self.problem(
+                block,
+                "ZD601",
+                f"{what} where it stood: {block.text[:60]!r}; compare it with the source, then join it to the "
+                "paragraph it belongs to, or delete that file if these are not the Chair's words (a stray header)",
+            )
         self.new_paragraph(None, text, block, unnumbered=True)
         return index + 1
 
@@ -312,15 +317,16 @@ class _Recogniser:
         return block.gap and not self.double_spaced and self.finished(para)
 
     def where(self) -> str:
-        """Where the reading is, for the report: "Article 4", "Part II", "the preamble"."""
+        """Where the reading is, for the report, as the page prints it: "under the heading
+        'A. Scope'", "under the heading 'Article 4'", "in the preamble"."""
         for section in reversed(self.stack):
-            if section.ordinal:
-                return section.ordinal
-            if section.preamble:
-                return "the preamble"
             if section.heading and section.heading[0]:
-                return f"'{section.heading[0][:40]}'"
-        return "the text"
+                return f"under the heading '{section.heading[0][:60]}'"
+            if section.preamble:
+                return "in the preamble"
+            if section.ordinal:
+                return f"in {section.ordinal}"
+        return "before the first heading"
 
     def in_treaty_unit(self) -> bool:
         """Inside an article (or a Part, annex … of a treaty), where a short line without a
@@ -540,7 +546,12 @@ class _Recogniser:
                 "paragraph that keeps its printed number in its text"
             )
             self.guess(block, what)
-            self.problem(block, "ZD602", what)
+            self.problem(
+                block,
+                "ZD602",
+                f"{what}; compare with the source: if paragraphs before it did not come through, import a complete "
+                "copy again; if the source itself numbers it so, keep it as it is and tell the Chair's office",
+            )
             self.new_paragraph(None, block.text, block, unnumbered=True)
             return True
         return False
