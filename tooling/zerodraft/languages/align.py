@@ -245,12 +245,22 @@ def _unit(
             f"could not tell the title of {_where(unit)} from its first paragraph; both are kept in the paragraph",
         )
     if lead_slots:
+        stray = _STRAY_NUMBER.match(text, start + lead_offset) if title and target.ocr_noise else None
+        if stray is not None:
+            report(
+                stray.start(), "ZD661", f"removed '{stray.group().strip()}' after the title: a page number in the text"
+            )
+            lead_offset = stray.end() - start
         runs.append((lead_slots, start + lead_offset, lead_end))
-    elif not unit.slots and any(c.isalpha() for c in lead[lead_offset:]) and not carry:
-        # a Part whose printed title the layout ends: what follows is text OCR moved before
-        # the next heading ("تقييمات الأثر البيئي أهداف هذا الجزء هي كما يلي: المادة 27")
-        carry = " ".join(lead[lead_offset:].split())
-        report(start + lead_offset, "ZD661", f"moved '{carry[:40]}' after the next heading, where its text begins")
+    elif not unit.slots and any(c.isalpha() for c in lead[lead_offset:]):
+        rest = " ".join(lead[lead_offset:].split())
+        if carry or rest[-1:] not in _CLAUSE_ENDS:  # not a chapeau: the layout lost the title's end
+            title, lead_offset = " ".join(lead.split()), len(lead)
+        else:
+            # a Part whose printed title the layout ends: what follows is the chapeau OCR moved
+            # before the next heading ("تقييمات الأثر البيئي أهداف هذا الجزء هي كما يلي: المادة 27")
+            carry = rest
+            report(start + lead_offset, "ZD661", f"moved '{carry[:40]}' after the next heading, where its text begins")
     for number, (index, _marker, begin) in enumerate(anchors):
         end = anchors[number + 1][1] if number + 1 < len(anchors) else region_end
         next_index = anchors[number + 1][0] if number + 1 < len(anchors) else len(unit.slots)
