@@ -99,8 +99,9 @@ def _common(a: list[str], b: list[str]) -> int:
 
 
 def text_of(document: ImportedDocument) -> str:
-    """Everything the import keeps, in document order: masthead, title, note, headings, paragraphs."""
-    out = [document.header_note, document.title]
+    """Everything the import keeps, in document order: masthead (metadata, printed by every
+    format), title, note, headings, paragraphs."""
+    out = [" ".join(value for _key, value in document.masthead), document.header_note, document.title]
 
     def walk(section: ImportedSection) -> None:
         out.append(section.heading)

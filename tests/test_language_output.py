@@ -248,3 +248,95 @@ def test_the_site_speaks_each_language_and_has_each_languages_redline(
     assert not (out / "redline-draft-1-draft-2.fr.html").exists()  # Draft 1 was never tagged
     chinese = (out / "editors-copy.zh.html").read_text(encoding="utf-8")
     assert ">语文:" in chinese and "第2段的沿革" in chinese
+
+
+# ---- references inside translations, rewritten at a release through the concordance
+
+
+#: The references to articles and paragraphs found in each BBNJ text's running text (headings
+#: left out): the figures docs/languages.md records.
+BBNJ_REFERENCES = {"en": 114, "fr": 115, "es": 115, "ru": 107, "zh": 111, "ar": 119}
+
+
+@pytest.mark.parametrize("tag", ALL)
+def test_references_are_recognised_in_each_bbnj_text(tag: str) -> None:
+    import re
+
+    from zerodraft.references import translated
+    from zerodraft.references.grammar import Kind
+
+    text = BBNJ[tag].read_text(encoding="utf-8")
+    found = [
+        m
+        for m in translated.find(text, tag)
+        if not re.fullmatch(r"[\s\-0-9]*(?:Article|第|المادة)?\s*", text[: m.start].rsplit("\n", 1)[-1])
+    ]
+    assert len(found) == BBNJ_REFERENCES[tag]
+    articles = sum(m.kind is Kind.ARTICLE for m in found)
+    assert 54 <= articles <= 65 and 53 <= len(found) - articles <= 56  # the same references, in six languages
+    assert 5 <= sum(m.external for m in found) <= 8  # "article 76 of the Convention" and the like, never rewritten
+    assert 6 <= sum(m.article is not None for m in found) <= 8  # "paragraph 6 (e) of article 47"
+
+
+def test_a_reference_in_each_language_is_read_with_its_numbers() -> None:
+    from zerodraft.references import translated
+    from zerodraft.references.grammar import Kind
+
+    def said(text: str, tag: str) -> list[tuple[str, int, int | None, bool]]:
+        return [(m.kind.value, m.number, m.article, m.external) for m in translated.find(text, tag)]
+
+    assert said("conformément au paragraphe 6 e) de l’article 47 et aux articles 35 et 36", "fr") == [
+        ("paragraph", 6, 47, False),
+        ("article", 47, None, False),
+        ("article", 35, None, False),
+        ("article", 36, None, False),
+    ]
+    assert said("根据第十四条第六款和《公约》第七十六条", "zh") == [
+        ("article", 14, None, False),
+        ("paragraph", 6, 14, False),
+        ("article", 76, None, True),
+    ]
+    assert said("بموجب الفقرة 6 (هـ) من المادة 47 وفقا للمادتين 35 و 36", "ar")[:2] == [
+        ("paragraph", 6, 47, False),
+        ("article", 47, None, False),
+    ]
+    assert [m.number for m in translated.find("пункту 6 е статьи 47 и статьям 35 и 36", "ru")] == [6, 47, 35, 36]
+    assert [(m.kind, m.article) for m in translated.find("el artículo 47, párrafo 6", "es")] == [
+        (Kind.ARTICLE, None),
+        (Kind.PARAGRAPH, 47),
+    ]
+    assert said("article 12 de la Convention", "fr") == [("article", 12, None, True)]
+
+
+def test_a_release_rewrites_the_references_in_every_language(six: Path, tmp_path: Path, secretariat: None) -> None:
+    from test_check import problems_of
+    from zerodraft.languages.records import fingerprint
+
+    repo = tmp_path / "repo"
+    shutil.copytree(six, repo, ignore=shutil.ignore_patterns("printed"))
+    article = repo / "outcome/02-article-74"
+    # A paragraph inserted after Article 74(1), in every language: paragraphs 2–4 become 3–5, and the
+    # reference to paragraph 3 in paragraph 4 (now 5) must say 4 in every language.
+    english = "Each Party shall report on its implementation."
+    (article / "001bis.md").write_text(f"---\nid: p-new\nstatus: open\n---\n{english}\n", encoding="utf-8")
+    for tag in LANGUAGES:
+        text = f"---\ntranslates: {fingerprint(english)}\n---\n({tag})\n"
+        (article / f"001bis.{tag}.md").write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Article 74(1 bis)")
+    assert main(["-C", str(repo), "release", "--format", "none", "Draft 2", "--date", "2023-06-20"]) == 0
+    rewritten = {
+        "en": "paragraph 4 (b) above",
+        "fr": "du paragraphe 4 ci-dessus",
+        "es": "párrafo 4 b) del presente",
+        "ru": "пункте 4 b) выше",
+        "zh": "上述第四款第（二）项",
+        "ar": "الفقرة 4 (ب) أعلاه",
+    }
+    for tag, words in rewritten.items():
+        text = (article / f"005{'' if tag == 'en' else '.' + tag}.md").read_text(encoding="utf-8")
+        assert words in text, tag
+    # Renumbering alone leaves every translation current: the released draft checks clean.
+    assert [(p.path, p.code) for p in problems_of(repo) if p.code != "ZD701"] == []
+    notes = (repo / "build/draft-2/draft-2-release-notes.md").read_text(encoding="utf-8")
+    assert "paragraph 5 (was 4), French (fr)" in notes and "第四款" in notes

@@ -290,3 +290,25 @@ def test_what_main_already_has_is_not_the_pull_requests_doing(world: World) -> N
     result = world.pr_check("norway", "norway-mission")
     assert (f"{A}/005.md", "ZD104") in problems(result)
     assert (f"{A}/004.md", "ZD104") not in problems(result)
+
+
+def test_a_bracket_left_open_in_another_folder_of_the_part_is_refused(world: World) -> None:
+    """The paragraph checks of the merge result run on the whole top-level part a pull request
+    changes, not its folder only: a bracket that opens in agenda item A and closes in its
+    subsection is one bracketed passage, and removing its '[' leaves the ']' in the
+    subsection unmatched (main would fail ZD401 there)."""
+    world.land(
+        lambda c: (
+            edit(c / f"{A}/005.md", "Bearing", "[Bearing"),
+            edit(c / f"{NAT}/006.md", "unauthorized recipients.", "unauthorized recipients.]"),
+        ),
+        "a bracketed run of paragraphs",
+    )
+    kenya = world.clone("kenya")
+    edit(kenya / f"{A}/005.md", "[Bearing", "Bearing")
+    world.push(kenya)
+    result = world.pr_check("kenya", "kenya-mission")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert problems(result) == [(f"{NAT}/006.md", "ZD401")]
+    again = world.pr_check("kenya", "kenya-mission")  # in a fresh clone, and the same as the first
+    assert again.stdout == result.stdout

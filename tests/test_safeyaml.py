@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zerodraft import safeyaml
+from zerodraft import frontmatter, safeyaml
 
 KEYS = st.sampled_from(["id", "status", "proposed-by", "note", "a", "x_y", "1bad", "key "])
 SCALARS = st.one_of(
@@ -169,3 +170,27 @@ def test_fast_path_agrees_with_libyaml_on_quoted_values(lines: list[tuple[str, s
     if fast is None:
         return
     assert fast.data == _full(text)
+
+
+FILE_LINES = st.lists(
+    st.sampled_from(
+        ["---", "--- ", "---\t", " ---", "----", "-- -", "id: p-1", "", "text [a]", "---x", "\u2003", "---\u2003"]
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=1500)
+@given(FILE_LINES, st.booleans())
+def test_the_quick_front_matter_split_agrees_with_the_line_by_line_one(lines: list[str], newline_at_end: bool) -> None:
+    """frontmatter.split finds the closing '---' without cutting the file into lines when it
+    starts with '---'; it must cut exactly where reading line by line does, or fail alike."""
+    text = "\n".join(lines) + ("\n" if newline_at_end else "")
+
+    def outcome(split: Callable[[str], object]) -> object:
+        try:
+            return split(text)
+        except frontmatter.NoFrontMatter as error:
+            return (error.line, error.message)
+
+    assert outcome(frontmatter.split) == outcome(frontmatter._split)

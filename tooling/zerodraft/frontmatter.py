@@ -53,6 +53,21 @@ class NoFrontMatter(Exception):
 
 def split(text: str) -> Split:
     """Cut a file into front matter and text, or raise :class:`NoFrontMatter`."""
+    if text.startswith("---\n"):  # nearly every file: find the closing line without cutting all
+        at = 3
+        while (at := text.find("\n---", at)) != -1:
+            end = text.find("\n", at + 4)
+            line = text[at + 1 :] if end == -1 else text[at + 1 : end]
+            if line.rstrip() == DELIMITER:
+                body = "" if end == -1 else text[end + 1 :]
+                return Split(text[4:at], 2, body, text.count("\n", 0, at + 1) + 2)
+            at += 1
+        raise NoFrontMatter(text.count("\n") + 1, "has no closing '---' line after the front matter")
+    return _split(text)
+
+
+def _split(text: str) -> Split:
+    """:func:`split` line by line, for any first line."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != DELIMITER:
         raise NoFrontMatter(1, "does not start with front matter: the first line must be '---'")

@@ -484,6 +484,10 @@ class CommitTree:
         wanted = list(paths)
         return dict(zip(wanted, self.repository.blobs([self._blobs[p] for p in wanted]), strict=True))
 
+    def blob_id(self, path: str) -> str:
+        """The blob id of a file :meth:`entries` listed (what a cache keys its content by)."""
+        return self._blobs[path]
+
 
 def find_root(start: Path) -> Path:
     """The work tree root above ``start`` (the nearest folder holding ``.git``), or

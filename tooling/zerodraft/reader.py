@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from zerodraft import checks, config, conflicts, frontmatter, numbering, parallel, safeyaml
+from zerodraft import cache, checks, config, conflicts, frontmatter, numbering, parallel, safeyaml
 from zerodraft.decode import decode
 from zerodraft.errors import Fatal
 from zerodraft.languages import files as language_files
@@ -37,19 +37,28 @@ class Reading:
     """A document and the problems met while reading it."""
 
     document: Document
+    """The document read."""
     problems: tuple[Problem, ...]
+    """Every problem met while reading it, sorted."""
+    recall: checks.Recall | None = None
+    """Where the paragraph checks' findings of each top-level part are kept, when the
+    document was read with a :class:`~zerodraft.cache.Memo`."""
 
 
-def checked(source: Source, root: str = "outcome") -> Reading:
+def checked(source: Source, root: str = "outcome", memo: cache.Memo | None = None) -> Reading:
     """Read the document under ``root`` and run every check on it: the document and every
     problem, those met while reading and those the checks find, once each and sorted (what
-    ``check``, ``build``, ``release`` and the site show)."""
-    reading = read(source, root)
-    return Reading(reading.document, tuple(sorted(set(reading.problems) | set(checks.run(reading.document)))))
+    ``check``, ``build``, ``release`` and the site show).  With ``memo``, what it keeps of
+    unchanged files is used instead of reading and checking them again (the same problems)."""
+    reading = read(source, root, memo)
+    found = checks.run(reading.document, recall=reading.recall)
+    return Reading(reading.document, tuple(sorted(set(reading.problems) | set(found))), reading.recall)
 
 
-def read(source: Source, root: str = "outcome") -> Reading:
-    """Read the document under ``root``; raise :class:`Fatal` only if there is none."""
+def read(source: Source, root: str = "outcome", memo: cache.Memo | None = None) -> Reading:
+    """Read the document under ``root``; raise :class:`Fatal` only if there is none.  With
+    ``memo``, a paragraph file whose path and bytes it has met is not parsed again (see
+    :mod:`zerodraft.cache`)."""
     entries = source.entries(root)
     if not entries:
         raise Fatal(f"there is no '{root}/' folder in {source.label}; nothing to read")
@@ -85,7 +94,10 @@ def read(source: Source, root: str = "outcome") -> Reading:
         decoded = decode(path, data)
         problems.extend(decoded.problems)
         texts[path] = decoded.text
-    if source.forkable:  # each process reads its own half of the files too
+    keys: dict[str, str] = {}
+    if memo is not None:
+        keys, records = _recalled(source, paragraph_files, memo)
+    elif source.forkable:  # each process reads its own half of the files too
         records = parallel.split_map(lambda paths: _load(source, paths), paragraph_files)
     else:
         raw = source.read(paragraph_files)
@@ -113,7 +125,60 @@ def read(source: Source, root: str = "outcome") -> Reading:
     translated = {p: t for p, t in texts.items() if language_files.is_translation(p.rsplit("/", 1)[1])}
     translations = language_files.read(translated, problems)
     document = Document(cfg, roster, sections, root, translations)
-    return Reading(document, tuple(sorted(set(problems))))
+    recall = None
+    if memo is not None:
+        settings = (texts.get(f"{root}/{DOCUMENT}"), texts.get(f"{root}/{ROSTER}"))
+        by_part: dict[str, list[str]] = defaultdict(list)
+        for path in paragraph_files:
+            by_part[checks.part_of(path, root)].append(keys[path])
+        recall = checks.Recall(
+            memo, {part: cache.part_key(root, settings, sorted(found)) for part, found in by_part.items()}
+        )
+    return Reading(document, tuple(sorted(set(problems))), recall)
+
+
+def _recalled(source: Source, paths: list[str], memo: cache.Memo) -> tuple[dict[str, str], list[_Record]]:
+    """The record key and record of each paragraph file: from ``memo`` when it has met the
+    same path and bytes, parsed (and kept) otherwise.  A source that knows its files' blob
+    ids (a commit) is read only for the files ``memo`` has not met; files on disk are read,
+    hashed and, when new, parsed by two processes for a large document, as without a memo."""
+    known = getattr(source, "blob_id", None)
+    if known is not None:
+        keys = [cache.record_key(path, known(path)) for path in paths]
+        missing = [path for path, key in zip(paths, keys, strict=True) if _kept(memo, key) is None]
+        raw = source.read(missing)
+        parsed = iter(parallel.split_map(_parse_all, [(path, raw[path]) for path in missing]))
+        found = [(key, next(parsed) if path in raw else None) for path, key in zip(paths, keys, strict=True)]
+    elif source.forkable:  # each process reads and hashes its own half of the files
+        found = parallel.split_map(lambda half: _recall(source, half, memo), paths)
+    else:
+        found = _recall(source, paths, memo)
+    records: list[_Record] = []
+    for path, (key, record) in zip(paths, found, strict=True):
+        kept = _kept(memo, key) if record is None else None
+        if kept is None:  # new (or, should the memo have changed under a child, parsed again here)
+            kept = tuple(record) if record is not None else _parse(path, source.read([path])[path])
+            memo.remember(key, kept)
+        records.append(kept)
+    return dict(zip(paths, (key for key, _ in found), strict=True)), records
+
+
+def _recall(source: Source, paths: Sequence[str], memo: cache.Memo) -> list[tuple[str, _Record | None]]:
+    """Each file's record key, and its record when ``memo`` does not have it (``None`` when
+    it does): in plain values, so that a forked process can send them back."""
+    raw = source.read(paths)
+    out: list[tuple[str, _Record | None]] = []
+    for path in paths:
+        data = raw[path]
+        key = cache.record_key(path, cache.blob_id(data))
+        out.append((key, None if _kept(memo, key) is not None else _parse(path, data)))
+    return out
+
+
+def _kept(memo: cache.Memo, key: str) -> _Record | None:
+    """The record ``memo`` keeps under ``key``, if it has the shape of one."""
+    found = memo.record(key)
+    return found if isinstance(found, tuple) and len(found) == _RECORD_FIELDS else None
 
 
 def read_paragraph(
@@ -263,6 +328,7 @@ class _Walker:
 # worker process (see zerodraft.parallel): id, status, text, text line, proposed-by,
 # supported-by, opposed-by, reservations, note, field lines, problems (as tuples).
 _Record = tuple[Any, ...]
+_RECORD_FIELDS = 11
 
 
 def _load(source: Source, paths: Sequence[str]) -> list[_Record]:

@@ -5,6 +5,14 @@ paragraph's text); the registry attaches the code of the rule the check is bound
 check never retypes it.  Checks written before this (in ``numbers``, ``consensus``,
 ``structure``, ``references`` and the languages) still yield whole :class:`Problem`\ s with
 their code; :func:`attach` passes those through.
+
+What a paragraph check may read: its paragraph, the other paragraphs of the same top-level
+part (the alternatives beside it, a bracket carried from one paragraph to a later one), the
+configuration (``document.config``, ``document.roster``) and ``document.root`` — nothing else
+of the document.  ``pr-check`` runs the paragraph checks only in the parts a pull request
+changes, and the check's cache (:mod:`zerodraft.cache`) keeps their findings by part, on this
+promise; ``tests/test_cache.py`` tries it on random edits.  A rule that needs more of the
+document is a document check.
 """
 
 from __future__ import annotations
@@ -71,6 +79,13 @@ def document_check(code: str) -> Callable[[DocumentFunc], DocumentFunc]:
         return func
 
     return register
+
+
+def part_of(path: str, root: str) -> str:
+    """The top-level part (``outcome/02-b-cooperation``) a file under ``root`` is in: as far
+    as a paragraph check may read (see above)."""
+    depth = root.count("/") + 2
+    return "/".join(path.split("/", depth)[:depth])
 
 
 def at(paragraph: Paragraph, offset_line: int, message: str) -> Finding:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from zerodraft import marks
-from zerodraft.checks.registry import Finding, at, paragraph_check
+from zerodraft.checks.registry import Finding, at, paragraph_check, part_of
 from zerodraft.model import Document, Paragraph
 from zerodraft.vocabulary import Role
 
@@ -15,7 +15,7 @@ MAX_REPORTED = 5
 
 @paragraph_check("ZD401")
 def brackets_balanced(document: Document, paragraph: Paragraph) -> Iterator[Finding]:
-    carried = _carried(document)
+    carried = _carried(document, part_of(paragraph.path, document.root))
     stray = [(c, o) for c, o in marks.unbalanced_brackets(paragraph.text) if (paragraph.path, o) not in carried]
     for char, offset in stray[:MAX_REPORTED]:
         where = marks.position(paragraph.text, offset)
@@ -30,19 +30,25 @@ def brackets_balanced(document: Document, paragraph: Paragraph) -> Iterator[Find
         yield at(paragraph, 1, f"{len(stray) - MAX_REPORTED} more unmatched brackets")
 
 
-_CARRIED: list[tuple[Document, frozenset[tuple[str, int]]]] = []
+_CARRIED: list[tuple[Document, dict[str, frozenset[tuple[str, int]]]]] = []
 
 
-def _carried(document: Document) -> frozenset[tuple[str, int]]:
+def _carried(document: Document, part: str) -> frozenset[tuple[str, int]]:
     """The brackets that open in one paragraph and close in a later one of the same
-    top-level part, in reading order — how negotiating texts bracket a run of paragraphs or
-    whole articles ("[" before the preamble's first words, "]" after Article 26) — as
-    (path, offset) pairs; they are balanced, not stray.  Alternatives (006alt.md) stand on
-    their own.  Worked out once per document."""
-    if _CARRIED and _CARRIED[0][0] is document:
-        return _CARRIED[0][1]
+    top-level part ``part``, in reading order — how negotiating texts bracket a run of
+    paragraphs or whole articles ("[" before the preamble's first words, "]" after Article
+    26) — as (path, offset) pairs; they are balanced, not stray.  Alternatives (006alt.md)
+    stand on their own.  Worked out once per part of a document, and only for the parts
+    checked (pr-check checks those a pull request changes)."""
+    if not _CARRIED or _CARRIED[0][0] is not document:
+        _CARRIED[:] = [(document, {})]
+    known = _CARRIED[0][1]
+    if part in known:
+        return known[part]
     carried: set[tuple[str, int]] = set()
     for top in document.sections:
+        if top.path != part:
+            continue
         open_: list[tuple[str, int]] = []
         for section in top.walk():
             for paragraph in section.paragraphs:
@@ -53,9 +59,8 @@ def _carried(document: Document) -> frozenset[tuple[str, int]]:
                         open_.append((paragraph.path, offset))
                     elif open_ and open_[-1][0] != paragraph.path:
                         carried.update((open_.pop(), (paragraph.path, offset)))
-    result = frozenset(carried)
-    _CARRIED[:] = [(document, result)]
-    return result
+    known[part] = frozenset(carried)
+    return known[part]
 
 
 @paragraph_check("ZD402")

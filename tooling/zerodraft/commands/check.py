@@ -8,11 +8,10 @@ import os
 import sys
 from pathlib import Path
 
-from zerodraft import characters
+from zerodraft import cache, characters
 from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import find_root
-from zerodraft.github import annotation
 from zerodraft.model import Problem
 from zerodraft.reader import Reading, checked
 from zerodraft.rules import BY_CODE
@@ -56,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(report(problems), indent=2, ensure_ascii=False))
     elif args.format == "github":
+        from zerodraft.github import annotation  # imported here: the policy it imports is not needed otherwise
+
         for problem in problems:
             print(annotation(problem))
     else:
@@ -80,7 +81,9 @@ def check(source: WorkingTree, root: str = "outcome") -> list[Problem]:
 
 
 def _check(source: WorkingTree, root: str) -> tuple[Reading, list[Problem]]:
-    reading = checked(source, root)
+    memo = cache.Memo.in_git_folder(cache.git_folder(source.base))  # the same problems, sooner
+    reading = checked(source, root, memo)
+    memo.save()
     return reading, list(reading.problems)
 
 

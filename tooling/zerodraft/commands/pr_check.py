@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
+from zerodraft.cache import Memo
 from zerodraft.commands import _options
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
@@ -48,7 +50,9 @@ def run(args: argparse.Namespace) -> int:
     repository = Repository()
     base = repository.resolve(args.base)
     head = repository.resolve(args.head)
-    verdict = judge(repository, base, head, login, args.root, merge=args.merge)
+    memo = Memo.in_git_folder(Path(repository.repo.git_dir))  # the same verdict, sooner
+    verdict = judge(repository, base, head, login, args.root, merge=args.merge, memo=memo)
+    memo.save()
     problems = verdict.problems
     for problem in problems:
         print(annotation(problem) if args.format == "github" else problem)

@@ -81,7 +81,6 @@ def read(
     """The masthead from the blocks above the first paragraph (the header line excluded);
     ``whole`` when no paragraph or heading follows (the blocks are the whole text)."""
     fields, rest = _fields(front, artefacts)
-    printed = [b.text for b in front if b not in rest and not SYMBOL_RE.fullmatch(b.text)]
     runs: list[list[Block]] = [[]]
     symbol = dict(fields).get("symbol", "").rstrip("*")
     for block in rest:
@@ -111,8 +110,6 @@ def read(
         notes = runs[:at] if at >= 0 else []
         body = frozenset(b.line for r in runs[at + 1 :] for b in r)
     note = "\n\n".join(joining.join([b.text for b in r], words) for r in notes if r is not title_run)
-    if printed:  # the masthead as printed stays in the note, so every format prints it
-        note = "\n\n".join(filter(None, (" ".join(printed), note)))
     return Masthead(title, note, symbol, preamble, fields, body)
 
 

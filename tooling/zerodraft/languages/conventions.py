@@ -79,6 +79,10 @@ class Conventions:
     """The words renderers print: ``draft``, ``proposed-by`` …"""
     months: tuple[str, ...] = ()
     """Month names, January first."""
+    references: dict[str, str] = field(default_factory=dict)
+    """How the text refers to its own articles and paragraphs, as regular expressions
+    (``article: "articles?"``, ``paragraph: "paragraphes?"``, ``of: "de l[’']"`` …): what
+    :mod:`zerodraft.references.translated` reads to rewrite them at a release."""
     date: str = "{day} {month} {year}"
     """How a date is printed."""
 
@@ -268,5 +272,6 @@ def _load(code: str) -> Conventions:
         ocr_noise=data.get("ocr-noise") is True,
         words={str(k): str(v) for k, v in (data.get("words") or {}).items()},
         months=tuple(str(v) for v in data.get("months") or ()),
+        references={str(k): str(v) for k, v in (data.get("references") or {}).items()},
         date=str(data.get("date", "{day} {month} {year}")),
     )

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from zerodraft import checks, config, frontmatter, safeyaml
+from zerodraft.cache import Memo
 from zerodraft.decode import decode
 from zerodraft.git import CommitTree, FileChange, Repository
 from zerodraft.languages import records as language_records
@@ -49,9 +50,17 @@ class Verdict:
 
 
 def judge(
-    repository: Repository, base: str, head: str, login: str, root: str = "outcome", merge: bool = True
+    repository: Repository,
+    base: str,
+    head: str,
+    login: str,
+    root: str = "outcome",
+    merge: bool = True,
+    memo: Memo | None = None,
 ) -> Verdict:
-    """Judge the pull request ``base`` ← ``head`` opened by ``login`` (full commit ids)."""
+    """Judge the pull request ``base`` ← ``head`` opened by ``login`` (full commit ids).
+    ``memo`` keeps what reading and checking found by content (:mod:`zerodraft.cache`): the
+    merge result and the base share almost every file, and a file is judged once."""
     cfg, roster = configuration(repository, base, root)
     who = author(login, cfg, roster, root)
     fork = repository.merge_base(base, head)
@@ -68,36 +77,45 @@ def judge(
         changes = gather(repository, fork, head, cfg, roster, root, who)
     else:
         changes = gather(repository, base, outcome.tree, cfg, roster, root, who)
-        problems += check_merge(repository, base, outcome.tree, changes, root)
+        problems += check_merge(repository, base, outcome.tree, changes, root, memo)
     problems += review(who, list(changes), roster, root)
     merged = outcome is not None and not outcome.conflicts
     return Verdict(who, tuple(changes), tuple(sorted(set(problems))), merged)
 
 
 def check_merge(
-    repository: Repository, base: str, tree: str, changes: Iterable[Change], root: str = "outcome"
+    repository: Repository,
+    base: str,
+    tree: str,
+    changes: Iterable[Change],
+    root: str = "outcome",
+    memo: Memo | None = None,
 ) -> list[Problem]:
     """What merging would add to ``check``'s findings on the base: ``check`` of the merge
     result ``tree`` — the whole document is read and every document check runs; the paragraph
-    checks run in the folders the merge changes, or everywhere when it changes anything but
+    checks run in the top-level parts the merge changes (a bracket opened in one paragraph may
+    close in another folder of the same part), or everywhere when it changes anything but
     paragraphs (``document.yaml``, the roster, a heading), which every paragraph check may read
     (see :func:`zerodraft.checks.run`) — less the very same problems on ``base``.  A pull
     request is not blamed for what main had already (a check the tooling added since, say), and
     the base is read only when the merge result has problems at all."""
     paths = {path for change in changes for path in (change.file.path, change.file.old_path)}
-    paragraphs_only = all(number_of(path.rsplit("/", 1)[-1]) is not None for path in paths if path.startswith(root))
-    folders = {path.rsplit("/", 1)[0] for path in paths} if paragraphs_only else None
-    found = _checked(repository, tree, "the merge result", root, folders)
+    inside = [path for path in paths if path.startswith(root + "/")]
+    paragraphs_only = all(number_of(path.rsplit("/", 1)[-1]) is not None for path in inside)
+    parts = {checks.part_of(path, root) for path in inside} if paragraphs_only else None
+    found = _checked(repository, tree, "the merge result", root, parts, memo)
     if not found:
         return []
-    already = set(_checked(repository, base, "the base", root, folders))
+    already = set(_checked(repository, base, "the base", root, parts, memo))
     # An amendment of the original makes its translations stale: the translators follow (docs/languages.md).
     return [problem for problem in found if problem not in already and problem.code not in language_records.FOLLOW_UPS]
 
 
-def _checked(repository: Repository, sha: str, label: str, root: str, folders: set[str] | None) -> list[Problem]:
-    reading = read(CommitTree(repository, sha, label), root)
-    return [*reading.problems, *checks.run(reading.document, folders=folders)]
+def _checked(
+    repository: Repository, sha: str, label: str, root: str, parts: set[str] | None, memo: Memo | None
+) -> list[Problem]:
+    reading = read(CommitTree(repository, sha, label), root, memo)
+    return [*reading.problems, *checks.run(reading.document, parts=parts, recall=reading.recall)]
 
 
 def gather(

@@ -15,6 +15,7 @@ from collections.abc import Mapping as MappingType
 from dataclasses import dataclass, field
 
 from zerodraft import frontmatter
+from zerodraft.languages.records import name
 from zerodraft.model import Document, Paragraph
 from zerodraft.references.grammar import Kind, find
 from zerodraft.references.resolve import Index, Resolution, Resolved, Status
@@ -55,13 +56,17 @@ class Rewrite:
     """The reference as it now reads ("paragraph 42 above")."""
     heading: bool = False
     """True when the reference is in a section heading."""
+    language: str = ""
+    """For a reference in a translation, its language (``fr``); ``""`` in the original."""
 
     @property
     def where(self) -> str:
-        """Where it is, in words: ``paragraph 32 (was 30)``, ``the heading of 02-b-…``."""
+        """Where it is, in words: ``paragraph 32 (was 30)``, ``the heading of 02-b-…``,
+        ``paragraph 32 (was 30), French (fr)``."""
         if self.heading:
             return f"the heading of {self.new}"
-        return f"paragraph {self.new}" + (f" (was {self.old})" if self.old != self.new else "")
+        place = f"paragraph {self.new}" + (f" (was {self.old})" if self.old != self.new else "")
+        return f"{place}, {name(self.language)}" if self.language else place
 
 
 def rewrite(text: str, found: Iterable[Resolved], mapping: Mapping) -> tuple[str, list[tuple[str, str]]]:

@@ -5,8 +5,11 @@ A ``statement`` (what a UN resolution or outcome document is) with:
 - ``meta``: FRBR identification; the document is the Work, **the draft is the Expression
   version** (``…/eng@draft-2``), this file the Manifestation; references for the
   secretariat, each delegation (TLCOrganization) and each consensus label (TLCConcept);
-- ``preface``: the header line (``docStage``, ``docDate``), the symbol (``docNumber``) and
-  the title (``docTitle``);
+- ``preface``: the header line (``docStage``, ``docDate``), the symbol (``docNumber``), the
+  UN masthead when ``masthead:`` has one (the organ as ``docAuthority``, "Distr.: General" as
+  ``docStatus``, its date as ``docDate``, the session, agenda item, "Resolution adopted by …"
+  and the job number, a ``p`` each) and the title (``docTitle``, after the resolution's
+  number "79/271." as ``docNumber``);
 - ``preamble``: preambular paragraphs as ``recital``\\ s;
 - ``mainBody``: sections as ``hcontainer``\\ s with ``num`` and ``heading``, operative
   paragraphs as ``paragraph``\\ s, subparagraphs as nested ``blockList``\\ s, footnotes as
@@ -143,8 +146,10 @@ def _ids(item: Item, prefix: str) -> dict[str, str]:
 
 def _work_uri(draft: CompiledDraft) -> str:
     config = draft.document.config
-    year = config.draft_date.year if config.draft_date else 0
-    name = _token(config.symbol.lower().replace("/", "-")) if config.symbol else "outcome"
+    day = config.draft_date or draft.masthead.date
+    year = day.year if day else 0
+    symbol = config.symbol or config.masthead.symbol.rstrip("*")
+    name = _token(symbol.lower().replace("/", "-")) if symbol else "outcome"
     return f"/akn/un/statement/outcome/{year}/{name}"
 
 
@@ -154,7 +159,8 @@ def _version(draft: CompiledDraft) -> str:
 
 def _meta(maker: _Maker, draft: CompiledDraft) -> Any:
     config = draft.document.config
-    date = config.draft_date.isoformat() if config.draft_date else "1970-01-01"
+    day = config.draft_date or draft.masthead.date
+    date = day.isoformat() if day else "1970-01-01"
     work = _work_uri(draft)
     expression = f"{work}/eng@{_version(draft)}"
     meta = maker.element("meta")
@@ -165,8 +171,8 @@ def _meta(maker: _Maker, draft: CompiledDraft) -> Any:
     maker.sub(frbr_work, "FRBRdate", date=date, name="draft")
     maker.sub(frbr_work, "FRBRauthor", href="#secretariat")
     maker.sub(frbr_work, "FRBRcountry", value="un")
-    if config.symbol:
-        maker.sub(frbr_work, "FRBRnumber", value=config.symbol)
+    if symbol := config.symbol or config.masthead.symbol.rstrip("*"):
+        maker.sub(frbr_work, "FRBRnumber", value=symbol)
     maker.sub(frbr_work, "FRBRname", value=plain(draft.title)[:500])
     frbr_expression = maker.sub(identification, "FRBRExpression")
     maker.sub(frbr_expression, "FRBRthis", value=f"{expression}/!main")
@@ -229,13 +235,45 @@ def _preface(maker: _Maker, draft: CompiledDraft) -> Any:
     if config.draft_date and draft.released:
         stage.tail = ", "
         maker.sub(header, "docDate", draft.header.split(", ", 1)[-1], date=config.draft_date.isoformat())
-    if config.symbol:
+    if config.symbol and not config.masthead.symbol:
         maker.sub(maker.sub(preface, "p", **{"class": "symbol"}), "docNumber", config.symbol)
+    _masthead(maker, preface, draft)
     if draft.note:
         _inline(maker, maker.sub(preface, "p", **{"class": "note"}), draft.note, "preface")
     title = maker.sub(maker.sub(preface, "longTitle"), "p")
+    if number := draft.masthead.number:
+        maker.sub(title, "docNumber", number).tail = " "
     _inline(maker, maker.sub(title, "docTitle"), draft.title, "preface")
+    if job := draft.masthead.job_number:
+        maker.sub(preface, "p", job, **{"class": "job-number"})
     return preface
+
+
+#: The AKN inline element that marks each masthead line (AKN4UN's preface): the organ is the
+#: document's authority, the symbol its number, "Distr.: General" its status.
+_MASTHEAD_ELEMENTS = {
+    "symbol": "docNumber",
+    "distribution": "docStatus",
+    "session": "session",
+    "committee": "docCommittee",
+}
+
+
+def _masthead(maker: _Maker, preface: Any, draft: CompiledDraft) -> None:
+    """The UN masthead in the preface, a ``p`` per line, classed by its ``masthead:`` key,
+    each with the inline element AKN has for it (``docAuthority``, ``docNumber``,
+    ``docStatus``, ``docDate`` with its ISO date, ``session``, ``docCommittee``)."""
+    if organ := " ".join(draft.masthead.organ):
+        maker.sub(maker.sub(preface, "p", **{"class": "organ"}), "docAuthority", organ)
+    date = draft.masthead.date
+    for line in (*draft.masthead.corner, *draft.masthead.lines):
+        paragraph = maker.sub(preface, "p", **{"class": line.key})
+        if line.key == "date" and date is not None:
+            maker.sub(paragraph, "docDate", line.text, date=date.isoformat())
+        elif line.key in _MASTHEAD_ELEMENTS:
+            maker.sub(paragraph, _MASTHEAD_ELEMENTS[line.key], line.text)
+        else:
+            paragraph.text = clean(line.text)
 
 
 def _heading(maker: _Maker, container: Any, heading: Heading) -> None:

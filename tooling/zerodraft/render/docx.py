@@ -19,6 +19,7 @@ from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
@@ -50,7 +51,9 @@ def render(draft: CompiledDraft) -> bytes:
     notes = _Footnotes(word, {note.number: note.runs for note in draft.footnotes})
 
     placed: list[tuple[str, list[Any]]] = []  # (bookmark key, the Word paragraphs) for _identify
-    # the header line and the symbol are in the page header, on every page
+    # the header line and the symbol are in the page header, on every page (but the first,
+    # when the masthead prints them there)
+    _masthead(word, draft)
     if draft.note:
         note = word.add_paragraph()
         _runs(word, note, draft.note, notes, italic=True)
@@ -59,6 +62,8 @@ def render(draft: CompiledDraft) -> bytes:
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_before = Pt(12)
     title.paragraph_format.space_after = Pt(12)
+    if number := draft.masthead.number:
+        title.add_run(clean(number) + " ").bold = True
     _runs(word, title, draft.title, notes, bold=True)
     placed.append(("title", [title._p]))
 
@@ -97,6 +102,52 @@ def _identify(word: WordDocument, draft: CompiledDraft, placed: list[tuple[str, 
     package = word.part.package
     part = Part(PackURI(identity.CUSTOM_URI), identity.CUSTOM_TYPE, data, package)
     package.relate_to(part, identity.CUSTOM_RELATIONSHIP)
+
+
+def _masthead(word: WordDocument, draft: CompiledDraft) -> None:
+    """The UN masthead on the first page, as the UN prints it: "United Nations" over the
+    organ at the left, the symbol (large, bold), "Distr.: General" and the date at the right,
+    a thick rule under them, then the session, agenda item and "Resolution adopted by …"; the
+    job number at the foot of the first page, whose page header holds the header line alone.  All in one
+    borderless table, which ``zerodraft intake`` reads as layout, not as text."""
+    organ, corner, lines = draft.masthead.organ, draft.masthead.corner, draft.masthead.lines
+    if not (organ or corner or lines):
+        return
+    table = word.add_table(rows=2, cols=2)
+    borders = wordml.sub(table._tbl.tblPr, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        wordml.sub(borders, f"w:{side}", {"w:val": "nil"})
+    left, right = table.rows[0].cells
+    for index, text in enumerate(organ):
+        paragraph = left.paragraphs[0] if index == 0 else left.add_paragraph()
+        run = paragraph.add_run(clean(text))
+        run.bold, run.font.size, run.font.name = True, Pt(16 if index == 0 else 12), "Arial"
+    for index, line in enumerate(corner):
+        paragraph = right.paragraphs[0] if index == 0 else right.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph.paragraph_format.space_after = Pt(0)
+        run = paragraph.add_run(clean(line.text))
+        if line.key == "symbol":
+            run.bold, run.font.size = True, Pt(16)
+            paragraph.paragraph_format.space_after = Pt(6)
+    for cell in (left, right):
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+        properties = cell._tc.get_or_add_tcPr()
+        wordml.sub(
+            wordml.sub(properties, "w:tcBorders"), "w:bottom", {"w:val": "single", "w:sz": "24", "w:color": "000000"}
+        )
+    under = table.rows[1].cells[0].merge(table.rows[1].cells[1])
+    for index, line in enumerate(lines):
+        paragraph = under.paragraphs[0] if index == 0 else under.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        if line.key == "adopted":
+            paragraph.paragraph_format.space_before = Pt(12)
+        paragraph.add_run(clean(line.text)).bold = line.key in ("adopted", "session")
+    section = word.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].add_run(clean(draft.header)).bold = True  # the symbol is above
+    if job := draft.masthead.job_number:
+        section.first_page_footer.paragraphs[0].add_run(clean(job))
 
 
 #: Headings printed centred, as UN treaties print them ("Article 7" over "Use of terms").

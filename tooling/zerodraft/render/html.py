@@ -113,7 +113,7 @@ def render(draft: CompiledDraft) -> bytes:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>{escape(draft.header)} — {escape(title)}</title>",
-        f"<style>{STYLE}{label_styles(draft)}</style>",
+        f"<style>{STYLE}{label_styles(draft)}{masthead_style(draft)}</style>",
         "</head>",
         "<body>",
         f'<a class="skip" href="#text">{escape(_word(draft, "skip-to-text", "Skip to the text"))}</a>',
@@ -133,6 +133,8 @@ def render(draft: CompiledDraft) -> bytes:
     parts.append("</main>")
     if draft.footnotes:
         parts.append(footnotes(draft))
+    if job := draft.masthead.job_number:
+        parts.append(f'<footer><p class="masthead-job-number">{escape(job)}</p></footer>')
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts).encode("utf-8")
 
@@ -227,16 +229,51 @@ def title_block(
     gives its pages a ``css_class`` and a ``plain_title`` (without links or marks)."""
     config = draft.document.config
     parts = [f'<header class="{escape(css_class)}">' if css_class else "<header>"]
-    if config.symbol:
+    parts += masthead(draft)
+    if config.symbol and not config.masthead.symbol:
         parts.append(f'<p class="symbol">{escape(config.symbol)}</p>')
     parts.append(f'<p class="draft-header">{escape(draft.header if header is None else header)}</p>')
     if draft.note:
         parts.append(f'<p class="note">{inline(draft.note)}</p>')
-    parts.append(f"<h1>{escape(plain(draft.title)) if plain_title else inline(draft.title)}</h1>")
+    number = draft.masthead.number
+    lead = f'<span class="resolution-number">{escape(number)}</span> ' if number else ""
+    parts.append(f"<h1>{lead}{escape(plain(draft.title)) if plain_title else inline(draft.title)}</h1>")
     if config.meeting:
         parts.append(f'<p class="meeting">{escape(" ".join(config.meeting.split()))}</p>')
     parts.append("</header>")
     return "\n".join(parts)
+
+
+def masthead(draft: CompiledDraft) -> list[str]:
+    """The UN masthead as the head of the page: the organ on the left, the symbol, "Distr.:
+    General" and the date on the right, ruled off, then the session, agenda item and
+    "Resolution adopted by …" (styled by :data:`MASTHEAD_STYLE`); nothing without ``masthead:``."""
+    organ, corner = draft.masthead.organ, draft.masthead.corner
+    parts: list[str] = []
+    if organ or corner:
+        left = "<br>".join(escape(line) for line in organ)
+        right = "<br>".join(f'<span class="{escape(line.key)}">{escape(line.text)}</span>' for line in corner)
+        parts.append(f'<div class="masthead"><p class="organ">{left}</p><p class="corner">{right}</p></div>')
+    parts += [f'<p class="masthead-{escape(line.key)}">{escape(line.text)}</p>' for line in draft.masthead.lines]
+    return parts
+
+
+def masthead_style(draft: CompiledDraft) -> str:
+    """:data:`MASTHEAD_STYLE` for a document with a masthead, else nothing (so a page
+    without one is as it always was)."""
+    return MASTHEAD_STYLE if draft.masthead else ""
+
+
+MASTHEAD_STYLE = """
+.masthead { display: flex; justify-content: space-between; align-items: flex-end; gap: 1rem;
+  border-bottom: 3px solid var(--ink); margin-bottom: .75rem; }
+.masthead p { margin: 0 0 .3rem; }
+.masthead .organ { font-family: Arial, "Liberation Sans", sans-serif; font-size: 1.2rem; font-weight: bold; }
+.masthead .corner { text-align: end; }
+.masthead .corner .symbol { font-size: 1.2rem; font-weight: bold; }
+.masthead-session, .masthead-committee, .masthead-agenda-item, .masthead-sponsors { margin: 0; }
+.masthead-adopted { font-weight: bold; margin: .75rem 0; }
+"""
 
 
 def heading(entry: Heading) -> str:

@@ -66,6 +66,7 @@ def model(draft: CompiledDraft) -> dict[str, Any]:
                 "released": draft.released,
             },
             "header_note": config.header_note,
+            **({"masthead": dict(config.masthead.items())} if config.masthead.items() else {}),
             **_languages(document),
             "numbering": {
                 "paragraphs": config.numbering.paragraphs.value,

@@ -9,6 +9,7 @@ its footnotes numbered through the whole document.  Renderers only format this.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -175,6 +176,106 @@ Entry = Heading | Item
 
 
 @dataclass(frozen=True, slots=True)
+class MastheadLine:
+    """One line of the UN masthead as printed above the text."""
+
+    key: str
+    """The ``masthead:`` key it comes from ("symbol", "distribution" …)."""
+    text: str
+    """The line as printed ("Distr.: General")."""
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedMasthead:
+    """The UN masthead as every format prints it (from ``masthead:`` in ``document.yaml``);
+    all empty for a document without one."""
+
+    organ: tuple[str, ...] = ()
+    """The left column, a line each: ``United Nations`` over ``General Assembly``."""
+    corner: tuple[MastheadLine, ...] = ()
+    """The top right corner: the symbol, "Distr.: General", the date, "Original: English"."""
+    lines: tuple[MastheadLine, ...] = ()
+    """Under the corner, in order: session, committee, agenda item, sponsors, "Resolution
+    adopted by …"."""
+    number: str = ""
+    """What is printed before the title, ``79/271.``; empty when there is none."""
+    job_number: str = ""
+    """The job number at the foot of the first page ("25-03668 (E)")."""
+    date: dt.date | None = None
+    """The corner's date as a date, when it is written as one ("4 March 2025")."""
+
+    def __bool__(self) -> bool:
+        return bool(self.organ or self.corner or self.lines)
+
+
+def printed_masthead(document: Document) -> PrintedMasthead:
+    """The masthead of ``document`` as printed (see :class:`PrintedMasthead`)."""
+    return PrintedMasthead(
+        _organ(document),
+        _corner(document),
+        _lines(document),
+        _number(document),
+        " ".join(document.config.masthead.job_number.split()),
+        _date(document),
+    )
+
+
+def _organ(document: Document) -> tuple[str, ...]:
+    """The organ as the masthead's left column prints it, one line each: ``United Nations``
+    over ``General Assembly``; empty when ``masthead:`` names none."""
+    organ = " ".join(document.config.masthead.organ.split())
+    for lead in ("United Nations", "UNITED NATIONS"):
+        if organ.startswith(lead + " "):
+            return (lead, organ[len(lead) + 1 :])
+    return (organ,) if organ else ()
+
+
+def _corner(document: Document) -> tuple[MastheadLine, ...]:
+    """The masthead's top right corner, as UN documents print it: the symbol, "Distr.:
+    General", the date, "Original: English" (each only when ``masthead:`` has it)."""
+    masthead = document.config.masthead
+    lines = (
+        MastheadLine("symbol", masthead.symbol),
+        MastheadLine("distribution", f"Distr.: {masthead.distribution}" if masthead.distribution else ""),
+        MastheadLine("date", masthead.date),
+        MastheadLine("original", f"Original: {masthead.original}" if masthead.original else ""),
+    )
+    return tuple(replace(line, text=" ".join(line.text.split())) for line in lines if line.text.strip())
+
+
+def _lines(document: Document) -> tuple[MastheadLine, ...]:
+    """The masthead's lines under the corner, in the order printed: the session, the Main
+    Committee, the agenda item, the sponsors, "Resolution adopted by the General Assembly
+    on …"."""
+    masthead = document.config.masthead
+    lines = (
+        MastheadLine("session", masthead.session),
+        MastheadLine("committee", masthead.committee),
+        MastheadLine("agenda-item", masthead.agenda_item),
+        MastheadLine("sponsors", masthead.sponsors),
+        MastheadLine("adopted", masthead.adopted),
+    )
+    return tuple(replace(line, text=" ".join(line.text.split())) for line in lines if line.text.strip())
+
+
+def _date(document: Document) -> dt.date | None:
+    """The masthead's date ("4 March 2025") as a date, or ``None`` when it is not written so."""
+    words = document.config.masthead.date.split()
+    if len(words) != 3 or words[1] not in MONTHS or not (words[0].isdigit() and words[2].isdigit()):
+        return None
+    try:
+        return dt.date(int(words[2]), MONTHS.index(words[1]) + 1, int(words[0]))
+    except ValueError:
+        return None
+
+
+def _number(document: Document) -> str:
+    """What UN resolutions print before the title, ``79/271.``; ``""`` when there is none."""
+    number = " ".join(document.config.masthead.number.split())
+    return f"{number}." if number else ""
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledDraft:
     """Everything a renderer prints, in order."""
 
@@ -197,6 +298,8 @@ class CompiledDraft:
     released draft (after Draft 2, 3 changes)"), and no format prints the draft's date."""
     origin: Origin = UNKNOWN
     """The commit and tag it was read from, when known (the Word file records them)."""
+    masthead: PrintedMasthead = PrintedMasthead()
+    """The UN masthead printed above the text; empty (false) for a document without one."""
 
     def items(self) -> tuple[Item, ...]:
         """The paragraphs only."""
@@ -248,6 +351,7 @@ def lay_out(
         problems=tuple(sorted(set(problems))),
         released=header is None,
         origin=origin,
+        masthead=printed_masthead(document),
     )
 
 

@@ -22,10 +22,11 @@ _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
 def render(draft: CompiledDraft) -> bytes:
     """The whole file, UTF-8, ending with one newline."""
-    parts: list[str] = [_escape_line(draft.header)]
+    parts: list[str] = [*masthead(draft), _escape_line(draft.header)]
     if draft.note:
         parts.append(_escape_line(inline(draft.note)))
-    parts.append("# " + inline(draft.title))
+    number = draft.masthead.number
+    parts.append("# " + (_escape_line(_escape(number)) + " " if number else "") + inline(draft.title))
     for entry in draft.entries:
         if isinstance(entry, Heading):
             parts.append("#" * (entry.level + 1) + " " + inline(entry.one_line()))
@@ -33,7 +34,23 @@ def render(draft: CompiledDraft) -> bytes:
             parts.extend(_item(entry))
     if draft.footnotes:
         parts.append("\n".join(f"[^{f.number}]: {inline(f.runs)}" for f in draft.footnotes))
+    if draft.masthead.job_number:
+        parts.append(_escape_line(_escape(draft.masthead.job_number)))
     return ("\n\n".join(parts) + "\n").encode("utf-8")
+
+
+def masthead(draft: CompiledDraft) -> list[str]:
+    """The UN masthead at the top, one line each (a hard line break between them): the organ
+    and the corner (symbol, "Distr.: General", date), then the session and agenda item, then
+    "Resolution adopted by …"; nothing for a document without ``masthead:``."""
+    head = [*draft.masthead.organ, *(line.text for line in draft.masthead.corner)]
+    lines = draft.masthead.lines
+    blocks = [
+        head,
+        [line.text for line in lines if line.key != "adopted"],
+        [line.text for line in lines if line.key == "adopted"],
+    ]
+    return ["\\\n".join(_escape_line(_escape(text)) for text in block) for block in blocks if block]
 
 
 def _item(item: Item) -> list[str]:

@@ -20,10 +20,11 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 def render(draft: CompiledDraft) -> bytes:
     """The whole file, UTF-8, ending with one newline."""
-    parts: list[str] = [draft.header]
+    parts: list[str] = [*masthead(draft), draft.header]
     if draft.note:
         parts.append(_wrap(inline(draft.note)))
-    parts.append(_wrap(inline(draft.title)))
+    number = draft.masthead.number
+    parts.append(_wrap(f"{number} {inline(draft.title)}" if number else inline(draft.title)))
     for entry in draft.entries:
         if isinstance(entry, Heading):
             lines = [_wrap(inline(entry.runs))]
@@ -35,7 +36,29 @@ def render(draft: CompiledDraft) -> bytes:
     if draft.footnotes:
         notes = [_wrap(inline(f.runs), f"{f.number}  ", " " * (len(str(f.number)) + 2)) for f in draft.footnotes]
         parts.append("_" * 20 + "\n" + "\n".join(notes))
+    if draft.masthead.job_number:
+        parts.append(draft.masthead.job_number)
     return ("\n\n".join(parts) + "\n").encode("utf-8")
+
+
+def masthead(draft: CompiledDraft) -> list[str]:
+    """The UN masthead at the top: the organ on the left and the corner (symbol, "Distr.:
+    General", date) on the right, ruled off; then the session and agenda item, then
+    "Resolution adopted by …"; nothing for a document without ``masthead:``."""
+    left, right = draft.masthead.organ, [line.text for line in draft.masthead.corner]
+    if not left and not right:
+        return []
+    rows = []
+    for index in range(max(len(left), len(right))):
+        start = left[index] if index < len(left) else ""
+        end = right[index] if index < len(right) else ""
+        gap = max(2, WIDTH - len(start) - len(end))
+        rows.append((start + " " * gap + end).rstrip() if end else start)
+    head = "\n".join([*rows, "=" * WIDTH])
+    lines = draft.masthead.lines
+    under = "\n".join(_wrap(line.text) for line in lines if line.key != "adopted")
+    adopted = "\n".join(_wrap(line.text) for line in lines if line.key == "adopted")
+    return [part for part in (head, under, adopted) if part]
 
 
 def inline(runs: tuple[Run, ...]) -> str:

@@ -24,7 +24,7 @@ from zerodraft import reader
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository
 from zerodraft.model import Problem
-from zerodraft.references import rewrite
+from zerodraft.references import rewrite, translated
 from zerodraft.rounds import artefacts, concordance
 from zerodraft.rounds.articles import leaving, relocate, renumber_articles, section_files
 from zerodraft.rounds.drafts import draft_tags
@@ -116,9 +116,11 @@ def plan(repository: Repository, request: Request) -> Plan:
         ((e.id, e.new) for e in table.entries), ((a.old_path, a.new) for a in table.articles)
     )
     rewriting = rewrite.plan(current, mapping, files)
+    in_languages = translated.plan(current, mapping, files, rewriting.files)  # references/translated.py
+    rewriting = rewrite.Rewriting({**rewriting.files, **in_languages.files}, rewriting.rewrites + in_languages.rewrites)
     changed = {**rewriting.files, **section_files({**files, **rewriting.files}, table.articles)}
     folders = {a.old_path: a.new_path for a in table.articles}
-    moved = {m.old_path: m.new_path for m in renumbering.moves}
+    moved = {m.old_path: m.new_path for m in renumbering.moves} | dict(renumbering.translation_renames)
     rewritten = {relocate(moved.get(path, path), folders): data for path, data in changed.items()}
     gone = tuple(f"{path}/" for _number, path in left)
     staying = {p: d for p, d in apply({**files, **changed}, renumbering).items() if not p.startswith(gone)}
