@@ -185,7 +185,7 @@ def test_resolution_79_271(corpus: dict[str, Imported], tmp_path_factory: pytest
 
 @pytest.mark.slow
 def test_a_treaty_from_its_pdf(corpus: dict[str, Imported], tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The BBNJ Agreement's PDF: its title, "PREAMBLE" the preamble's heading, Parts holding
+    """The BBNJ Agreement's PDF: its title, "PREAMBLE" and its chapeau the preamble's heading, Parts holding
     articles with their titles, an article's chapeau unnumbered before its paragraph 1."""
     result = imported(corpus, tmp_path_factory, "treaty-bbnj-agreement-2023.en.pdf")
     document = result.recognition.document
@@ -193,7 +193,7 @@ def test_a_treaty_from_its_pdf(corpus: dict[str, Imported], tmp_path_factory: py
         document.title.startswith("AGREEMENT UNDER THE UNITED NATIONS CONVENTION") and "PREAMBLE" not in document.title
     )
     preamble, part = document.sections[0], document.sections[1]
-    assert preamble.preamble and preamble.heading == "PREAMBLE"
+    assert preamble.preamble and preamble.heading == "PREAMBLE\nThe Parties to this Agreement,"
     assert (part.kind, part.number, part.title) == ("part", "I", "GENERAL PROVISIONS")
     article = part.subsections[0]
     assert (article.kind, article.number, article.title) == ("article", "1", "Use of terms")

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from zerodraft import numbering
-from zerodraft.importing import joining, masthead, settling
+from zerodraft.importing import flattened, joining, masthead, settling
 from zerodraft.importing.blocks import Block, Kind, Stream
 from zerodraft.importing.footnotes import Footnotes, escape
 from zerodraft.importing.labels import (
@@ -154,7 +154,7 @@ class _Recogniser:
 
     def __init__(self, stream: Stream, source: str) -> None:
         self.stream = stream
-        self.blocks = [b for b in stream.blocks if b.kind is not Kind.FOOTNOTE]
+        self.blocks = flattened.split([b for b in stream.blocks if b.kind is not Kind.FOOTNOTE])
         self.footnotes = {b.label: b for b in stream.blocks if b.kind is Kind.FOOTNOTE}
         self.source = source
         self.problems: list[Problem] = []
@@ -704,7 +704,8 @@ class _Recogniser:
             self.body_without_structure(front)
         title, note, symbol = front.title or "(untitled)", front.note, front.symbol
         if front.preamble_heading and self.top and self.top[0].preamble:
-            self.top[0].heading = [front.preamble_heading]
+            # "PREAMBLE" above a treaty's chapeau ("The Parties to this Agreement,"): both, as printed
+            self.top[0].heading = [front.preamble_heading, *self.top[0].heading]
         elif front.preamble_heading:  # no preamble follows: keep the words in the note
             note = "\n\n".join(filter(None, (note, front.preamble_heading)))
         if self.contents:
@@ -849,7 +850,7 @@ class _Recogniser:
             at = sum(1 for p in paragraphs if p.line <= block.line)
             paragraphs.insert(at, ImportedParagraph(None, f"{block.label} {escape(block.text)}", "open", block.line))
         heading = joining.join(section.heading, self.stream.words)
-        if section.kind in RANKS and len(section.heading) > 1:
+        if (section.kind in RANKS or section.preamble) and len(section.heading) > 1:
             heading = (
                 joining.join(section.heading[:1], self.stream.words)
                 + "\n"
