@@ -170,9 +170,15 @@ def test_lines_it_cannot_place_are_imported_where_they_stood(
     assert main(["import", str(source), "--into", str(into), "--accept-unplaced"]) == 0
     out = capsys.readouterr().out
     assert "--accept-unplaced is no longer needed" in out
-    assert f"{source}:13: text the import could not place, in B: imported as an unnumbered paragraph" in out
+    assert (
+        f"{source}:13: text the import could not place under the heading 'B. The second item': imported as an unnumbered paragraph"
+        in out
+    )
     report = (tmp_path / "outcome.import-report.md").read_text(encoding="utf-8")
-    assert "| 13 | text the import could not place, in B: imported as an unnumbered paragraph |" in report
+    assert (
+        "| 13 | text the import could not place under the heading 'B. The second item': imported as an unnumbered paragraph |"
+        in report
+    )
     section = into / "02-b-second-item"
     assert (section / "003.md").is_file()
     files = sorted(p.name for p in section.glob("*.md"))

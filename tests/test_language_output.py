@@ -340,3 +340,48 @@ def test_a_release_rewrites_the_references_in_every_language(six: Path, tmp_path
     assert [(p.path, p.code) for p in problems_of(repo) if p.code != "ZD701"] == []
     notes = (repo / "build/draft-2/draft-2-release-notes.md").read_text(encoding="utf-8")
     assert "paragraph 5 (was 4), French (fr)" in notes and "第四款" in notes
+
+
+# ---- right to left in a real browser: the page mirrors (logical CSS properties)
+
+
+@pytest.mark.slow
+def test_arabic_mirrors_in_chromium_and_english_does_not(behind: Path) -> None:
+    """In Debian's Chromium, the Arabic page puts each paragraph's label rule, its number and the
+    subparagraph indents on the right, the English page on the left; the untranslated paragraph's
+    English text reads left to right inside the Arabic page.  ``ZERODRAFT_PICTURES=1`` refreshes
+    docs/images/languages-html-ar.png and languages-html-zh.png from the same pages."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    measure = """() => {
+        const para = document.querySelector('#para-article-74\\\\.3');
+        const style = getComputedStyle(para);
+        const num = para.querySelector('.num').getBoundingClientRect();
+        const body = para.querySelector('.body').getBoundingClientRect();
+        const sub = para.querySelector('.level-1').getBoundingClientRect();
+        const missing = document.querySelector('#para-article-73\\\\.2 .body');
+        return {left: parseFloat(style.borderLeftWidth), right: parseFloat(style.borderRightWidth),
+                numberRight: num.left > body.left, indentRight: sub.right < body.right - 1,
+                indentLeft: sub.left > body.left + 1,
+                missing: missing ? getComputedStyle(missing).direction : ''};
+    }"""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+        )
+        tab = browser.new_page(viewport={"width": 900, "height": 1100})
+        found = {}
+        for tag in ("en", "ar", "zh"):
+            tab.goto(_file(behind, tag, "html").resolve().as_uri())
+            found[tag] = tab.evaluate(measure)
+            if os.environ.get("ZERODRAFT_PICTURES") and tag != "en":
+                tab.locator("#para-article-73\\.1").scroll_into_view_if_needed()
+                tab.screenshot(path=str(Path(__file__).parents[1] / f"docs/images/languages-html-{tag}.png"))
+        browser.close()
+    arabic, english, chinese = found["ar"], found["en"], found["zh"]
+    assert arabic["right"] > 0 and arabic["left"] == 0 and arabic["numberRight"] and arabic["indentRight"]
+    assert english["left"] > 0 and english["right"] == 0 and not english["numberRight"] and english["indentLeft"]
+    assert chinese["left"] > 0 and not chinese["numberRight"]
+    assert arabic["missing"] == "ltr"  # the English original inside the Arabic page

@@ -137,7 +137,8 @@ def test_five_delegations(repo: Path, tmp_path_factory: pytest.TempPathFactory) 
         f"{NAT}/006bis.md:3: ZD904 the label changes from 'proposed' to 'agreed'; only the facilitator of this "
         "agenda item or the secretariat marks text agreed or agreed ad ref (leave the label as it was)",
         "tooling/zerodraft/policy/review.py:1: ZD902 is part of the checking tools (tooling/); only the secretariat "
-        "changes files outside outcome/",
+        "changes files outside outcome/: take this change out of the pull request (leave the file as it is on main) "
+        "and ask the secretariat for it in the pull request's description",
     ]
 
     # The secretariat merges Kenya's and the EU's proposals and pushes main.

@@ -64,9 +64,10 @@ def test_marking_agreed_and_changing_others(base: Path) -> None:
     assert out == [
         f"{path}:3: ZD904 the label changes from 'proposed' to 'agreed'; only the facilitator of this agenda item "
         "or the secretariat marks text agreed or agreed ad ref (leave the label as it was)",
-        f"{path}:4: ZD906 adds Norway to 'proposed-by'; only Norway may add itself",
+        f"{path}:4: ZD906 adds Norway to 'proposed-by'; only Norway may add itself: take Norway out of it here; "
+        "it can add itself in a pull request of its own",
         f"{path}:5: ZD906 removes Iran (Islamic Republic of) from 'opposed-by'; only Iran (Islamic Republic of) may "
-        "remove itself",
+        "remove itself: put Iran (Islamic Republic of) back; it can take itself out in a pull request of its own",
     ]
 
 
@@ -112,7 +113,8 @@ def test_roster_own_logins_only(base: Path) -> None:
     assert status == 1
     assert out == [
         "outcome/delegations.yaml:6: ZD903 changes the roster entry of Norway (its logins); a delegation may only "
-        "change its own logins — the secretariat keeps the roster"
+        "change its own logins — the secretariat keeps the roster: put the entry of Norway back as it was, and ask "
+        "the secretariat for the change in the pull request's description"
     ]
 
 
@@ -335,9 +337,11 @@ def test_github_annotations_cannot_inject_commands(base: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"::error file={A}/004.md,line=4,title=ZD108::'Narnia\\u000a::add-mask::x,y%25' in supported-by is not a "
-        "delegation in outcome/delegations.yaml",
+        "delegation in outcome/delegations.yaml; write it as outcome/delegations.yaml spells it, or ask the "
+        "secretariat to add it",
         f"::error file={A}/004.md,line=4,title=ZD906::adds Narnia\\u000a::add-mask::x,y%25 to 'supported-by'; "
-        "only Narnia\\u000a::add-mask::x,y%25 may add itself",
+        "only Narnia\\u000a::add-mask::x,y%25 may add itself: take Narnia\\u000a::add-mask::x,y%25 out of it here; "
+        "it can add itself in a pull request of its own",
     ]
 
 

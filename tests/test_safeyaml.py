@@ -96,7 +96,7 @@ def test_values(text: str, expected: object) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        ("a: 1\na: 2", 2, "has the key 'a' twice"),
+        ("a: 1\na: 2", 2, "has 'a:' on two lines"),
         ("a: &x 1\nb: *x", 1, "alias"),
         ("<<: {a: 1}", 1, "merge key"),
         ("a: !!python/object/apply:os.system [ls]", 1, "tag"),

@@ -85,7 +85,7 @@ def document_config(path: str, text: str | None, problems: list[Problem]) -> Doc
         return fallback
     for key in data:
         if key not in DOCUMENT_KEYS:
-            report(str(key), f"has an unknown key '{key}'{hint(str(key), DOCUMENT_KEYS)}")
+            report(str(key), f"has '{key}:', which document.yaml does not have{hint(str(key), DOCUMENT_KEYS)}")
     title = _text(data, "title", report, required=True) or fallback.title
     draft = data.get("draft")
     draft_name, draft_date = fallback.draft_name, None
@@ -277,7 +277,7 @@ def roster(path: str, text: str | None, problems: list[Problem]) -> Roster:
     return result
 
 
-SECTION_KEYS = ("heading", "preamble", "id", "untitled", "kind", "number", "title", "bracketed", "numbered")
+SECTION_KEYS = ("heading", "preamble", "id", "untitled", "kind", "number", "title", "bracketed", "numbered", "restarts")
 SECTION_KINDS = tuple(kind.value for kind in SectionKind)
 
 
@@ -300,6 +300,9 @@ class SectionConfig:
     """``numbered: false``: its own paragraphs are printed without numbers."""
     untitled: bool = False
     """``untitled: true``: printed without any heading."""
+    restarts: bool = False
+    """``restarts: true``: under ``per-article`` its paragraphs are numbered from 1 on their own,
+    as an article's are (the Sections of an annex that number their paragraphs afresh)."""
     id: str = ""
     """``id:``, an optional stable identifier."""
 
@@ -327,7 +330,7 @@ def section(path: str, text: str | None, problems: list[Problem]) -> SectionConf
 
     for key in data:
         if key not in SECTION_KEYS:
-            report(str(key), "ZD503", f"has an unknown key '{key}'{hint(str(key), SECTION_KEYS)}")
+            report(str(key), "ZD503", f"has '{key}:', which a section.yaml does not have{hint(str(key), SECTION_KEYS)}")
     flags = {key: _flag(data, key, default, report) for key, default in _FLAGS.items()}
     heading = _section_text(data, "heading", report)
     ident = _section_text(data, "id", report) if isinstance(data.get("id", ""), str | None) else ""
@@ -341,7 +344,9 @@ def section(path: str, text: str | None, problems: list[Problem]) -> SectionConf
     if isinstance(number, int) and not isinstance(number, bool):
         number = str(number)  # `number: 7` is as good as `number: "7"`
     if not isinstance(number, str):
-        report("number", "ZD505", '\'number\' must be text as printed, like "54 ter" or "II"')
+        report(
+            "number", "ZD505", 'writes \'number:\' as a number; write it in quotes as printed, like "54 ter" or "II"'
+        )
         number = ""
     number = " ".join(number.split())
     if number and not _NUMBER_TEXT.match(number):
@@ -363,11 +368,12 @@ def section(path: str, text: str | None, problems: list[Problem]) -> SectionConf
         bracketed=flags["bracketed"],
         numbered=flags["numbered"],
         untitled=flags["untitled"],
+        restarts=flags["restarts"],
         id=ident,
     )
 
 
-_FLAGS = {"preamble": False, "untitled": False, "bracketed": False, "numbered": True}
+_FLAGS = {"preamble": False, "untitled": False, "bracketed": False, "numbered": True, "restarts": False}
 #: A section number as printed: digits or a Roman numeral or one capital letter, then
 #: insertion suffixes ("54 ter", "20 ante", "II", "A", "3.2").
 _NUMBER_TEXT = re.compile(

@@ -77,7 +77,11 @@ def read(source: Source, root: str = "outcome", memo: cache.Memo | None = None) 
             if entry.size > MAX_FILE_BYTES:
                 problems.append(
                     Problem(
-                        entry.path, 1, "ZD004", f"is {entry.size:,} bytes; a file may be at most {MAX_FILE_BYTES:,}"
+                        entry.path,
+                        1,
+                        "ZD004",
+                        f"is {entry.size:,} bytes; a file may be at most {MAX_FILE_BYTES:,}: shorten it, or split its text into "
+                        "several paragraph files",
                     )
                 )
             else:
@@ -297,6 +301,7 @@ class _Walker:
             number=described.number,
             title=described.title,
             bracketed=described.bracketed,
+            restarts=described.restarts,
             numbered=described.numbered,
             untitled=described.untitled,
         )
@@ -375,7 +380,12 @@ def _parse(path: str, data: bytes) -> _Record:
     if not _FIELD_SET.issuperset(data_):
         for key in data_:
             if key not in _FIELD_SET:
-                report(str(key), "ZD106", f"front matter has an unknown key '{key}'{config.hint(str(key), FIELDS)}")
+                report(
+                    str(key),
+                    "ZD106",
+                    f"front matter has '{key}:', which a paragraph file does not have"
+                    f"{config.hint(str(key), FIELDS) or '; its lines are ' + ', '.join(f'{f}:' for f in FIELDS)}",
+                )
     values: dict[str, Any] = {}
     for key in ("id", "status", "note"):
         value = data_.get(key)
@@ -397,7 +407,12 @@ def _parse(path: str, data: bytes) -> _Record:
         else:
             values[key] = value.strip()
     if values["id"] and not ID_RE.match(values["id"]):
-        report("id", "ZD109", f"id '{values['id'][:70]}' may only hold letters, digits, '-' and '_' (at most 64)")
+        report(
+            "id",
+            "ZD109",
+            f"id '{values['id'][:70]}' may only hold letters, digits, '-' and '_' (at most 64): write it with those "
+            "alone, like 'p-7c41e09b2d58'",
+        )
     names = [_names(key, data_.get(key), report) for key in DELEGATION_FIELDS]
     return (
         values["id"],
@@ -471,7 +486,13 @@ def _without_concordance(entries: list[Entry], root: str, problems: list[Problem
             )
         elif entry.size > MAX_FILE_BYTES:
             problems.append(
-                Problem(entry.path, 1, "ZD004", f"is {entry.size:,} bytes; a file may be at most {MAX_FILE_BYTES:,}")
+                Problem(
+                    entry.path,
+                    1,
+                    "ZD004",
+                    f"is {entry.size:,} bytes; a file may be at most {MAX_FILE_BYTES:,}: shorten it, or split its text into "
+                    "several paragraph files",
+                )
             )
         else:
             files.append(entry.path)
@@ -490,7 +511,11 @@ def _check_concordances(source: Source, paths: list[str], problems: list[Problem
             line, message = wrong
             problems.append(
                 Problem(
-                    path, line, "ZD801", f"{message}; a concordance is written by 'zerodraft release', do not edit it"
+                    path,
+                    line,
+                    "ZD801",
+                    f"{message}; a concordance is written by 'zerodraft release', never by hand: put back the file "
+                    f"the release wrote (git checkout {path.rsplit('/', 1)[-1].removesuffix('.yaml')} -- {path})",
                 )
             )
 
@@ -522,7 +547,7 @@ def _kind(value: Any) -> str:
 def _bad_name(name: str) -> tuple[str, str]:
     guess = numbering.parse(name.removesuffix(".md").replace("_", " ").replace("-", " "))
     if guess is not None and name.lower().endswith(".md"):
-        return "ZD006", f"paragraph file '{name}' should be named '{guess.filename()}'"
+        return "ZD006", f"paragraph file '{name}' should be named '{guess.filename()}': rename it"
     if name.lower().endswith(".md"):
         return "ZD006", f"'{name}' is not a paragraph file name; name it by its number, like 018.md or 018bis.md"
     return "ZD001", f"'{name}' has no place here: a section folder holds section.yaml and paragraph files (018.md)"

@@ -91,7 +91,7 @@ class _Loader(_Base):  # type: ignore[misc]
                 if key_node.value in seen:
                     raise YamlProblem(
                         line,
-                        f"has the key '{key_node.value}' twice; keep one",
+                        f"has '{key_node.value}:' on two lines; keep one of them",
                     )
                 seen[key_node.value] = line
         return super().construct_mapping(node, deep=deep)

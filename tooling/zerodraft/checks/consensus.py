@@ -40,10 +40,10 @@ def delegations_known(document: Document, paragraph: Paragraph) -> Iterator[Prob
                     f"write a list: {key}: [{', '.join(listed)}]"
                 )
             else:
-                message = (
-                    f"'{name}' in {key} is not a delegation in {document.root}/delegations.yaml"
-                    f"{names.hint(document.roster, name)}"
+                hint = names.hint(document.roster, name) or (
+                    f"; write it as {document.root}/delegations.yaml spells it, or ask the secretariat to add it"
                 )
+                message = f"'{name}' in {key} is not a delegation in {document.root}/delegations.yaml{hint}"
             yield Problem(paragraph.path, paragraph.line_of(key), "ZD108", message)
 
 

@@ -124,7 +124,8 @@ def numbers_in_order(document: Document) -> Iterator[Problem]:
                     1,
                     "ZD204",
                     f"paragraph {paragraph.label} comes after paragraph {highest.label} "
-                    f"({highest.path}) in document order; move or renumber it",
+                    f"({highest.path}) in document order: move it back where it stood, or, to move it here, name "
+                    f"it as an insertion after paragraph {highest.label}",
                 )
             elif highest is None or paragraph.number > highest.number:
                 highest = paragraph
@@ -142,7 +143,8 @@ def alternatives_have_paragraph(document: Document) -> Iterator[Problem]:
                     1,
                     "ZD205",
                     f"alternative {paragraph.label} has no paragraph {principal.label()} "
-                    f"({principal.filename()}) in this folder to replace",
+                    f"({principal.filename()}) in this folder to replace: move it into the folder that holds "
+                    f"paragraph {principal.label()}, or name it after the paragraph it would replace",
                 )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from zerodraft import marks
 from zerodraft.checks.registry import document_check
 from zerodraft.model import Document, Problem
-from zerodraft.references.resolve import Index, Resolution, Resolved, Status
+from zerodraft.references.resolve import Index, Resolution, Resolved, Status, address
 from zerodraft.vocabulary import Role
 
 LEFT_DANGLING = frozenset({"ZD702"})
@@ -88,10 +88,27 @@ def references_not_deleted(document: Document) -> Iterator[Problem]:
 @document_check("ZD703")
 def references_unambiguous(document: Document) -> Iterator[Problem]:
     for found, resolution in _with(document, Status.AMBIGUOUS):
-        places = ", ".join(resolution.candidates[:4])
+        places, example = _which(document, resolution)
         yield _report(
             found,
             "ZD703",
             f"refers to {resolution.target.describe()} ('{found.resolved.reference.written}'), which could mean more "
-            f"than one place ({places}): say which, e.g. 'of this article' or 'of annex II'",
+            f"than one place ({places}): say which, {example}",
         )
+
+
+def _which(document: Document, resolution: Resolution) -> tuple[str, str]:
+    """The places an ambiguous reference could mean, as printed ("'1. Assistance' in section
+    B"), and how to name one ("e.g. 'section 1 of section B'")."""
+    places, examples = [], []
+    for path in resolution.candidates[:4]:
+        section = document.section_at(path)
+        holder = document.parent_of(section) if section is not None else document.section_at(path.rpartition("/")[0])
+        place = f"'{section.heading[:60]}'" if section is not None and section.heading else path
+        named = address(holder) if holder is not None else None
+        if named is not None:
+            place += f" in {named[0].value} {named[1]}"
+            examples.append(f"'{resolution.target.describe()} of {named[0].value} {named[1]}'")
+        places.append(place)
+    example = f"e.g. {examples[0]}" if examples else "naming the part, article or annex it is in"
+    return ", ".join(places), example

@@ -61,7 +61,17 @@ PARTICIPLE_RE = re.compile(
     r"^\*?(?:(?!United\b|Limited\b)[A-Z][a-z]+(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Convinced|Deeply|Gravely|Further|Also|Have|"
     r"Desirous|Determined|Alarmed|Concerned|Resolved|Reaffirming)\b\*?"
 )
-TERMINATED_RE = re.compile(r"[.;:!?]\s*(?:\[\^\w+\]|\d{1,3})?\)?[”\"’]?$")
+#: The verb that opens an operative paragraph of a decision or resolution, in the third
+#: person ("Requests the SBSTA …", "Also decides …", "Further invites …").
+OPERATIVE_RE = re.compile(
+    r"^\[?(?:(?:Also|Further|Further also|Strongly|Once again|Again|Kindly)\s+)?(?:[Dd]ecides|[Rr]equests|[Ii]nvites|[Uu]rges|"
+    r"[Ee]ncourages|[Rr]ecommends|[Nn]otes|[Ww]elcomes|[Aa]cknowledges|[Rr]ecognizes|[Ee]mphasizes|[Rr]eaffirms|[Aa]grees|"
+    r"[Aa]dopts|[Ee]xpresses|[Ss]tresses|[Rr]eiterates|[Rr]esolves|[Aa]uthorizes|[Aa]pproves|[Ee]ndorses|[Cc]alls\s+upon|"
+    r"[Cc]alls\s+on|[Tt]akes\s+note|[Ee]stablishes|[Ll]aunches|[Rr]ecalls|[Uu]nderscores|[Cc]ommends|[Aa]ffirms|[Ss]upports)\b"
+)
+#: A line that ends a sentence or clause, also inside the brackets or quotes that close it
+#: ("thereto;", "[2010].]", "mechanism;]", "outcome.1", "(IPCC).”").
+TERMINATED_RE = re.compile(r"[.;:!?][\])]*\s*(?:\[\^\w+\]|\d{1,3})?[\])]*[”\"’]?[\])]*$")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI")
 MONTHS = {
     m: i

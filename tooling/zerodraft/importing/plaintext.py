@@ -98,8 +98,8 @@ def read(text: str) -> Stream:
         if index in contents:
             blocks.append(Block(index + 1, Kind.CONTENTS, line, gap))
         elif index in footnotes:
-            label, body = footnotes[index]
-            blocks.append(Block(index + 1, Kind.FOOTNOTE, body, gap, label))
+            for label, body in footnotes[index]:
+                blocks.append(Block(index + 1, Kind.FOOTNOTE, body, gap, label))
         elif not header_seen and all(SYMBOL_LIKE_RE.match(b.text) for b in blocks) and HEADER_RE.match(line):
             blocks.append(Block(index + 1, Kind.HEADER, line))
             header_seen = True
@@ -118,7 +118,7 @@ def _contents(lines: list[str], start: int) -> range:
     heading (if one stands just above) to the last such line."""
     leaders = [i for i in range(start, len(lines)) if LEADER_RE.search(lines[i])]
     if len(leaders) < 5 or leaders[0] > start + (len(lines) - start) // 4:
-        return range(0)
+        return _contents_without_pages(lines, start)
     last = 0
     while last + 1 < len(leaders) and leaders[last + 1] - leaders[last] <= 40:
         last += 1
@@ -127,6 +127,36 @@ def _contents(lines: list[str], start: int) -> range:
     first = leaders[0]
     above = [i for i in range(max(start, first - 8), first) if CONTENTS_RE.match(lines[i])]
     return range(above[0] if above else first, leaders[last] + 1)
+
+
+#: "Table of content I. Preambular elements II. General elements": a contents line, its first
+#: entries run on after it as a flattened source prints them.
+_CONTENTS_START_RE = re.compile(
+    r"^(?:table\s+of\s+contents?|contents)\b[\s:]*(?P<first>(?:[IVXLC]{1,7}|[A-Z]|\d{1,2})\.\s+\S.*)?$", re.IGNORECASE
+)
+_ENTRY_RE = re.compile(r"^(?:[IVXLC]{1,7}|[A-Z]|\d{1,2})\.\s+[^\W\d_][^.]*?(?=\s+(?:[IVXLC]{1,7}|[A-Z]|\d{1,2})\.\s|$)")
+
+
+def _contents_without_pages(lines: list[str], start: int) -> range:
+    """A table of contents without page numbers, near the top: from its "Contents" line to
+    the line before the one that repeats its first entry as a heading ("I. Preambular
+    elements" … then "I. PREAMBULAR ELEMENTS"): the contents line in the first quarter of the
+    text, the heading in its first half."""
+    limit = start + (len(lines) - start) // 4
+    for index in range(start, min(limit, len(lines))):
+        match = _CONTENTS_START_RE.match(lines[index])
+        if not match:
+            continue
+        following = match.group("first") or next((x for x in lines[index + 1 : index + 3] if x), "")
+        entry = _ENTRY_RE.match(following)
+        if entry is None:
+            return range(0)
+        first = entry.group(0).strip().lower()
+        for end in range(index + 1, min(start + (len(lines) - start) // 2 + 1, len(lines))):
+            if lines[end].lower().startswith(first) and lines[end].lower() != following.lower():
+                return range(index, end)
+        return range(0)
+    return range(0)
 
 
 def _page_number(line: str, previous: int, position: int) -> bool:
@@ -167,7 +197,7 @@ def _draft_start(lines: list[str]) -> tuple[int, tuple[int, int] | None]:
 _GLUED_RE = re.compile(r"(?<=[^\s\d])(?<!\d\.)(\d{1,3})(?=[\s,;:.)]|$)")
 
 
-def _footnote_bodies(raw: list[str], lines: list[str], start: int) -> tuple[dict[int, tuple[str, str]], set[int]]:
+def _footnote_bodies(raw: list[str], lines: list[str], start: int) -> tuple[dict[int, list[tuple[str, str]]], set[int]]:
     """Source indexes of footnote bodies with their label and text, and the indexes of the
     lines a body continues on.
 
@@ -176,7 +206,7 @@ def _footnote_bodies(raw: list[str], lines: list[str], start: int) -> tuple[dict
     continues on the lines directly below it while it has not ended (with a full stop or a
     web address) and the next line does not open a new page (extraction indents that).
     """
-    found: dict[int, tuple[str, str]] = {}
+    found: dict[int, list[tuple[str, str]]] = {}
     consumed: set[int] = set()
     expected = 1
     cited: set[int] = set()
@@ -198,13 +228,29 @@ def _footnote_bodies(raw: list[str], lines: list[str], start: int) -> tuple[dict
                 body.append(lines[end])
                 consumed.add(end)
                 end += 1
-            found[index] = (str(expected), joining.join(body))
-            expected += 1
+            found[index] = _run_together(expected, joining.join(body), cited)
+            expected += len(found[index])
             index = end
             continue
         cited.update(int(n) for n in _GLUED_RE.findall(line))
         index += 1
     return found, consumed
+
+
+def _run_together(first: int, body: str, cited: set[int]) -> list[tuple[str, str]]:
+    """A footnote body, split where the next footnotes' bodies run on in the same line, as a
+    flattened source prints them: "7 See also sub-section 3.2. 8 There is a need …" is
+    footnote 7 and footnote 8, when the text cites 8 too (at a sentence end, before a capital)."""
+    out: list[tuple[str, str]] = []
+    label = first
+    while True:
+        after = re.search(rf"(?<=[.;])\s+{label + 1}\s+(?=[A-Z“\[])", body)
+        if after is None or label + 1 not in cited:
+            out.append((str(label), body))
+            return out
+        out.append((str(label), body[: after.start()]))
+        body = body[after.end() :]
+        label += 1
 
 
 def _ended(text: str) -> bool:
@@ -245,7 +291,8 @@ def _running_headers(raw: list[str], lines: list[str], start: int) -> set[int]:
         line = lines[index]
         if line in repeated and ("\f" in raw[index] or position in near_breaks):
             near.setdefault(line, []).append(index)
-    pages = len(breaks) - 1
+    # a page number and the form feed after it are one page break, not two
+    pages = sum(1 for p, b in enumerate(sorted(breaks)) if p == 0 or b - sorted(breaks)[p - 1] > 3) - 1
     found = {
         i
         for line, where in near.items()

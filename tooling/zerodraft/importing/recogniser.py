@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from zerodraft import numbering
-from zerodraft.importing import flattened, joining, masthead, settling
+from zerodraft.importing import apart, flattened, joining, masthead, runtogether, settling
 from zerodraft.importing.blocks import Block, Kind, Stream
 from zerodraft.importing.footnotes import Footnotes, escape
 from zerodraft.importing.labels import (
@@ -37,6 +37,7 @@ from zerodraft.importing.labels import (
     LEADER_RE,
     LETTER_RE,
     NUMBERED_RE,
+    OPERATIVE_RE,
     OPTION_LABEL_RE,
     PART_KINDS,
     PART_RE,
@@ -102,8 +103,6 @@ class _Heading:
     bracketed: bool = False
 
 
-#: Where a sentence ends inside a line and the next begins ("… 2020. The Parties …").
-SENTENCE_RE = re.compile(r"(?<=[.;])\s+(?=[A-Z“\[])")
 #: The rule a UN document prints above a page's footnotes.
 SEPARATOR_RE = re.compile(r"^_{5,}$")
 #: "The General Assembly, recalling …": an organ's decision run into one paragraph.
@@ -147,6 +146,9 @@ class _Section:
     bracketed: bool = False
     last: Number | None = None
     """The last paragraph number in this section, when it numbers its paragraphs afresh."""
+    restarts: bool = False
+    """True for a Part, Chapter or Section inside an annex or article whose paragraphs start
+    again at 1: it numbers them on its own, as an article does."""
 
 
 class _Recogniser:
@@ -155,6 +157,13 @@ class _Recogniser:
     def __init__(self, stream: Stream, source: str) -> None:
         self.stream = stream
         self.blocks = flattened.split([b for b in stream.blocks if b.kind is not Kind.FOOTNOTE])
+        if not stream.markup and runtogether.is_flattened(self.blocks):
+            self.blocks, cuts = runtogether.split(self.blocks)
+            if cuts:
+                stream = replace(
+                    stream,
+                    notes=(*stream.notes, f"{cuts} paragraphs run together in a line were cut apart at their numbers"),
+                )
         self.footnotes = {b.label: b for b in stream.blocks if b.kind is Kind.FOOTNOTE}
         self.source = source
         self.problems: list[Problem] = []
@@ -201,7 +210,7 @@ class _Recogniser:
             self.document_last = number
 
     def unit(self) -> _Section | None:
-        return next((s for s in reversed(self.stack) if s.kind in UNITS), None)
+        return next((s for s in reversed(self.stack) if s.kind in UNITS or s.restarts), None)
 
     def guess(self, block: Block, what: str) -> None:
         self.guesses.append(Guess(block.line, what, block.text[:80]))
@@ -244,7 +253,23 @@ class _Recogniser:
             self.heading_open = False
         if block.kind is Kind.HEADING:
             return self.heading_block(index)
-        if LABEL_ONLY_RE.match(text) and index + 1 < len(self.blocks):
+        if (
+            LABEL_ONLY_RE.match(text)
+            and index + 1 < len(self.blocks)
+            and joining.starts_own_line(self.peek_text(index))
+        ):
+            # "V." above "(a)": the heading's label printed apart from its title, never a title "(a)"
+            found = self.label_alone(text)
+            if found is not None:
+                moved = 0
+                if self.para is not None and not self.para.hard:
+                    # its subparagraphs, printed under the label, are the open paragraph's
+                    following = [b.text for b in self.blocks[index : index + 200]]
+                    moved = apart.chapeau_subparagraphs(self.para.lines, following)
+                    self.para.lines.extend(following[1 : 1 + moved])
+                self.open_heading(found, text, block)
+                return index + 1 + moved
+        elif LABEL_ONLY_RE.match(text) and index + 1 < len(self.blocks):
             # "C." on a line of its own, its heading on the next (Word's numbering via pdftotext)
             merged = f"{text} {self.blocks[index + 1].text}"
             found = self.section_heading(merged)
@@ -262,6 +287,10 @@ class _Recogniser:
             return index + 1
         if self.heading_open and block.kind is Kind.LINE and self.stack and self.continues_heading(text):
             self.stack[-1].heading.append(text)
+            return index + 1
+        if OPTION_LABEL_RE.match(text) and self.para is not None and _bare(self.para):
+            # "34." then "[Option 1:": the option's label starts paragraph 34's text
+            self.continue_paragraph(text, block)
             return index + 1
         if OPTION_LABEL_RE.match(text):
             self.option = text
@@ -286,18 +315,45 @@ class _Recogniser:
         if self.in_unnumbered_preamble() and self.starts_preamble_paragraph(text):
             self.new_paragraph(None, text, block)
             return index + 1
+        if self.para is not None and self.new_operative(self.para, block):
+            # "…; Requests the SBSTA …": a decision's next paragraph, printed without a number
+            self.guess(
+                block, f"a paragraph printed without a number in {self.where()}: imported as an unnumbered paragraph"
+            )
+            self.new_paragraph(None, text, block, unnumbered=True)
+            return index + 1
         if self.para is not None and not self.ends_unnumbered(self.para, block):
             self.continue_paragraph(text, block)
             return index + 1
         where = self.where()
         if self.stack and self.stack[-1].kind in RANKS:
-            self.guess(block, f"text printed without a number in {where}: imported as an unnumbered paragraph")
+            self.guess(block, f"text printed without a number {where}: imported as an unnumbered paragraph")
         else:
-            what = f"text the import could not place, in {where}: imported as an unnumbered paragraph"
+            what = f"text the import could not place {where}: imported as an unnumbered paragraph"
             self.guess(block, what)
-            self.problem(block, "ZD601", f"{what} where it stood: {block.text[:60]!r}")
+            self.problem(
+                block,
+                "ZD601",
+                f"{what} where it stood: {block.text[:60]!r}; compare it with the source, then join it to the "
+                "paragraph it belongs to, or delete that file if these are not the Chair's words (a stray header)",
+            )
         self.new_paragraph(None, text, block, unnumbered=True)
         return index + 1
+
+    def new_operative(self, para: _Para, block: Block) -> bool:
+        """A line opening with an operative verb ("Requests", "Also decides") after a line
+        that ends a clause (";", ".", ";]") starts a decision's next paragraph: after a
+        semicolon a sentence goes on in lower case, and these verbs never start a wrapped line
+        of a paragraph's own sentence with a capital."""
+        if para.hard or _bare(para) or self.in_unnumbered_preamble() or not OPERATIVE_RE.match(block.text):
+            return False
+        own = self.stack[-1].paragraphs if self.stack else []
+        if len(own) >= 2 and own[-1] is para and _bare(own[-2]):
+            return False  # the text of numbers printed apart from it ("83." "84."), shared out later
+        first = NUMBERED_RE.match(para.lines[0]) if para.number is not None and len(para.lines) > 1 else None
+        if first is not None and not first.group("rest") and apart.lettered(para.lines[1]):
+            return False  # "85." then "(b)": subparagraphs of the paragraph before; its text follows
+        return bool(re.search(r"[.;][\])]*$", para.lines[-1]))
 
     def ends_unnumbered(self, para: _Para, block: Block) -> bool:
         """An unnumbered paragraph ends where the source starts a new one: a new Word or
@@ -309,15 +365,16 @@ class _Recogniser:
         return block.gap and not self.double_spaced and self.finished(para)
 
     def where(self) -> str:
-        """Where the reading is, for the report: "Article 4", "Part II", "the preamble"."""
+        """Where the reading is, for the report, as the page prints it: "under the heading
+        'A. Scope'", "under the heading 'Article 4'", "in the preamble"."""
         for section in reversed(self.stack):
-            if section.ordinal:
-                return section.ordinal
-            if section.preamble:
-                return "the preamble"
             if section.heading and section.heading[0]:
-                return f"'{section.heading[0][:40]}'"
-        return "the text"
+                return f"under the heading '{section.heading[0][:60]}'"
+            if section.preamble:
+                return "in the preamble"
+            if section.ordinal:
+                return f"in {section.ordinal}"
+        return "before the first heading"
 
     def in_treaty_unit(self) -> bool:
         """Inside an article (or a Part, annex … of a treaty), where a short line without a
@@ -427,6 +484,15 @@ class _Recogniser:
             return _Heading("roman", match.group("n"))
         return None
 
+    def label_alone(self, text: str) -> _Heading | None:
+        """A heading's letter or roman numeral alone on its line ("V."), when it is the next
+        one expected; its title, printed elsewhere, is not guessed."""
+        label = text.rstrip(".")
+        for kind in ("roman", "letter"):
+            if label == self.expected(kind):
+                return _Heading(kind, label)
+        return None
+
     def next_article(self, number: str) -> bool:
         """Articles run 1, 2, 3 … (again from 1 in each annex or decision): "Article 4" out of
         that sequence is a reference that a line happens to start with, not a heading."""
@@ -507,6 +573,8 @@ class _Recogniser:
             self.open_section("operative", "", "", block)
             self.stack[-1].heading = []
             self.last = None
+        if number == Number(1) and self.restarts_here():
+            self.stack[-1].restarts = True  # "SECTION 3. DECISION-MAKING" then "1." in an annex
         expected = self.expected_numbers()
         if self.option and self.last is not None and number == self.last and self.stack and self.stack[-1].paragraphs:
             # Option 2 of the paragraph just read: an alternative to it (018alt.md).
@@ -535,10 +603,32 @@ class _Recogniser:
                 "paragraph that keeps its printed number in its text"
             )
             self.guess(block, what)
-            self.problem(block, "ZD602", what)
+            self.problem(
+                block,
+                "ZD602",
+                f"{what}; compare with the source: if paragraphs before it did not come through, import a complete "
+                "copy again; if the source itself numbers it so, keep it as it is and tell the Chair's office",
+            )
             self.new_paragraph(None, block.text, block, unnumbered=True)
             return True
         return False
+
+    def restarts_here(self) -> bool:
+        """Whether a "1." right here starts the numbering again in the open Part, Chapter or
+        Section: it comes right after that heading, inside an annex or article (under
+        per-article numbering), where the numbers run on from an earlier one."""
+        if not self.stack or self.para is not None:
+            return False
+        section = self.stack[-1]
+        unit = self.unit()
+        return (
+            section.kind in ("part", "chapter", "section", "subsection")
+            and unit is not None
+            and unit is not section
+            and unit.kind != "decision"
+            and not section.paragraphs
+            and not section.children
+        )
 
     def subsection_number(self, rest: str) -> bool:
         return heading_like(rest) and len(rest) <= 100
@@ -785,10 +875,38 @@ class _Recogniser:
         extra = ImportedSection("", "", uncited[0].line, paragraphs=tuple(paragraphs), kind="heading")
         return (*sections, extra)
 
+    def return_subparagraphs(self, paragraphs: list[_Para]) -> None:
+        """Subparagraphs printed under the next paragraph's number go back to the chapeau
+        that introduces them (:func:`zerodraft.importing.apart.chapeau_subparagraphs`)."""
+        for end, holder in enumerate(paragraphs):
+            if holder.number is None or holder.hard or _bare(holder):
+                continue
+            start = end
+            while start > 0 and _bare(paragraphs[start - 1]):
+                start -= 1
+            chapeau = paragraphs[start - 1] if start > 0 else None
+            if chapeau is None or chapeau.hard or _bare(chapeau):
+                continue
+            count = apart.chapeau_subparagraphs(chapeau.lines, holder.lines)
+            if not count:
+                continue
+            chapeau.lines.extend(holder.lines[1 : 1 + count])
+            del holder.lines[1 : 1 + count]
+            label = chapeau.number.label() if chapeau.number else "the paragraph before"
+            self.guesses.append(
+                Guess(
+                    holder.line,
+                    f"subparagraphs printed under the number {holder.number.label()} read as those of paragraph "
+                    f"{label}, whose text ends with a colon",
+                    holder.lines[1][:80] if len(holder.lines) > 1 else "",
+                )
+            )
+
     def share_out(self, paragraphs: list[_Para]) -> None:
         """Numbers printed apart from their text ("1." "2." "3." on lines of their own, then
         the three paragraphs' text, as pdftotext reads a numbered column): the text is shared
         out among them at the first line ends that finish a sentence before a capital."""
+        self.return_subparagraphs(paragraphs)
         index = 0
         while index < len(paragraphs):
             end = index
@@ -799,11 +917,11 @@ class _Recogniser:
                 index = end + 1
                 continue
             wanted = end - index
-            text = [piece for line in holder.lines[1:] for piece in SENTENCE_RE.split(line)]
+            text = [piece for line in holder.lines[1:] for piece in apart.SENTENCE_RE.split(line)]
             cuts = [
                 m
                 for m in range(1, len(text))
-                if _sentence_end(text[m - 1]) and (text[m][:1].isupper() or text[m][:1] in "[“")
+                if apart.sentence_end(text[m - 1]) and (text[m][:1].isupper() or text[m][:1] in "[“")
             ]
             if len(cuts) >= wanted:
                 bounds = [0, *cuts[:wanted], len(text)]
@@ -869,6 +987,7 @@ class _Recogniser:
             number=section.number,
             title=title,
             bracketed=section.bracketed,
+            restarts=section.restarts,
         )
 
 
@@ -880,10 +999,6 @@ def _bare(para: _Para) -> bool:
     return match is not None and not match.group("rest")
 
 
-def _sentence_end(line: str) -> bool:
-    return bool(re.search(r"[.;]\)?[”\"’]?$", line))
-
-
 def contents_table(blocks: list[Block]) -> str:
     """A table of contents as a pipe table: one row per entry, its page number apart.
 
@@ -892,7 +1007,11 @@ def contents_table(blocks: list[Block]) -> str:
     of their own when the next line starts another entry."""
     rows: list[tuple[str, str]] = []
     pending: list[str] = []
+    paged = any(LEADER_RE.search(b.text) for b in blocks)
     for block in blocks:
+        if not paged:  # no page numbers at all (a flattened source): a row per line
+            rows.append((block.text, ""))
+            continue
         match = LEADER_RE.search(block.text)
         if match:
             pending.append(block.text[: match.start()].strip())

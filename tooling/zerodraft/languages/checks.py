@@ -133,7 +133,7 @@ def translated_text(document: Document) -> Iterator[Problem]:
                 yield at(
                     1,
                     f"is meant to be {name(translation.language)} but only {share:.0%} of its letters are in "
-                    f"the {target.script} script; is this the right text?",
+                    f"the {target.script} script: check that the file holds the {name(translation.language)} text",
                     "ZD446",
                 )
         original = originals.get(translation.original)

@@ -109,7 +109,7 @@ def _paragraph(path: str, original: str, tag: str, text: str, problems: list[Pro
                     path,
                     lines.get(str(key), parts.meta_line),
                     "ZD448",
-                    f"front matter has an unknown key '{key}' (known: translates, id)",
+                    f"front matter has '{key}:', which a translation does not have; its lines are translates: and id:",
                 )
             )
     translates = data.get("translates")
@@ -147,7 +147,11 @@ def _heading(path: str, folder: str, tag: str, text: str, problems: list[Problem
         if key not in known:
             problems.append(
                 Problem(
-                    path, lines.get(str(key), 1), "ZD449", f"has an unknown key '{key}' (known: {', '.join(known)})"
+                    path,
+                    lines.get(str(key), 1),
+                    "ZD449",
+                    f"has '{key}:', which a translated heading does not have; write "
+                    + " or ".join(f"'{k}:'" for k in known),
                 )
             )
         elif not isinstance(value, str):

@@ -150,8 +150,9 @@ def unsafe_paths(paths: Iterable[str]) -> list[Problem]:
                     path,
                     1,
                     "ZD914",
-                    f"has a path with a {shown} part; every part of a path is a plain name (no '.', '..', "
-                    "empty part, backslash or '.git'): remove the entry and push again",
+                    f"has a {shown} part in its path; every part of a path is a plain name (no '.', '..', "
+                    "empty part, backslash or '.git'): delete this file from the branch, or give it a plain name "
+                    "like 018bis.md, and push again",
                 )
             )
     return out

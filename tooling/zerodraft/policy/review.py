@@ -143,42 +143,67 @@ def _inserted_articles(changes: list[Change]) -> frozenset[str]:
     return frozenset(folders)
 
 
+_ASK = (
+    "take this change out of the pull request (leave the file as it is on main) and ask the secretariat for it "
+    "in the pull request's description"
+)
+"""The next step for a change only the secretariat makes (ZD902)."""
+
+
 def _review(
     who: Author, change: Change, roster: Roster, root: str, inserted: frozenset[str] = frozenset()
 ) -> Iterator[Problem]:
     file = change.file
     if file.new_kind in ("symlink", "other"):
         what = "a symbolic link" if file.new_kind == "symlink" else "a submodule or special file"
-        yield Problem(file.path, 1, "ZD909", f"is {what}; a pull request may only hold plain text files")
+        yield Problem(
+            file.path,
+            1,
+            "ZD909",
+            f"is {what}; a pull request may only hold plain text files: remove it from the pull request and, if it "
+            "should hold text, add that text as a plain file",
+        )
     elif file.new_kind == "file" and file.size > MAX_FILE_BYTES:
         yield Problem(
             file.path,
             1,
             "ZD909",
-            f"is {file.size:,} bytes; a pull request may hold files of {MAX_FILE_BYTES:,} at most",
+            f"is {file.size:,} bytes; a pull request may hold files of {MAX_FILE_BYTES:,} at most: remove it from "
+            "the pull request, or shorten it",
         )
     for path in dict.fromkeys((file.old_path, file.path)):
         if not path.startswith(root + "/"):
-            yield Problem(path, 1, "ZD902", f"{_outside(path)}; only the secretariat changes files outside {root}/")
+            yield Problem(
+                path, 1, "ZD902", f"{_outside(path)}; only the secretariat changes files outside {root}/: {_ASK}"
+            )
             return
     name = file.path.rsplit("/", 1)[-1]
     if file.path == f"{root}/document.yaml" or file.old_path == f"{root}/document.yaml":
         yield Problem(
-            file.path, 1, "ZD902", "is the document's configuration; only the secretariat edits document.yaml"
+            file.path, 1, "ZD902", f"is the document's configuration; only the secretariat edits document.yaml: {_ASK}"
         )
     elif file.path.rpartition("/")[0] in inserted and (name == "section.yaml" or file.status == "added"):
         if name != "section.yaml" and change.after is not None and (change.after.id or change.after.status):
             yield from _added(who, change.after, roster, new_article=True)
     elif name == "section.yaml" or file.old_path.endswith("/section.yaml"):
         yield Problem(
-            file.path, 1, "ZD902", "holds a heading of the agreed agenda; only the secretariat adds or edits sections"
+            file.path,
+            1,
+            "ZD902",
+            f"holds a heading of the agreed agenda; only the secretariat adds or edits sections: {_ASK}",
         )
     elif file.path == f"{root}/delegations.yaml":
         yield from roster_changes(
             set(who.delegations), change.roster_before, change.roster_after, change.roster_text, file.path
         )
     elif number_of(name) is None and number_of(file.old_path.rsplit("/", 1)[-1]) is None:
-        yield Problem(file.path, 1, "ZD902", "is not a paragraph file; only the secretariat changes other files here")
+        yield Problem(
+            file.path,
+            1,
+            "ZD902",
+            "is not a paragraph file; only the secretariat changes other files here: "
+            f"{_ASK} (a new paragraph is a file named like 018bis.md)",
+        )
     elif file.status in ("renamed", "copied") and change.before is not None:
         yield Problem(
             file.old_path,
@@ -262,7 +287,8 @@ def _added(who: Author, after: Paragraph, roster: Roster, *, new_article: bool =
                 path,
                 after.line_of(key),
                 "ZD906",
-                f"names {other} in '{key}'; only {other} may add itself (you speak for {_speaks(who)})",
+                f"names {other} in '{key}'; only {other} may add itself (you speak for {_speaks(who)}): take {other} "
+                "out of it here; it can add itself in a pull request of its own",
             )
 
 
@@ -301,10 +327,20 @@ def _modified(who: Author, before: Paragraph, after: Paragraph, roster: Roster) 
         was = {roster.name_of(n) for n in old.get(key, ())}
         now = {roster.name_of(n) for n in names}
         for other in sorted((now - was) - own):
-            yield Problem(path, after.line_of(key), "ZD906", f"adds {other} to '{key}'; only {other} may add itself")
+            yield Problem(
+                path,
+                after.line_of(key),
+                "ZD906",
+                f"adds {other} to '{key}'; only {other} may add itself: take {other} out of it here; "
+                "it can add itself in a pull request of its own",
+            )
         for other in sorted((was - now) - own):
             yield Problem(
-                path, after.line_of(key), "ZD906", f"removes {other} from '{key}'; only {other} may remove itself"
+                path,
+                after.line_of(key),
+                "ZD906",
+                f"removes {other} from '{key}'; only {other} may remove itself: put {other} back; "
+                "it can take itself out in a pull request of its own",
             )
 
 

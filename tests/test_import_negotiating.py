@@ -1,0 +1,214 @@
+"""Negotiating texts as pdftotext reads them: numbers printed apart from their text, bracketed
+sentences, subparagraphs under the wrong number, option labels, run-together footnotes and
+page furniture.  Each family rule on a small synthetic source that checks clean; the real
+files (the Co-Chairs' non-paper of October 2015, the BBNJ streamlined non-paper) are in
+tests/test_import_corpus.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import UN_CORPUS
+from test_check import problems_of
+from test_import_families import imported_text
+from zerodraft.importing import apart, runtogether
+from zerodraft.importing.plaintext import read
+from zerodraft.main import main
+from zerodraft.reader import read as read_document
+from zerodraft.source import WorkingTree
+
+
+def labelled(tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    document = imported_text(tmp_path, text)
+    assert [str(p) for p in problems_of(tmp_path)] == []
+    return [(document.printed_number(p), p.text.strip()) for p in document.paragraphs()]
+
+
+def report(tmp_path: Path) -> str:
+    return (tmp_path / "outcome.import-report.md").read_text(encoding="utf-8")
+
+
+def test_bracketed_sentences_end_where_the_text_is_shared_out(tmp_path: Path) -> None:
+    """ "[2010].]" and "Report.]" end sentences: four numbers apart from four paragraphs."""
+    assert labelled(
+        tmp_path,
+        "Draft agreement\n\nArticle 1\nEntry into force\n1.\n\n2.\n\n3.\n\n"
+        "This Agreement shall enter into force after [X] Parties have deposited their instruments[.][, with\n"
+        "such Parties accounting for X per cent of emissions in [1990][2010].]\n"
+        "[For the purposes of paragraph 1, emissions means those estimated in the Fifth Assessment\nReport.]\n"
+        "For each State that ratifies this Agreement, it shall enter into force on the thirtieth day.\n",
+    ) == [
+        (
+            "1",
+            "This Agreement shall enter into force after [X] Parties have deposited their instruments"
+            "[.][, with such Parties accounting for X per cent of emissions in [1990][2010].]",
+        ),
+        ("2", "[For the purposes of paragraph 1, emissions means those estimated in the Fifth Assessment Report.]"),
+        ("3", "For each State that ratifies this Agreement, it shall enter into force on the thirtieth day."),
+    ]
+
+
+DECISION = (
+    "Draft decision -/CP.21\n\nI. ADOPTION\n\n1.\n\nDecides to adopt the Agreement;\n\n"
+    "2.\n\nDecides, in relation to Parties implementing jointly, that:\n\n3.\n\n(a)\n\n"
+    "Parties that have reached an agreement shall notify the secretariat\nof its terms;\n\n(b)\n\n"
+    "The secretariat shall inform the Parties of those terms;\n\n"
+    "Also decides that the rules for accounting should ensure that:\n(a)\n\n"
+    "Parties ensure methodological consistency;\n\n(b)\n\nParties use common metrics;\n\n"
+    "4.\n\n[Option 1:\nRecommends that the CMA consider establishing a mechanism that would aim to:\n(a)\n"
+    "Enhance mitigation ambition;\n(b)\n\nIncentivize participation by public and private entities;\n\n"
+    "Requests the SBSTA to elaborate modalities for the mechanism referred to in paragraph 4 above;]\n\n"
+    "[Option 2: No text on this mechanism;]\n\n"
+    "5.\n\nAgrees to convene high-level dialogues that:\n\n6.\n\n7.\n\n(a)\n\nProvide an opportunity for announcing efforts;\n\n"
+    "(b)\n\nTake stock of progress;\n\n[Decides that two champions shall be appointed, including by:\n(a)\n\n"
+    "Working with the Executive Secretary;\n\n(b)\n\nCoordinating with the secretariat;]\n\n"
+    "[Also decides that each incoming presidency shall appoint one of the champions, and, accordingly:\n(a)\n\n"
+    "Invites the host of the twentieth meeting to appoint one champion;\n\n8.\n\n(b)\n\n"
+    "Invites the host of the twenty-first meeting to appoint one champion;]\n\n"
+    "[Invites interested Parties to provide support for the work of the champions;]\n\n"
+    "II. WORKSTREAM 2\n\n9.\n\nRequests the secretariat to organize meetings, including by:\n\nIII.\n\n(a)\n\n"
+    "Organizing regular technical expert meetings;\n\n(b)\n\nPreparing a technical paper;\n\n"
+    "INTERIM ARRANGEMENTS\n\n10.\n\nDecides that the IPC shall meet in 2016;\n\n"
+    "IV. BUDGETARY MATTERS\n\n11.\n\nTakes note of the requirement for additional resources.\n"
+)
+
+
+def test_subparagraphs_printed_under_the_next_number_go_back_to_their_chapeau(tmp_path: Path) -> None:
+    """ "2. … that:" then "3." above "(a)": the subparagraphs are 2's, 3's text follows them;
+    "6." "7." above 5's "(a)"; "8." above the "(b)" that continues 7's "(a)"."""
+    paragraphs = dict(labelled(tmp_path, DECISION))
+    assert paragraphs["2"] == (
+        "Decides, in relation to Parties implementing jointly, that:\n"
+        "(a) Parties that have reached an agreement shall notify the secretariat of its terms;\n"
+        "(b) The secretariat shall inform the Parties of those terms;"
+    )
+    assert paragraphs["3"].startswith("Also decides that the rules for accounting should ensure that:\n(a) Parties")
+    assert paragraphs["5"].endswith("(a) Provide an opportunity for announcing efforts;\n(b) Take stock of progress;")
+    assert paragraphs["6"].startswith("[Decides that two champions") and paragraphs["6"].endswith("secretariat;]")
+    assert paragraphs["7"] == (
+        "[Also decides that each incoming presidency shall appoint one of the champions, and, accordingly:\n"
+        "(a) Invites the host of the twentieth meeting to appoint one champion;\n"
+        "(b) Invites the host of the twenty-first meeting to appoint one champion;]"
+    )
+    assert paragraphs["8"] == "[Invites interested Parties to provide support for the work of the champions;]"
+    assert "subparagraphs printed under the number 3 read as those of paragraph 2" in report(tmp_path)
+
+
+def test_an_option_label_after_a_number_alone_starts_its_text(tmp_path: Path) -> None:
+    """ "4." then "[Option 1:": paragraph 4 holds its options; a decision's next operative
+    verb after a semicolon ("Requests the SBSTA") is a paragraph of its own, unnumbered."""
+    paragraphs = labelled(tmp_path, DECISION)
+    four = next(index for index, (label, _) in enumerate(paragraphs) if label == "4")
+    assert paragraphs[four][1].startswith("[Option 1: Recommends that the CMA")
+    assert paragraphs[four][1].endswith("(b) Incentivize participation by public and private entities;")
+    assert paragraphs[four + 1] == (
+        "",
+        "Requests the SBSTA to elaborate modalities for the mechanism referred to in paragraph 4 above;]\n"
+        "[Option 2: No text on this mechanism;]",
+    )
+
+
+def test_a_heading_label_alone_above_subparagraphs(tmp_path: Path) -> None:
+    """ "III." alone above "(a)": the heading opens (its title printed elsewhere) and the
+    subparagraphs stay with the paragraph whose text ends with a colon."""
+    document = imported_text(tmp_path, DECISION)
+    headings = [s.heading for s in document.walk()]
+    assert headings == ["I. ADOPTION", "II. WORKSTREAM 2", "III.", "INTERIM ARRANGEMENTS", "IV. BUDGETARY MATTERS"]
+    nine = next(p for p in document.paragraphs() if p.label == "9")
+    assert nine.text.strip().endswith(
+        "(a) Organizing regular technical expert meetings;\n(b) Preparing a technical paper;"
+    )
+
+
+def test_a_running_header_of_several_lines_beside_each_page_number() -> None:
+    """A three-line header above pages 2-6, each page ending "Page N of 6" and a form feed, is
+    page furniture: a page number and the form feed after it are one page break, not two."""
+    header = "AD HOC WORKING GROUP ON THE\nDURBAN PLATFORM FOR ENHANCED ACTION\nADP.2015.8.InformalNote\n\n"
+    pages = [
+        "".join(f"{n}.\n\nDecides to act on item {n} now, and without any delay;\n\n" for n in (2 * k - 1, 2 * k))
+        + f"Page {k} of 6\n\n"
+        for k in range(1, 7)
+    ]
+    stream = read("Draft decision\n\n" + ("\f" + header).join(pages))
+    assert not any(b.text.startswith(("AD HOC", "DURBAN", "ADP.")) for b in stream.blocks)
+    assert sum(a.what == "running header" for a in stream.artefacts) == 15
+
+
+def test_footnote_bodies_run_together_in_one_line() -> None:
+    """ "1 See also section 3.2. 2 There is a need …": two footnotes, when the text cites both."""
+    stream = read(
+        "Elements\n\n1. Objectives of tools, including protected areas2\n"
+        "89. Conservation of marine biological diversity.1\n"
+        "1 See also sub-section 3.2 in this section. 2 There is a need to determine whether a list is practicable.\n"
+        "90. Protection of the marine environment. 3 Parties act.\n"
+    )
+    notes = [(b.label, b.text) for b in stream.blocks if b.label]
+    assert notes == [
+        ("1", "See also sub-section 3.2 in this section."),
+        ("2", "There is a need to determine whether a list is practicable."),
+    ]
+
+
+def test_chapeau_subparagraphs_reads_as_printed_when_no_text_of_its_own_follows() -> None:
+    assert apart.chapeau_subparagraphs(["Decides that:"], ["3.", "(a)", "Parties act;", "(b)", "They report."]) == 0
+    assert apart.chapeau_subparagraphs(["Decides that:"], ["3.", "(a)", "Parties act;", "Also decides."]) == 2
+    assert apart.chapeau_subparagraphs(["Decides to act;"], ["3.", "(a)", "Parties act;", "Also decides."]) == 0
+    assert apart.sentence_end("[2010].]") and apart.sentence_end("thereto;") and not apart.sentence_end("the [X]")
+
+
+@pytest.mark.skipif(not UN_CORPUS.is_dir(), reason="shared/corpus is not beside the repository")
+def test_the_co_chairs_non_paper_checks_clean(tmp_path: Path) -> None:
+    """The Co-Chairs' non-paper of 5 October 2015 (a draft agreement, then a draft decision):
+    article 18's four numbers apart from their bracketed sentences, subparagraphs printed under
+    the next number, its running header on every page — imported, it checks clean."""
+    source = UN_CORPUS / "draft-cop21-co-chairs-non-paper-2015-10-05.pdf"
+    assert main(["import", str(source), "--into", str(tmp_path / "outcome")]) == 0
+    assert [str(p) for p in problems_of(tmp_path)] == []
+    document = read_document(WorkingTree(tmp_path)).document
+    article = next(s for s in document.walk() if s.kind.value == "article" and s.number == "18")
+    assert [p.text.split()[0] for p in article.paragraphs] == ["This", "[For", "For", "For"]
+
+
+FLATTENED = (
+    "Chair's streamlined non-paper on elements of a draft text\n"
+    "Table of content I. Preambular elements II. General elements\n"
+    "A. Use of terms B. Scope\n"
+    "I. PREAMBULAR ELEMENTS\n"
+    "1. Description of broader contextual issues. 2. Description of the reasons for action, such as:\n"
+    "• The need for a comprehensive global regime.\n"
+    "II. GENERAL ELEMENTS\n"
+    "A. USE OF TERMS 3. Definitions would need to be consistent with UNCLOS. 4. Possible terms could include:\n"
+    "• Areas beyond national jurisdiction.\n"
+    "B. SCOPE\n"
+    "5. The instrument would apply to areas beyond national jurisdiction, to the high seas and to the Area, and"
+    " to the activities carried out there by States, by their nationals and by the vessels flying their flag. 6. It"
+    " would apply to activities under the jurisdiction of States, as in paragraph 5. 7. Parties would cooperate.\n"
+)
+
+
+def test_paragraphs_run_together_in_a_flattened_source(tmp_path: Path) -> None:
+    """ "… action. 2. Description …": in a source flattened to text (a line in twenty longer than
+    any printed line), a line holding several paragraphs is cut before each
+    number expected next (also after a heading run into it, "A. USE OF TERMS 3. …"), never
+    before a number quoted in a sentence ("paragraph 5. 7" cuts before 7 only)."""
+    paragraphs = labelled(tmp_path, FLATTENED)
+    assert [label for label, _ in paragraphs] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert paragraphs[5] == ("6", "It would apply to activities under the jurisdiction of States, as in paragraph 5.")
+    assert runtogether.is_flattened(list(read(FLATTENED).blocks))
+    assert not runtogether.is_flattened(list(read(FLATTENED.replace(", and to the", ",\nand to the")).blocks))
+    assert "were cut apart at their numbers" in report(tmp_path)
+
+
+def test_a_table_of_contents_without_page_numbers(tmp_path: Path) -> None:
+    """ "Table of content I. Preambular elements …" up to the heading that repeats its first
+    entry ("I. PREAMBULAR ELEMENTS") is the contents, kept in the header note, never headings."""
+    document = imported_text(tmp_path, FLATTENED)
+    assert [s.heading for s in document.walk()] == [
+        "I. PREAMBULAR ELEMENTS",
+        "II. GENERAL ELEMENTS",
+        "A. USE OF TERMS",
+        "B. SCOPE",
+    ]
+    assert "A. Use of terms B. Scope" in document.config.header_note
