@@ -248,6 +248,18 @@ def test_the_site_speaks_each_language_and_has_each_languages_redline(
     assert not (out / "redline-draft-1-draft-2.fr.html").exists()  # Draft 1 was never tagged
     chinese = (out / "editors-copy.zh.html").read_text(encoding="utf-8")
     assert ">语文:" in chinese and "第2段的沿革" in chinese
+    # Each paragraph's history page in each language, reached from that language's pages.
+    assert 'href="paragraphs/01-article-73-2.fr.html">Historique du paragraphe 2</a>' in page
+    history = (out / "paragraphs/01-article-73-2.fr.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in history and "<h1>Paragraphe 2 " in history
+    assert "Le texte dans chaque projet" in history and "Numéros successifs" in history
+    assert "toute Partie" in history and "tout État Partie" in history  # Draft 2's French, then Draft 3's
+    assert '<a href="01-article-73-2.html" hreflang="en"' in history  # the same page in English
+    assert "<h1>第2段 " in (out / "paragraphs/01-article-73-2.zh.html").read_text(encoding="utf-8")
+    arabic_history = (out / "paragraphs/01-article-73-2.ar.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in arabic_history and "الفقرة 2" in arabic_history
+    english_history = (out / "paragraphs/01-article-73-2.html").read_text(encoding="utf-8")
+    assert '<a href="01-article-73-2.ar.html" hreflang="ar"' in english_history
 
 
 # ---- references inside translations, rewritten at a release through the concordance

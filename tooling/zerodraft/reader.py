@@ -301,6 +301,7 @@ class _Walker:
             number=described.number,
             title=described.title,
             bracketed=described.bracketed,
+            restarts=described.restarts,
             numbered=described.numbered,
             untitled=described.untitled,
         )

@@ -146,6 +146,9 @@ class _Section:
     bracketed: bool = False
     last: Number | None = None
     """The last paragraph number in this section, when it numbers its paragraphs afresh."""
+    restarts: bool = False
+    """True for a Part, Chapter or Section inside an annex or article whose paragraphs start
+    again at 1: it numbers them on its own, as an article does."""
 
 
 class _Recogniser:
@@ -207,7 +210,7 @@ class _Recogniser:
             self.document_last = number
 
     def unit(self) -> _Section | None:
-        return next((s for s in reversed(self.stack) if s.kind in UNITS), None)
+        return next((s for s in reversed(self.stack) if s.kind in UNITS or s.restarts), None)
 
     def guess(self, block: Block, what: str) -> None:
         self.guesses.append(Guess(block.line, what, block.text[:80]))
@@ -570,6 +573,8 @@ class _Recogniser:
             self.open_section("operative", "", "", block)
             self.stack[-1].heading = []
             self.last = None
+        if number == Number(1) and self.restarts_here():
+            self.stack[-1].restarts = True  # "SECTION 3. DECISION-MAKING" then "1." in an annex
         expected = self.expected_numbers()
         if self.option and self.last is not None and number == self.last and self.stack and self.stack[-1].paragraphs:
             # Option 2 of the paragraph just read: an alternative to it (018alt.md).
@@ -607,6 +612,23 @@ class _Recogniser:
             self.new_paragraph(None, block.text, block, unnumbered=True)
             return True
         return False
+
+    def restarts_here(self) -> bool:
+        """Whether a "1." right here starts the numbering again in the open Part, Chapter or
+        Section: it comes right after that heading, inside an annex or article (under
+        per-article numbering), where the numbers run on from an earlier one."""
+        if not self.stack or self.para is not None:
+            return False
+        section = self.stack[-1]
+        unit = self.unit()
+        return (
+            section.kind in ("part", "chapter", "section", "subsection")
+            and unit is not None
+            and unit is not section
+            and unit.kind != "decision"
+            and not section.paragraphs
+            and not section.children
+        )
 
     def subsection_number(self, rest: str) -> bool:
         return heading_like(rest) and len(rest) <= 100
@@ -965,6 +987,7 @@ class _Recogniser:
             number=section.number,
             title=title,
             bracketed=section.bracketed,
+            restarts=section.restarts,
         )
 
 

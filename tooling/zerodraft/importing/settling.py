@@ -56,7 +56,7 @@ def _instrument_annexes(sections: tuple[ImportedSection, ...], guesses: list[Gue
 def _unique(
     section: ImportedSection, scheme: str, seen: set[tuple[int, int, int]], guesses: list[Guess]
 ) -> ImportedSection:
-    if scheme == "per-article" and section.kind in UNITS:
+    if scheme == "per-article" and (section.kind in UNITS or section.restarts):
         seen = set()
     paragraphs = []
     for paragraph in section.paragraphs:
