@@ -360,3 +360,13 @@ def test_parts_and_annexes_inserted_with_bis_become_whole_numbers(tmp_path: Path
     assert ("6", "7", "outcome/03-part-iii/07-article-7") in articles
     row = next(r for r in concordance["paragraphs"] if r["id"] == "a-new1")
     assert row["new-path"] == "outcome/02-part-ii/04-article-4/001.md"
+    # The redline pairs each Part with the one it continues: Part II of Draft 1 is Part III now.
+    tags = Repository(repo)
+    diff = redline.compare(reader.read(tags.tree("draft-1")).document, reader.read(tags.tree("draft-2")).document)
+    headings = {(b.kind, b.item.text) for b in diff.blocks if b.item.what == "heading" and b.kind != "same"}
+    assert ("inserted", "PART II\nREGIONAL COOPERATION") in headings and (
+        "inserted",
+        "Annex II\nRegional bodies",
+    ) in headings
+    renamed = next(b for b in diff.blocks if b.new is not None and b.new.text == "PART III\nINSTITUTIONS")
+    assert renamed.kind == "changed" and renamed.old is not None and renamed.old.text == "PART II\nINSTITUTIONS"
