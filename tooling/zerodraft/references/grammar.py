@@ -176,7 +176,7 @@ _UNIT_AFTER = re.compile(
 _SELF = re.compile(
     r"\s+(?:of|to|in|under)\s+(?:this|the\s+present)\s+(?P<w>[A-Za-z]+)\b",
 )
-_OF = re.compile(r"\s+of\s+")
+_OF = re.compile(r"\s+of\s+", re.IGNORECASE)
 _OF_AND = re.compile(r"\s+of\s+and\s+")
 _NAME = r"[A-Z][\w’'-]*(?:\.[\w’'-]+)*"
 _OF_EXTERNAL = re.compile(
