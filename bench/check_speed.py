@@ -1,6 +1,6 @@
 """How long does `zerodraft check` take, next to its peer `towncrier build --draft`?
 
-    .venv/bin/python bench/check_speed.py [--paragraphs 10000] [--runs 5]
+    .venv/bin/python bench/check_speed.py [--paragraphs 10000] [--runs 5] [--baseline TOOLING]
 
 Both tools compile many small files into one document.  Each run is a fresh process, timed
 with the wall clock (one untimed run first lets Python write the bytecode of each tool, as any
@@ -34,11 +34,13 @@ BIN = Path(sys.executable).parent
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def timed(cmd: list[str], cwd: Path, runs: int, ok: tuple[int, ...] = (0, 1)) -> float:
+def timed(
+    cmd: list[str], cwd: Path, runs: int, ok: tuple[int, ...] = (0, 1), env: dict[str, str] | None = None
+) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=ENV)
+        result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env or ENV)
         times.append(time.perf_counter() - start)
         if result.returncode not in ok:
             raise SystemExit(f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}")
@@ -59,6 +61,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--paragraphs", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--baseline",
+        metavar="TOOLING",
+        help="also time the zerodraft package in this folder (an older version: "
+        "git archive REV tooling | tar -x -C DIR, then DIR/tooling), in the same run",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         big = make(Path(tmp) / "big", args.paragraphs)
@@ -67,7 +75,8 @@ def main() -> None:
         small = make(Path(tmp) / "small", 115, sections=5)
         peer = towncrier_project(Path(tmp) / "towncrier", args.paragraphs)
         # Interleaved, one run of each in turn, so that a busy moment on the machine hits all.
-        ours_runs, warm_runs, theirs_runs, hook_runs = [], [], [], []
+        ours_runs, warm_runs, theirs_runs, hook_runs, base_runs = [], [], [], [], []
+        baseline = [sys.executable, "-m", "zerodraft", "check"]
         timed([str(BIN / "zerodraft"), "check"], small, 1)  # untimed: writes the bytecode once
         timed([str(BIN / "zerodraft"), "check"], clone, 1)  # untimed: fills the clone's cache
         for _ in range(args.runs):
@@ -75,12 +84,19 @@ def main() -> None:
             theirs_runs.append(timed([str(BIN / "towncrier"), "build", "--draft"], peer, 1, ok=(0,)))
             warm_runs.append(timed([str(BIN / "zerodraft"), "check"], clone, 1))
             hook_runs.append(timed([str(BIN / "zerodraft"), "check"], small, 1))
+            if args.baseline:
+                base_runs.append(timed(baseline, big, 1, env={**ENV, "PYTHONPATH": args.baseline}))
         ours, warm, theirs, hook = (statistics.median(r) for r in (ours_runs, warm_runs, theirs_runs, hook_runs))
     print(f"zerodraft check, {args.paragraphs:,} paragraphs, cold: {ours:.2f} s (median of {args.runs})")
     print(f"zerodraft check, {args.paragraphs:,} paragraphs, warm (the clone's cache): {warm:.2f} s")
     print(f"towncrier build --draft, {args.paragraphs:,} fragments: {theirs:.2f} s (median of {args.runs})")
     print(f"ratio zerodraft/towncrier: cold {ours / theirs:.2f}, warm {warm / theirs:.2f}")
     print(f"zerodraft check, 115 paragraphs (pre-commit size): {hook:.3f} s (median of {args.runs})")
+    if base_runs:
+        before = statistics.median(base_runs)
+        print(
+            f"baseline ({args.baseline}), {args.paragraphs:,} paragraphs: {before:.2f} s, ratio {before / theirs:.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """How long do `zerodraft pr-check` and `zerodraft compile` take on a large document?
 
-    .venv/bin/python bench/policy_speed.py [--paragraphs 10000] [--branches 200] [--runs 5]
+    .venv/bin/python bench/policy_speed.py [--paragraphs 10000] [--branches 200] [--runs 5] [--baseline TOOLING]
 
 - pr-check on a one-paragraph pull request against a document of N paragraphs, merge result
   included (a test merge, the policy on base → merge and the check of the merged tree; target:
@@ -97,14 +97,29 @@ def main() -> None:
     parser.add_argument("--paragraphs", type=int, default=10_000)
     parser.add_argument("--branches", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--baseline",
+        metavar="TOOLING",
+        help="also time pr-check of the zerodraft package in this folder (an older version: "
+        "git archive REV tooling | tar -x -C DIR, then DIR/tooling), in the same run",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root, names = repository(Path(tmp) / "repo", args.paragraphs, args.branches)
         zd = str(BIN / "zerodraft")
         pr = [zd, "pr-check", "--base", "main", "--head", "proposal", "--author", "kenya-mission"]
-        timed([zd, "check"], root, 1, ok=(0, 1))  # untimed: the base checked once, as CI does on main
-        pr_check = timed(pr, root, args.runs)
-        cold = timed(pr, root, args.runs, env={**ENV, "ZERODRAFT_CACHE": "0"})
+        timed([zd, "check"], root, 1, ok=(0, 1))  # untimed: the clone's cache now holds the base
+        timed(pr, root, 1)  # untimed: and the pull request's one paragraph, as after a first pr-check
+        # Interleaved, one run of each in turn, so that a busy moment on the machine hits all.
+        warm_runs, cold_runs, base_runs = [], [], []
+        old = [sys.executable, "-m", "zerodraft", *pr[1:]]
+        for _ in range(args.runs):
+            warm_runs.append(timed(pr, root, 1))
+            cold_runs.append(timed(pr, root, 1, env={**ENV, "ZERODRAFT_CACHE": "0"}))
+            if args.baseline:
+                base_runs.append(timed(old, root, 1, env={**ENV, "PYTHONPATH": args.baseline}))
+        pr_check, cold = statistics.median(warm_runs), statistics.median(cold_runs)
+        before = statistics.median(base_runs) if base_runs else None
         alone = timed([*pr, "--no-merge"], root, args.runs)
         floor = timed(["git", "diff", "--name-status", "main", "proposal"], root, args.runs)
         merge_tree = timed(["git", "merge-tree", "--write-tree", "main", "proposal"], root, args.runs)
@@ -117,6 +132,8 @@ def main() -> None:
         f"(median of {args.runs}; the clone's cache holds the base)"
     )
     print(f"  the same, cold (ZERODRAFT_CACHE=0, as in a fresh CI clone): {cold:.2f} s")
+    if before is not None:
+        print(f"  the same with the baseline ({args.baseline}): {before:.2f} s")
     print(f"  the branch alone (--no-merge, as before): {alone:.2f} s")
     print(f"  floor: git diff --name-status of the same commits: {floor:.3f} s")
     print(f"  floor: git merge-tree --write-tree of the same commits: {merge_tree:.3f} s")

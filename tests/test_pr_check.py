@@ -113,7 +113,8 @@ def test_roster_own_logins_only(base: Path) -> None:
     assert status == 1
     assert out == [
         "outcome/delegations.yaml:6: ZD903 changes the roster entry of Norway (its logins); a delegation may only "
-        "change its own logins — the secretariat keeps the roster"
+        "change its own logins — the secretariat keeps the roster: put the entry of Norway back as it was, and ask "
+        "the secretariat for the change in the pull request's description"
     ]
 
 

@@ -277,7 +277,7 @@ def roster(path: str, text: str | None, problems: list[Problem]) -> Roster:
     return result
 
 
-SECTION_KEYS = ("heading", "preamble", "id", "untitled", "kind", "number", "title", "bracketed", "numbered")
+SECTION_KEYS = ("heading", "preamble", "id", "untitled", "kind", "number", "title", "bracketed", "numbered", "restarts")
 SECTION_KINDS = tuple(kind.value for kind in SectionKind)
 
 
@@ -300,6 +300,9 @@ class SectionConfig:
     """``numbered: false``: its own paragraphs are printed without numbers."""
     untitled: bool = False
     """``untitled: true``: printed without any heading."""
+    restarts: bool = False
+    """``restarts: true``: under ``per-article`` its paragraphs are numbered from 1 on their own,
+    as an article's are (the Sections of an annex that number their paragraphs afresh)."""
     id: str = ""
     """``id:``, an optional stable identifier."""
 
@@ -365,11 +368,12 @@ def section(path: str, text: str | None, problems: list[Problem]) -> SectionConf
         bracketed=flags["bracketed"],
         numbered=flags["numbered"],
         untitled=flags["untitled"],
+        restarts=flags["restarts"],
         id=ident,
     )
 
 
-_FLAGS = {"preamble": False, "untitled": False, "bracketed": False, "numbered": True}
+_FLAGS = {"preamble": False, "untitled": False, "bracketed": False, "numbered": True, "restarts": False}
 #: A section number as printed: digits or a Roman numeral or one capital letter, then
 #: insertion suffixes ("54 ter", "20 ante", "II", "A", "3.2").
 _NUMBER_TEXT = re.compile(

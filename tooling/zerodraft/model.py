@@ -386,6 +386,15 @@ class Section:
     002.md … by position)."""
     untitled: bool = False
     """True when printed without any heading (a resolution's operative part)."""
+    restarts: bool = False
+    """True when, under ``per-article``, its paragraphs are numbered from 1 on their own
+    although its kind runs on (``restarts: true``: an annex's Sections numbered afresh)."""
+
+    @property
+    def numbers_own(self) -> bool:
+        """True if its paragraphs start again at 1 under ``per-article``: an article, annex,
+        appendix or option, or a section marked ``restarts: true``."""
+        return self.kind.restarts_numbering or self.restarts
 
     def walk(self) -> Iterator[Section]:
         """This section, then every nested one, in document order."""
@@ -589,7 +598,7 @@ class Document:
         if scheme is Scheme.PER_SECTION:
             tokens.append(paragraph.section[0].split("-", 1)[-1])
         elif scheme is Scheme.PER_ARTICLE and section is not None:
-            tokens.extend(_token(s) for s in self.ancestors(section) if s.kind.restarts_numbering)
+            tokens.extend(_token(s) for s in self.ancestors(section) if s.numbers_own)
         if section is not None and not section.numbered:
             tokens.append(section.key.split("-", 1)[-1])
         return ".".join((*tokens, slug))
@@ -599,7 +608,7 @@ def _restarts(scheme: Scheme, section: Section, top: bool) -> bool:
     """True if paragraph numbers start again at 1 in ``section`` under ``scheme``."""
     if scheme is Scheme.PER_SECTION:
         return top
-    return scheme is Scheme.PER_ARTICLE and section.kind.restarts_numbering
+    return scheme is Scheme.PER_ARTICLE and section.numbers_own
 
 
 def _token(section: Section) -> str:

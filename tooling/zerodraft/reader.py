@@ -301,6 +301,7 @@ class _Walker:
             number=described.number,
             title=described.title,
             bracketed=described.bracketed,
+            restarts=described.restarts,
             numbered=described.numbered,
             untitled=described.untitled,
         )
@@ -510,7 +511,11 @@ def _check_concordances(source: Source, paths: list[str], problems: list[Problem
             line, message = wrong
             problems.append(
                 Problem(
-                    path, line, "ZD801", f"{message}; a concordance is written by 'zerodraft release', do not edit it"
+                    path,
+                    line,
+                    "ZD801",
+                    f"{message}; a concordance is written by 'zerodraft release', never by hand: put back the file "
+                    f"the release wrote (git checkout {path.rsplit('/', 1)[-1].removesuffix('.yaml')} -- {path})",
                 )
             )
 

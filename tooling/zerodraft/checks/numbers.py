@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from zerodraft.checks.registry import document_check
 from zerodraft.model import Document, Paragraph, Problem
 from zerodraft.numbering import Number
 
+_UNITS: list[tuple[Document, tuple[tuple[Paragraph, ...], ...]]] = []
 
-def _unit_paragraphs(document: Document) -> Iterator[list[Paragraph]]:
-    """Each numbering unit's numbered paragraphs (no alternatives, no ``5u`` paragraphs)."""
-    for unit in document.units():
-        yield [p for p in unit if not p.number.is_alternative and not p.number.is_unnumbered]
+
+def _unit_paragraphs(document: Document) -> Iterator[tuple[Paragraph, ...]]:
+    """Each numbering unit's numbered paragraphs (no alternatives, no ``5u`` paragraphs);
+    worked out once per document for the six checks that read them."""
+    if not _UNITS or _UNITS[0][0] is not document:
+        units = tuple(
+            tuple(p for p in unit if not p.number.is_alternative and not p.number.is_unnumbered)
+            for unit in document.units()
+        )
+        _UNITS[:] = [(document, units)]
+    return iter(_UNITS[0][1])
 
 
 @document_check("ZD107")
@@ -105,7 +113,7 @@ def insertions_in_sequence(document: Document) -> Iterator[Problem]:
             previous = number
 
 
-def _first_free(number: Number, paragraphs: list[Paragraph]) -> str:
+def _first_free(number: Number, paragraphs: Sequence[Paragraph]) -> str:
     taken = {p.number for p in paragraphs}
     candidate: Number | None = Number(number.base, 0)
     while candidate is not None and candidate in taken and candidate != number:
@@ -124,7 +132,8 @@ def numbers_in_order(document: Document) -> Iterator[Problem]:
                     1,
                     "ZD204",
                     f"paragraph {paragraph.label} comes after paragraph {highest.label} "
-                    f"({highest.path}) in document order; move or renumber it",
+                    f"({highest.path}) in document order: move it back where it stood, or, to move it here, name "
+                    f"it as an insertion after paragraph {highest.label}",
                 )
             elif highest is None or paragraph.number > highest.number:
                 highest = paragraph

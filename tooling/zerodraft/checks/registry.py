@@ -84,8 +84,8 @@ def document_check(code: str) -> Callable[[DocumentFunc], DocumentFunc]:
 def part_of(path: str, root: str) -> str:
     """The top-level part (``outcome/02-b-cooperation``) a file under ``root`` is in: as far
     as a paragraph check may read (see above)."""
-    depth = root.count("/") + 2
-    return "/".join(path.split("/", depth)[:depth])
+    end = path.find("/", len(root) + 1)
+    return path if end == -1 else path[:end]
 
 
 def at(paragraph: Paragraph, offset_line: int, message: str) -> Finding:

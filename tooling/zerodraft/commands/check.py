@@ -82,7 +82,8 @@ def check(source: WorkingTree, root: str = "outcome") -> list[Problem]:
 
 def _check(source: WorkingTree, root: str) -> tuple[Reading, list[Problem]]:
     memo = cache.Memo.in_git_folder(cache.git_folder(source.base))  # the same problems, sooner
-    reading = checked(source, root, memo)
+    # A memo in this process alone would only cost: a check reads the document once.
+    reading = checked(source, root, memo if memo.file is not None else None)
     memo.save()
     return reading, list(reading.problems)
 

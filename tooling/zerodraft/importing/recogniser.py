@@ -37,6 +37,8 @@ from zerodraft.importing.labels import (
     LEADER_RE,
     LETTER_RE,
     NUMBERED_RE,
+    OCR_ARTICLE_RE,
+    OCR_DIGITS,
     OPERATIVE_RE,
     OPTION_LABEL_RE,
     PART_KINDS,
@@ -103,6 +105,8 @@ class _Heading:
     number: str = ""
     rest: str = ""
     bracketed: bool = False
+    misread: str = ""
+    """The number as a scan printed it ("3l"), when it was read as digits ("31")."""
 
 
 #: The rule a UN document prints above a page's footnotes.
@@ -148,10 +152,16 @@ class _Section:
     bracketed: bool = False
     last: Number | None = None
     """The last paragraph number in this section, when it numbers its paragraphs afresh."""
+<<<<<<< HEAD
     before: Number | None = None
     """For an option block: the last paragraph number before it, where each option starts again."""
     highest: Number | None = None
     """For an option block: the highest paragraph number its options reached so far."""
+=======
+    restarts: bool = False
+    """True for a Part, Chapter or Section inside an annex or article whose paragraphs start
+    again at 1: it numbers them on its own, as an article does."""
+>>>>>>> main
 
 
 class _Recogniser:
@@ -213,7 +223,7 @@ class _Recogniser:
             self.document_last = number
 
     def unit(self) -> _Section | None:
-        return next((s for s in reversed(self.stack) if s.kind in UNITS), None)
+        return next((s for s in reversed(self.stack) if s.kind in UNITS or s.restarts), None)
 
     def guess(self, block: Block, what: str) -> None:
         self.guesses.append(Guess(block.line, what, block.text[:80]))
@@ -465,6 +475,10 @@ class _Recogniser:
             number = match.group("n") + (f" {match.group('suffix')}" if match.group("suffix") else "")
             rest = match.group("rest") or match.group("paren") or ""
             return _Heading("article", f"Article {number}", number, rest, bool(match.group("open")))
+        match = OCR_ARTICLE_RE.match(text)
+        if match and int(match.group("n").translate(OCR_DIGITS)) == self.article_last + 1:
+            number = match.group("n").translate(OCR_DIGITS)  # "Article 3l" after Article 30
+            return _Heading("article", f"Article {number}", number, misread=match.group("n"))
         match = PART_RE.match(text)
         if match and bool(match.group("open")) == bool(match.group("close")):
             kind = PART_KINDS[match.group("word").lower()]
@@ -537,6 +551,12 @@ class _Recogniser:
         elif heading.kind in ("annex", "appendix", "decision"):
             self.article_last = 0
         self.open_section(heading.kind, heading.ordinal, text, block)
+        if heading.misread:
+            self.guess(
+                block,
+                f"'{text}' read as {heading.ordinal}, the article after {int(heading.number) - 1}: a letter printed "
+                f"(or scanned) for a digit in '{heading.misread}'; the heading is kept as printed",
+            )
         section = self.stack[-1]
         section.number = heading.number
         section.bracketed = heading.bracketed
@@ -603,7 +623,12 @@ class _Recogniser:
             self.open_section("operative", "", "", block)
             self.stack[-1].heading = []
             self.last = None
+<<<<<<< HEAD
         self.after_option_block(number)
+=======
+        if number == Number(1) and self.restarts_here():
+            self.stack[-1].restarts = True  # "SECTION 3. DECISION-MAKING" then "1." in an annex
+>>>>>>> main
         expected = self.expected_numbers()
         if self.option and self.last is not None and number == self.last and self.stack and self.stack[-1].paragraphs:
             # Option 2 of the paragraph just read: an alternative to it (018alt.md).
@@ -641,6 +666,23 @@ class _Recogniser:
             self.new_paragraph(None, block.text, block, unnumbered=True)
             return True
         return False
+
+    def restarts_here(self) -> bool:
+        """Whether a "1." right here starts the numbering again in the open Part, Chapter or
+        Section: it comes right after that heading, inside an annex or article (under
+        per-article numbering), where the numbers run on from an earlier one."""
+        if not self.stack or self.para is not None:
+            return False
+        section = self.stack[-1]
+        unit = self.unit()
+        return (
+            section.kind in ("part", "chapter", "section", "subsection")
+            and unit is not None
+            and unit is not section
+            and unit.kind != "decision"
+            and not section.paragraphs
+            and not section.children
+        )
 
     def subsection_number(self, rest: str) -> bool:
         return heading_like(rest) and len(rest) <= 100
@@ -1087,6 +1129,7 @@ class _Recogniser:
             number=section.number,
             title=title,
             bracketed=section.bracketed,
+            restarts=section.restarts,
         )
 
 

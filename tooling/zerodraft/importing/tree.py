@@ -53,6 +53,9 @@ class ImportedSection:
     """The title under or after the label ("Use of terms"), if any."""
     bracketed: bool = False
     """True when the whole section stands in square brackets ("[Article 8 bis]")."""
+    restarts: bool = False
+    """True for a Part, Chapter or Section inside an annex or article whose paragraphs are
+    numbered from 1 again ("SECTION 3. DECISION-MAKING" then "1."): written ``restarts: true``."""
 
     def walk(self) -> Iterator[ImportedSection]:
         """This section, then every nested one."""

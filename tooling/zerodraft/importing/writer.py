@@ -204,7 +204,9 @@ def _write_children(
     start = 0 if preamble_first and sections and sections[0].preamble else 1
     digits = max(2, len(str(len(sections) + start)))
     for position, section in enumerate(sections, start):
-        restarts = section.kind in ("article", "annex", "appendix", "option") and layout.scheme == "per-article"
+        restarts = (
+            section.kind in ("article", "annex", "appendix", "option") or section.restarts
+        ) and layout.scheme == "per-article"
         if restarts or (not prefix and layout.scheme == "per-section"):
             layout.stem[:] = ["0" * layout.width]
         order = (_article_order(section, layout) if by_number else "") or f"{position:0{digits}d}"
@@ -238,6 +240,8 @@ def _write_section(
             config["title"] = section.title
         if section.bracketed:
             config["bracketed"] = True
+        if section.restarts and layout.scheme == "per-article":
+            config["restarts"] = True
     config["heading"] = section.heading
     if section.preamble:
         config["preamble"] = True

@@ -40,7 +40,8 @@ def roster_changes(
             _line_of_name(lines, name),
             "ZD903",
             f"changes the roster entry of {name} ({what}); a delegation may only change its own logins — "
-            "the secretariat keeps the roster",
+            f"the secretariat keeps the roster: put the entry of {name} back as it was, and ask the secretariat "
+            "for the change in the pull request's description",
         )
 
 
@@ -79,7 +80,8 @@ def _roster_unique(
                     _line_of_name(lines, delegation.name),
                     "ZD915",
                     f"gives the login '{login}', which speaks for {', '.join(sorted(others))}, to {delegation.name} "
-                    "too; only the secretariat lets one login speak for two delegations",
+                    f"too; only the secretariat lets one login speak for two delegations: take '{login}' out of the "
+                    f"logins of {delegation.name}",
                 )
 
 

@@ -58,7 +58,7 @@ def describe(document: Document, found: Found) -> str:
         return " ".join(found.heading.splitlines()[:1]) or found.key
     section = document.section_of(found)
     label = f"paragraph {found.label}" if document.is_printed_numbered(found) else f"the paragraph {found.label}"
-    article = next((s for s in reversed(document.ancestors(section)) if s.kind.restarts_numbering), None)
+    article = next((s for s in reversed(document.ancestors(section)) if s.numbers_own), None)
     if article is not None:
         return f"{label} of {describe(document, article)}"
     return label

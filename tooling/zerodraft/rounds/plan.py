@@ -96,6 +96,11 @@ class Plan:
         if self.concordance.articles:
             lines.append(f"articles renumbered: {len(self.concordance.articles)}")
             lines += [f"  Article {a.old} -> {a.new}  {a.old_path} -> {a.new_path}" for a in self.concordance.articles]
+        if self.concordance.sections:
+            lines.append(f"divisions renumbered: {len(self.concordance.sections)}")
+            lines += [
+                f"  {m.kind.word} {m.old} -> {m.new}  {m.old_path} -> {m.new_path}" for m in self.concordance.sections
+            ]
         lines.append(f"references rewritten: {len(self.rewrites)}")
         lines += [f"  {r.where}: {r.before} -> {r.after}" for r in self.rewrites]
         lines.append(f"concordance: {self.concordance_path}")

@@ -39,9 +39,41 @@ def translated(snapshot: Snapshot, language: str) -> Snapshot:
     return replace(snapshot, document=document, draft=draft)
 
 
-def redline_path(base: str, language: str) -> str:
-    """The redline page of one language: ``redline-draft-1-draft-2.fr.html`` beside the original's."""
-    return f"{base.removesuffix('.html')}.{language}.html"
+def language_path(base: str, language: str) -> str:
+    """The page of one language beside the original's: ``redline-draft-1-draft-2.fr.html``,
+    ``paragraphs/p-1.fr.html``; the original's own for ``""``."""
+    return f"{base.removesuffix('.html')}.{language}.html" if language else base
+
+
+_ITEMS: dict[tuple[int, str, str], dict[str, Item]] = {}
+
+
+def items_in(snapshot: Snapshot, language: str) -> dict[str, Item]:
+    """The paragraphs of ``snapshot`` as laid out in ``language``, by id (laid out once per text
+    and language, for the paragraph pages)."""
+    key = (id(snapshot), snapshot.slug, language)
+    if key not in _ITEMS:
+        draft = translated(snapshot, language).draft
+        _ITEMS[key] = {item.paragraph.id: item for item in draft.items() if item.paragraph.id}
+    return _ITEMS[key]
+
+
+def paragraph_switcher(site: Site, page_path: str, language: str) -> str:
+    """On a paragraph's page in ``language``: links to the same page in every other language."""
+    base = page_path.removesuffix(f".{language}.html") + ".html" if language else page_path
+    links = []
+    for tag in ("", *site.current.document.config.languages.kept):
+        rules = conventions.of(tag or version.tag(site.current.document))
+        attributes = f'lang="{escape(rules.code)}"' + (' dir="rtl"' if rules.rtl else "")
+        if tag == language:
+            links.append(f"<strong {attributes}>{escape(rules.name)}</strong>")
+        else:
+            target = language_path(base, tag).rsplit("/", 1)[-1]
+            links.append(
+                f'<a href="{escape(target)}" hreflang="{escape(rules.code)}" {attributes}>{escape(rules.name)}</a>'
+            )
+    words = escape(conventions.of(language).word("languages", "Languages"))
+    return f'<p class="languages" id="languages">{words}: {" · ".join(links)}</p>'
 
 
 def _before(site: Site, snapshot: Snapshot) -> tuple[Snapshot, str] | None:
@@ -59,7 +91,7 @@ def _redline_of(site: Site, snapshot: Snapshot, language: str) -> str:
     before = _before(site, snapshot)
     if before is None or language not in before[0].document.config.languages.kept:
         return ""
-    return redline_path(before[1], language)
+    return language_path(before[1], language)
 
 
 def switcher(snapshot: Snapshot, here: str, redline: str = "") -> str:
@@ -139,7 +171,8 @@ def language_page(site: Site, snapshot: Snapshot, language: str) -> Page:
         text.title_block(version_of.draft, version_of.draft.header),
         switcher(snapshot, language, _redline_of(site, snapshot, language)),
     ]
-    parts.append(text.body(version_of.draft, site.paragraph_pages))
+    history = {ident: language_path(page, language) for ident, page in site.paragraph_pages.items()}
+    parts.append(text.body(version_of.draft, history))
     title = " ".join(version_of.document.config.title.split())[:80]
     return page(
         where,
@@ -167,9 +200,8 @@ def side_by_side_page(site: Site, snapshot: Snapshot, language: str) -> Page:
     for mine, theirs in zip(snapshot.draft.entries, other.draft.entries, strict=True):
         if isinstance(mine, Item) and isinstance(theirs, Item):
             a = text.paragraph(mine, site.paragraph_pages, anchor=False, notes=path(snapshot, ""))
-            b = text.paragraph(
-                theirs, site.paragraph_pages, anchor=False, notes=path(snapshot, language), language=language
-            )
+            history = {ident: language_path(page, language) for ident, page in site.paragraph_pages.items()}
+            b = text.paragraph(theirs, history, anchor=False, notes=path(snapshot, language), language=language)
         else:
             a = f"<h3>{escape(' '.join(r.text for r in getattr(mine, 'runs', ())))}</h3>"
             b = f"<h3>{escape(' '.join(r.text for r in getattr(theirs, 'runs', ())))}</h3>"

@@ -7,9 +7,11 @@ returns :class:`~zerodraft.site.layout.Page` records; nothing here reads git or 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from zerodraft.dashboard import dashboard
+from zerodraft.languages import conventions
 from zerodraft.render.layout import Item
 from zerodraft.site import chart, text
 from zerodraft.site import languages as site_languages
@@ -145,56 +147,99 @@ def _text_page(site: Site, snapshot: Snapshot, path: str, heading: str, intro: s
     return page(path, f"{title} — {plain_title}", "\n".join(parts), current=path, script=True)
 
 
-def paragraph_page(site: Site, ident: str, path: str) -> Page:
-    """One paragraph: its numbers over time, its text in every draft, every change."""
+def paragraph_page(site: Site, ident: str, path: str, language: str = "") -> Page:
+    """One paragraph: its numbers over time, its text in every draft, every change; with
+    ``language``, the page of that language (``paragraphs/p-1.fr.html``): the text of each draft
+    in that language (marked where a translation is missing or stale), the page's words in it,
+    links to the texts in it."""
+    words = conventions.of(language or "en")
+
+    def said(key: str, english: str) -> str:
+        return words.word(key, english)
+
+    def items(snapshot: Snapshot) -> dict[str, Item] | Mapping[str, Item]:
+        return site_languages.items_in(snapshot, language) if language else site.items[snapshot.slug]
+
     versions: list[tuple[Snapshot, Item | None]] = [
-        (snapshot, site.items[snapshot.slug].get(ident)) for snapshot in (*site.drafts, site.current)
+        (snapshot, items(snapshot).get(ident)) for snapshot in (*site.drafts, site.current)
     ]
     present = [(s, i) for s, i in versions if i is not None]
     latest = present[-1][1] if present else None
     number = latest.number if latest and latest.number else ""
-    name = f"Paragraph {number}" if number else "Paragraph"
+    name = said("paragraph-title", "Paragraph {number}").replace("{number}", number).strip() if number else ""
+    name = name or said("paragraph", "paragraph").capitalize()
     parts = [f'<h1>{escape(name)} <span class="ident">(id <code>{escape(ident)}</code>)</span></h1>']
+    if site.current.document.config.languages.kept:
+        parts.append(site_languages.paragraph_switcher(site, path, language))
     if latest is not None and versions[-1][1] is None:
-        parts.append("<p>This paragraph is no longer in the editor's copy.</p>")
+        gone = said("no-longer", "This paragraph is no longer in the editor's copy.")
+        parts.append(f"<p>{escape(gone)}</p>")
     rows = []
     for snapshot, item in versions:
-        target = f"../{snapshot.slug}.html"
+        target = f"../{site_languages.path(snapshot, language)}"
         where = escape(snapshot.name)
         if item is None:
-            cells = "<td>not in this text</td><td></td>"
+            cells = f"<td>{escape(said('not-in-text', 'not in this text'))}</td><td></td>"
         else:
-            shown = escape(item.number) if item.number else "unnumbered"
+            shown = escape(item.number) if item.number else escape(said("unnumbered", "unnumbered"))
             cells = (
                 f'<td><a href="{escape(target)}#{escape(item.anchor)}">{shown}</a></td><td>{escape(item.display)}</td>'
             )
         rows.append(f'<tr><th scope="row">{where}</th>{cells}</tr>')
+    columns = "".join(f'<th scope="col">{escape(said(k, e))}</th>' for k, e in _COLUMNS)
     parts.append(
-        '<section aria-labelledby="numbers-heading"><h2 id="numbers-heading">Numbers over time</h2>\n'
-        '<table class="numbers"><thead><tr><th scope="col">Text</th><th scope="col">Number</th>'
-        '<th scope="col">Label</th></tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody></table></section>"
+        '<section aria-labelledby="numbers-heading">'
+        f'<h2 id="numbers-heading">{escape(said("numbers-over-time", "Numbers over time"))}</h2>\n'
+        f'<table class="numbers"><thead><tr>{columns}</tr></thead>\n<tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table></section>"
     )
-    parts.append('<section aria-labelledby="texts-heading"><h2 id="texts-heading">The text in each draft</h2>')
+    parts.append(
+        '<section aria-labelledby="texts-heading">'
+        f'<h2 id="texts-heading">{escape(said("texts-in-drafts", "The text in each draft"))}</h2>'
+    )
     before = None
     for snapshot, item in present:
-        number = f", paragraph {item.number}" if item.number else ""
+        number = (
+            ", " + said("paragraph-numbered", "paragraph {number}").replace("{number}", item.number)
+            if item.number
+            else ""
+        )
         parts.append(f'<h3 class="version">{escape(snapshot.name)}{escape(number)}</h3>')
-        key = (item.paragraph.text, item.display, item.attributions)
+        key = (item.paragraph.text, item.display, item.attributions, item.behind)
         if key == before:
-            parts.append("<p>The same text and label as in the draft before.</p>")
+            parts.append(f"<p>{escape(said('same-as-before', 'The same text and label as in the draft before.'))}</p>")
         else:
-            parts.append(text.paragraph(item, {}, anchor=False, notes=f"../{snapshot.slug}.html"))
+            notes = f"../{site_languages.path(snapshot, language)}"
+            parts.append(text.paragraph(item, {}, anchor=False, notes=notes, language=language))
         before = key
     parts.append("</section>")
-    parts.append(_changes(site, ident))
-    return page(path, f"{name} — history", "\n".join(parts))
+    parts.append(_changes(site, ident, words))
+    title = f"{name} — {said('history', 'history')}"
+    if not language:
+        return page(path, title, "\n".join(parts))
+    return page(
+        path,
+        title,
+        "\n".join(parts),
+        language=words.code,
+        direction=words.direction,
+        editors_copy=site_languages.path(site.current, language),
+    )
 
 
-def _changes(site: Site, ident: str) -> str:
+#: The columns of a paragraph page's table of numbers: (word in the data files, English).
+_COLUMNS = (("text", "Text"), ("number", "Number"), ("label", "Label"))
+
+
+def _changes(site: Site, ident: str, words: conventions.Conventions) -> str:
+    """Every commit that changed the paragraph (of the original: its words as committed)."""
     events = site.histories.get(ident, ())
-    head = '<section aria-labelledby="changes-heading"><h2 id="changes-heading">Every change</h2>'
+    every = escape(words.word("every-change", "Every change"))
+    head = f'<section aria-labelledby="changes-heading"><h2 id="changes-heading">{every}</h2>'
     if not events:
-        return f"{head}\n<p>No change to this paragraph is recorded on the main line.</p></section>"
+        none = escape(words.word("no-change", "No change to this paragraph is recorded on the main line."))
+        return f"{head}\n<p>{none}</p></section>"
     items = []
     for event in events:
         commit = escape(event.commit[:10])
@@ -206,7 +251,8 @@ def _changes(site: Site, ident: str) -> str:
             f"<strong>{escape(event.who())}</strong>: {escape(event.subject)}{via} "
             f'<span class="what">[{escape(event.what)}, commit <code>{commit}</code>]</span></li>'
         )
-    return f'{head}\n<p>Newest first.</p>\n<ol class="changes" reversed>\n' + "\n".join(items) + "\n</ol></section>"
+    newest = escape(words.word("newest-first", "Newest first."))
+    return f'{head}\n<p>{newest}</p>\n<ol class="changes" reversed>\n' + "\n".join(items) + "\n</ol></section>"
 
 
 def _standing(current: Snapshot) -> str:
