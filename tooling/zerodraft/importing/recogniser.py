@@ -152,16 +152,13 @@ class _Section:
     bracketed: bool = False
     last: Number | None = None
     """The last paragraph number in this section, when it numbers its paragraphs afresh."""
-<<<<<<< HEAD
     before: Number | None = None
     """For an option block: the last paragraph number before it, where each option starts again."""
     highest: Number | None = None
     """For an option block: the highest paragraph number its options reached so far."""
-=======
     restarts: bool = False
     """True for a Part, Chapter or Section inside an annex or article whose paragraphs start
     again at 1: it numbers them on its own, as an article does."""
->>>>>>> main
 
 
 class _Recogniser:
@@ -623,12 +620,9 @@ class _Recogniser:
             self.open_section("operative", "", "", block)
             self.stack[-1].heading = []
             self.last = None
-<<<<<<< HEAD
         self.after_option_block(number)
-=======
         if number == Number(1) and self.restarts_here():
             self.stack[-1].restarts = True  # "SECTION 3. DECISION-MAKING" then "1." in an annex
->>>>>>> main
         expected = self.expected_numbers()
         if self.option and self.last is not None and number == self.last and self.stack and self.stack[-1].paragraphs:
             # Option 2 of the paragraph just read: an alternative to it (018alt.md).

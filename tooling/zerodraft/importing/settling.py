@@ -64,13 +64,9 @@ def _unique(
     guesses: list[Guess],
     again: bool = False,
 ) -> ImportedSection:
-<<<<<<< HEAD
     """``again``: a second or later option of a block, whose numbers are the first option's
     numbered again — where numbering runs on (not per article) they are kept in the text."""
-    if scheme == "per-article" and section.kind in UNITS:
-=======
     if scheme == "per-article" and (section.kind in UNITS or section.restarts):
->>>>>>> main
         seen = set()
     paragraphs = []
     for paragraph in section.paragraphs:
