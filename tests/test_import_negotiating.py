@@ -280,3 +280,43 @@ def test_a_bracket_opened_in_a_heading_closes_after_the_parts_last_paragraph(tmp
         "B. [Definitions]\n3. [For the purposes of this agreement.]\n",
     )
     assert paragraphs[1] == ("2", "Have agreed as follows:]")
+
+
+SLIPS = (
+    "Negotiating text\n\n"
+    "A. General\n"
+    "1. [Parties shall report under sections A and F.]\n"
+    "2. Parties shall cooperate.]\n"
+    "B. Final provisions\n"
+    "3. This agreement shall enter into force as set out in section A.\n"
+)
+
+
+def test_the_sources_own_slips_are_kept_as_printed_and_known_to_check(tmp_path: Path) -> None:
+    """A reference to a section the source does not have ("section F") and a bracket it never
+    opens are the Chair's: the import keeps them as printed, records them under `as-printed:`
+    and lists them in the report; check knows those and reports a new one."""
+    assert labelled(tmp_path, SLIPS)[0] == ("1", "[Parties shall report under sections A and F.]")
+    yaml = (tmp_path / "outcome" / "document.yaml").read_text(encoding="utf-8")
+    assert "as-printed:" in yaml and "what: sections A and F" in yaml and "what: ']'" in yaml
+    assert "The source's own slips, kept as printed" in report(tmp_path)
+    three = tmp_path / "outcome" / "02-b-final-provisions" / "003.md"
+    three.write_text(three.read_text(encoding="utf-8").replace("section A.", "section G."), encoding="utf-8")
+    assert [(p.code, p.path.rsplit("/", 1)[-1]) for p in problems_of(tmp_path)] == [("ZD701", "003.md")]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not UN_CORPUS.is_dir(), reason="shared/corpus is not beside the repository")
+def test_the_geneva_negotiating_text_checks_clean(tmp_path: Path) -> None:
+    """The Geneva Negotiating Text (86 pages): its parts A–M (no F), the option blocks of E,
+    G, K and L as folders, and its own slips recorded as printed — imported, it checks clean."""
+    source = UN_CORPUS / "draft-cop21-geneva-negotiating-text-2015-02-12.pdf"
+    assert main(["import", str(source), "--into", str(tmp_path / "outcome")]) == 0
+    assert [str(p) for p in problems_of(tmp_path)] == []
+    document = read_document(WorkingTree(tmp_path)).document
+    assert [s.heading.split(" ", 1)[0] for s in document.sections[1:]] == [f"{c}." for c in "ABCDEGHIJKLM"]
+    blocks = [s for s in document.walk() if s.kind.value == "options"]
+    assert len(blocks) >= 4
+    loss = next(b for b in blocks if "05-e-adaptation" in b.path)
+    assert [o.number for o in loss.subsections] == ["I", "II", "III"]
+    assert document.config.as_printed

@@ -21,6 +21,7 @@ from typing import Any
 from zerodraft import frontmatter, safeyaml
 from zerodraft.errors import Fatal
 from zerodraft.importing.tree import ImportedDocument, ImportedSection
+from zerodraft.model import AS_PRINTED_CODES, Document, Problem
 from zerodraft.output import replace_folder, temporary_folder_beside
 from zerodraft.vocabulary import Role, Vocabulary
 
@@ -66,6 +67,7 @@ def write(
 
     ``new_id`` makes paragraph ids (random by default); ``progress`` is called after each
     paragraph file."""
+    LAST_AS_PRINTED.clear()
     into = Path(os.path.abspath(into))
     if into.is_symlink() or (into.exists() and not into.is_dir()):
         raise Fatal(f"'{into}' exists and is not a folder; choose another --into")
@@ -105,7 +107,8 @@ def _sound(folder: Path, name: str) -> None:
     from zerodraft.source import WorkingTree
 
     reading = reader.read(WorkingTree(folder.parent), folder.name)
-    found = [p for p in (*reading.problems, *checks.run(reading.document)) if p.code.startswith(STRUCTURAL)]
+    problems = checks.run(reading.document)
+    found = [p for p in (*reading.problems, *problems) if p.code.startswith(STRUCTURAL)]
     if found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
         said = f"{found[0].path}: {found[0].code} {found[0].message}".replace(folder.name, name)
@@ -113,6 +116,36 @@ def _sound(folder: Path, name: str) -> None:
             f"the source's structure was not understood; the result would fail the check — {said}{more}; "
             "nothing was written"
         )
+    _record_as_printed(folder, reading.document, problems)
+
+
+#: What the last :func:`write` recorded under ``as-printed:``, as (file, code, what, message),
+#: for the import report.
+LAST_AS_PRINTED: list[tuple[str, str, str, str]] = []
+
+
+def _record_as_printed(folder: Path, document: Document, problems: list[Problem]) -> None:
+    """The source's own slips — a reference to a part it does not have, a bracket it never
+    closes — recorded under ``as-printed:`` in document.yaml, so that ``check`` knows them
+    and reports only new ones (docs/import.md)."""
+    from zerodraft.checks import asprinted
+
+    ids = {p.path: p.id for p in document.paragraphs()}
+    records = [
+        {"paragraph": ids[p.path], "code": p.code, "what": asprinted.what_of(p)}
+        for p in problems
+        if p.code in AS_PRINTED_CODES and p.path in ids and asprinted.what_of(p)
+    ]
+    LAST_AS_PRINTED[:] = [
+        (p.path.split("/", 1)[-1], p.code, asprinted.what_of(p), p.message)
+        for p in problems
+        if p.code in AS_PRINTED_CODES and p.path in ids and asprinted.what_of(p)
+    ]
+    if records:
+        path = folder / "document.yaml"
+        text = path.read_text(encoding="utf-8")
+        note = "# the source's own slips, kept as printed: check knows them (docs/import.md)\n"
+        _write(path, text + note + _yaml({"as-printed": records}))
 
 
 def _replaceable(into: Path) -> None:
