@@ -221,3 +221,17 @@ def test_pr_check_with_a_warm_cache_says_what_it_says_cold(repo: Path) -> None:
     assert _zerodraft(repo, *args) == cold
     assert (repo / ".git" / "zerodraft" / "check-cache").is_file()
     assert _zerodraft(repo, *args) == cold
+
+
+def test_the_file_keeps_what_the_run_used_and_a_few_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "SPARE_RECORDS", 2)
+    first = cache.Memo(tmp_path / "check-cache")
+    for number in range(5):
+        first.remember(f"k{number}", (number,))
+    first.save()
+    second = cache.Memo(tmp_path / "check-cache")
+    assert second.record("k0") == (0,)
+    second.remember("k9", (9,))
+    second.save()
+    assert set(cache.Memo(tmp_path / "check-cache").records) == {"k0", "k9", "k3", "k4"}
+    assert [p.name for p in tmp_path.iterdir()] == ["check-cache"]
