@@ -169,3 +169,36 @@ def test_the_part_xi_agreement_annex_numbers_each_section_afresh(tmp_path: Path)
     assert sections[2].paragraphs[10].text.startswith("(a) The Council shall approve a recommendation")
     cited = [p for p in problems_of(tmp_path) if p.code == "ZD701" and "section" in p.message]
     assert cited == []
+
+
+def test_an_article_number_scanned_with_a_letter_for_a_digit(tmp_path: Path) -> None:
+    """ "Article 3l" after Article 30 (UNCLOS, Annex VI) is Article 31, its heading kept as
+    printed and the reading reported; the articles after it are articles again. A letter
+    that does not make the next article's number stays text."""
+    articles = "\n\n".join(f"Article {n}\nTitle {n}\n\nThe text of article {n}." for n in range(1, 31))
+    text = (
+        f"AGREEMENT ON SOMETHING\n\n{articles}\n\nArticle 3l\nRequest to intervene\n\n"
+        "A State may ask to intervene.\n\nArticle 32\nRight to intervene\n\nEvery party may intervene.\n\n"
+        "Article 4l\nNot an article\n\nThe text goes on.\n"
+    )
+    document = imported_text(tmp_path, text)
+    articles_read = [(s.number, s.heading) for s in document.walk() if s.kind.value == "article"]
+    assert articles_read[-2:] == [("31", "Article 3l\nRequest to intervene"), ("32", "Article 32\nRight to intervene")]
+    assert "Article 4l" in document.sections[-1].paragraphs[-1].text + document.sections[-1].heading
+    report = (tmp_path / "outcome.import-report.md").read_text(encoding="utf-8")
+    assert "'Article 3l' read as Article 31" in report
+
+
+def test_a_capitalised_reference_within_a_part() -> None:
+    """Headings printed in capitals refer as the text does: "SECTION 3 OF PART XV" is
+    section 3 of Part XV (UNCLOS, Annex V), not any section 3."""
+    from zerodraft.references.grammar import find
+
+    (reference,) = find("COMPULSORY SUBMISSION PURSUANT TO SECTION 3 OF PART XV")
+    section = reference.targets[0]
+    assert (section.kind.value, section.numeral.label, section.within) == (
+        "section",
+        "3",
+        ((section.within[0][0], "XV"),),
+    )
+    assert section.within[0][0].value == "part"

@@ -69,6 +69,21 @@ def test_a_font_that_drops_glyphs_gives_the_letters_it_kept() -> None:
     assert result.paragraphs[0].text == "لأغراض هذا الاتفاق :"
 
 
+def test_a_title_too_long_to_be_centred_runs_under_its_heading_to_the_blank_line() -> None:
+    units = (_article(11, "Activities may be carried out.", title="Activities with respect to resources"),)
+    pdf = _page(
+        " " * 60 + "اﻟ ﺎدة 11",
+        "   " + "ﺔ اﻟ اﻗﻌﺔ ﺨﺎرج ﺤ ود اﻟ ﻻ ﺔ اﻟ   ﺔ ﻟﻠ ﺎ  ﺔ اﻟ اﻷﻨ ﺔ اﻟ ﻌﻠﻘﺔ ﺎﻟ ارد",
+        "",
+        BODY * 2,
+    )
+    shapes = layout.titles(pdf, units, AR)
+    text = "المادة 11 الأنشطة المتعلقة بالموارد الجينية للمناطق الواقعة خارج حدود الولاية الوطنية يجوز لجميع الأطراف.\n"
+    result = align.align(units, text, AR, "ar.txt", shapes)
+    assert result.headings[0].title == "الأنشطة المتعلقة بالموارد الجينية للمناطق الواقعة خارج حدود الولاية الوطنية"
+    assert result.paragraphs[0].text == "يجوز لجميع الأطراف."
+
+
 def test_without_the_layout_a_title_in_a_script_without_capitals_is_listed() -> None:
     units = (_article(1, "For the purposes:", title="Use of terms"),)
     result = align.align(units, "第一条用语为本协定的目的：\n", ZH, "zh.txt")

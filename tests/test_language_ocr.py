@@ -131,3 +131,26 @@ def test_run_together_numbers_never_lose_or_repeat_a_word(lengths: list[int], to
     result = align.align((unit,), text, AR, "ar.txt")
     words = " ".join(a.text for a in result.paragraphs).split()
     assert words == " ".join(sentences).split()
+
+
+def _preamble(*texts: str) -> Unit:
+    slots = tuple(Slot(f"o/00-preamble/{i:03d}.md", None, text) for i, text in enumerate(texts, start=1))
+    return Unit("o/00-preamble", "preamble", None, "", slots, "The Parties to this Agreement,")
+
+
+def test_a_preamble_without_capitals_is_cut_before_its_opening_words() -> None:
+    unit = _preamble("Recalling the Convention,", "Stressing the need,", "Have agreed as follows:")
+    text = "协定\n\n序言本协定各缔约方，回顾《公约》相关规定，强调需要尊重平衡，兹商定如下：\n"
+    result = align.align((unit,), text, conventions.of("zh"), "zh.txt")
+    assert [a.text for a in result.paragraphs] == ["回顾《公约》相关规定，", "强调需要尊重平衡，", "兹商定如下："]
+    assert all(a.certain for a in result.paragraphs)
+    assert result.headings[0].heading == "序言\n本协定各缔约方，"
+
+
+def test_a_preamble_with_another_count_of_openings_is_shared_by_length_and_listed() -> None:
+    unit = _preamble("Recalling the Convention,", "Stressing the need,", "Have agreed as follows:")
+    text = "协定\n\n序言本协定各缔约方，回顾《公约》相关规定和需要尊重平衡，兹商定如下：\n"
+    result = align.align((unit,), text, conventions.of("zh"), "zh.txt")
+    assert not any(a.certain for a in result.paragraphs)
+    assert "".join(a.text for a in result.paragraphs) in text  # nothing lost, nothing added
+    assert any(p.code == "ZD660" and "preamble" in p.message for p in result.problems)

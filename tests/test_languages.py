@@ -339,15 +339,39 @@ def test_bbnj_in_six_languages_keeps_the_english_ids_under_the_same_numbers(bbnj
         tag: sum(1 for p in originals if document.translations.of(p.path, tag) is not None) / len(originals)
         for tag in LANGUAGES
     }
-    assert share["fr"] == share["es"] == share["ru"] == 1.0
-    # The Chinese and Arabic preambles run together without the participles' capitals that
-    # mark paragraphs, so their text is shared out by length (OCR, too, in Arabic): the rest
-    # is listed by import and reported by check (ZD441)
-    assert share["zh"] >= 0.99 and share["ar"] >= 0.98
-    missing = [p for p in problems_of(bbnj) if p.code == "ZD441"]
-    untranslated = {p.path for p in originals for tag in ("zh", "ar") if document.translations.of(p.path, tag) is None}
-    assert len(missing) == len(untranslated)
-    assert all("Arabic (ar)" in p.message or "Chinese (zh)" in p.message for p in missing)
+    # every paragraph has its text in every language (docs/languages.md: 298 of the 300 Arabic
+    # ones aligned for sure, two shared at the sentence end nearest their lengths, listed)
+    assert share == dict.fromkeys(LANGUAGES, 1.0)
+    assert not [p for p in problems_of(bbnj) if p.code == "ZD441"]
+
+
+@pytest.mark.parametrize(
+    ("tag", "number", "start"),
+    [
+        ("fr", 8, "Affirmant que rien"),
+        ("ru", 12, "констатируя, что"),  # lower case: the language's opening words tell it
+        ("zh", 8, "确认本协定的任何规定"),
+        ("ar", 10, "وإذ تضع نصب عينها"),  # OCR lost the comma before it
+        ("ar", 18, "قد اتفقت على ما يلي:"),
+    ],
+)
+def test_preambles_are_cut_where_each_preambular_paragraph_opens(bbnj: Path, tag: str, number: int, start: str) -> None:
+    text = (bbnj / f"outcome/00-preamble/{number:03d}.{tag}.md").read_text(encoding="utf-8")
+    assert text.split("---\n", 2)[2].startswith(start)
+
+
+def test_the_preamble_heading_keeps_each_languages_chapeau(bbnj: Path) -> None:
+    from zerodraft import safeyaml
+
+    headings = {
+        tag: safeyaml.load((bbnj / f"outcome/00-preamble/section.{tag}.yaml").read_text(encoding="utf-8")).data[
+            "heading"
+        ]
+        for tag in LANGUAGES
+    }
+    assert headings["fr"] == "PRÉAMBULE\nLes Parties au présent Accord,"
+    assert headings["zh"] == "序言\n本协定各缔约方，"
+    assert headings["ar"] == "الديباجة\nإنّ الأطراف في هذا الاتفاق،"  # OCR put it before the heading
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 
 from browser import chromium
+from conftest import UN_CORPUS
 from test_render import load
 from treaty_fixtures import write_treaty
+from zerodraft.main import main
 from zerodraft.render import build
 
 IMAGES = Path(__file__).resolve().parents[1] / "docs" / "images"
@@ -69,3 +71,45 @@ def test_picture_of_a_treaty_draft_pdf(tmp_path: Path) -> None:
         shutil.copyfile(pages[0], IMAGES / "render-treaty-pdf.png")
         if len(pages) > 1:
             shutil.copyfile(pages[1], IMAGES / "render-treaty-pdf-2.png")
+
+
+def _first_page(corpus_file: str, tmp_path: Path, name: str) -> tuple[Path, str]:
+    """A real UN text from the corpus imported with no flags, its PDF built (LibreOffice from
+    the Word file) and its first page rendered by pdftoppm as ``name``.png; with the page's text."""
+    source = UN_CORPUS / corpus_file
+    if not source.exists():
+        pytest.skip("the shared corpus is not here")
+    assert main(["import", str(source), "--into", str(tmp_path / name / "outcome")]) == 0
+    (pdf,) = build(load(tmp_path / name), ["pdf"], tmp_path / "out")
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(tmp_path / name)],
+        check=True,
+        capture_output=True,
+    )
+    page = tmp_path / f"{name}.png"
+    assert page.read_bytes().startswith(PNG) and page.stat().st_size > 20_000
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    if os.environ.get("ZERODRAFT_PICTURES"):
+        IMAGES.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page, IMAGES / page.name)
+    return page, " ".join(text.split())
+
+
+@pytest.mark.slow
+def test_picture_of_the_bbnj_agreement_first_page(tmp_path: Path) -> None:
+    """The BBNJ Agreement as imported from its English text: the first page of its PDF
+    (docs/images/render-bbnj-pdf.png)."""
+    _page, text = _first_page("treaty-bbnj-agreement-2023.en.txt", tmp_path, "render-bbnj-pdf")
+    assert "CONSERVATION AND SUSTAINABLE USE OF MARINE BIOLOGICAL DIVERSITY" in text
+    assert "Recalling the relevant provisions of the United Nations Convention on the Law of the Sea" in text
+
+
+@pytest.mark.slow
+def test_picture_of_a_resolution_masthead(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """GA resolution 79/271 imported from its PDF: the UN masthead on the first page of the
+    PDF zerodraft prints (docs/images/render-masthead-pdf.png)."""
+    _page, text = _first_page("resolution-ga-79-271.pdf", tmp_path, "render-masthead-pdf")
+    assert text.count("A/RES/79/271") == 1 and "Distr.: General" in text and "4 March 2025" in text
+    assert "79/271. Agreement under the United Nations Convention" in text and "25-03668 (E)" in text

@@ -141,25 +141,16 @@ def round_(tmp_path_factory: pytest.TempPathFactory) -> Round:
         patch.setenv("GIT_AUTHOR_NAME", IDENTITY["GIT_AUTHOR_NAME"])
         git(secretariat, "fetch", "-q", "origin")
         compiled, compile_said = zd(secretariat, "compile")
-        for number, branch in enumerate(
-            [
-                kenya_branch,
-                "eu/amend-kenya-18bis",
-                "eu/round-3/op22",
-                "iran-islamic-republic-of/oppose-30",
-                "iran-islamic-republic-of/insert-after-5bis",
-            ],
-            start=1,
-        ):
-            git(
-                secretariat,
-                "merge",
-                "-q",
-                "--no-ff",
-                f"origin/{branch}",
-                "-m",
-                f"Merge pull request #{number} from {branch}",
-            )
+        pull_requests = [  # who opened each, and from which branch, as GitHub writes the merge
+            ("kenya-mission", kenya_branch),
+            ("eu-presidency", "eu/amend-kenya-18bis"),
+            ("eu-presidency", "eu/round-3/op22"),
+            ("iran-mission", "iran-islamic-republic-of/oppose-30"),
+            ("iran-mission", "iran-islamic-republic-of/insert-after-5bis"),
+        ]
+        for number, (login, branch) in enumerate(pull_requests, start=1):
+            message = f"Merge pull request #{number} from {login}/{branch}"
+            git(secretariat, "merge", "-q", "--no-ff", f"origin/{branch}", "-m", message)
         edit(secretariat / NATIONAL / "019.md", "status: open", "status: agreed")
         git(secretariat, "commit", "-q", "-am", "19 agreed")
         zd(secretariat, "check")
@@ -312,6 +303,9 @@ def test_kenyas_new_paragraph_has_its_own_true_history(round_: Round, site: Path
     ]
     assert not any("19 agreed" in subject for *_rest, subject in story)  # old 19's commit is not 20's
     assert told_by_the_site(site, round_.ids["18 bis"]) == story
+    page = (site / "paragraphs" / f"{round_.ids['18 bis']}.html").read_text(encoding="utf-8")
+    assert "<strong>EU delegate (pull request by @eu-presidency, merged by Secretariat)</strong>" in page
+    assert "<strong>Kenya delegate (pull request by @kenya-mission, merged by Secretariat)</strong>" in page
 
 
 def test_every_paragraph_the_round_touched_tells_the_same_story(round_: Round, site: Path) -> None:

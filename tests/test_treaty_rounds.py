@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import IDENTITY, UN_CORPUS, clone_of, git
+from conftest import IDENTITY, UN_CORPUS, clone_of, git, write_paragraph
 from treaty_fixtures import ROSTER, write_articles
 from zerodraft import reader, redline
 from zerodraft.git import Repository
@@ -282,3 +282,138 @@ def test_the_round_on_the_bbnj_agreement(tmp_path: Path, capsys: pytest.CaptureF
     twelve = next(p for p in before.paragraphs() if p.path.endswith("/12-article-12/003.md"))
     zd(secretariat, "history", twelve.id)
     assert "numbers: Draft 1: Article 12(3); Draft 2: Article 12(3)" in capsys.readouterr().out
+
+
+def test_parts_and_annexes_inserted_with_bis_become_whole_numbers(tmp_path: Path) -> None:
+    """Part I bis (with its Article 3 bis) and Annex I bis, inserted during the round, are
+    Part II, Article 4 and Annex II of the new draft; the Parts, articles and annexes after
+    them move up one, folders and headings with them, the concordance lists them and the
+    text's references follow."""
+    repo = write_articles(tmp_path / "repo", 6)
+    outcome = repo / "outcome"
+    (outcome / "01-part-i/01-article-1/002.md").write_text(
+        "---\nid: a-cite\nstatus: open\n---\nAs set out in Part II, article 5 and annex I.\n"
+    )
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Draft 1")
+    zd(repo, "release", "--format", "none", "Draft 1", "--date", "2026-03-01")
+    before = read(repo)
+    part = outcome / "01bis-part-i-bis"
+    (part / "03bis-article-3-bis").mkdir(parents=True)
+    (part / "section.yaml").write_text(
+        'kind: part\nnumber: "I bis"\ntitle: REGIONAL COOPERATION\nheading: "PART I bis\\nREGIONAL COOPERATION"\n'
+    )
+    (part / "03bis-article-3-bis/section.yaml").write_text('kind: article\nnumber: "3 bis"\ntitle: Regions\n')
+    (part / "03bis-article-3-bis/001.md").write_text(
+        "---\nid: a-new1\nstatus: proposed\nproposed-by: [Kenya]\n---\nRegions shall cooperate.\n"
+    )
+    annex = outcome / "03bis-annex-i-bis"
+    annex.mkdir()
+    (annex / "section.yaml").write_text('kind: annex\nnumber: "I bis"\ntitle: Regional bodies\n')
+    (annex / "001.md").write_text(
+        "---\nid: a-new2\nstatus: proposed\nproposed-by: [Norway]\n---\nThe regional bodies are listed.\n"
+    )
+    cite = outcome / "01-part-i/01-article-1/002.md"
+    cite.write_text(cite.read_text().replace("annex I.", "annex I; see also Part I bis and annex I bis."))
+    zd(repo, "check")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Round 1")
+
+    zd(repo, "release", "--format", "none", "Draft 2", "--date", "2026-04-01")
+    zd(repo, "check")
+    after = read(repo)
+    tops = [(s.key, s.kind.value, s.number) for s in after.sections]
+    assert tops == [
+        ("00-preamble", "preamble", ""),
+        ("01-part-i", "part", "I"),
+        ("02-part-ii", "part", "II"),
+        ("03-part-iii", "part", "III"),
+        ("04-annex-i", "annex", "I"),
+        ("05-annex-ii", "annex", "II"),
+    ]
+    assert [(a.path.split("/", 1)[1], a.number) for a in after.article_runs()[0]] == [
+        ("01-part-i/01-article-1", "1"),
+        ("01-part-i/02-article-2", "2"),
+        ("01-part-i/03-article-3", "3"),
+        ("02-part-ii/04-article-4", "4"),
+        ("03-part-iii/05-article-5", "5"),
+        ("03-part-iii/06-article-6", "6"),
+        ("03-part-iii/07-article-7", "7"),
+    ]
+    new_part = after.section_at("outcome/02-part-ii")
+    assert new_part is not None and new_part.heading == "PART II\nREGIONAL COOPERATION"
+    assert {p.id for p in after.paragraphs()} == {p.id for p in before.paragraphs()} | {"a-new1", "a-new2"}
+    assert next(p for p in after.paragraphs() if p.id == "a-new2").path == "outcome/05-annex-ii/001.md"
+    cited = next(p for p in after.paragraphs() if p.id == "a-cite")
+    assert cited.text.strip() == "As set out in Part III, article 6 and annex I; see also Part II and annex II."
+    concordance = yaml.safe_load((outcome / "concordance/draft-2.yaml").read_text())
+    rows = {(r["kind"], r["old"], r["new"], r["new-path"]) for r in concordance["sections"]}
+    assert rows == {
+        ("part", "I bis", "II", "outcome/02-part-ii"),
+        ("part", "II", "III", "outcome/03-part-iii"),
+        ("annex", "I", "I", "outcome/04-annex-i"),  # the same annex, in a folder ordered after Part III
+        ("annex", "I bis", "II", "outcome/05-annex-ii"),
+    }
+    articles = {(a["old"], a["new"], a["new-path"]) for a in concordance["articles"]}
+    assert ("3 bis", "4", "outcome/02-part-ii/04-article-4") in articles
+    assert ("6", "7", "outcome/03-part-iii/07-article-7") in articles
+    row = next(r for r in concordance["paragraphs"] if r["id"] == "a-new1")
+    assert row["new-path"] == "outcome/02-part-ii/04-article-4/001.md"
+    # The redline pairs each Part with the one it continues: Part II of Draft 1 is Part III now.
+    tags = Repository(repo)
+    diff = redline.compare(reader.read(tags.tree("draft-1")).document, reader.read(tags.tree("draft-2")).document)
+    headings = {(b.kind, b.item.text) for b in diff.blocks if b.item.what == "heading" and b.kind != "same"}
+    assert ("inserted", "PART II\nREGIONAL COOPERATION") in headings and (
+        "inserted",
+        "Annex II\nRegional bodies",
+    ) in headings
+    renamed = next(b for b in diff.blocks if b.new is not None and b.new.text == "PART III\nINSTITUTIONS")
+    assert renamed.kind == "changed" and renamed.old is not None and renamed.old.text == "PART II\nINSTITUTIONS"
+
+
+def test_a_part_whose_articles_are_all_deleted_leaves(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Norway proposes deleting every article of Part II; at the release the Part leaves with
+    them, Part III becomes Part II (its Article 7 becomes Article 4), the annex after it takes
+    the next order number, and "Part III" in the text follows."""
+    repo = write_articles(tmp_path / "repo", 6)
+    outcome = repo / "outcome"
+    (outcome / "03-annex-i").rename(outcome / "04-annex-i")
+    (outcome / "03-part-iii/07-article-7").mkdir(parents=True)
+    (outcome / "03-part-iii/section.yaml").write_text('kind: part\nnumber: "III"\ntitle: FINAL PROVISIONS\n')
+    (outcome / "03-part-iii/07-article-7/section.yaml").write_text(
+        'kind: article\nnumber: "7"\ntitle: Entry into force\n'
+    )
+    write_paragraph(outcome / "03-part-iii/07-article-7/001.md", "a-last", "This Agreement enters into force.")
+    write_paragraph(outcome / "01-part-i/01-article-1/003.md", "a-cite", "Part III applies to article 7.")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Draft 1")
+    zd(repo, "release", "--format", "none", "Draft 1", "--date", "2026-03-01")
+    for number in ("4", "5", "6"):
+        zd(repo, "propose", "delete", f"Article {number}", "--delegation", "Norway")
+    git(repo, "commit", "-q", "-am", "Norway proposes deleting Part II")
+    capsys.readouterr()
+    zd(repo, "release", "--format", "none", "Draft 2", "--date", "2026-04-01")
+    assert "PART II leaves (deleted)  outcome/02-part-ii" in capsys.readouterr().out
+    zd(repo, "check")
+    after = read(repo)
+    assert [(s.key, s.number) for s in after.sections] == [
+        ("00-preamble", ""),
+        ("01-part-i", "I"),
+        ("02-part-ii", "II"),
+        ("03-annex-i", "I"),
+    ]
+    last = next(p for p in after.paragraphs() if p.id == "a-last")
+    assert last.path == "outcome/02-part-ii/04-article-4/001.md"
+    assert after.section_at("outcome/02-part-ii") is not None
+    assert after.section_at("outcome/02-part-ii").title == "FINAL PROVISIONS"  # type: ignore[union-attr]
+    assert next(p for p in after.paragraphs() if p.id == "a-cite").text.strip() == "Part II applies to article 4."
+    concordance = yaml.safe_load((outcome / "concordance/draft-2.yaml").read_text())
+    rows = {(r["kind"], r["old"], r["new"], r["new-path"]) for r in concordance["sections"]}
+    assert rows == {
+        ("part", "II", None, None),
+        ("part", "III", "II", "outcome/02-part-ii"),
+        ("annex", "I", "I", "outcome/03-annex-i"),
+    }
+    assert not (outcome / "03-part-iii").exists() and not (outcome / "04-annex-i").exists()

@@ -24,6 +24,12 @@ ARTICLE_RE = re.compile(
     rf"^(?P<open>\[\s*)?(?P<word>Article|ARTICLE|Art\.)\s+(?P<n>\d{{1,3}}|[IVXLC]{{1,7}})(?:\s*(?P<suffix>{INSERTION})\b)?\.?"
     rf"(?P<close>\s*\])?(?:\s*[.:–—-]\s*(?P<rest>\S.*)|\s+\((?P<paren>[^()]+)\))?$"
 )
+#: An article's heading whose number a scan misread, a letter for a digit: "Article 3l",
+#: "Article l2", "Article 1O" (l or I for 1, O for 0).  Read as an article only where the
+#: digits make the next article's number.
+OCR_ARTICLE_RE = re.compile(r"^(?P<word>Article|ARTICLE)\s+(?P<n>(?=[\dlIO]*\d)(?=[\dlIO]*[lIO])[\dlIO]{2,3})\.?$")
+#: The digits a scan reads as letters.
+OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
 #: "PART II", "Part XI.", "SECTION 1. GENERAL PROVISIONS", "SUBSECTION A.", "Chapter 3",
 #: "ANNEX VI.", "Annex", "APPENDIX II", "[Part III]".
 PART_RE = re.compile(

@@ -37,6 +37,8 @@ from zerodraft.importing.labels import (
     LEADER_RE,
     LETTER_RE,
     NUMBERED_RE,
+    OCR_ARTICLE_RE,
+    OCR_DIGITS,
     OPERATIVE_RE,
     OPTION_LABEL_RE,
     PART_KINDS,
@@ -101,6 +103,8 @@ class _Heading:
     number: str = ""
     rest: str = ""
     bracketed: bool = False
+    misread: str = ""
+    """The number as a scan printed it ("3l"), when it was read as digits ("31")."""
 
 
 #: The rule a UN document prints above a page's footnotes.
@@ -460,6 +464,10 @@ class _Recogniser:
             number = match.group("n") + (f" {match.group('suffix')}" if match.group("suffix") else "")
             rest = match.group("rest") or match.group("paren") or ""
             return _Heading("article", f"Article {number}", number, rest, bool(match.group("open")))
+        match = OCR_ARTICLE_RE.match(text)
+        if match and int(match.group("n").translate(OCR_DIGITS)) == self.article_last + 1:
+            number = match.group("n").translate(OCR_DIGITS)  # "Article 3l" after Article 30
+            return _Heading("article", f"Article {number}", number, misread=match.group("n"))
         match = PART_RE.match(text)
         if match and bool(match.group("open")) == bool(match.group("close")):
             kind = PART_KINDS[match.group("word").lower()]
@@ -507,6 +515,12 @@ class _Recogniser:
         elif heading.kind in ("annex", "appendix", "decision"):
             self.article_last = 0
         self.open_section(heading.kind, heading.ordinal, text, block)
+        if heading.misread:
+            self.guess(
+                block,
+                f"'{text}' read as {heading.ordinal}, the article after {int(heading.number) - 1}: a letter printed "
+                f"(or scanned) for a digit in '{heading.misread}'; the heading is kept as printed",
+            )
         section = self.stack[-1]
         section.number = heading.number
         section.bracketed = heading.bracketed

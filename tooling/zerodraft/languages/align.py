@@ -6,8 +6,12 @@ translation, with the patterns of the translation's language ("第九条", "ال
 "- 1"): each heading after the previous one, each paragraph number after the previous one.
 What lies between two markers is that paragraph's text.  Where a marker is missing (OCR lost
 it) or the original has unnumbered paragraphs side by side, the text between the markers found
-is shared among the paragraphs by the lengths of their originals, at clause boundaries, and
-those paragraphs are listed as uncertain.  What cannot be found is listed with its source line.
+is cut where the original's count says (as many sentences as the originals have, as many
+preambular openings as the preamble has paragraphs), and only failing that shared by the
+lengths of the originals, at clause boundaries, those paragraphs listed as uncertain.  In OCR
+text (``ocr-noise``) numbers run together, displaced into the text or past the next heading,
+and the words moved with them, are put right and listed.  What cannot be found is listed with
+its source line; nothing is invented.
 """
 
 from __future__ import annotations
@@ -61,6 +65,9 @@ class FoundHeading:
     """The title in the translation, or ``""`` where it could not be told from the text."""
     line: int
     """The source line of the heading."""
+    heading: str = ""
+    """The heading as printed where the conventions do not make it: a preamble's, with its
+    chapeau ("PRÉAMBULE\nLes Parties au présent Accord,"); ``""`` elsewhere."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +129,11 @@ def align(
         stop = found[index + 1][1] if index + 1 < len(found) else len(text)
         following = found[index + 1][0] if index + 1 < len(found) else None
         shape = titles.get(unit.path) if titles else None
+        if unit.kind == "preamble" and unit.chapeau:
+            heading, aligned = _preamble(unit, source, start, end, stop, following, target, report)
+            headings.append(FoundHeading(unit, "", source.line(start), heading))
+            paragraphs.extend(aligned)
+            continue
         title, aligned, carry = _unit(unit, source, end, stop, following, target, report, shape)
         if carried and aligned:
             aligned[0] = _receive(aligned[0], carried, target)
@@ -245,12 +257,22 @@ def _unit(
             f"could not tell the title of {_where(unit)} from its first paragraph; both are kept in the paragraph",
         )
     if lead_slots:
+        stray = _STRAY_NUMBER.match(text, start + lead_offset) if title and target.ocr_noise else None
+        if stray is not None:
+            report(
+                stray.start(), "ZD661", f"removed '{stray.group().strip()}' after the title: a page number in the text"
+            )
+            lead_offset = stray.end() - start
         runs.append((lead_slots, start + lead_offset, lead_end))
-    elif not unit.slots and any(c.isalpha() for c in lead[lead_offset:]) and not carry:
-        # a Part whose printed title the layout ends: what follows is text OCR moved before
-        # the next heading ("تقييمات الأثر البيئي أهداف هذا الجزء هي كما يلي: المادة 27")
-        carry = " ".join(lead[lead_offset:].split())
-        report(start + lead_offset, "ZD661", f"moved '{carry[:40]}' after the next heading, where its text begins")
+    elif not unit.slots and any(c.isalpha() for c in lead[lead_offset:]):
+        rest = " ".join(lead[lead_offset:].split())
+        if carry or rest[-1:] not in _CLAUSE_ENDS:  # not a chapeau: the layout lost the title's end
+            title, lead_offset = " ".join(lead.split()), len(lead)
+        else:
+            # a Part whose printed title the layout ends: what follows is the chapeau OCR moved
+            # before the next heading ("تقييمات الأثر البيئي أهداف هذا الجزء هي كما يلي: المادة 27")
+            carry = rest
+            report(start + lead_offset, "ZD661", f"moved '{carry[:40]}' after the next heading, where its text begins")
     for number, (index, _marker, begin) in enumerate(anchors):
         end = anchors[number + 1][1] if number + 1 < len(anchors) else region_end
         next_index = anchors[number + 1][0] if number + 1 < len(anchors) else len(unit.slots)
@@ -291,6 +313,73 @@ def _unit(
                 f"shared this text among {len(slots)} paragraphs ({names}, {_where(unit)}) by length: check where each begins",
             )
     return title, aligned, carry
+
+
+def _preamble(
+    unit: Unit,
+    source: _Text,
+    line_start: int,
+    start: int,
+    stop: int,
+    following: Unit | None,
+    target: Conventions,
+    report: Callable[[int, str, str], None],
+) -> tuple[str, list[Aligned]]:
+    """A preamble whose original opens with a chapeau under its heading ("The Parties to this
+    Agreement,"): the heading as printed with the translation's chapeau, and its paragraphs,
+    cut where each opens (before a capital, or before one of the language's opening words)."""
+    text = source.text
+    end = _trim(text, start, stop, following, target, report)
+    word = target.headings.get("preamble", "")
+    chapeau = ""
+    before = text[line_start : text.rfind(word, line_start, start)] if word and word in text[line_start:start] else ""
+    if any(c.isalpha() for c in before):  # OCR put the chapeau before the heading
+        chapeau = " ".join(before.split())
+        report(line_start, "ZD661", f"moved '{chapeau[:40]}' after the heading '{word}', where it is printed")
+    region = text[start:end]
+    slots = list(unit.slots) if chapeau else [Slot(f"{unit.path}/section.yaml", None, unit.chapeau), *unit.slots]
+    pieces, sure = _openings(region, slots, target)
+    if not chapeau:
+        chapeau = " ".join(pieces[0].split())
+        pieces = pieces[1:]
+    aligned, offset = [], start + (len(region) - sum(len(p) for p in pieces))
+    for slot, piece in zip(unit.slots, pieces, strict=True):
+        if piece.strip():
+            aligned.append(Aligned(slot, _blocks(piece, slot, target), source.line(offset), sure))
+        offset += len(piece)
+    if not sure:
+        names = f"{unit.slots[0].path.rsplit('/', 1)[1]}–{unit.slots[-1].path.rsplit('/', 1)[1]}"
+        report(
+            start,
+            "ZD660",
+            f"shared the preamble among {len(unit.slots)} paragraphs ({names}) by length: check where each begins",
+        )
+    return "\n".join(line for line in (word, chapeau) if line), aligned
+
+
+def _openings(text: str, slots: list[Slot], target: Conventions) -> tuple[list[str], bool]:
+    """A preamble cut into one piece per slot: at each place a preambular paragraph opens (a
+    capital after a comma, or one of the language's opening words after a clause), sure when
+    there are exactly as many as the original has (the known count); else by length."""
+    tries = [_breaks(text, target)]
+    if target.preamble_openings:
+        words = "|".join(re.escape(w) for w in sorted(target.preamble_openings, key=len, reverse=True))
+        boundary = "" if target.script == "Han" else r"(?=[\s,;:،؛])"
+        # after a clause's punctuation; failing that, after a space too (OCR loses commas)
+        tries = [
+            sorted(
+                {
+                    m.end()
+                    for m in re.finditer(rf"{before}(?=(?:{words}){boundary})", text)
+                    if text[: m.end()].strip() and text[m.end() :].strip()
+                }
+            )
+            for before in (r"(?<=[,;:،؛，；：、])\s*", r"(?<=[,;:،؛，；：、\s])\s*")
+        ]
+    for breaks in tries:
+        if len(breaks) == len(slots) - 1:
+            return [text[a:b] for a, b in itertools.pairwise([0, *breaks, len(text)])], True
+    return _share(text, slots, target)
 
 
 _DISPLACED_WORD = re.compile(r"(?:\s(?:-\s?\d{1,2}|\d{1,2}\s?-))+\s+([^\W\d_]\S*)\s*$")

@@ -55,6 +55,9 @@ class Conventions:
     clause_break: str = "capital"
     """Where a run of unnumbered paragraphs may be cut: ``capital`` (after a comma, before a
     capital: "…, Recalling"), or ``any`` (after any comma or clause punctuation)."""
+    preamble_openings: tuple[str, ...] = ()
+    """The words that open a preambular paragraph where capitals do not tell it ("回顾",
+    "وإذ", "ссылаясь"), and the closing formula ("兹商定如下"): a preamble is cut before them."""
     subparagraph: str = "({letter})"
     """How a subparagraph (a) is printed."""
     subparagraph_variants: tuple[str, ...] = ()
@@ -261,6 +264,7 @@ def _load(code: str) -> Conventions:
         paragraph_variants=tuple(str(v) for v in data.get("paragraph-variants") or ()),
         paragraph_fallback=tuple(str(v) for v in data.get("paragraph-fallback") or ()),
         clause_break=str(data.get("clause-break", "capital")),
+        preamble_openings=tuple(str(v) for v in data.get("preamble-openings") or ()),
         subparagraph=str(data.get("subparagraph", "({letter})")),
         subparagraph_variants=tuple(str(v) for v in data.get("subparagraph-variants") or ()),
         subsubparagraph=str(data.get("subsubparagraph", "({roman-lower})")),

@@ -113,8 +113,9 @@ def _write(base: Path, root: str, alignment: Alignment, text: str, note: bool) -
         body = aligned.text.strip() + "\n"
         write_atomically(path, frontmatter.render({"translates": fingerprint(aligned.slot.text)}, body))
     for heading in alignment.headings:
-        if heading.title:
-            write_atomically(base / heading.unit.path / f"section.{language}.yaml", _yaml({"title": heading.title}))
+        fields = {key: value for key, value in (("heading", heading.heading), ("title", heading.title)) if value}
+        if fields:
+            write_atomically(base / heading.unit.path / f"section.{language}.yaml", _yaml(fields))
     title = next((line.strip() for line in text.split("\n") if line.strip()), "")
     fields = {"title": title} if title else {}
     if note and alignment.front:  # the original keeps the text before its first heading as its note

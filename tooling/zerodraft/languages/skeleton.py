@@ -44,6 +44,9 @@ class Unit:
     """The original's title ("Use of terms"), or ``""``."""
     slots: tuple[Slot, ...]
     """Its own paragraphs, in order."""
+    chapeau: str = ""
+    """The words under a preamble's heading that open it ("The Parties to this Agreement,"),
+    kept in the heading, not in a paragraph; ``""`` elsewhere."""
 
 
 def of(document: Document, source: Conventions) -> tuple[Unit, ...]:
@@ -56,7 +59,8 @@ def of(document: Document, source: Conventions) -> tuple[Unit, ...]:
             for p in section.paragraphs
             if not p.number.is_alternative
         )
-        units.append(Unit(section.path, kind, number, title, slots))
+        chapeau = " ".join(" ".join(section.heading.split("\n")[1:]).split()) if section.preamble else ""
+        units.append(Unit(section.path, kind, number, title, slots, chapeau))
     return tuple(units)
 
 

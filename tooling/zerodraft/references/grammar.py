@@ -147,7 +147,7 @@ class Reference:
 
 _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 _ARABIC = rf"(?P<n>\d{{1,4}})(?:(?P<sp>\s?)(?P<suffix>{_SUFFIX})\b)?"
-_ROMAN = r"(?P<n>[IVXLC]{1,7}|\d{1,3})(?![\w/])"
+_ROMAN = rf"(?P<n>[IVXLC]{{1,7}}|\d{{1,3}})(?:\s(?P<suffix>{_SUFFIX})\b)?(?![\w/])"  # "annex I bis"
 _LETTER = r"(?P<n>[A-Z](?:\.\d{1,2})*|\d{1,3}(?:\.\d{1,2})*)(?![\w/])"
 _NUMBER_FORMS: dict[Kind, re.Pattern[str]] = {
     Kind.PARAGRAPH: re.compile(rf"(?P<open>\()?{_ARABIC}(?![\w/]|\.\d)(?(open)\))"),
@@ -176,7 +176,7 @@ _UNIT_AFTER = re.compile(
 _SELF = re.compile(
     r"\s+(?:of|to|in|under)\s+(?:this|the\s+present)\s+(?P<w>[A-Za-z]+)\b",
 )
-_OF = re.compile(r"\s+of\s+")
+_OF = re.compile(r"\s+of\s+", re.IGNORECASE)
 _OF_AND = re.compile(r"\s+of\s+and\s+")
 _NAME = r"[A-Z][\w’'-]*(?:\.[\w’'-]+)*"
 _OF_EXTERNAL = re.compile(
@@ -534,7 +534,8 @@ def _deeper(outer: Kind, inner: Kind) -> bool:
 def _numeral(match: re.Match[str]) -> Numeral:
     number = match.group("n")
     suffix = match.groupdict().get("suffix")
-    label = f"{int(number)} {suffix.lower()}" if suffix else (str(int(number)) if number.isdigit() else number)
+    base = str(int(number)) if number.isdigit() else number
+    label = f"{base} {suffix.lower()}" if suffix else base
     start = match.start("n")
     end = match.end("suffix") if suffix else match.end("n")
     return Numeral(start, end, match.string[start:end], label)

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from zerodraft import frontmatter, numbering
-from zerodraft.model import Document, Section
+from zerodraft.model import Document, Section, SectionKind
 from zerodraft.vocabulary import Role
 
 SECTION_FILE = "section.yaml"
@@ -37,6 +37,9 @@ class ArticleMove:
     """Its number in the round just closed ("7", "6 bis")."""
     new: str
     """Its number in the new draft ("8")."""
+    kind: SectionKind = SectionKind.ARTICLE
+    """What it is: an article, or a Part, chapter, section, annex or appendix
+    (:mod:`zerodraft.rounds.divisions`)."""
 
 
 def leaving(document: Document) -> tuple[Section, ...]:
@@ -82,30 +85,37 @@ def _folder(article: Section, number: int) -> str:
 
 
 def relocate(path: str, moves: Mapping[str, str]) -> str:
-    """Where the file or folder at ``path`` is after the article folders ``moves`` (old
-    folder to new) are renamed."""
-    folder = path
-    while "/" in folder:
-        if folder in moves:
-            return moves[folder] + path[len(folder) :]
-        folder = folder.rsplit("/", 1)[0]
-    return path
+    """Where the file or folder at ``path`` is after the folders ``moves`` (old folder to its
+    new name beside it, ``…/02bis-part-ii-bis`` → ``…/03-part-iii``) are renamed: every
+    renamed folder on the way counts, so an article renumbered inside a renumbered Part is
+    found under the Part's new name."""
+    if not moves:
+        return path
+    parts = path.split("/")
+    out = list(parts)
+    for end in range(1, len(parts) + 1):
+        new = moves.get("/".join(parts[:end]))
+        if new is not None:
+            out[end - 1] = new.rsplit("/", 1)[-1]
+    return "/".join(out)
 
 
 def section_files(files: Mapping[str, bytes], moves: tuple[ArticleMove, ...]) -> dict[str, bytes]:
-    """Each renumbered article's ``section.yaml`` with its new number (and its ``heading:``,
-    when it names the article), by its path before the release; comments and order kept."""
+    """Each renumbered article's (or Part's, annex's …) ``section.yaml`` with its new number
+    (and its ``heading:``, when it names it: "Article 6 bis", "PART II bis"), by its path
+    before the release; comments and order kept.  A folder renamed only to keep its order
+    (its number unchanged) keeps its file."""
     out: dict[str, bytes] = {}
     for move in moves:
         path = f"{move.old_path}/{SECTION_FILE}"
-        if path not in files:
+        if path not in files or move.old == move.new:
             continue
         text = files[path].decode("utf-8")
         changes: dict[str, object] = {"number": move.new}
         heading = frontmatter.yaml_value(text, "heading")
         if isinstance(heading, str):
-            changes["heading"] = re.sub(
-                rf"\b(Article|ARTICLE|article)\s+{re.escape(move.old)}\b", rf"\g<1> {move.new}", heading
-            )
+            word = move.kind.word
+            words = "|".join(re.escape(w) for w in dict.fromkeys((word, word.upper(), word.lower(), word.capitalize())))
+            changes["heading"] = re.sub(rf"\b({words})\s+{re.escape(move.old)}(?![\w])", rf"\g<1> {move.new}", heading)
         out[path] = frontmatter.update_yaml(text, changes).encode("utf-8")
     return out

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from zerodraft.model import Document, Paragraph
+from zerodraft.model import Document, Paragraph, SectionKind
 from zerodraft.rounds.articles import ArticleMove, relocate
 from zerodraft.rounds.renumber import Renumbering
 
@@ -76,6 +76,17 @@ class Concordance:
     rewrites "article 7, paragraph 2" as "article 8, paragraph 2"."""
     left: tuple[tuple[str, str], ...] = ()
     """The articles that left (every paragraph deleted): their number and folder."""
+    sections: tuple[ArticleMove, ...] = ()
+    """The Parts, chapters, sections, annexes and appendices renumbered (Part II bis → III)
+    or whose folder takes a whole order number again, in document order
+    (:mod:`zerodraft.rounds.divisions`)."""
+
+    sections_left: tuple[tuple[str, str, str], ...] = ()
+    """The divisions that left (every paragraph deleted): their kind ("part"), number and folder."""
+
+    def folders(self) -> dict[str, str]:
+        """Every folder the release renames, to its new name beside it (before the others move)."""
+        return {m.old_path: m.new_path for m in (*self.articles, *self.sections)}
 
     def as_data(self) -> dict[str, Any]:
         """JSON/YAML-ready data (``articles`` only when some are renumbered or leave)."""
@@ -97,10 +108,26 @@ class Concordance:
                 for e in self.entries
             ],
         }
+        folders = self.folders()
         if self.articles or self.left:
             data["articles"] = [
-                {"new": a.new, "old": a.old, "new-path": a.new_path, "old-path": a.old_path} for a in self.articles
+                {"new": a.new, "old": a.old, "new-path": relocate(a.old_path, folders), "old-path": a.old_path}
+                for a in self.articles
             ] + [{"new": None, "old": number, "new-path": None, "old-path": path} for number, path in self.left]
+        if self.sections or self.sections_left:
+            data["sections"] = [
+                {
+                    "kind": m.kind.value,
+                    "new": m.new,
+                    "old": m.old,
+                    "new-path": relocate(m.old_path, folders),
+                    "old-path": m.old_path,
+                }
+                for m in self.sections
+            ] + [
+                {"kind": kind, "new": None, "old": number, "new-path": None, "old-path": path}
+                for kind, number, path in self.sections_left
+            ]
         return data
 
     def to_yaml(self) -> str:
@@ -132,6 +159,17 @@ class Concordance:
             if not self.articles:
                 lines += ["", f"| article in {self.draft} | in {previous} | folder |", "| --- | --- | --- |"]
             lines += [f"| deleted | {number} | `{path}` |" for number, path in self.left]
+        if self.sections or self.sections_left:
+            folders = self.folders()
+            lines += ["", f"| in {self.draft} | in {previous} | folder |", "| --- | --- | --- |"]
+            lines += [
+                f"| {m.kind.word} {m.new} | {m.kind.word} {m.old} | `{relocate(m.old_path, folders)}` |"
+                for m in self.sections
+            ]
+            lines += [
+                f"| deleted | {SectionKind(kind).word} {number} | `{path}` |"
+                for kind, number, path in self.sections_left
+            ]
         return "\n".join(lines) + "\n"
 
 
@@ -143,10 +181,12 @@ def build(
     previous_name: str = "",
     articles: tuple[ArticleMove, ...] = (),
     left: tuple[tuple[str, str], ...] = (),
+    sections: tuple[ArticleMove, ...] = (),
+    sections_left: tuple[tuple[str, str, str], ...] = (),
 ) -> Concordance:
     """The concordance for ``renumbering`` (and the renumbering of ``articles``) of
     ``current``, labels compared with ``previous``; paths are where files are after both."""
-    moved = {a.old_path: a.new_path for a in articles}
+    moved = {a.old_path: a.new_path for a in (*articles, *sections)}
     renumbered = {a.old_path: a.new for a in articles}
     before = {p.id: p for p in previous.paragraphs()} if previous else {}
     entries = [
@@ -154,7 +194,7 @@ def build(
         for m in renumbering.moves
     ]
     entries += [_entry(current, p, before.get(p.id), "", "", renumbered) for p in renumbering.removed]
-    return Concordance(draft, previous_name, tuple(entries), articles, left)
+    return Concordance(draft, previous_name, tuple(entries), articles, left, sections, sections_left)
 
 
 @functools.lru_cache(maxsize=256)  # the same released concordance is read at every later draft
@@ -195,12 +235,16 @@ class _Shape:
             seen = set()
             while not isinstance(key := self.next(), yaml.MappingEndEvent):
                 if not isinstance(key, yaml.ScalarEvent) or key.value not in _TOP_KEYS:
-                    raise _Wrong(key, "has a key other than 'draft', 'previous', 'paragraphs' and 'articles'")
+                    raise _Wrong(
+                        key, "has a key other than 'draft', 'previous', 'paragraphs', 'articles' and 'sections'"
+                    )
                 seen.add(key.value)
                 if key.value == "paragraphs":
                     self.rows()
                 elif key.value == "articles":
                     self.rows("article", _ARTICLE_KEYS, "old")
+                elif key.value == "sections":
+                    self.rows("section", ("kind", *_ARTICLE_KEYS), "old")
                 elif not isinstance(value := self.next(), yaml.ScalarEvent):
                     raise _Wrong(value, f"'{key.value}' must be a name")
             if not {"draft", "previous", "paragraphs"} <= seen:
@@ -236,7 +280,7 @@ class _Shape:
                 raise _Wrong(row, f"a {what} has no '{required}'")
 
 
-_TOP_KEYS = ("draft", "previous", "paragraphs", "articles")
+_TOP_KEYS = ("draft", "previous", "paragraphs", "articles", "sections")
 _ROW_KEYS = (
     "id",
     "new",

@@ -27,6 +27,7 @@ from zerodraft.model import Problem
 from zerodraft.references import rewrite, translated
 from zerodraft.rounds import artefacts, concordance
 from zerodraft.rounds.articles import leaving, relocate, renumber_articles, section_files
+from zerodraft.rounds.divisions import leaving_divisions, renumber_divisions
 from zerodraft.rounds.drafts import draft_tags
 from zerodraft.rounds.notes import artefact_names, notes
 from zerodraft.rounds.plan import Plan, Request, tag_for
@@ -107,22 +108,25 @@ def plan(repository: Repository, request: Request) -> Plan:
         previous.config.draft_name if previous else "",
         moved_articles,
         left,
+        renumber_divisions(current),
+        tuple((d.kind.value, d.number, d.path) for d in leaving_divisions(current)),
     )
     concordance_path = f"{request.root}/{concordance.FOLDER}/{tag}.yaml"
     document_path = f"{request.root}/{reader.DOCUMENT}"
     files = _files(repository.root, request.root)
     document_yaml = _updated_document_yaml(files[document_path], request.name, request.date)
     mapping = rewrite.Mapping.from_concordance(
-        ((e.id, e.new) for e in table.entries), ((a.old_path, a.new) for a in table.articles)
+        ((e.id, e.new) for e in table.entries), ((a.old_path, a.new) for a in (*table.articles, *table.sections))
     )
     rewriting = rewrite.plan(current, mapping, files)
     in_languages = translated.plan(current, mapping, files, rewriting.files)  # references/translated.py
     rewriting = rewrite.Rewriting({**rewriting.files, **in_languages.files}, rewriting.rewrites + in_languages.rewrites)
-    changed = {**rewriting.files, **section_files({**files, **rewriting.files}, table.articles)}
-    folders = {a.old_path: a.new_path for a in table.articles}
+    renamed = (*table.articles, *table.sections)
+    changed = {**rewriting.files, **section_files({**files, **rewriting.files}, renamed)}
+    folders = table.folders()
     moved = {m.old_path: m.new_path for m in renumbering.moves} | dict(renumbering.translation_renames)
     rewritten = {relocate(moved.get(path, path), folders): data for path, data in changed.items()}
-    gone = tuple(f"{path}/" for _number, path in left)
+    gone = tuple(f"{path}/" for *_what, path in (*left, *table.sections_left))
     staying = {p: d for p, d in apply({**files, **changed}, renumbering).items() if not p.startswith(gone)}
     planned = {relocate(path, folders): data for path, data in staying.items()}
     planned[document_path] = document_yaml

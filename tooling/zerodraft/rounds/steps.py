@@ -23,6 +23,7 @@ from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository
 from zerodraft.output import move_folder_into_place, temporary_folder_beside, write_atomically
 from zerodraft.rounds import artefacts, notes
+from zerodraft.rounds.articles import relocate
 from zerodraft.rounds.plan import Plan
 
 LOCK = "zerodraft-release.lock"
@@ -86,17 +87,22 @@ def step_renumber(t: Transaction) -> None:
 
 def step_articles(t: Transaction) -> None:
     """Remove the folders of the articles that leave (their paragraphs, all deleted, are gone
-    already), rename the folders of renumbered articles (two passes, so that 7 → 8 and
-    6 bis → 7 never collide), then stage it all."""
+    already), rename the folders of renumbered articles, Parts, annexes … (two passes, so that
+    7 → 8 and 6 bis → 7 never collide; an article inside a renamed Part too), then stage it all."""
     root = t.repository.root
     for _number, folder in t.plan.concordance.left:
         shutil.rmtree(root / folder)
-    articles = t.plan.concordance.articles
-    for move in articles:
-        os.rename(root / move.old_path, root / f"{move.old_path}.renumbering")
-    for move in articles:
-        os.rename(root / f"{move.old_path}.renumbering", root / move.new_path)
-    if articles or t.plan.concordance.left:
+    for _kind, _number, folder in t.plan.concordance.sections_left:  # its articles are gone already
+        shutil.rmtree(root / folder)
+    folders = t.plan.concordance.folders()
+    deepest = sorted(folders, key=lambda path: path.count("/"), reverse=True)
+    for old in deepest:  # each beside itself, the folders inside a renamed one first
+        os.rename(root / old, root / f"{old}.renumbering")
+    for old in reversed(deepest):  # then each under its parent's new name
+        parent, _, key = old.rpartition("/")
+        place = relocate(parent, folders)
+        os.rename(root / place / f"{key}.renumbering", root / place / folders[old].rpartition("/")[2])
+    if folders or t.plan.concordance.left or t.plan.concordance.sections_left:
         t.git.stage(t.plan.request.root)
 
 
