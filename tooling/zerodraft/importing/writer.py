@@ -432,7 +432,7 @@ def _plain_yaml(data: Mapping[str, Any]) -> str | None:
             return None
         if isinstance(value, bool):
             lines.append(f"{key}: {'true' if value else 'false'}")
-        elif isinstance(value, str) and _PLAIN_RE.match(value) and value.lower() not in _RESERVED:
+        elif isinstance(value, str) and _PLAIN_RE.fullmatch(value) and value.lower() not in _RESERVED:
             lines.append(f"{key}: {value}")
         else:
             return None
