@@ -351,3 +351,19 @@ def test_an_option_block_numbered_1_to_n_that_numbers_a_paragraph_again(tmp_path
     assert [p.label for p in document.sections[0].paragraphs] == ["1"]
     after = [s for s in document.walk() if s.untitled and s.kind.value == "heading"]
     assert [p.label for p in after[0].paragraphs] == ["3"]
+
+
+def test_bracketed_recitals_are_paragraphs_of_their_own(tmp_path: Path) -> None:
+    """ "[Recalling …,]" then "[Option (a): Recognizing …": in text printed without numbers,
+    each bracketed recital is an unnumbered paragraph (the Geneva text's preamble)."""
+    paragraphs = labelled(
+        tmp_path,
+        "Negotiating text\n\nA. [Preamble]\n[The Parties to this agreement,]\n[Recalling the Convention and its\n"
+        "objective,]\n[Option (a): Recognizing the urgency of action,\nOption (b): Recognizing the need for action,]\n"
+        "[Have agreed as follows:]\nB. [Definitions]\n1. [For the purposes of this agreement.]\n",
+    )
+    assert [text for _, text in paragraphs][:3] == [
+        "[The Parties to this agreement,]",
+        "[Recalling the Convention and its objective,]",
+        "[Option (a): Recognizing the urgency of action, Option (b): Recognizing the need for action,]",
+    ]

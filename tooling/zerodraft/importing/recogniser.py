@@ -330,6 +330,11 @@ class _Recogniser:
         if self.in_unnumbered_preamble() and self.starts_preamble_paragraph(text):
             self.new_paragraph(None, text, block)
             return index + 1
+        if self.para is not None and self.new_recital(self.para, block):
+            # "…,]" then "[Recalling …": a bracketed recital of a negotiating text's preamble
+            self.guess(block, f"a bracketed recital in {self.where()}: imported as an unnumbered paragraph")
+            self.new_paragraph(None, text, block, unnumbered=True)
+            return index + 1
         if self.para is not None and self.new_operative(self.para, block):
             # "…; Requests the SBSTA …": a decision's next paragraph, printed without a number
             self.guess(
@@ -354,6 +359,17 @@ class _Recogniser:
             )
         self.new_paragraph(None, text, block, unnumbered=True)
         return index + 1
+
+    def new_recital(self, para: _Para, block: Block) -> bool:
+        """In text printed without numbers, a line opening a bracket with a participle
+        ("[Recalling …", "[Option (a): Recognizing …") after a line that closes one ("…,]")
+        starts the next recital: negotiating texts bracket each preambular paragraph."""
+        if not para.unnumbered or para.hard or block.kind is not Kind.LINE:
+            return False
+        opening = re.match(r"^\[+(?:Option\s+\([a-z]\):\s*)?(?P<rest>\S.*)$", block.text)
+        if opening is None or not PARTICIPLE_RE.match(opening.group("rest")):
+            return False
+        return bool(re.search(r"[,;.:]?\s*\]+$", para.lines[-1]))
 
     def new_operative(self, para: _Para, block: Block) -> bool:
         """A line opening with an operative verb ("Requests", "Also decides") after a line
