@@ -128,7 +128,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ZD401",
         "unbalanced-brackets",
-        "Square brackets are balanced: within a paragraph, or opened in one paragraph and closed in a later one of the same top-level part (a bracketed run of paragraphs or articles).",
+        "Square brackets are balanced: within a paragraph, or opened in one paragraph (or a heading) and closed in a later one of the same top-level part (a bracketed run of paragraphs or articles, a bracketed section).",
     ),
     Rule("ZD402", "subparagraph-sequence", "Subparagraphs run (a), (b), (c) … and (i), (ii), (iii) … without gaps."),
     Rule("ZD403", "undefined-footnote", "Every footnote reference [^n] has a definition in the same paragraph."),

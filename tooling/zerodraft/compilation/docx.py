@@ -57,6 +57,8 @@ def _entry(document: Any, entry: Entry, revisions: wordml.Revisions) -> None:
     document.add_heading(f"Paragraph {entry.label}{new}", level=3)
     _small(document.add_paragraph(), entry.path)
     if entry.current is not None:
+        if entry.note:
+            document.add_paragraph().add_run(characters.for_xml(entry.note)).italic = True
         current = document.add_paragraph()
         wordml.text_run(current._p, characters.for_xml(entry.current.strip()))
         current.paragraph_format.left_indent = Pt(18)
@@ -77,6 +79,8 @@ def _entry(document: Any, entry: Entry, revisions: wordml.Revisions) -> None:
         return
     for proposal in entry.proposals:
         document.add_paragraph().add_run(_head(proposal)).bold = True
+        if proposal.note:
+            document.add_paragraph().add_run(characters.for_xml(proposal.note)).italic = True
         if proposal.kind != "NOC":
             _redline(document.add_paragraph()._p, proposal, revisions)
         if proposal.positions:

@@ -12,6 +12,7 @@ from html import escape
 from markdown_it import MarkdownIt
 
 from zerodraft.compilation.model import KINDS, Compilation, Entry, Proposal
+from zerodraft.languages import conventions
 from zerodraft.wordiff import Change
 
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("strikethrough")
@@ -54,7 +55,7 @@ def _page(compilation: Compilation) -> str:
     kinds = "; ".join(f"{k} {escape(v)}" for k, v in KINDS.items())
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html{_language(compilation.language)}><head><meta charset="utf-8">',
         f"<title>Compilation of proposals — {escape(compilation.draft)}</title>",
         f"<style>{_STYLE}</style></head><body>",
         f"<h1>Compilation of proposals — {escape(compilation.draft)}</h1>",
@@ -78,6 +79,18 @@ def _page(compilation: Compilation) -> str:
     return "\n".join(parts) + "\n"
 
 
+def _language(tag: str) -> str:
+    """The page's ``lang`` (and ``dir`` for a right-to-left language): English, or the compilation's language."""
+    if not tag:
+        return ' lang="en"'
+    rules = conventions.of(tag)
+    return f' lang="{escape(tag)}"' + (' dir="rtl"' if rules.rtl else "")
+
+
+#: Around the original's words in a compilation in another language (screen readers switch).
+_ORIGINAL = ' lang="en" dir="ltr"'
+
+
 def _who(proposal: Proposal) -> str:
     return escape(proposal.credited)
 
@@ -94,7 +107,10 @@ def _entry(entry: Entry) -> str:
     new = " (new)" if entry.current is None else ""
     parts = [f'<section><h3>Paragraph {escape(entry.label)}{new} <span class="ref">{escape(entry.path)}</span></h3>']
     if entry.current is not None:
-        parts.append(f"<blockquote>{escape(entry.current.strip()).replace(chr(10), '<br>' + chr(10))}</blockquote>")
+        if entry.note:
+            parts.append(f'<p class="behind"><em>{escape(entry.note)}</em></p>')
+        shown = escape(entry.current.strip()).replace(chr(10), "<br>" + chr(10))
+        parts.append(f"<blockquote{_ORIGINAL if entry.untranslated else ''}>{shown}</blockquote>")
     if entry.conflicting:
         heads = "".join(f"<th>{_head(p)}</th>" for p in entry.proposals)
         texts = "".join(f"<td>{redline(p.redline)}</td>" for p in entry.proposals)
@@ -110,8 +126,10 @@ def _entry(entry: Entry) -> str:
     else:
         for proposal in entry.proposals:
             parts.append(f"<p>{_head(proposal)}</p>")
+            if proposal.note:
+                parts.append(f'<p class="behind"><em>{escape(proposal.note)}</em></p>')
             if proposal.kind != "NOC":
-                parts.append(f"<p>{redline(proposal.redline)}</p>")
+                parts.append(f"<p{_ORIGINAL if proposal.note else ''}>{redline(proposal.redline)}</p>")
             if proposal.positions:
                 parts.append(f"<p><em>{_positions(proposal)}</em></p>")
             if proposal.rationale:

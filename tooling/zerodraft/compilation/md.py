@@ -89,6 +89,7 @@ def _entry(entry: Entry) -> list[str]:
     lines = [f"### Paragraph {entry.label}{new}", "", f"`{entry.path}`", ""]
     if entry.current is not None:
         current = escape(entry.current.strip()).replace("\n", "\\\n> ")
+        lines += [f"> *{escape(entry.note)}*", ">"] if entry.note else []
         lines += [f"> {current}", ""]
     if entry.conflicting:
         lines += _side_by_side(entry.proposals)
@@ -100,6 +101,8 @@ def _entry(entry: Entry) -> list[str]:
 
 def _proposal(proposal: Proposal) -> list[str]:
     lines = [f"**{proposal.kind}** — {escape(who(proposal))} ({escape(proposal.source)})", ""]
+    if proposal.note:
+        lines += [f"*{escape(proposal.note)}*", ""]
     if proposal.kind != "NOC":
         lines += [redline(proposal.redline), ""]
     if proposal.positions:

@@ -6,8 +6,12 @@ translation, with the patterns of the translation's language ("第九条", "ال
 "- 1"): each heading after the previous one, each paragraph number after the previous one.
 What lies between two markers is that paragraph's text.  Where a marker is missing (OCR lost
 it) or the original has unnumbered paragraphs side by side, the text between the markers found
-is shared among the paragraphs by the lengths of their originals, at clause boundaries, and
-those paragraphs are listed as uncertain.  What cannot be found is listed with its source line.
+is cut where the original's count says (as many sentences as the originals have, as many
+preambular openings as the preamble has paragraphs), and only failing that shared by the
+lengths of the originals, at clause boundaries, those paragraphs listed as uncertain.  In OCR
+text (``ocr-noise``) numbers run together, displaced into the text or past the next heading,
+and the words moved with them, are put right and listed.  What cannot be found is listed with
+its source line; nothing is invented.
 """
 
 from __future__ import annotations
