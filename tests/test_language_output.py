@@ -391,6 +391,11 @@ def test_arabic_mirrors_in_chromium_and_english_does_not(behind: Path) -> None:
             if os.environ.get("ZERODRAFT_PICTURES") and tag != "en":
                 tab.locator("#para-article-73\\.1").scroll_into_view_if_needed()
                 tab.screenshot(path=str(Path(__file__).parents[1] / f"docs/images/languages-html-{tag}.png"))
+        if os.environ.get("ZERODRAFT_PICTURES"):  # the site's English | Arabic page of the same text
+            site = behind.parent / "site"
+            assert main(["-C", str(behind.parent), "site", "-o", str(site), "--downloads", "none"]) == 0
+            tab.goto((site / "editors-copy.en-ar.html").resolve().as_uri())
+            tab.screenshot(path=str(Path(__file__).parents[1] / "docs/images/languages-side-by-side.png"))
         browser.close()
     arabic, english, chinese = found["ar"], found["en"], found["zh"]
     assert arabic["right"] > 0 and arabic["left"] == 0 and arabic["numberRight"] and arabic["indentRight"]

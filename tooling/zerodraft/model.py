@@ -440,7 +440,7 @@ class Document:
     language: str = ""
     """The language the texts of this record are in: ``""`` for the original as read; a tag
     for the document as it reads in that language (:mod:`zerodraft.languages.version`)."""
-    behind: Mapping[str, str] = field(default_factory=dict)
+    behind: Mapping[str, str] = field(default_factory=dict, compare=False)
     """In a language version, the paragraphs whose translation has not kept up with the original,
     by file: ``"missing"`` (no translation: the original's text is shown) or ``"stale"`` (a
     translation of an earlier text of the original); empty for the original."""
