@@ -200,6 +200,9 @@ class Redline:
     """Every step, in reading order."""
     symbol: str = ""
     """The new draft's document symbol (A/CONF.192/BMS/2021/WP.1), for a page header."""
+    language: str = ""
+    """For the redline of a language version (``diff --language fr``), its language: the HTML
+    says ``lang``/``dir``, the Word file sets the language's fonts and direction; ``""`` for the original."""
 
     def counts(self) -> dict[str, int]:
         """How many paragraphs had each of :data:`CLASSES` happen to them (one paragraph may
@@ -235,7 +238,7 @@ class Redline:
                     kept.append(heading)
                     headings[index] = (heading, True)
             kept.append(block)
-        return Redline(self.old_name, self.new_name, tuple(kept), self.symbol)
+        return Redline(self.old_name, self.new_name, tuple(kept), self.symbol, self.language)
 
     def as_data(self) -> dict[str, Any]:
         """The redline as JSON-ready data."""
@@ -335,7 +338,7 @@ def compare(old: Document, new: Document, old_name: str = "", new_name: str = ""
                 blocks.append(Block("moved-to", x, y, tuple(wordiff.compare(x.text, y.text)), f"moved from {source}"))
             else:
                 blocks.append(Block("inserted", None, y, _whole("insert", y.text)))
-    return Redline(old_name, new_name, tuple(blocks), visible(new.config.symbol))
+    return Redline(old_name, new_name, tuple(blocks), visible(new.config.symbol), new.language)
 
 
 _PAIRED = (
