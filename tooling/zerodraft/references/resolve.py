@@ -34,21 +34,12 @@ from dataclasses import dataclass
 from enum import Enum
 
 from zerodraft import numbering
-from zerodraft.model import Document, Paragraph, Section, SectionKind
+from zerodraft.model import DIVISIONS, Document, Paragraph, Section, SectionKind
 from zerodraft.references.grammar import Kind, Numeral, Reference, Scope, Target, find
 from zerodraft.rounds.articles import leaves
 from zerodraft.vocabulary import Role
 
-_LEAVING = frozenset(
-    (
-        SectionKind.ARTICLE,
-        SectionKind.PART,
-        SectionKind.CHAPTER,
-        SectionKind.SECTION,
-        SectionKind.ANNEX,
-        SectionKind.APPENDIX,
-    )
-)
+_LEAVING = frozenset((SectionKind.ARTICLE, *DIVISIONS))
 """The kinds of section that leave at a release when every paragraph in them is deleted
 (:mod:`zerodraft.rounds.articles`, :mod:`zerodraft.rounds.divisions`)."""
 

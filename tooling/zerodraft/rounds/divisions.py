@@ -26,10 +26,10 @@ import re
 from collections.abc import Iterator
 
 from zerodraft import numbering
-from zerodraft.model import Document, Section, SectionKind
+from zerodraft.model import DIVISIONS, Document, Section, SectionKind
 from zerodraft.rounds.articles import ArticleMove, leaves
 
-KINDS = (SectionKind.PART, SectionKind.CHAPTER, SectionKind.SECTION, SectionKind.ANNEX, SectionKind.APPENDIX)
+KINDS = DIVISIONS
 """The divisions renumbered here."""
 _NUMBER = re.compile(
     rf"^(?P<base>[IVXLC]+|\d{{1,4}}|[A-Z])(?:\s+(?P<suffix>{'|'.join((numbering.ANTE, *numbering.SUFFIXES))}))?$"
