@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLE, git
+from policy_helpers import NAT, A, edit, with_logins
 from zerodraft import cache, checks
 from zerodraft.reader import checked, read
 from zerodraft.source import MemoryTree
@@ -127,9 +128,14 @@ def test_part_of() -> None:
 
 def _check(repo: Path, **env: str) -> tuple[int, str]:
     """``zerodraft check`` run in ``repo``, with ``env`` added to the environment."""
+    return _zerodraft(repo, "check", **env)
+
+
+def _zerodraft(repo: Path, *args: str, **env: str) -> tuple[int, str]:
+    """The real command run in ``repo``, with ``env`` added to the environment."""
     path = f"{Path(sys.executable).parent}:/usr/bin:/bin"
     result = subprocess.run(
-        [sys.executable, "-m", "zerodraft", "check"],
+        [sys.executable, "-m", "zerodraft", *args],
         cwd=repo,
         capture_output=True,
         text=True,
@@ -193,3 +199,39 @@ def test_a_linked_work_tree_keeps_its_cache_in_its_own_git_folder(repo: Path, tm
     assert _check(other)[0] == 0
     assert (repo / ".git" / "worktrees" / "linked" / "zerodraft" / "check-cache").is_file()
     assert cache.git_folder(tmp_path / "nowhere") is None
+
+
+def test_pr_check_with_a_warm_cache_says_what_it_says_cold(repo: Path) -> None:
+    """pr-check in the same clone three times — cold, filling the cache, from the cache — on a
+    pull request whose merge result has problems of its own and one main already had (so
+    the base is read and checked too, sharing the memo with the merge result)."""
+    with_logins(repo)
+    edit(repo / f"{A}/004.md", "status: open", "status: agred")  # a slip on main
+    git(repo, "commit", "-qam", "a slip on main")
+    git(repo, "checkout", "-qb", "kenya")
+    edit(repo / f"{A}/005.md", "Bearing", "[Bearing")
+    edit(repo / f"{NAT}/006.md", "status: open", "status: opne")
+    git(repo, "commit", "-qam", "Kenya's proposal")
+    git(repo, "checkout", "-q", "main")
+    args = ("pr-check", "--base", "main", "--head", "kenya", "--author", "kenya-mission")
+    cold = _zerodraft(repo, *args, ZERODRAFT_CACHE="0")
+    assert cold[0] == 1
+    assert f"{A}/005.md:5: ZD401" in cold[1] and f"{NAT}/006.md:3: ZD104" in cold[1]
+    assert f"{A}/004.md" not in cold[1]
+    assert _zerodraft(repo, *args) == cold
+    assert (repo / ".git" / "zerodraft" / "check-cache").is_file()
+    assert _zerodraft(repo, *args) == cold
+
+
+def test_the_file_keeps_what_the_run_used_and_a_few_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "SPARE_RECORDS", 2)
+    first = cache.Memo(tmp_path / "check-cache")
+    for number in range(5):
+        first.remember(f"k{number}", (number,))
+    first.save()
+    second = cache.Memo(tmp_path / "check-cache")
+    assert second.record("k0") == (0,)
+    second.remember("k9", (9,))
+    second.save()
+    assert set(cache.Memo(tmp_path / "check-cache").records) == {"k0", "k9", "k3", "k4"}
+    assert [p.name for p in tmp_path.iterdir()] == ["check-cache"]

@@ -212,3 +212,111 @@ def test_a_table_of_contents_without_page_numbers(tmp_path: Path) -> None:
         "B. SCOPE",
     ]
     assert "A. Use of terms B. Scope" in document.config.header_note
+
+
+OPTIONS = (
+    "Negotiating text\n\n"
+    "A. [General\n"
+    "1. [Parties shall cooperate.]\n"
+    "2. Parties shall report.\n"
+    "Option I: [Loss and damage]\n"
+    "3. [Parties recognize that loss and damage shall be addressed.]\n"
+    "4. [Option 1: A mechanism shall be established.\n"
+    "Option 2: No reference to a mechanism.]\n"
+    "Option II (proposed as a separate chapter): [Article X: Loss and damage]\n"
+    "3. [An international mechanism is hereby defined.\n"
+    "3 bis. Its purpose shall be to promote approaches to loss and damage.]\n"
+    "Option III:\n"
+    "3. No provision on loss and damage.\n"
+    "5. Parties shall review this agreement.\n"
+    "B. [ Option I: Finance\n"
+    "6. [Developed country Parties to provide finance.]\n"
+    "Option II: Finance\n"
+    "6. [Parties in a position to do so to provide finance.]\n"
+    "C. Final provisions\n"
+    "7. This agreement shall enter into force.\n"
+)
+
+
+def test_option_blocks_are_folders(tmp_path: Path) -> None:
+    """ "Option I: [Loss and damage]" … "Option II …" … "Option III:" on lines of their own are
+    an option block (``kind: options``) of three options (``kind: option``), each holding its
+    paragraphs; the block ends at a number beyond the first option's (5), and a part whose
+    heading holds "Option I" ("B. [ Option I: Finance") holds the block, its first option
+    printed by that heading.  Inline "Option 1:" lines stay in their paragraph."""
+    document = imported_text(tmp_path, OPTIONS)
+    assert [str(p) for p in problems_of(tmp_path)] == []
+    kinds = [(s.kind.value, s.number, s.heading) for s in document.walk()]
+    assert kinds == [
+        ("heading", "", "A. [General"),
+        ("options", "", ""),
+        ("option", "I", "Option I: [Loss and damage]"),
+        ("option", "II", "Option II (proposed as a separate chapter): [Article X: Loss and damage]"),
+        ("option", "III", "Option III:"),
+        ("heading", "", ""),
+        ("heading", "", "B. [ Option I: Finance"),
+        ("options", "", ""),
+        ("option", "I", ""),
+        ("option", "II", "Option II: Finance"),
+        ("heading", "", "C. Final provisions"),
+    ]
+    by_section = [
+        (s.key, [document.printed_number(p) or p.text.split(".")[0] for p in s.paragraphs]) for s in document.walk()
+    ]
+    assert by_section[2] == ("01-option-i", ["3", "4"])
+    assert by_section[3] == ("02-option-ii", ["3", "3 bis"])  # numbered again: kept in their text
+    assert by_section[5][1] == ["5"]
+    assert "Option 2: No reference" in next(p.text for p in document.paragraphs() if p.label == "4")
+    assert (tmp_path / "outcome" / "01-a-general" / "01-options" / "03-option-iii" / "section.yaml").is_file()
+    assert "an option block (Option I–III), lines 6–14" in report(tmp_path)
+
+
+def test_a_bracket_opened_in_a_heading_closes_after_the_parts_last_paragraph(tmp_path: Path) -> None:
+    """ "A. [[Preamble]" … "as follows:]": the part is bracketed from its heading on, as the
+    Geneva text brackets its sections; check reads the heading's '[' with the part's text."""
+    paragraphs = labelled(
+        tmp_path,
+        "Negotiating text\n\nA. [[Preamble]\n1. [Recalling the Convention,]\n2. Have agreed as follows:]\n"
+        "B. [Definitions]\n3. [For the purposes of this agreement.]\n",
+    )
+    assert paragraphs[1] == ("2", "Have agreed as follows:]")
+
+
+SLIPS = (
+    "Negotiating text\n\n"
+    "A. General\n"
+    "1. [Parties shall report under sections A and F.]\n"
+    "2. Parties shall cooperate.]\n"
+    "B. Final provisions\n"
+    "3. This agreement shall enter into force as set out in section A.\n"
+)
+
+
+def test_the_sources_own_slips_are_kept_as_printed_and_known_to_check(tmp_path: Path) -> None:
+    """A reference to a section the source does not have ("section F") and a bracket it never
+    opens are the Chair's: the import keeps them as printed, records them under `as-printed:`
+    and lists them in the report; check knows those and reports a new one."""
+    assert labelled(tmp_path, SLIPS)[0] == ("1", "[Parties shall report under sections A and F.]")
+    yaml = (tmp_path / "outcome" / "document.yaml").read_text(encoding="utf-8")
+    assert "as-printed:" in yaml and "what: sections A and F" in yaml and "what: ']'" in yaml
+    assert "The source's own slips, kept as printed" in report(tmp_path)
+    three = tmp_path / "outcome" / "02-b-final-provisions" / "003.md"
+    three.write_text(three.read_text(encoding="utf-8").replace("section A.", "section G."), encoding="utf-8")
+    assert [(p.code, p.path.rsplit("/", 1)[-1]) for p in problems_of(tmp_path)] == [("ZD701", "003.md")]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not UN_CORPUS.is_dir(), reason="shared/corpus is not beside the repository")
+def test_the_geneva_negotiating_text_checks_clean(tmp_path: Path) -> None:
+    """The Geneva Negotiating Text (86 pages): its parts A–M (no F), the option blocks of E,
+    G, K and L as folders, and its own slips recorded as printed — imported, it checks clean."""
+    source = UN_CORPUS / "draft-cop21-geneva-negotiating-text-2015-02-12.pdf"
+    assert main(["import", str(source), "--into", str(tmp_path / "outcome")]) == 0
+    assert [str(p) for p in problems_of(tmp_path)] == []
+    document = read_document(WorkingTree(tmp_path)).document
+    assert [s.heading.split(" ", 1)[0] for s in document.sections[1:]] == [f"{c}." for c in "ABCDEGHIJKLM"]
+    blocks = [s for s in document.walk() if s.kind.value == "options"]
+    assert len(blocks) >= 4
+    loss = next(b for b in blocks if "05-e-adaptation" in b.path)
+    assert [o.number for o in loss.subsections] == ["I", "II", "III"]
+    assert document.config.as_printed

@@ -141,7 +141,7 @@ def box(block: int, x: float, y: float, text: str) -> Box:
 
 def test_a_page_whose_boxes_do_not_match_is_left_alone() -> None:
     text = "(a)\nsomething else\n"
-    pages = [(612.0, [box(0, 90, 100, "(a)"), box(1, 126, 100, "The text")])]
+    pages = {0: (612.0, [box(0, 90, 100, "(a)"), box(1, 126, 100, "The text")])}
     assert pdflayout.repair(text, pages) == (text, [])
 
 
@@ -158,7 +158,7 @@ def test_repair_keeps_every_word_and_every_line_count(rows: list[tuple[str, int]
     boxes = [box(i, 90 + 40 * column, 100 + 20 * (i // 2), text) for i, (text, column) in enumerate(rows)]
     text = "\n\n".join(b.text for b in sorted(boxes, key=lambda b: (b.x0, b.y0))) + "\n"
     ordered = sorted(boxes, key=lambda b: (b.x0, b.y0))
-    repaired, _ = pdflayout.repair(text, [(612.0, ordered)])
+    repaired, _ = pdflayout.repair(text, {0: (612.0, ordered)})
     assert sorted(repaired.split()) == sorted(text.split())
     assert repaired.count("\n") == text.count("\n")
 

@@ -391,9 +391,74 @@ def test_arabic_mirrors_in_chromium_and_english_does_not(behind: Path) -> None:
             if os.environ.get("ZERODRAFT_PICTURES") and tag != "en":
                 tab.locator("#para-article-73\\.1").scroll_into_view_if_needed()
                 tab.screenshot(path=str(Path(__file__).parents[1] / f"docs/images/languages-html-{tag}.png"))
+        if os.environ.get("ZERODRAFT_PICTURES"):  # the site's English | Arabic page of the same text
+            site = behind.parent / "site"
+            assert main(["-C", str(behind.parent), "site", "-o", str(site), "--downloads", "none"]) == 0
+            tab.goto((site / "editors-copy.en-ar.html").resolve().as_uri())
+            tab.screenshot(path=str(Path(__file__).parents[1] / "docs/images/languages-side-by-side.png"))
         browser.close()
     arabic, english, chinese = found["ar"], found["en"], found["zh"]
     assert arabic["right"] > 0 and arabic["left"] == 0 and arabic["numberRight"] and arabic["indentRight"]
     assert english["left"] > 0 and english["right"] == 0 and not english["numberRight"] and english["indentLeft"]
     assert chinese["left"] > 0 and not chinese["numberRight"]
     assert arabic["missing"] == "ltr"  # the English original inside the Arabic page
+
+
+# ---- the compilation of proposals in a language
+
+
+def test_the_compilation_in_a_language_shows_each_branchs_translation_or_marks_the_original(
+    six: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(six, repo, ignore=shutil.ignore_patterns("printed"))
+    article = repo / "outcome/01-article-73"
+
+    def amend(branch: str, path: Path, old: str, new: str, *more: tuple[Path, str, str]) -> None:
+        git(repo, "switch", "-q", "-c", branch, "main")
+        for where, a, b in ((path, old, new), *more):
+            text = where.read_text(encoding="utf-8")
+            assert a in text
+            where.write_text(text.replace(a, b, 1), encoding="utf-8")
+        git(repo, "commit", "-q", "-am", f"{branch}: amend")
+        git(repo, "switch", "-q", "main")
+
+    # Kenya's amendment comes with its French; the EU's does not.
+    fr = ("par voie de notification", "par une notification")
+    amend("kenya/amend-73-1", article / "001.md", "by written", "by a written", (article / "001.fr.md", *fr))
+    amend("eu/amend-73-2", article / "002.md", "in any way", "in any manner")
+    out = tmp_path / "compilation.fr.html"
+    assert main(["-C", str(repo), "compile", "--language", "fr", "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="fr">' in page and "<h1>Compilation des propositions — Projet 1</h1>" in page
+    assert "<h3>Paragraphe 1 <span" in page and "Paragraph 1" not in page
+    assert "par <del>voie de</del><ins>une</ins> notification" in page  # Kenya's proposal, in French
+    assert '<p class="behind"><em>[Original anglais ; traduction en attente]</em></p>' in page
+    assert '<p lang="en" dir="ltr">The denunciation shall not in any <del>way</del><ins>manner</ins>' in page
+    assert "La dénonciation n’affecte en rien" in page  # the current text is the French
+    capsys.readouterr()
+    assert main(["-C", str(repo), "compile", "--language", "ar"]) == 0
+    arabic = capsys.readouterr().out
+    assert "## المادة 73" in arabic and arabic.count("الترجمة قيد الإعداد") == 2, arabic
+    assert main(["-C", str(repo), "compile", "--language", "de"]) == 2
+
+
+def test_the_redline_of_a_language_is_in_that_language_and_direction(
+    six: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(six, repo, ignore=shutil.ignore_patterns("printed"))
+    translation = repo / "outcome/01-article-73/002.ar.md"
+    translation.write_text(
+        translation.read_text(encoding="utf-8").replace("الانسحاب", "الانسحاب 1", 1), encoding="utf-8"
+    )
+    monkeypatch.chdir(repo)
+    assert main(["diff", "HEAD", "--language", "ar", "--format", "html", "-o", "red.ar.html"]) == 0
+    page = (repo / "red.ar.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page and "<ins>" in page
+    assert main(["diff", "HEAD", "--language", "ar", "--format", "docx", "-o", "red.ar.docx"]) == 0
+    with zipfile.ZipFile(repo / "red.ar.docx") as archive:
+        body, styles = archive.read("word/document.xml").decode(), archive.read("word/styles.xml").decode()
+    assert "<w:bidi/>" in body and "<w:rtl/>" in body and 'w:ascii="Noto Naskh Arabic"' in styles
+    assert main(["diff", "HEAD", "--format", "html", "-o", "red.html"]) == 0
+    assert '<html lang="en">' in (repo / "red.html").read_text(encoding="utf-8")  # the original's, as before

@@ -1,7 +1,8 @@
 """The UN masthead (``masthead:`` in ``document.yaml``) printed in every format, as UN
 documents print it: golden files for Markdown, text, HTML and Akoma Ntoso (valid against
 the official XSD); the Word file's first page and, through the real LibreOffice, the PDF's
-(symbol top right, "Distr.: General", the date, the job number at the foot); JSON states it.
+(symbol top right, "Distr.: General", the date, the job number at the foot); JSON states it;
+``zerodraft intake`` reads the Word masthead as layout.
 A document without a masthead (BMS7 Draft 2) prints as it always did: its golden files in
 ``test_render.py`` are unchanged."""
 
@@ -17,9 +18,10 @@ import jsonschema
 import pytest
 from lxml import etree
 
-from conftest import write_paragraph
+from conftest import git, write_paragraph
 from test_render import golden, load
 from test_render_akn import NS, valid
+from zerodraft.main import main
 from zerodraft.render import build
 from zerodraft.render import json as json_format
 
@@ -150,3 +152,26 @@ def test_masthead_words_stay_words(tmp_path: Path) -> None:
     assert "<script>" not in html.read_text() and "&lt;script&gt;alert(1)&lt;/script&gt;" in html.read_text()
     assert "A/RES/\\*1\\*" in md.read_text() and "# \\# 1. Oceans" in md.read_text()
     valid(akn)
+
+
+def test_intake_reads_the_masthead_as_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The masthead table at the top of the Word file is not text a delegation proposes:
+    an unchanged copy proposes nothing; an edit below it is one amendment."""
+    base = write_resolution(tmp_path / "repo", MASTHEAD)
+    git(base, "init", "-q", "-b", "main")
+    git(base, "add", "-A")
+    git(base, "commit", "-q", "-m", "Draft 1")
+    [word] = build(load(base), ["docx"], tmp_path / "out")
+    assert main(["-C", str(base), "intake", str(word), "--delegation", "Kenya", "--against", "HEAD"]) == 0
+    assert "Nothing in the Word file differs from the draft." in capsys.readouterr().out
+    edited = tmp_path / "edited.docx"
+    with zipfile.ZipFile(word) as source, zipfile.ZipFile(edited, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/document.xml":
+                data = data.replace(b"Welcomes the entry", b"Warmly welcomes the entry")
+            target.writestr(name, data)
+    assert main(["-C", str(base), "intake", str(edited), "--delegation", "Kenya", "--against", "HEAD"]) == 0
+    out = capsys.readouterr().out
+    assert "1 proposal" in out and "Warmly welcomes the entry" in out
+    assert (base / "outcome/01-operative/001.md").read_text().count("Warmly welcomes the entry") == 1

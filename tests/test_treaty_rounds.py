@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import IDENTITY, UN_CORPUS, clone_of, git
+from conftest import IDENTITY, UN_CORPUS, clone_of, git, write_paragraph
 from treaty_fixtures import ROSTER, write_articles
 from zerodraft import reader, redline
 from zerodraft.git import Repository
@@ -360,3 +360,60 @@ def test_parts_and_annexes_inserted_with_bis_become_whole_numbers(tmp_path: Path
     assert ("6", "7", "outcome/03-part-iii/07-article-7") in articles
     row = next(r for r in concordance["paragraphs"] if r["id"] == "a-new1")
     assert row["new-path"] == "outcome/02-part-ii/04-article-4/001.md"
+    # The redline pairs each Part with the one it continues: Part II of Draft 1 is Part III now.
+    tags = Repository(repo)
+    diff = redline.compare(reader.read(tags.tree("draft-1")).document, reader.read(tags.tree("draft-2")).document)
+    headings = {(b.kind, b.item.text) for b in diff.blocks if b.item.what == "heading" and b.kind != "same"}
+    assert ("inserted", "PART II\nREGIONAL COOPERATION") in headings and (
+        "inserted",
+        "Annex II\nRegional bodies",
+    ) in headings
+    renamed = next(b for b in diff.blocks if b.new is not None and b.new.text == "PART III\nINSTITUTIONS")
+    assert renamed.kind == "changed" and renamed.old is not None and renamed.old.text == "PART II\nINSTITUTIONS"
+
+
+def test_a_part_whose_articles_are_all_deleted_leaves(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Norway proposes deleting every article of Part II; at the release the Part leaves with
+    them, Part III becomes Part II (its Article 7 becomes Article 4), the annex after it takes
+    the next order number, and "Part III" in the text follows."""
+    repo = write_articles(tmp_path / "repo", 6)
+    outcome = repo / "outcome"
+    (outcome / "03-annex-i").rename(outcome / "04-annex-i")
+    (outcome / "03-part-iii/07-article-7").mkdir(parents=True)
+    (outcome / "03-part-iii/section.yaml").write_text('kind: part\nnumber: "III"\ntitle: FINAL PROVISIONS\n')
+    (outcome / "03-part-iii/07-article-7/section.yaml").write_text(
+        'kind: article\nnumber: "7"\ntitle: Entry into force\n'
+    )
+    write_paragraph(outcome / "03-part-iii/07-article-7/001.md", "a-last", "This Agreement enters into force.")
+    write_paragraph(outcome / "01-part-i/01-article-1/003.md", "a-cite", "Part III applies to article 7.")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Draft 1")
+    zd(repo, "release", "--format", "none", "Draft 1", "--date", "2026-03-01")
+    for number in ("4", "5", "6"):
+        zd(repo, "propose", "delete", f"Article {number}", "--delegation", "Norway")
+    git(repo, "commit", "-q", "-am", "Norway proposes deleting Part II")
+    capsys.readouterr()
+    zd(repo, "release", "--format", "none", "Draft 2", "--date", "2026-04-01")
+    assert "PART II leaves (deleted)  outcome/02-part-ii" in capsys.readouterr().out
+    zd(repo, "check")
+    after = read(repo)
+    assert [(s.key, s.number) for s in after.sections] == [
+        ("00-preamble", ""),
+        ("01-part-i", "I"),
+        ("02-part-ii", "II"),
+        ("03-annex-i", "I"),
+    ]
+    last = next(p for p in after.paragraphs() if p.id == "a-last")
+    assert last.path == "outcome/02-part-ii/04-article-4/001.md"
+    assert after.section_at("outcome/02-part-ii") is not None
+    assert after.section_at("outcome/02-part-ii").title == "FINAL PROVISIONS"  # type: ignore[union-attr]
+    assert next(p for p in after.paragraphs() if p.id == "a-cite").text.strip() == "Part II applies to article 4."
+    concordance = yaml.safe_load((outcome / "concordance/draft-2.yaml").read_text())
+    rows = {(r["kind"], r["old"], r["new"], r["new-path"]) for r in concordance["sections"]}
+    assert rows == {
+        ("part", "II", None, None),
+        ("part", "III", "II", "outcome/02-part-ii"),
+        ("annex", "I", "I", "outcome/03-annex-i"),
+    }
+    assert not (outcome / "03-part-iii").exists() and not (outcome / "04-annex-i").exists()

@@ -33,10 +33,11 @@ import zerodraft
 
 #: The file's name inside the git folder.
 FILE = "zerodraft/check-cache"
-#: The number of records kept at most (several drafts' worth of a 10,000-paragraph document).
-MAX_RECORDS = 60_000
-#: The number of parts' findings kept at most.
-MAX_PARTS = 2_000
+#: Records kept beside those the last run used (other branches', earlier drafts'), newest first:
+#: the file stays a few megabytes, and loading it a few milliseconds, for a 10,000-paragraph document.
+SPARE_RECORDS = 10_000
+#: Parts' findings kept beside those the last run used.
+SPARE_PARTS = 200
 _MAGIC = "zerodraft check-cache 1"
 
 Finding = tuple[str, int, str, str]
@@ -98,8 +99,8 @@ class Memo:
             return
         from zerodraft.output import write_atomically
 
-        records = _bounded(self.records, self._used, MAX_RECORDS)
-        findings = _bounded(self.findings, self._used, MAX_PARTS)
+        records = _bounded(self.records, self._used, SPARE_RECORDS)
+        findings = _bounded(self.findings, self._used, SPARE_PARTS)
         try:
             write_atomically(self.file, marshal.dumps((_MAGIC, fingerprint(), records, findings)))
         except OSError:
@@ -186,13 +187,9 @@ def fingerprint() -> str:
     return _FINGERPRINT[0]
 
 
-def _bounded(kept: dict[str, Any], used: set[str], limit: int) -> dict[str, Any]:
-    """``kept`` with what this run used first, cut to ``limit`` entries."""
-    if len(kept) <= limit:
-        return kept
+def _bounded(kept: dict[str, Any], used: set[str], spare: int) -> dict[str, Any]:
+    """What this run used of ``kept``, and at most ``spare`` others, the newest."""
     out = {key: value for key, value in kept.items() if key in used}
-    for key, value in kept.items():
-        if len(out) >= limit:
-            break
-        out.setdefault(key, value)
+    others = [key for key in kept if key not in used][-spare:] if spare else []
+    out.update((key, kept[key]) for key in others)
     return out

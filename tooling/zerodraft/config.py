@@ -15,7 +15,9 @@ from typing import Any
 from zerodraft import conflicts, names, safeyaml
 from zerodraft.languages import files
 from zerodraft.model import (
+    AS_PRINTED_CODES,
     MASTHEAD_KEYS,
+    AsPrinted,
     Delegation,
     DocumentConfig,
     Facilitator,
@@ -43,6 +45,7 @@ DOCUMENT_KEYS = (
     "consensus-labels",
     "masthead",
     "languages",
+    "as-printed",
 )
 KINDS = ("member-state", "observer", "group")
 
@@ -111,7 +114,31 @@ def document_config(path: str, text: str | None, problems: list[Problem]) -> Doc
         vocabulary=_vocabulary(data.get("consensus-labels"), report),
         masthead=_masthead(data.get("masthead"), report),
         languages=files.languages(path, lines.get("languages", 1), data.get("languages"), problems),
+        as_printed=_as_printed(data.get("as-printed"), report),
     )
+
+
+def _as_printed(value: Any, report: Callable[[str, str], None]) -> tuple[AsPrinted, ...]:
+    """``as-printed:``: a list of ``{paragraph: id, code: ZD701, what: …}``, as the import writes it."""
+    if value is None:
+        return ()
+    wanted = "'as-printed' must be a list of '- {paragraph: <id>, code: <ZD401, ZD701 or ZD703>, what: <text>}'"
+    if not isinstance(value, list):
+        report("as-printed", wanted)
+        return ()
+    found: list[AsPrinted] = []
+    for entry in value:
+        fields = entry if isinstance(entry, dict) else {}
+        texts = [fields.get(k) for k in ("paragraph", "code", "what")]
+        if set(fields) != {"paragraph", "code", "what"} or not all(isinstance(t, str) for t in texts):
+            report("as-printed", wanted)
+            continue
+        paragraph, code, what = (str(t) for t in texts)
+        if code not in AS_PRINTED_CODES:
+            report("as-printed", f"'as-printed' records only {', '.join(AS_PRINTED_CODES)}, not '{code}'")
+            continue
+        found.append(AsPrinted(paragraph, code, what))
+    return tuple(found)
 
 
 def _masthead(value: Any, report: Callable[[str, str], None]) -> Masthead:

@@ -195,6 +195,24 @@ MASTHEAD_KEYS: tuple[tuple[str, str], ...] = (
 
 
 @dataclass(frozen=True, slots=True)
+class AsPrinted:
+    """A slip of the source the import kept as printed (``as-printed:`` in document.yaml): a
+    reference to a part the source does not have, or a bracket it never closes.  ``check``
+    knows it, and reports any other problem of that paragraph as before."""
+
+    paragraph: str
+    """The id of the paragraph that holds it."""
+    code: str
+    """The problem it would be: ``ZD401`` (a bracket), ``ZD701`` or ``ZD703`` (a reference)."""
+    what: str
+    """The bracket (``"]"``) or the reference as printed (``"sections D, E, F, H and I"``)."""
+
+
+#: The problems ``as-printed:`` may record.
+AS_PRINTED_CODES = ("ZD401", "ZD701", "ZD703")
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentConfig:
     """``outcome/document.yaml``: what the document is and who runs it."""
 
@@ -222,6 +240,8 @@ class DocumentConfig:
     """The UN masthead above the text (symbol, distribution, date …), from ``masthead:``."""
     languages: Languages = field(default_factory=Languages)
     """The original language and the languages kept (``languages:``; docs/languages.md)."""
+    as_printed: tuple[AsPrinted, ...] = ()
+    """The source's own slips the import kept as printed (``as-printed:``; docs/import.md)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,7 +440,7 @@ class Document:
     language: str = ""
     """The language the texts of this record are in: ``""`` for the original as read; a tag
     for the document as it reads in that language (:mod:`zerodraft.languages.version`)."""
-    behind: Mapping[str, str] = field(default_factory=dict)
+    behind: Mapping[str, str] = field(default_factory=dict, compare=False)
     """In a language version, the paragraphs whose translation has not kept up with the original,
     by file: ``"missing"`` (no translation: the original's text is shown) or ``"stale"`` (a
     translation of an earlier text of the original); empty for the original."""

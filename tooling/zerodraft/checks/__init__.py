@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from zerodraft import cache, parallel
-from zerodraft.checks import consensus, numbers, references, registry, structure, text
+from zerodraft.checks import asprinted, consensus, numbers, references, registry, structure, text
 from zerodraft.checks.registry import DOCUMENT_CHECKS, PARAGRAPH_CHECKS, part_of
 from zerodraft.languages import checks as languages
 from zerodraft.languages import records
@@ -75,7 +75,7 @@ def run(
     problems.extend(Problem(*fields) for fields in found)
     if only is not None:
         problems = [p for p in problems if p.path in only]
-    return sorted(set(problems))
+    return asprinted.excuse(document, sorted(set(problems)))
 
 
 def _recalled(document: Document, targets: Sequence[Paragraph], recall: Recall) -> list[cache.Finding]:

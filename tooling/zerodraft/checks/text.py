@@ -37,7 +37,7 @@ def _carried(document: Document, part: str) -> frozenset[tuple[str, int]]:
     """The brackets that open in one paragraph and close in a later one of the same
     top-level part ``part``, in reading order — how negotiating texts bracket a run of
     paragraphs or whole articles ("[" before the preamble's first words, "]" after Article
-    26) — as (path, offset) pairs; they are balanced, not stray.  Alternatives (006alt.md)
+    26), also from a section's heading ("A. [[Preamble]" … ":]]") — as (path, offset) pairs; they are balanced, not stray.  Alternatives (006alt.md)
     stand on their own.  Worked out once per part of a document, and only for the parts
     checked (pr-check checks those a pull request changes)."""
     if not _CARRIED or _CARRIED[0][0] is not document:
@@ -51,14 +51,15 @@ def _carried(document: Document, part: str) -> frozenset[tuple[str, int]]:
             continue
         open_: list[tuple[str, int]] = []
         for section in top.walk():
-            for paragraph in section.paragraphs:
-                if paragraph.number.is_alternative:
-                    continue
-                for char, offset in sorted(marks.unbalanced_brackets(paragraph.text), key=lambda s: s[1]):
+            # a heading can open the bracket its part's last paragraph closes ("A. [[Preamble]" … ":]]")
+            texts = [(f"{section.path}/section.yaml", section.heading)]
+            texts += [(p.path, p.text) for p in section.paragraphs if not p.number.is_alternative]
+            for path, text in texts:
+                for char, offset in sorted(marks.unbalanced_brackets(text), key=lambda s: s[1]):
                     if char == "[":
-                        open_.append((paragraph.path, offset))
-                    elif open_ and open_[-1][0] != paragraph.path:
-                        carried.update((open_.pop(), (paragraph.path, offset)))
+                        open_.append((path, offset))
+                    elif open_ and open_[-1][0] != path:
+                        carried.update((open_.pop(), (path, offset)))
     known[part] = frozenset(carried)
     return known[part]
 

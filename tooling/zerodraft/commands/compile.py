@@ -9,6 +9,7 @@ from pathlib import Path
 
 from zerodraft import compilation
 from zerodraft.commands import _options
+from zerodraft.compilation.languages import in_language
 from zerodraft.compilation.model import build
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
@@ -44,6 +45,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=lambda value: _options.renamed_value(value, _RENAMED, "--format", "zerodraft compile"),
         help="md, html or docx (default: from --output's suffix, else md)",
     )
+    parser.add_argument(
+        "--language",
+        metavar="TAG",
+        help="the compilation in a language the document keeps (fr, ar …): the current texts and headings in it, "
+        "each branch's translation of its proposal where it has one, the original's marked where not",
+    )
     _options.add_output(parser, "write the compilation here (atomically) instead of printing it")
     _options.add_root(parser)
 
@@ -57,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
         raise Fatal("Word output needs a file: --output compilation.docx")
     repository = Repository()
     gathered = build(repository, args.base, list(args.refs), bodies, args.root)
+    if args.language:
+        gathered = in_language(repository, gathered, args.root, args.language)
     data = compilation.renderer(fmt).render(gathered)
     for left in gathered.skipped:
         print(f"compile: left out {left.ref}: {left.reason}", file=sys.stderr)

@@ -60,6 +60,10 @@ class Proposal:
     builds_on: str = ""
     """The pending branch or pull request this one was made on (the EU's amendment made on
     Kenya's branch), against whose text it is compared; empty when compared with the base."""
+    note: str = ""
+    """In a compilation in another language, what the reader is told when the branch has no
+    translation of the proposal ("[Original anglais ; traduction en attente]"): its words are
+    the original's."""
 
     @property
     def credited(self) -> str:
@@ -101,6 +105,11 @@ class Entry:
     """In ref order."""
     heading: tuple[str, ...] = ()
     """The headings of its sections as printed ("A. Implementation …"), top-level first."""
+    note: str = ""
+    """In a compilation in another language, what the reader is told about the current text:
+    shown in the original (no translation) or a translation of an earlier version."""
+    untranslated: bool = False
+    """True when :attr:`current` is the original's text, the language having none."""
 
     @property
     def conflicting(self) -> bool:
@@ -126,6 +135,9 @@ class Compilation:
     """Every other ref the patterns matched, and why it holds no proposal."""
     symbol: str = ""
     """The document's symbol (A/CONF.192/BMS/2021/WP.1), for the page header."""
+    language: str = ""
+    """The language the texts are in, for a compilation in a language kept (``compile --language
+    fr``); ``""`` for the original."""
 
     def sources(self) -> str:
         """ "3 branches or pull requests" (how many hold a proposal)."""

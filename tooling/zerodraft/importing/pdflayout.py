@@ -82,9 +82,20 @@ def needs_boxes(text: str) -> bool:
     return any(LABEL_RE.match(line.strip()) for line in text.split("\n"))
 
 
-def boxes_command(program: str, path: str) -> list[str]:
-    """The pdftotext run that gives the word boxes."""
-    return [program, "-bbox-layout", "-enc", "UTF-8", "--", path, "-"]
+def boxes_command(program: str, path: str, first: int, last: int) -> list[str]:
+    """The pdftotext run that gives the word boxes of pages ``first`` to ``last`` (1-based)."""
+    return [program, "-bbox-layout", "-enc", "UTF-8", "-f", str(first), "-l", str(last), "--", path, "-"]
+
+
+def runs(pages: list[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive page numbers: [3, 4, 5, 9] → [(3, 5), (9, 9)]."""
+    out: list[tuple[int, int]] = []
+    for page in pages:
+        if out and page == out[-1][1] + 1:
+            out[-1] = (out[-1][0], page)
+        else:
+            out.append((page, page))
+    return out
 
 
 def parse_boxes(xhtml: str) -> list[tuple[float, list[Box]]]:
@@ -116,14 +127,15 @@ def parse_boxes(xhtml: str) -> list[tuple[float, list[Box]]]:
     return pages
 
 
-def repair(text: str, pages: list[tuple[float, list[Box]]]) -> tuple[str, list[Repair]]:
-    """``text`` (pdftotext's, pages ending in form feeds) with the labels apart put back."""
+def repair(text: str, pages: dict[int, tuple[float, list[Box]]]) -> tuple[str, list[Repair]]:
+    """``text`` (pdftotext's, pages ending in form feeds) with the labels apart put back;
+    ``pages`` holds the word boxes of the pages to look at, by 0-based page index."""
     out: list[str] = []
     repairs: list[Repair] = []
     offset = 0
     for number, page_text in enumerate(text.split("\f")):
         lines = page_text.split("\n")
-        if number < len(pages):
+        if number in pages:
             width, boxes = pages[number]
             fixed = _repair_page(lines, boxes, width)
             if fixed is not None:
@@ -247,15 +259,31 @@ def _all_labels(text: str) -> bool:
 def reading_order(program: str, path: str, text: str, timeout: float) -> tuple[str, list[Repair]]:
     """pdftotext's ``text`` of the PDF at ``path`` with labels apart put back (see the
     module's docstring); unchanged when there are none or the word boxes cannot be read."""
-    if not needs_boxes(text):
+    wanted = [number + 1 for number, page in enumerate(text.split("\f")) if needs_boxes(page)]
+    if not wanted:
         return text, []
-    try:
-        result = subprocess.run(boxes_command(program, path), capture_output=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        return text, []
-    if result.returncode != 0:
-        return text, []
-    return repair(text, parse_boxes(result.stdout.decode("utf-8", errors="replace")))
+    # only the pages with a label alone on a line, a pdftotext per run of them, side by side
+    started = [
+        (
+            first,
+            subprocess.Popen(
+                boxes_command(program, path, first, last), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            ),
+        )
+        for first, last in runs(wanted)
+    ]
+    pages: dict[int, tuple[float, list[Box]]] = {}
+    for first, process in started:
+        try:
+            output, _ = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            continue
+        if process.returncode == 0:
+            boxes = parse_boxes(output.decode("utf-8", errors="replace"))
+            pages.update((first - 1 + index, page) for index, page in enumerate(boxes))
+    return repair(text, pages)
 
 
 def describe(repairs: list[Repair]) -> tuple[str, ...]:

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from zerodraft import numbering
-from zerodraft.importing import apart, flattened, joining, masthead, runtogether, settling
+from zerodraft.importing import apart, flattened, joining, masthead, options, runtogether, settling
 from zerodraft.importing.blocks import Block, Kind, Stream
 from zerodraft.importing.footnotes import Footnotes, escape
 from zerodraft.importing.labels import (
@@ -85,6 +85,8 @@ OUTPUT_KINDS = {
     "article": "article",
     "annex": "annex",
     "appendix": "appendix",
+    "options": "options",
+    "option": "option",
 }
 #: Words that start an article's text when a flattened source runs the title into it
 #: ("Use of terms For the purposes of this Agreement:").
@@ -150,6 +152,10 @@ class _Section:
     bracketed: bool = False
     last: Number | None = None
     """The last paragraph number in this section, when it numbers its paragraphs afresh."""
+    before: Number | None = None
+    """For an option block: the last paragraph number before it, where each option starts again."""
+    highest: Number | None = None
+    """For an option block: the highest paragraph number its options reached so far."""
     restarts: bool = False
     """True for a Part, Chapter or Section inside an annex or article whose paragraphs start
     again at 1: it numbers them on its own, as an article does."""
@@ -280,6 +286,8 @@ class _Recogniser:
             if found is not None:
                 self.open_heading(found, merged, block)
                 return index + 2
+        if block.kind is not Kind.PARAGRAPH and self.option_line(text, block):
+            return index + 1
         heading = self.section_heading(text)
         if heading is not None:
             self.open_heading(heading, text, block)
@@ -485,18 +493,36 @@ class _Recogniser:
         if match:
             return _Heading("decision", f"Decision {match.group('n')}", match.group("n"), "")
         match = LETTER_RE.match(text)
-        if match and match.group("n") == self.expected("letter") and heading_like(match.group("rest"), strict=False):
+        if match and self.letter_follows(match.group("n"), match.group("rest")):
             return _Heading("letter", match.group("n"))
         match = ROMAN_RE.match(text)
         if match and match.group("n") == self.expected("roman") and heading_like(match.group("rest"), strict=False):
             return _Heading("roman", match.group("n"))
         return None
 
+    def letter_follows(self, letter: str, rest: str) -> bool:
+        """Whether "G. [Finance" is the next lettered heading: the letter expected, or one or two
+        letters on (a negotiating text whose section F was dropped or merged) when the rest is
+        a short heading, not a sentence."""
+        expected = self.expected("letter")
+        if letter == expected:
+            return heading_like(rest, strict=False)
+        skipped = len(expected) == 1 and 0 < ord(letter) - ord(expected) <= 2 and self.has_sections("letter")
+        return skipped and heading_like(rest) and len(rest) <= 100
+
+    def has_sections(self, kind: str) -> bool:
+        return any(s.kind == kind for s in self.all_sections())
+
     def label_alone(self, text: str) -> _Heading | None:
         """A heading's letter or roman numeral alone on its line ("V."), when it is the next
         one expected; its title, printed elsewhere, is not guessed."""
         label = text.rstrip(".")
-        for kind in ("roman", "letter"):
+        kinds = (
+            ("letter", "roman")
+            if self.has_sections("letter") and not self.has_sections("roman")
+            else ("roman", "letter")
+        )
+        for kind in kinds:
             if label == self.expected(kind):
                 return _Heading(kind, label)
         return None
@@ -510,6 +536,13 @@ class _Recogniser:
         return value in (self.article_last, self.article_last + 1) or (value == 1)
 
     def open_heading(self, heading: _Heading, text: str, block: Block) -> None:
+        self.open_heading_only(heading, text, block)
+        label = options.parse(text.split(" ", 1)[1]) if heading.kind in ("letter", "roman") and " " in text else None
+        if label is not None and options.first(label.number):
+            # "G. [ Option I: Finance": the part holds an option block; its first option prints no heading
+            self.open_options(label, block, printed=False)
+
+    def open_heading_only(self, heading: _Heading, text: str, block: Block) -> None:
         if heading.kind == "article" and heading.number.split()[0].isdigit():
             self.article_last = int(heading.number.split()[0])
         elif heading.kind in ("annex", "appendix", "decision"):
@@ -587,6 +620,7 @@ class _Recogniser:
             self.open_section("operative", "", "", block)
             self.stack[-1].heading = []
             self.last = None
+        self.after_option_block(number)
         if number == Number(1) and self.restarts_here():
             self.stack[-1].restarts = True  # "SECTION 3. DECISION-MAKING" then "1." in an annex
         expected = self.expected_numbers()
@@ -694,7 +728,9 @@ class _Recogniser:
     def is_start(self, text: str) -> bool:
         if NUMBERED_RE.match(text):  # "18. To …", or "18." alone when Word's number sits apart
             return True
-        return any(r.match(text) for r in (ARTICLE_RE, PART_RE, LETTER_RE, ROMAN_RE))
+        if any(r.match(text) for r in (ARTICLE_RE, PART_RE, LETTER_RE, ROMAN_RE)):
+            return True
+        return options.parse(text) is not None  # "Option II: [Loss and damage]" on a line of its own
 
     def in_unnumbered_preamble(self) -> bool:
         return self.preamble_numbered is False and bool(self.stack) and self.stack[-1].preamble
@@ -722,17 +758,86 @@ class _Recogniser:
         if kind in RANKS:
             position = self.closed_by(kind)
         else:
-            position = next((i for i, s in enumerate(self.stack) if s.kind == kind), None)
+            # a subheading inside an option stays in it; a lettered or roman part closes the block
+            floor = self.option_floor() if kind not in TOP_KINDS else -1
+            position = next((i for i, s in enumerate(self.stack) if s.kind == kind and i > floor), None)
         if position is None and kind in TOP_KINDS:
             position = next((i for i, s in enumerate(self.stack) if s.preamble or s.kind == "body"), None)
         if position is not None:
-            del self.stack[position:]
+            self.cut(position)
         if self.stack:
             self.stack[-1].children.append(section)
         else:
             self.top.append(section)
         self.stack.append(section)
         self.heading_open = block.kind is Kind.LINE
+
+    def cut(self, position: int) -> None:
+        """Close the open sections from ``position`` on; numbering after a closed option block
+        runs on from the highest number its options reached."""
+        for section in self.stack[position:]:
+            if section.kind == "options":
+                self.last = _highest(section.highest, self.last)
+        del self.stack[position:]
+
+    def option_floor(self) -> int:
+        """The position of the innermost open option in the stack, or -1."""
+        return max((i for i, s in enumerate(self.stack) if s.kind == "option"), default=-1)
+
+    # ---- option blocks (zerodraft.importing.options)
+    def option_line(self, text: str, block: Block) -> bool:
+        """Handle a line holding an option's label ("Option II: [Loss and damage]"); False if
+        it is not one that opens or continues a block."""
+        label = options.parse(text)
+        if label is None or not self.stack:
+            return False
+        for position in range(len(self.stack) - 1, -1, -1):
+            open_ = self.stack[position]
+            if open_.kind == "options" and options.follows(open_.children[-1].number, label.number):
+                open_.highest = _highest(open_.highest, self.last)
+                del self.stack[position + 1 :]
+                self.last = open_.before
+                self.add_option(open_, label, block, printed=True)
+                return True
+        if options.first(label.number):
+            self.open_options(label, block, printed=True)
+            return True
+        return False
+
+    def open_options(self, label: options.OptionLabel, block: Block, *, printed: bool) -> None:
+        self.para = None
+        self.option = ""
+        block_ = _Section("options", "", [], block.line)
+        block_.before = self.last
+        self.stack[-1].children.append(block_)
+        self.stack.append(block_)
+        self.add_option(block_, label, block, printed=printed)
+
+    def add_option(self, block_: _Section, label: options.OptionLabel, block: Block, *, printed: bool) -> None:
+        self.para = None
+        self.option = ""
+        option = _Section("option", f"Option {label.number}", [block.text] if printed else [], block.line)
+        option.number = label.number
+        option.title = [label.title] if label.title else []
+        block_.children.append(option)
+        self.stack.append(option)
+        self.heading_open = False
+
+    def after_option_block(self, number: Number) -> None:
+        """In the second option or later, a paragraph numbered beyond every number of the first
+        option stands after the block: the block ends before it (a guess, reported)."""
+        position = max((i for i, s in enumerate(self.stack) if s.kind == "options"), default=-1)
+        if position < 0 or len(self.stack[position].children) < 2:
+            return
+        first = [p.number.base for s in _walk(self.stack[position].children[0]) for p in s.paragraphs if p.number]
+        if first and number.base > max(first) and number.rank == 0 and not number.point:
+            self.cut(position)
+            self.para = None
+            # what follows the block is printed after it: an untitled part of its own
+            rest = _Section("continued", "", [], self.stack[-1].line if self.stack else 0)
+            if self.stack:
+                self.stack[-1].children.append(rest)
+                self.stack.append(rest)
 
     def closed_by(self, kind: str) -> int | None:
         """Where a treaty heading of ``kind`` cuts the stack of open sections: a decision
@@ -954,6 +1059,20 @@ class _Recogniser:
             index = end + 1
 
     def freeze(self, section: _Section, cited: Footnotes) -> ImportedSection:
+        if section.kind == "options" and section.children:
+            where = [p.line for s in _walk(section) for p in s.paragraphs] or [section.line]
+            labels = f"{section.children[0].ordinal}–{section.children[-1].number}"
+            self.guesses.append(
+                Guess(
+                    section.line,
+                    f"an option block ({labels}), lines {section.line}–{max(where)}: each option's extent is a "
+                    "guess (an option ends at the next option's label, the block at a heading that closes its part "
+                    "or at a number beyond the first option's)",
+                    " ".join(
+                        [*section.children[0].heading] or [section.children[0].ordinal, *section.children[0].title]
+                    )[:80],
+                )
+            )
         self.share_out(section.paragraphs)
         paragraphs = []
         under_heading = cited.taken_by(" ".join(section.heading)) if not self.stream.markup else []
@@ -967,6 +1086,9 @@ class _Recogniser:
             if para.number is not None and match:
                 text = match.group("rest") or ""
             lines = [text, *para.lines[1:]]
+            if para.number is not None and match and match.group("open"):
+                # "[88." then its text: the bracket opens the paragraph's text, the number stands outside
+                lines = [f"[{lines[0]}", *lines[1:]] if text or len(lines) == 1 else [f"[{lines[1]}", *lines[2:]]
             body = "\n".join(lines) if para.hard else joining.join(lines, self.stream.words)
             if para.option:
                 body = f"{para.option}\n{body}"
@@ -1003,6 +1125,18 @@ class _Recogniser:
             bracketed=section.bracketed,
             restarts=section.restarts,
         )
+
+
+def _walk(section: _Section) -> Iterator[_Section]:
+    yield section
+    for child in section.children:
+        yield from _walk(child)
+
+
+def _highest(a: Number | None, b: Number | None) -> Number | None:
+    if a is None or b is None:
+        return a if b is None else b
+    return a if b < a else b
 
 
 def _bare(para: _Para) -> bool:

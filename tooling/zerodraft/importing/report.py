@@ -4,6 +4,7 @@ document folder as ``DIR.import-report.md`` (``outcome.import-report.md``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from zerodraft.importing.tree import Recognition
@@ -17,8 +18,11 @@ def path(into: Path) -> Path:
     return into.parent / f"{into.name}.import-report.md"
 
 
-def render(recognition: Recognition, source: str, into: Path) -> str:
-    """The report as Markdown."""
+def render(
+    recognition: Recognition, source: str, into: Path, as_printed: Sequence[tuple[str, str, str, str]] = ()
+) -> str:
+    """The report as Markdown; ``as_printed``: the source's own slips document.yaml records, as
+    (file, code, what, message)."""
     document = recognition.document
     paragraphs = list(document.paragraphs())
     sections = [s for top in document.sections for s in top.walk()]
@@ -53,6 +57,16 @@ def render(recognition: Recognition, source: str, into: Path) -> str:
         for what, where in removed.items():
             shown = ", ".join(map(str, where[:SHOWN])) + (" …" if len(where) > SHOWN else "")
             lines.append(f"- {len(where)} × {what}: line{'s' * (len(where) != 1)} {shown}")
+    if as_printed:
+        lines += ["", "## The source's own slips, kept as printed (`as-printed:` in document.yaml)", ""]
+        lines += [
+            "`zerodraft check` knows these and reports only new ones; correct one in its paragraph, then delete its "
+            "entry.",
+            "",
+            "| file | code | as printed | what check would say |",
+            "| --- | --- | --- | --- |",
+        ]
+        lines += [f"| {_cell(f)} | {c} | {_cell(w)} | {_cell(m)} |" for f, c, w, m in as_printed]
     if recognition.notes:  # the problems (ZD601, ZD602) are guesses above, with their lines
         lines += ["", "## Notes", ""]
         lines += [f"- {_cell(note)}" for note in recognition.notes]

@@ -6,6 +6,10 @@ report (never a loss):
   first is read as a heading above
   the agreement, so that its articles are the document's articles (GA resolution 48/263
   and the Part XI Agreement, a resolution adopting a convention);
+- **an option numbered again**: where numbering runs on (not per article), the second and
+  later options of a block number their paragraphs again as versions of the first option's
+  ("Option II: 31 quater …" after "Option I: 31 quater …"); they are imported unnumbered,
+  their printed numbers kept at the start of their text;
 - **a number the scheme cannot hold twice**: where numbering runs on (the whole document
   under ``continuous`` — the preamble apart —, each top-level section under ``per-section``, each article, annex
   or appendix under ``per-article``), a paragraph number seen before in the same run (an
@@ -54,8 +58,14 @@ def _instrument_annexes(sections: tuple[ImportedSection, ...], guesses: list[Gue
 
 
 def _unique(
-    section: ImportedSection, scheme: str, seen: set[tuple[int, int, int]], guesses: list[Guess]
+    section: ImportedSection,
+    scheme: str,
+    seen: set[tuple[int, int, int]],
+    guesses: list[Guess],
+    again: bool = False,
 ) -> ImportedSection:
+    """``again``: a second or later option of a block, whose numbers are the first option's
+    numbered again — where numbering runs on (not per article) they are kept in the text."""
     if scheme == "per-article" and (section.kind in UNITS or section.restarts):
         seen = set()
     paragraphs = []
@@ -63,7 +73,7 @@ def _unique(
         number = paragraph.number
         if number is not None and not number.is_alternative:
             key = (number.base, number.rank, number.point)
-            if key in seen:
+            if key in seen or again:
                 guesses.append(
                     Guess(
                         paragraph.line,
@@ -76,5 +86,14 @@ def _unique(
             else:
                 seen.add(key)
         paragraphs.append(paragraph)
-    subsections = tuple(_unique(s, scheme, seen, guesses) for s in section.subsections)
+    subsections = tuple(
+        _unique(
+            sub,
+            scheme,
+            seen,
+            guesses,
+            again or (section.kind == "options" and position > 0 and scheme != "per-article"),
+        )
+        for position, sub in enumerate(section.subsections)
+    )
     return replace(section, paragraphs=tuple(paragraphs), subsections=subsections)

@@ -200,6 +200,9 @@ class Redline:
     """Every step, in reading order."""
     symbol: str = ""
     """The new draft's document symbol (A/CONF.192/BMS/2021/WP.1), for a page header."""
+    language: str = ""
+    """For the redline of a language version (``diff --language fr``), its language: the HTML
+    says ``lang``/``dir``, the Word file sets the language's fonts and direction; ``""`` for the original."""
 
     def counts(self) -> dict[str, int]:
         """How many paragraphs had each of :data:`CLASSES` happen to them (one paragraph may
@@ -235,7 +238,7 @@ class Redline:
                     kept.append(heading)
                     headings[index] = (heading, True)
             kept.append(block)
-        return Redline(self.old_name, self.new_name, tuple(kept), self.symbol)
+        return Redline(self.old_name, self.new_name, tuple(kept), self.symbol, self.language)
 
     def as_data(self) -> dict[str, Any]:
         """The redline as JSON-ready data."""
@@ -335,32 +338,43 @@ def compare(old: Document, new: Document, old_name: str = "", new_name: str = ""
                 blocks.append(Block("moved-to", x, y, tuple(wordiff.compare(x.text, y.text)), f"moved from {source}"))
             else:
                 blocks.append(Block("inserted", None, y, _whole("insert", y.text)))
-    return Redline(old_name, new_name, tuple(blocks), visible(new.config.symbol))
+    return Redline(old_name, new_name, tuple(blocks), visible(new.config.symbol), new.language)
+
+
+_PAIRED = (
+    SectionKind.ARTICLE,
+    SectionKind.PART,
+    SectionKind.CHAPTER,
+    SectionKind.SECTION,
+    SectionKind.ANNEX,
+    SectionKind.APPENDIX,
+)
+"""The kinds of section a release renumbers, paired across drafts by the paragraphs they hold."""
 
 
 def _article_keys(old: Document, new: Document) -> dict[str, str]:
-    """The keys that pair each article of ``new`` with the article of ``old`` it continues:
-    the one holding most of its paragraphs (by stable id), so that Article 5 bis renumbered
-    as Article 6 is the same article renamed, not Article 6 changed; an article with none
-    of the old paragraphs is new (inserted), an old one with none left is deleted, and one
-    that changed place is moved."""
-    holder: dict[str, str] = {}
-    for section in old.walk():
-        if section.kind is SectionKind.ARTICLE:
-            for paragraph in (p for s in section.walk() for p in s.paragraphs if p.id):
-                holder[paragraph.id] = section.path
+    """The keys that pair each article (and Part, chapter, section, annex, appendix) of
+    ``new`` with the one of ``old`` it continues: the one holding most of its paragraphs (by
+    stable id), so that Article 5 bis renumbered as Article 6 (Part II bis as Part III) is
+    the same article renamed, not Article 6 changed; one with none of the old paragraphs is
+    new (inserted), an old one with none left is deleted, and one that changed place is moved."""
     keys: dict[str, str] = {}
-    taken: set[str] = set()
-    for section in new.walk():
-        if section.kind is not SectionKind.ARTICLE:
-            continue
-        votes = Counter(holder[p.id] for s in section.walk() for p in s.paragraphs if p.id in holder)
-        best = next((path for path, _count in votes.most_common() if path not in taken), None)
-        if best is not None:
-            taken.add(best)
-            keys[section.path] = f"s:{best}"
-    for path in [p for p in (s.path for s in new.walk() if s.kind is SectionKind.ARTICLE) if p not in keys]:
-        keys[path] = f"s:{path}" if path not in taken else f"s:new:{path}"
+    for kind in _PAIRED:
+        holder: dict[str, str] = {}
+        for section in old.walk():
+            if section.kind is kind:
+                for paragraph in (p for s in section.walk() for p in s.paragraphs if p.id):
+                    holder[paragraph.id] = section.path
+        taken: set[str] = set()
+        sections = [s for s in new.walk() if s.kind is kind]
+        for section in sections:
+            votes = Counter(holder[p.id] for s in section.walk() for p in s.paragraphs if p.id in holder)
+            best = next((path for path, _count in votes.most_common() if path not in taken), None)
+            if best is not None:
+                taken.add(best)
+                keys[section.path] = f"s:{best}"
+        for path in [s.path for s in sections if s.path not in keys]:
+            keys[path] = f"s:{path}" if path not in taken else f"s:new:{path}"
     return keys
 
 

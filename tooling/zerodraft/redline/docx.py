@@ -48,6 +48,11 @@ def render(redline: Redline, *, author: str = "Chair", date: dt.datetime | None 
         remark = _remark(block)
         if remark:
             _comment(document, paragraph, remark, author)
+    if redline.language:  # the language's fonts, and right to left for Arabic, as in its draft
+        from zerodraft.languages import conventions
+        from zerodraft.languages import word as word_language
+
+        word_language.localise(document, conventions.of(redline.language), redline.language)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

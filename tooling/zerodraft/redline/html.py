@@ -37,8 +37,16 @@ del { text-decoration: line-through; background: #fde8e8; color: #5c0b0b; }
 """
 
 
+def _direction(tag: str) -> str:
+    """`` dir="rtl"`` for a right-to-left language, else nothing."""
+    from zerodraft.languages import conventions
+
+    return ' dir="rtl"' if tag and conventions.of(tag).rtl else ""
+
+
 def render(redline: Redline, lang: str = "en") -> str:
-    """The whole redline as one HTML page."""
+    """The whole redline as one HTML page; a language version's in its language (``lang``,
+    and ``dir="rtl"`` for Arabic)."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").enable("table")
@@ -46,7 +54,7 @@ def render(redline: Redline, lang: str = "en") -> str:
     counts = redline.summary()
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{html.escape(lang)}">',
+        f'<html lang="{html.escape(redline.language or lang)}"{_direction(redline.language)}>',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',

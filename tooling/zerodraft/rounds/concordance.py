@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from zerodraft.model import Document, Paragraph
+from zerodraft.model import Document, Paragraph, SectionKind
 from zerodraft.rounds.articles import ArticleMove, relocate
 from zerodraft.rounds.renumber import Renumbering
 
@@ -81,6 +81,9 @@ class Concordance:
     or whose folder takes a whole order number again, in document order
     (:mod:`zerodraft.rounds.divisions`)."""
 
+    sections_left: tuple[tuple[str, str, str], ...] = ()
+    """The divisions that left (every paragraph deleted): their kind ("part"), number and folder."""
+
     def folders(self) -> dict[str, str]:
         """Every folder the release renames, to its new name beside it (before the others move)."""
         return {m.old_path: m.new_path for m in (*self.articles, *self.sections)}
@@ -111,7 +114,7 @@ class Concordance:
                 {"new": a.new, "old": a.old, "new-path": relocate(a.old_path, folders), "old-path": a.old_path}
                 for a in self.articles
             ] + [{"new": None, "old": number, "new-path": None, "old-path": path} for number, path in self.left]
-        if self.sections:
+        if self.sections or self.sections_left:
             data["sections"] = [
                 {
                     "kind": m.kind.value,
@@ -121,6 +124,9 @@ class Concordance:
                     "old-path": m.old_path,
                 }
                 for m in self.sections
+            ] + [
+                {"kind": kind, "new": None, "old": number, "new-path": None, "old-path": path}
+                for kind, number, path in self.sections_left
             ]
         return data
 
@@ -153,12 +159,16 @@ class Concordance:
             if not self.articles:
                 lines += ["", f"| article in {self.draft} | in {previous} | folder |", "| --- | --- | --- |"]
             lines += [f"| deleted | {number} | `{path}` |" for number, path in self.left]
-        if self.sections:
+        if self.sections or self.sections_left:
             folders = self.folders()
             lines += ["", f"| in {self.draft} | in {previous} | folder |", "| --- | --- | --- |"]
             lines += [
                 f"| {m.kind.word} {m.new} | {m.kind.word} {m.old} | `{relocate(m.old_path, folders)}` |"
                 for m in self.sections
+            ]
+            lines += [
+                f"| deleted | {SectionKind(kind).word} {number} | `{path}` |"
+                for kind, number, path in self.sections_left
             ]
         return "\n".join(lines) + "\n"
 
@@ -172,6 +182,7 @@ def build(
     articles: tuple[ArticleMove, ...] = (),
     left: tuple[tuple[str, str], ...] = (),
     sections: tuple[ArticleMove, ...] = (),
+    sections_left: tuple[tuple[str, str, str], ...] = (),
 ) -> Concordance:
     """The concordance for ``renumbering`` (and the renumbering of ``articles``) of
     ``current``, labels compared with ``previous``; paths are where files are after both."""
@@ -183,7 +194,7 @@ def build(
         for m in renumbering.moves
     ]
     entries += [_entry(current, p, before.get(p.id), "", "", renumbered) for p in renumbering.removed]
-    return Concordance(draft, previous_name, tuple(entries), articles, left, sections)
+    return Concordance(draft, previous_name, tuple(entries), articles, left, sections, sections_left)
 
 
 @functools.lru_cache(maxsize=256)  # the same released concordance is read at every later draft

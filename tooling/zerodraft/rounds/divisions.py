@@ -13,6 +13,9 @@ siblings, not by its number, the folders from the first inserted one on take who
 numbers again (``02bis-…`` → ``03-…``, ``03-…`` → ``04-…``), each renamed beside itself;
 articles keep the order number that is their number (ZD211).
 
+A division every paragraph of which is labelled deleted leaves, folder and all, like an
+article (:func:`leaving_divisions`), and the ones after it move up.
+
 Nothing here touches a file: the moves are data, applied by :mod:`zerodraft.rounds.steps`.
 """
 
@@ -23,7 +26,7 @@ from collections.abc import Iterator
 
 from zerodraft import numbering
 from zerodraft.model import Document, Section, SectionKind
-from zerodraft.rounds.articles import ArticleMove
+from zerodraft.rounds.articles import ArticleMove, leaves
 
 KINDS = (SectionKind.PART, SectionKind.CHAPTER, SectionKind.SECTION, SectionKind.ANNEX, SectionKind.APPENDIX)
 """The divisions renumbered here."""
@@ -47,12 +50,26 @@ _ROMAN: tuple[tuple[str, int], ...] = (
 )
 
 
+def leaving_divisions(document: Document) -> tuple[Section, ...]:
+    """The divisions that leave at the release, as articles do: every paragraph in them is
+    labelled deleted (the outermost only: a Part that leaves takes its articles with it)."""
+    out: list[Section] = []
+    for section in document.walk():
+        if section.kind in KINDS and leaves(section) and not any(section.path.startswith(f"{s.path}/") for s in out):
+            out.append(section)
+    return tuple(out)
+
+
 def renumber_divisions(document: Document) -> tuple[ArticleMove, ...]:
     """The divisions of ``document`` whose number or folder changes at the release, each
     renamed beside itself (see the module docstring), in document order."""
     moves: list[ArticleMove] = []
-    for siblings in _families(document):
-        renamed = _renumbered(siblings)
+    gone = {s.path for s in leaving_divisions(document)}
+    for family in _families(document):
+        if any(s.path.startswith(tuple(f"{g}/" for g in gone)) for s in family[:1]):
+            continue  # inside a division that leaves
+        renamed = _renumbered(family, gone)
+        siblings = [s for s in family if s.path not in gone]
         changed = [i for i, s in enumerate(siblings) if s.path in renamed and (renamed[s.path] != s.number or _bis(s))]
         if not changed:
             continue
@@ -85,14 +102,16 @@ def _bis(section: Section) -> bool:
     return found is not None and found.rank != 0
 
 
-def _renumbered(siblings: list[Section]) -> dict[str, str]:
-    """For each kind of division among ``siblings`` whose sequence holds a bis, ter … or
-    ante: its divisions' new numbers (all of them, changed or not)."""
+def _renumbered(family: list[Section], gone: set[str]) -> dict[str, str]:
+    """For each kind of division among the children ``family`` whose sequence holds a bis,
+    ter … or ante, or loses a division that leaves (``gone``): the new numbers of those that
+    stay (all of them, changed or not), counted from the sequence's first number."""
     out: dict[str, str] = {}
     for kind in KINDS:
-        run = [s for s in siblings if s.kind is kind and s.number]
+        run = [s for s in family if s.kind is kind and s.number]
         parsed = [_NUMBER.match(s.number) for s in run]
-        if not run or not any(m and m["suffix"] for m in parsed) or not all(parsed):
+        leaving = any(s.path in gone for s in run)
+        if not run or not (leaving or any(m and m["suffix"] for m in parsed)) or not all(parsed):
             continue
         bases = [m["base"] for m in parsed if m]
         style = _style(bases, kind)
@@ -101,7 +120,7 @@ def _renumbered(siblings: list[Section]) -> dict[str, str]:
             continue
         whole = next((i for i, m in enumerate(parsed) if m and not m["suffix"]), 0)
         start = max(1, (values[whole] or 1) - whole)
-        for counter, section in enumerate(run, start=start):
+        for counter, section in enumerate((s for s in run if s.path not in gone), start=start):
             out[section.path] = _numeral(counter, style)
     return out
 

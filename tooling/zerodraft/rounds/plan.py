@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zerodraft.errors import Fatal
-from zerodraft.model import Document
+from zerodraft.model import Document, SectionKind
 from zerodraft.references.rewrite import Rewrite
 from zerodraft.rounds.concordance import Concordance
 from zerodraft.rounds.renumber import Renumbering
@@ -101,6 +101,10 @@ class Plan:
             lines += [
                 f"  {m.kind.word} {m.old} -> {m.new}  {m.old_path} -> {m.new_path}" for m in self.concordance.sections
             ]
+        lines += [
+            f"  {SectionKind(kind).word} {number} leaves (deleted)  {path}"
+            for kind, number, path in self.concordance.sections_left
+        ]
         lines.append(f"references rewritten: {len(self.rewrites)}")
         lines += [f"  {r.where}: {r.before} -> {r.after}" for r in self.rewrites]
         lines.append(f"concordance: {self.concordance_path}")

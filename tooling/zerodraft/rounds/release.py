@@ -27,7 +27,7 @@ from zerodraft.model import Problem
 from zerodraft.references import rewrite, translated
 from zerodraft.rounds import artefacts, concordance
 from zerodraft.rounds.articles import leaving, relocate, renumber_articles, section_files
-from zerodraft.rounds.divisions import renumber_divisions
+from zerodraft.rounds.divisions import leaving_divisions, renumber_divisions
 from zerodraft.rounds.drafts import draft_tags
 from zerodraft.rounds.notes import artefact_names, notes
 from zerodraft.rounds.plan import Plan, Request, tag_for
@@ -109,6 +109,7 @@ def plan(repository: Repository, request: Request) -> Plan:
         moved_articles,
         left,
         renumber_divisions(current),
+        tuple((d.kind.value, d.number, d.path) for d in leaving_divisions(current)),
     )
     concordance_path = f"{request.root}/{concordance.FOLDER}/{tag}.yaml"
     document_path = f"{request.root}/{reader.DOCUMENT}"
@@ -125,7 +126,7 @@ def plan(repository: Repository, request: Request) -> Plan:
     folders = table.folders()
     moved = {m.old_path: m.new_path for m in renumbering.moves} | dict(renumbering.translation_renames)
     rewritten = {relocate(moved.get(path, path), folders): data for path, data in changed.items()}
-    gone = tuple(f"{path}/" for _number, path in left)
+    gone = tuple(f"{path}/" for *_what, path in (*left, *table.sections_left))
     staying = {p: d for p, d in apply({**files, **changed}, renumbering).items() if not p.startswith(gone)}
     planned = {relocate(path, folders): data for path, data in staying.items()}
     planned[document_path] = document_yaml

@@ -92,6 +92,8 @@ def step_articles(t: Transaction) -> None:
     root = t.repository.root
     for _number, folder in t.plan.concordance.left:
         shutil.rmtree(root / folder)
+    for _kind, _number, folder in t.plan.concordance.sections_left:  # its articles are gone already
+        shutil.rmtree(root / folder)
     folders = t.plan.concordance.folders()
     deepest = sorted(folders, key=lambda path: path.count("/"), reverse=True)
     for old in deepest:  # each beside itself, the folders inside a renamed one first
@@ -100,7 +102,7 @@ def step_articles(t: Transaction) -> None:
         parent, _, key = old.rpartition("/")
         place = relocate(parent, folders)
         os.rename(root / place / f"{key}.renumbering", root / place / folders[old].rpartition("/")[2])
-    if folders or t.plan.concordance.left:
+    if folders or t.plan.concordance.left or t.plan.concordance.sections_left:
         t.git.stage(t.plan.request.root)
 
 
