@@ -137,7 +137,7 @@ def test_bis_and_ter_print_with_the_number_in_each_language() -> None:
 def test_labels_and_the_pages_words_are_in_the_readers_language(printed: Path) -> None:
     french = _file(printed, "fr", "html").read_text(encoding="utf-8")
     assert '<span class="label role-agreed-ad-ref">convenu ad referendum</span>' in french
-    assert "Crochets : texte non convenu." in french and "Aller au texte" in french
+    assert "Crochets : texte non convenu." in french and "Aller au texte" in french and ">[texte]<" in french
     assert "Square brackets" not in french and ">open<" not in french
     arabic = json.loads(_file(printed, "ar", "json").read_text(encoding="utf-8"))
     assert {p["label"] for p in arabic["paragraphs"]} == {"قيد التفاوض"}
