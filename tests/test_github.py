@@ -160,7 +160,11 @@ def test_pages_deploys_with_least_privilege() -> None:
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     assert [s.get("uses") for s in deploy["steps"]] == [DEPLOY_PAGES]
     assert build["steps"][-1]["uses"] == UPLOAD_PAGES
-    assert "zerodraft site -o _site" in build["steps"][1]["run"]
+    runs = [step.get("run", "") for step in build["steps"]]
+    [site] = [run for run in runs if "zerodraft site -o _site" in run]
+    assert "--artefacts _released" in site  # released files are reused, proven by their record
+    [download] = [run for run in runs if "gh release download" in run]
+    assert "mkdir -p _released" in download and runs.index(download) < runs.index(site)
 
 
 def test_dependabot_watches_the_actions() -> None:

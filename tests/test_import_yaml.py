@@ -12,12 +12,17 @@ from zerodraft.importing import writer
 
 KEYS = st.sampled_from(["kind", "number", "title", "heading", "restarts", "bracketed", "job-number"])
 WORDS = st.text(alphabet="AaBbIiVvXxYyNnOo019 ,.’()-:#'\"\n[]&*!|>%@`", min_size=1, max_size=30)
+LINES = st.lists(st.from_regex(r"[A-Za-z][A-Za-z0-9 ,.’()-]{0,20}", fullmatch=True), min_size=1, max_size=3)
 VALUES = st.one_of(
-    st.booleans(), WORDS, st.sampled_from(["GENERAL PROVISIONS", "Use of terms", "II", "yes", "No", "null"])
+    st.booleans(),
+    WORDS,
+    LINES.map("\n".join),
+    st.integers(0, 20000).map(str),
+    st.sampled_from(["GENERAL PROVISIONS", "Use of terms", "II", "yes", "No", "null", "54 ter", "16.1", "007"]),
 )
 
 
-@settings(max_examples=400)
+@settings(max_examples=1500)
 @given(st.dictionaries(KEYS, VALUES, min_size=1, max_size=5))
 def test_the_fast_path_writes_what_ruamel_writes(data: dict[str, object]) -> None:
     assert writer._yaml(data) == writer._ruamel_yaml(data)
@@ -27,7 +32,9 @@ def test_the_fast_path_writes_what_ruamel_writes(data: dict[str, object]) -> Non
 def test_the_fast_path_is_taken_for_a_treaty_heading() -> None:
     data = {"kind": "part", "number": "XV", "title": "SETTLEMENT OF DISPUTES", "restarts": True}
     assert writer._plain_yaml(data) == "kind: part\nnumber: XV\ntitle: SETTLEMENT OF DISPUTES\nrestarts: true\n"
-    assert writer._plain_yaml({"number": "1"}) is None  # ruamel quotes what reads as a number
+    assert writer._plain_yaml({"number": "1"}) == "number: '1'\n"  # quoted, as ruamel quotes what reads as a number
+    assert writer._plain_yaml({"heading": "Article 7\nUse of terms"}) == 'heading: "Article 7\\nUse of terms"\n'
+    assert writer._plain_yaml({"title": "Article 4: Use of terms"}) is None  # ruamel decides
 
 
 def test_a_long_heading_is_decided_at_once() -> None:

@@ -86,6 +86,17 @@ class SectionKind(Enum):
         return self in (SectionKind.ARTICLE, SectionKind.ANNEX, SectionKind.APPENDIX, SectionKind.OPTION)
 
 
+DIVISIONS: tuple[SectionKind, ...] = (
+    SectionKind.PART,
+    SectionKind.CHAPTER,
+    SectionKind.SECTION,
+    SectionKind.ANNEX,
+    SectionKind.APPENDIX,
+)
+"""The numbered divisions of a treaty besides its articles: at a release they are renumbered
+when one is inserted with bis (``rounds/divisions.py``), leave when every paragraph in them
+is deleted, and redlines pair them across drafts by the paragraphs they hold, as articles."""
+
 _KIND_WORDS = {
     SectionKind.PART: "PART",
     SectionKind.CHAPTER: "Chapter",
@@ -440,7 +451,7 @@ class Document:
     language: str = ""
     """The language the texts of this record are in: ``""`` for the original as read; a tag
     for the document as it reads in that language (:mod:`zerodraft.languages.version`)."""
-    behind: Mapping[str, str] = field(default_factory=dict)
+    behind: Mapping[str, str] = field(default_factory=dict, compare=False)
     """In a language version, the paragraphs whose translation has not kept up with the original,
     by file: ``"missing"`` (no translation: the original's text is shown) or ``"stale"`` (a
     translation of an earlier text of the original); empty for the original."""

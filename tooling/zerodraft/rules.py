@@ -62,7 +62,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ZD102",
         "yaml-syntax",
-        "Front matter and configuration are plain YAML: no syntax errors, duplicate keys, aliases, merge keys or tags.",
+        "Front matter and configuration are plain YAML: no syntax errors, no line given twice, no aliases, merge keys or tags.",
     ),
     Rule("ZD103", "missing-field", "Front matter has the required fields 'id' and 'status'."),
     Rule("ZD104", "unknown-label", "'status' is one of the consensus labels in force."),
@@ -74,7 +74,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ZD106",
         "unknown-key",
-        "Front matter has no keys other than id, status, proposed-by, supported-by, opposed-by, reservations and note.",
+        "Front matter has no lines other than id:, status:, proposed-by:, supported-by:, opposed-by:, reservations: and note:.",
     ),
     Rule("ZD107", "duplicate-id", "Every paragraph has its own id."),
     Rule("ZD108", "unknown-delegation", "Delegations named in a paragraph are in outcome/delegations.yaml."),
@@ -256,7 +256,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ZD703",
         "reference-ambiguous",
-        "An internal reference says which place it means when several could be meant ('section 1' under two Parts): add 'of this Part', 'of annex II' …; it is never guessed.",
+        "An internal reference says which place it means when several could be meant ('section 1' under two Parts, or under sections A and B): add 'of Part II', 'of section A', 'of annex II' …; it is never guessed.",
     ),
     # ---- rounds: releases and their records
     Rule(

@@ -434,6 +434,11 @@ def _plain_yaml(data: Mapping[str, Any]) -> str | None:
             lines.append(f"{key}: {'true' if value else 'false'}")
         elif isinstance(value, str) and _PLAIN_RE.fullmatch(value) and value.lower() not in _RESERVED:
             lines.append(f"{key}: {value}")
+        elif isinstance(value, str) and re.fullmatch(r"[1-9]\d{0,3}", value):
+            lines.append(f"{key}: '{value}'")  # a number as text ("7"), as ruamel quotes it
+        elif isinstance(value, str) and "\n" in value and all(_PLAIN_RE.match(line) for line in value.split("\n")):
+            escaped = value.replace("\n", "\\n")
+            lines.append(f'{key}: "{escaped}"')  # "Article 7\nUse of terms", as ruamel quotes it
         else:
             return None
     return "".join(f"{line}\n" for line in lines) if lines else None
