@@ -14,7 +14,7 @@ from zerodraft.rounds.articles import relocate, section_files
 from zerodraft.rounds.divisions import renumber_divisions
 from zerodraft.source import MemoryTree
 
-ROMAN = tuple("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split())
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI")
 SUFFIXES = ("bis", "ter", "quater")
 DOCUMENT = b"title: A treaty\ndraft:\n  name: Draft 1\nnumbering:\n  paragraphs: per-article\n"
 
@@ -41,7 +41,7 @@ def treaty(parts: list[int], annexes: list[int]) -> dict[str, bytes]:
 
 @settings(max_examples=40, deadline=None)
 @given(
-    st.lists(st.integers(0, 2), min_size=1, max_size=5),
+    st.lists(st.integers(0, 2), min_size=1, max_size=4),
     st.lists(st.integers(0, 2), min_size=0, max_size=3),
 )
 def test_inserted_parts_and_annexes_run_whole_again(parts: list[int], annexes: list[int]) -> None:
