@@ -393,7 +393,15 @@ def test_a_part_whose_articles_are_all_deleted_leaves(tmp_path: Path, capsys: py
     for number in ("4", "5", "6"):
         zd(repo, "propose", "delete", f"Article {number}", "--delegation", "Norway")
     git(repo, "commit", "-q", "-am", "Norway proposes deleting Part II")
+    cite = outcome / "01-part-i/01-article-1/003.md"
+    cite.write_text(cite.read_text().replace("Part III applies", "Part II and Part III apply"))
     capsys.readouterr()
+    assert main(["-C", str(repo), "check"]) == 1  # Part II leaves: a reference to it must change first
+    assert (
+        "003.md:5: ZD702 paragraph 3 refers to part II ('Part II'), which is labelled deleted"
+        in capsys.readouterr().out
+    )
+    git(repo, "checkout", "-q", "--", ".")
     zd(repo, "release", "--format", "none", "Draft 2", "--date", "2026-04-01")
     assert "PART II leaves (deleted)  outcome/02-part-ii" in capsys.readouterr().out
     zd(repo, "check")
