@@ -116,3 +116,8 @@ def test_layout_goes_with_a_language(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["-C", str(tmp_path), "import", str(source), "--into", "outcome", "--layout", str(source)]) == 2
     assert "--layout goes with --language" in capsys.readouterr().err
     assert not (tmp_path / "outcome").exists()
+
+
+def test_letters_unfold_presentation_forms_and_the_persian_look_alikes() -> None:
+    # "ﻟ" is lam, the font's Farsi yeh "ﯿ" is yeh; tatweel and marks are not letters
+    assert layout.letters("اﻟ ﯿ ـ") == layout.letters("الي")

@@ -137,7 +137,7 @@ def test_bis_and_ter_print_with_the_number_in_each_language() -> None:
 def test_labels_and_the_pages_words_are_in_the_readers_language(printed: Path) -> None:
     french = _file(printed, "fr", "html").read_text(encoding="utf-8")
     assert '<span class="label role-agreed-ad-ref">convenu ad referendum</span>' in french
-    assert "Crochets : texte non convenu." in french and "Aller au texte" in french
+    assert "Crochets : texte non convenu." in french and "Aller au texte" in french and ">[texte]<" in french
     assert "Square brackets" not in french and ">open<" not in french
     arabic = json.loads(_file(printed, "ar", "json").read_text(encoding="utf-8"))
     assert {p["label"] for p in arabic["paragraphs"]} == {"قيد التفاوض"}
@@ -430,7 +430,8 @@ def test_the_compilation_in_a_language_shows_each_branchs_translation_or_marks_t
     out = tmp_path / "compilation.fr.html"
     assert main(["-C", str(repo), "compile", "--language", "fr", "-o", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
-    assert '<html lang="fr">' in page and "Projet 1" in page
+    assert '<html lang="fr">' in page and "<h1>Compilation des propositions — Projet 1</h1>" in page
+    assert "<h3>Paragraphe 1 <span" in page and "Paragraph 1" not in page
     assert "par <del>voie de</del><ins>une</ins> notification" in page  # Kenya's proposal, in French
     assert '<p class="behind"><em>[Original anglais ; traduction en attente]</em></p>' in page
     assert '<p lang="en" dir="ltr">The denunciation shall not in any <del>way</del><ins>manner</ins>' in page

@@ -15,6 +15,7 @@ from docx import Document as new_document
 from docx.shared import Pt, RGBColor
 
 from zerodraft import characters, wordml
+from zerodraft.compilation.languages import paragraph_heading, word
 from zerodraft.compilation.model import KINDS, Compilation, Entry, Proposal
 
 EXTENSION = "docx"
@@ -24,7 +25,7 @@ MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 def render(compilation: Compilation) -> bytes:
     """The whole Word file."""
     document = new_document()
-    title = f"Compilation of proposals — {compilation.draft}"
+    title = f"{word(compilation, 'compilation', 'Compilation of proposals')} — {compilation.draft}"
     wordml.un_layout(document, characters.for_xml(title), characters.for_xml(compilation.symbol))
     document.core_properties.title = title
     wordml.title(document, title)
@@ -35,16 +36,16 @@ def render(compilation: Compilation) -> bytes:
         f"{compilation.base}, shown as tracked changes by delegation. Kinds: {kinds}."
     )
     if not compilation.entries:
-        document.add_paragraph("No proposals are pending.")
+        document.add_paragraph(word(compilation, "none-pending", "No proposals are pending."))
     revisions = wordml.Revisions("")  # one numbering; each proposal by its delegations
     heading: tuple[str, ...] = ()
     for entry in compilation.entries:
         if entry.section != heading:
             heading = entry.section
             document.add_heading(" / ".join(entry.heading or heading), level=2)
-        _entry(document, entry, revisions)
+        _entry(document, entry, revisions, compilation)
     if compilation.skipped:
-        document.add_heading("Branches and pull requests left out", level=2)
+        document.add_heading(word(compilation, "left-out", "Branches and pull requests left out"), level=2)
         for left in compilation.skipped:
             document.add_paragraph(f"{left.ref}: {left.reason}", style="List Bullet")
     out = io.BytesIO()
@@ -52,9 +53,8 @@ def render(compilation: Compilation) -> bytes:
     return out.getvalue()
 
 
-def _entry(document: Any, entry: Entry, revisions: wordml.Revisions) -> None:
-    new = " (new)" if entry.current is None else ""
-    document.add_heading(f"Paragraph {entry.label}{new}", level=3)
+def _entry(document: Any, entry: Entry, revisions: wordml.Revisions, compilation: Compilation) -> None:
+    document.add_heading(characters.for_xml(paragraph_heading(compilation, entry)), level=3)
     _small(document.add_paragraph(), entry.path)
     if entry.current is not None:
         if entry.note:
@@ -63,9 +63,14 @@ def _entry(document: Any, entry: Entry, revisions: wordml.Revisions) -> None:
         wordml.text_run(current._p, characters.for_xml(entry.current.strip()))
         current.paragraph_format.left_indent = Pt(18)
     if entry.conflicting:
-        document.add_paragraph("Conflicting proposals, side by side:")
+        document.add_paragraph(word(compilation, "conflicting", "Conflicting proposals, side by side:"))
         positions = any(p.positions for p in entry.proposals)
-        labels = ["", "Text", *(["Positions"] if positions else []), "Rationale"]
+        labels = [
+            "",
+            word(compilation, "text", "Text"),
+            *([word(compilation, "positions", "Positions")] if positions else []),
+            word(compilation, "rationale", "Rationale"),
+        ]
         table = document.add_table(rows=len(labels), cols=len(entry.proposals) + 1)
         table.style = "Table Grid"
         for row, label in enumerate(labels):
@@ -87,7 +92,7 @@ def _entry(document: Any, entry: Entry, revisions: wordml.Revisions) -> None:
             document.add_paragraph().add_run(_positions(proposal)).italic = True
         if proposal.rationale:
             paragraph = document.add_paragraph()
-            paragraph.add_run("Rationale: ").italic = True
+            paragraph.add_run(f"{word(compilation, 'rationale', 'Rationale')}: ").italic = True
             paragraph.add_run(proposal.rationale)
 
 

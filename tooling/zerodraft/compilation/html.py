@@ -11,6 +11,7 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
+from zerodraft.compilation.languages import paragraph_heading, word
 from zerodraft.compilation.model import KINDS, Compilation, Entry, Proposal
 from zerodraft.languages import conventions
 from zerodraft.wordiff import Change
@@ -56,23 +57,23 @@ def _page(compilation: Compilation) -> str:
     parts = [
         "<!DOCTYPE html>",
         f'<html{_language(compilation.language)}><head><meta charset="utf-8">',
-        f"<title>Compilation of proposals — {escape(compilation.draft)}</title>",
+        f"<title>{escape(word(compilation, 'compilation', 'Compilation of proposals'))} — {escape(compilation.draft)}</title>",
         f"<style>{_STYLE}</style></head><body>",
-        f"<h1>Compilation of proposals — {escape(compilation.draft)}</h1>",
+        f"<h1>{escape(word(compilation, 'compilation', 'Compilation of proposals'))} — {escape(compilation.draft)}</h1>",
         f"<p>{escape(compilation.title)}</p>",
         f"<p>Pending proposals from {compilation.sources()}, compared word by word with "
         f"<code>{escape(compilation.base)}</code>: <del>deleted</del>, <ins>inserted</ins>. Kinds: {kinds}.</p>",
     ]
     if not compilation.entries:
-        parts.append("<p>No proposals are pending.</p>")
+        parts.append(f"<p>{escape(word(compilation, 'none-pending', 'No proposals are pending.'))}</p>")
     heading: tuple[str, ...] = ()
     for entry in compilation.entries:
         if entry.section != heading:
             heading = entry.section
             parts.append(f"<h2>{escape(' / '.join(entry.heading or heading))}</h2>")
-        parts.append(_entry(entry))
+        parts.append(_entry(entry, compilation))
     if compilation.skipped:
-        parts.append("<h2>Branches and pull requests left out</h2><ul>")
+        parts.append(f"<h2>{escape(word(compilation, 'left-out', 'Branches and pull requests left out'))}</h2><ul>")
         parts += [f"<li><code>{escape(left.ref)}</code>: {escape(left.reason)}</li>" for left in compilation.skipped]
         parts.append("</ul>")
     parts.append("</body></html>")
@@ -103,9 +104,12 @@ def _positions(proposal: Proposal) -> str:
     return escape("; ".join(f"{key}: {', '.join(names)}" for key, names in proposal.positions))
 
 
-def _entry(entry: Entry) -> str:
-    new = " (new)" if entry.current is None else ""
-    parts = [f'<section><h3>Paragraph {escape(entry.label)}{new} <span class="ref">{escape(entry.path)}</span></h3>']
+def _entry(entry: Entry, compilation: Compilation) -> str:
+    def said(key: str, english: str) -> str:
+        return escape(word(compilation, key, english))
+
+    heading = escape(paragraph_heading(compilation, entry))
+    parts = [f'<section><h3>{heading} <span class="ref">{escape(entry.path)}</span></h3>']
     if entry.current is not None:
         if entry.note:
             parts.append(f'<p class="behind"><em>{escape(entry.note)}</em></p>')
@@ -116,13 +120,16 @@ def _entry(entry: Entry) -> str:
         texts = "".join(f"<td>{redline(p.redline)}</td>" for p in entry.proposals)
         whys = "".join(f"<td>{_MD.render(p.rationale)}</td>" for p in entry.proposals)
         parts.append(
-            '<p>Conflicting proposals, side by side:</p><table class="side-by-side">'
-            f"<tr><th></th>{heads}</tr><tr><th>Text</th>{texts}</tr>"
+            f'<p>{said("conflicting", "Conflicting proposals, side by side:")}</p><table class="side-by-side">'
+            f"<tr><th></th>{heads}</tr><tr><th>{said('text', 'Text')}</th>{texts}</tr>"
         )
         if any(p.positions for p in entry.proposals):
-            parts.append("<tr><th>Positions</th>" + "".join(f"<td>{_positions(p)}</td>" for p in entry.proposals))
+            parts.append(
+                f"<tr><th>{said('positions', 'Positions')}</th>"
+                + "".join(f"<td>{_positions(p)}</td>" for p in entry.proposals)
+            )
             parts.append("</tr>")
-        parts.append(f"<tr><th>Rationale</th>{whys}</tr></table>")
+        parts.append(f"<tr><th>{said('rationale', 'Rationale')}</th>{whys}</tr></table>")
     else:
         for proposal in entry.proposals:
             parts.append(f"<p>{_head(proposal)}</p>")
@@ -133,6 +140,6 @@ def _entry(entry: Entry) -> str:
             if proposal.positions:
                 parts.append(f"<p><em>{_positions(proposal)}</em></p>")
             if proposal.rationale:
-                parts.append(f"<div><em>Rationale:</em> {_MD.render(proposal.rationale)}</div>")
+                parts.append(f"<div><em>{said('rationale', 'Rationale')}:</em> {_MD.render(proposal.rationale)}</div>")
     parts.append("</section>")
     return "\n".join(parts)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from zerodraft import characters, frontmatter, wordiff
-from zerodraft.compilation.model import Compilation, Proposal
+from zerodraft.compilation.model import Compilation, Entry, Proposal
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
 from zerodraft.languages import conventions, version
@@ -75,6 +75,21 @@ def in_language(repository: Repository, compilation: Compilation, root: str, lan
         entries=tuple(entries),
         language=language,
     )
+
+
+def word(compilation: Compilation, key: str, english: str) -> str:
+    """A word the compilation prints, in its language (``data/languages/*.yaml``), or ``english``
+    for a compilation in the original."""
+    return conventions.of(compilation.language).word(key, english) if compilation.language else english
+
+
+def paragraph_heading(compilation: Compilation, entry: Entry) -> str:
+    """ "Paragraph 18 bis (new)", in the compilation's language ("第18段（新）")."""
+    title = word(compilation, "paragraph-title", "Paragraph {number}").replace("{number}", entry.label)
+    if entry.current is not None:
+        return title
+    new = word(compilation, "new-paragraph", "(new)")
+    return f"{title}{'' if new.startswith('（') else ' '}{new}"
 
 
 def _translation_path(path: str, language: str) -> str:

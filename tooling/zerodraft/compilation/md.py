@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from zerodraft.compilation.languages import paragraph_heading, word
 from zerodraft.compilation.model import KINDS, Compilation, Entry, Proposal
 from zerodraft.wordiff import Change
 
@@ -61,7 +62,7 @@ def render(compilation: Compilation) -> bytes:
 def _markdown(compilation: Compilation) -> str:
     """The whole compilation."""
     lines = [
-        f"# Compilation of proposals — {escape(compilation.draft)}",
+        f"# {escape(word(compilation, 'compilation', 'Compilation of proposals'))} — {escape(compilation.draft)}",
         "",
         f"{escape(compilation.title)}",
         "",
@@ -71,35 +72,34 @@ def _markdown(compilation: Compilation) -> str:
         "",
     ]
     if not compilation.entries:
-        lines += ["No proposals are pending.", ""]
+        lines += [escape(word(compilation, "none-pending", "No proposals are pending.")), ""]
     heading: tuple[str, ...] = ()
     for entry in compilation.entries:
         if entry.section != heading:
             heading = entry.section
             lines += [f"## {escape(' / '.join(entry.heading or heading))}", ""]
-        lines += _entry(entry)
+        lines += _entry(entry, compilation)
     if compilation.skipped:
-        lines += ["## Branches and pull requests left out", ""]
+        lines += [f"## {escape(word(compilation, 'left-out', 'Branches and pull requests left out'))}", ""]
         lines += [f"- `{left.ref}`: {escape(left.reason)}" for left in compilation.skipped]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _entry(entry: Entry) -> list[str]:
-    new = " (new)" if entry.current is None else ""
-    lines = [f"### Paragraph {entry.label}{new}", "", f"`{entry.path}`", ""]
+def _entry(entry: Entry, compilation: Compilation) -> list[str]:
+    lines = [f"### {escape(paragraph_heading(compilation, entry))}", "", f"`{entry.path}`", ""]
     if entry.current is not None:
         current = escape(entry.current.strip()).replace("\n", "\\\n> ")
         lines += [f"> *{escape(entry.note)}*", ">"] if entry.note else []
         lines += [f"> {current}", ""]
     if entry.conflicting:
-        lines += _side_by_side(entry.proposals)
+        lines += _side_by_side(entry.proposals, compilation)
     else:
         for proposal in entry.proposals:
-            lines += _proposal(proposal)
+            lines += _proposal(proposal, compilation)
     return lines
 
 
-def _proposal(proposal: Proposal) -> list[str]:
+def _proposal(proposal: Proposal, compilation: Compilation) -> list[str]:
     lines = [f"**{proposal.kind}** — {escape(who(proposal))} ({escape(proposal.source)})", ""]
     if proposal.note:
         lines += [f"*{escape(proposal.note)}*", ""]
@@ -108,18 +108,30 @@ def _proposal(proposal: Proposal) -> list[str]:
     if proposal.positions:
         lines += [f"*{escape(_positions(proposal))}*", ""]
     if proposal.rationale:
-        lines += [f"*Rationale:* {escape(proposal.rationale)}".replace("\n", "\\\n"), ""]
+        rationale = escape(word(compilation, "rationale", "Rationale"))
+        lines += [f"*{rationale}:* {escape(proposal.rationale)}".replace("\n", "\\\n"), ""]
     return lines
 
 
-def _side_by_side(proposals: tuple[Proposal, ...]) -> list[str]:
+def _side_by_side(proposals: tuple[Proposal, ...], compilation: Compilation) -> list[str]:
     head = "| | " + " | ".join(f"**{p.kind}** — {escape(who(p))} ({escape(p.source)})" for p in proposals) + " |"
     rule = "| --- |" + " --- |" * len(proposals)
-    text = "| Text | " + " | ".join(redline(p.redline, table=True) for p in proposals) + " |"
-    why = "| Rationale | " + " | ".join(_cell(p.rationale) for p in proposals) + " |"
-    lines = ["Conflicting proposals, side by side:", "", head, rule, text]
+    text = (
+        f"| {escape(word(compilation, 'text', 'Text'))} | "
+        + " | ".join(redline(p.redline, table=True) for p in proposals)
+        + " |"
+    )
+    why = f"| {escape(word(compilation, 'rationale', 'Rationale'))} | " + " | ".join(
+        _cell(p.rationale) for p in proposals
+    )
+    why += " |"
+    lines = [escape(word(compilation, "conflicting", "Conflicting proposals, side by side:")), "", head, rule, text]
     if any(p.positions for p in proposals):
-        lines.append("| Positions | " + " | ".join(_cell(_positions(p)) for p in proposals) + " |")
+        lines.append(
+            f"| {escape(word(compilation, 'positions', 'Positions'))} | "
+            + " | ".join(_cell(_positions(p)) for p in proposals)
+            + " |"
+        )
     return [*lines, why, ""]
 
 

@@ -29,6 +29,9 @@ from zerodraft.languages.skeleton import Unit
 _MARKS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _PAGE_NUMBER = re.compile(r"^[\s\-–—\d]*$")
 _TATWEEL = "\u0640"
+#: Letters a display font draws with its Persian look-alike: Farsi yeh "ی" for yeh "ي", keheh
+#: "ک" for kaf "ك" (the Arabic BBNJ PDF's "ﯿ").
+_FOLD = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643"})
 #: How many centred blocks past the last heading found the next heading may be (the text
 #: between two headings holds a few: a centred formula, a short last line of a paragraph).
 _LOOKAHEAD = 30
@@ -50,7 +53,7 @@ class TitleShape:
 
 def letters(text: str) -> Counter[str]:
     """The letters of ``text`` in their plain forms ("ﻟ" is "ل"), marks and tatweel left out."""
-    plain = unicodedata.normalize("NFKC", text)
+    plain = unicodedata.normalize("NFKC", text).translate(_FOLD)
     return Counter(c for c in plain if unicodedata.category(c).startswith("L") and c != _TATWEEL)
 
 

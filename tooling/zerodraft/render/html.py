@@ -212,7 +212,8 @@ def _legend(draft: CompiledDraft) -> str:
         for label in draft.document.config.vocabulary.labels
     ]
     brackets = _word(draft, "brackets", "Square brackets: text not agreed.")
-    rows.append(f'<li><span class="br">[text]</span> <span>{escape(brackets)}</span></li>')
+    sample = _word(draft, "bracket-sample", "[text]")
+    rows.append(f'<li><span class="br">{escape(sample)}</span> <span>{escape(brackets)}</span></li>')
     return (
         '<section class="legend" aria-labelledby="legend-heading">\n'
         f'<h2 id="legend-heading">{escape(_word(draft, "consensus-labels", "Consensus labels"))}</h2>\n<ul>\n'
