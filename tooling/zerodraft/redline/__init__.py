@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from zerodraft import characters, wordiff
-from zerodraft.model import Document, Paragraph, Section, SectionKind
+from zerodraft.model import DIVISIONS, Document, Paragraph, Section, SectionKind
 from zerodraft.wordiff import Change
 
 Kind = Literal["same", "changed", "inserted", "deleted", "moved-from", "moved-to"]
@@ -350,14 +350,7 @@ def compare(old: Document, new: Document, old_name: str = "", new_name: str = ""
     return Redline(old_name, new_name, tuple(blocks), visible(new.config.symbol), new.language)
 
 
-_PAIRED = (
-    SectionKind.ARTICLE,
-    SectionKind.PART,
-    SectionKind.CHAPTER,
-    SectionKind.SECTION,
-    SectionKind.ANNEX,
-    SectionKind.APPENDIX,
-)
+_PAIRED = (SectionKind.ARTICLE, *DIVISIONS)
 """The kinds of section a release renumbers, paired across drafts by the paragraphs they hold."""
 
 
