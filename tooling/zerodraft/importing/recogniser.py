@@ -48,6 +48,7 @@ from zerodraft.importing.labels import (
     PREAMBLE_CHAPEAU_RE,
     ROMAN_RE,
     ROMANS,
+    SCANNED_ONE_RE,
     STATUS_RE,
     TERMINATED_RE,
     TRAILING_STATUS_RE,
@@ -294,10 +295,17 @@ class _Recogniser:
         if heading is not None:
             self.open_heading(heading, text, block)
             return index + 1
+        unit = self.unit()
+        if SCANNED_ONE_RE.match(text) and unit is not None and unit.kind == "article" and unit.last is None:
+            # "l. The instrument …" as an article's first paragraph: its digit scanned as the letter l
+            self.guess(block, f"'l.' read as paragraph 1 of {unit.ordinal}: the letter l scanned for the digit 1")
+            block = replace(block, text="1" + text[1:])
+            text = block.text
         numbered = NUMBERED_RE.match(text)
         if numbered and self.numbered(block, numbered, self.stands_alone(index)):
             return index + 1
-        if self.title_wanted(block) and self.takes_title(text, block):
+        after = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        if self.title_wanted(block) and self.takes_title(text, block, after):
             return index + 1
         if self.heading_open and block.kind is Kind.LINE and self.stack and self.continues_heading(text):
             self.stack[-1].heading.append(text)
@@ -425,8 +433,13 @@ class _Recogniser:
     def heading_open_for(self, section: _Section) -> bool:
         return section.line == self.heading_line
 
-    def takes_title(self, text: str, block: Block) -> bool:
-        """Read ``text`` as the open heading's title (or its continuation); False if it is not."""
+    def takes_title(self, text: str, block: Block, following: Block | None = None) -> bool:
+        """Read ``text`` as the open heading's title (or its continuation); False if it is not.
+
+        A title's first line is short, or — an article's title that wraps — up to a full line
+        when ``following`` continues it in lower case and ends short, without a full stop
+        ("Responsibility of the flag State for damage caused by a warship" / "or other
+        government ship operated for non-commercial purposes")."""
         section = self.stack[-1]
         if len(section.title) >= 4 or self.is_start(text):
             return False
@@ -441,7 +454,9 @@ class _Recogniser:
             return True
         if not text[:1].isupper() and text[:1] not in '[“"(':
             return False
-        if not TERMINATED_RE.search(text) and len(text) <= max(0.8 * self.width, 60):
+        if not TERMINATED_RE.search(text) and (
+            len(text) <= max(0.8 * self.width, 60) or self.title_wraps(section, text, following)
+        ):
             section.title.append(text)
             section.heading.append(text)
             return True
@@ -455,6 +470,19 @@ class _Recogniser:
             self.new_paragraph(None, split.group("rest"), block, unnumbered=True)
             return True
         return False
+
+    def title_wraps(self, section: _Section, text: str, following: Block | None) -> bool:
+        """An article's title on two lines: a first line up to a full line's length, then a
+        short line in lower case that does not end a sentence, then the text."""
+        if section.kind != "article" or following is None or following.kind is not Kind.LINE or following.gap:
+            return False
+        rest = following.text
+        return (
+            len(text) <= 1.1 * self.width
+            and rest[:1].islower()
+            and len(rest) < 0.8 * self.width
+            and not TERMINATED_RE.search(rest)
+        )
 
     # ---- deciding
     def starts_draft(self, block: Block) -> bool:
@@ -503,6 +531,8 @@ class _Recogniser:
                 return None
             if not number and match.group("rest"):
                 return None
+            if not number and text.endswith(".") and self.para is not None and not self.finished(self.para):
+                return None  # "… required by articles 4 and 5 of this" / "Annex.": the sentence goes on
             rest = match.group("rest") or ""
             if rest and not heading_like(rest, strict=False):
                 return None
