@@ -154,3 +154,27 @@ def test_a_preamble_with_another_count_of_openings_is_shared_by_length_and_liste
     assert not any(a.certain for a in result.paragraphs)
     assert "".join(a.text for a in result.paragraphs) in text  # nothing lost, nothing added
     assert any(p.code == "ZD660" and "preamble" in p.message for p in result.problems)
+
+
+@given(
+    clauses=st.lists(
+        st.tuples(
+            st.sampled_from(["回顾", "强调", "认识到", "铭记"]),
+            st.text("公约海洋协定区域生物多样性", min_size=1, max_size=12),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    extra=st.integers(min_value=-1, max_value=1),
+)
+def test_a_preamble_cut_never_loses_or_repeats_a_character(clauses: list[tuple[str, str]], extra: int) -> None:
+    """Whatever the count of openings against the original's, the pieces are the text, in order."""
+    count = max(1, len(clauses) + extra)
+    unit = _preamble(*(f"Recalling {i}," for i in range(count)))
+    body = "".join(f"{verb}{words}，" for verb, words in clauses)
+    result = align.align((unit,), f"协定\n\n序言本协定各缔约方，{body}\n", conventions.of("zh"), "zh.txt")
+    chapeau = result.headings[0].heading.removeprefix("序言\n")
+    assert chapeau + "".join(a.text for a in result.paragraphs) == "本协定各缔约方，" + body
+    if count == len(clauses):  # as many openings as paragraphs: each cut is sure
+        assert [a.text for a in result.paragraphs] == [f"{verb}{words}，" for verb, words in clauses]
+        assert all(a.certain for a in result.paragraphs)

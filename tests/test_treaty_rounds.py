@@ -266,6 +266,9 @@ def test_the_round_on_the_bbnj_agreement(tmp_path: Path, capsys: pytest.CaptureF
     assert rows == {("5 bis", "6"), ("6", "7"), ("7", "8"), ("8", "9"), ("9", "10"), ("10", None)}
     row = next(r for r in concordance["paragraphs"] if r["id"] == eight_two.id)
     assert (row["old-article"], row["old"], row["new-article"], row["new"]) == ("8", "2", "9", "2")
+    notes = (secretariat / "build/draft-2/draft-2-release-notes.md").read_text()
+    assert f"| 9(2) | 8(2) | `{eight_two.id}` |" in notes  # cited as delegates cite it
+    assert f"| 6 (unnumbered) | 5 bis (unnumbered) | `{kenyas}` |" in notes  # Kenya's one-paragraph article
     # The redline shows the article inserted and the article deleted.
     tags = Repository(secretariat)
     diff = redline.compare(reader.read(tags.tree("draft-1")).document, reader.read(tags.tree("draft-2")).document)
@@ -393,7 +396,15 @@ def test_a_part_whose_articles_are_all_deleted_leaves(tmp_path: Path, capsys: py
     for number in ("4", "5", "6"):
         zd(repo, "propose", "delete", f"Article {number}", "--delegation", "Norway")
     git(repo, "commit", "-q", "-am", "Norway proposes deleting Part II")
+    cite = outcome / "01-part-i/01-article-1/003.md"
+    cite.write_text(cite.read_text().replace("Part III applies", "Part II and Part III apply"))
     capsys.readouterr()
+    assert main(["-C", str(repo), "check"]) == 1  # Part II leaves: a reference to it must change first
+    assert (
+        "003.md:5: ZD702 paragraph 3 refers to part II ('Part II'), which is labelled deleted"
+        in capsys.readouterr().out
+    )
+    git(repo, "checkout", "-q", "--", ".")
     zd(repo, "release", "--format", "none", "Draft 2", "--date", "2026-04-01")
     assert "PART II leaves (deleted)  outcome/02-part-ii" in capsys.readouterr().out
     zd(repo, "check")

@@ -152,7 +152,8 @@ def _masthead(value: Any, report: Callable[[str, str], None]) -> Masthead:
     fields: dict[str, str] = {}
     for key, text in value.items():
         if key not in known:
-            report("masthead", f"'masthead' has an unknown key '{key}'{hint(str(key), tuple(known))}")
+            takes = hint(str(key), tuple(known)) or f" (it takes {', '.join(f'{k}:' for k in known)})"
+            report("masthead", f"'masthead:' has '{key}:', which it does not take{takes}")
         elif isinstance(text, (str, int, dt.date)):
             fields[known[key]] = str(text).strip()
         else:
@@ -189,7 +190,9 @@ def _numbering(value: Any, report: Callable[[str, str], None]) -> Numbering:
         preamble = "numbered"
     for key in value:
         if key not in ("paragraphs", "preamble"):
-            report("numbering", f"'numbering' has an unknown key '{key}'")
+            report(
+                "numbering", f"'numbering:' has '{key}:', which it does not take (it takes paragraphs: and preamble:)"
+            )
     return Numbering(Scheme(paragraphs), preamble == "numbered")
 
 

@@ -86,6 +86,17 @@ class SectionKind(Enum):
         return self in (SectionKind.ARTICLE, SectionKind.ANNEX, SectionKind.APPENDIX, SectionKind.OPTION)
 
 
+DIVISIONS: tuple[SectionKind, ...] = (
+    SectionKind.PART,
+    SectionKind.CHAPTER,
+    SectionKind.SECTION,
+    SectionKind.ANNEX,
+    SectionKind.APPENDIX,
+)
+"""The numbered divisions of a treaty besides its articles: at a release they are renumbered
+when one is inserted with bis (``rounds/divisions.py``), leave when every paragraph in them
+is deleted, and redlines pair them across drafts by the paragraphs they hold, as articles."""
+
 _KIND_WORDS = {
     SectionKind.PART: "PART",
     SectionKind.CHAPTER: "Chapter",

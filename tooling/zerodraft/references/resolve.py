@@ -34,10 +34,14 @@ from dataclasses import dataclass
 from enum import Enum
 
 from zerodraft import numbering
-from zerodraft.model import Document, Paragraph, Section, SectionKind
+from zerodraft.model import DIVISIONS, Document, Paragraph, Section, SectionKind
 from zerodraft.references.grammar import Kind, Numeral, Reference, Scope, Target, find
 from zerodraft.rounds.articles import leaves
 from zerodraft.vocabulary import Role
+
+_LEAVING = frozenset((SectionKind.ARTICLE, *DIVISIONS))
+"""The kinds of section that leave at a release when every paragraph in them is deleted
+(:mod:`zerodraft.rounds.articles`, :mod:`zerodraft.rounds.divisions`)."""
 
 
 class Status(Enum):
@@ -48,8 +52,8 @@ class Status(Enum):
     MISSING = "missing"
     """Nothing in the document has that kind and number."""
     DELETED = "deleted"
-    """It is a paragraph labelled deleted, or an article all of whose paragraphs are: it
-    leaves at the next release."""
+    """It is a paragraph labelled deleted, or an article (Part, chapter, section, annex,
+    appendix) all of whose paragraphs are: it leaves at the next release."""
     AMBIGUOUS = "ambiguous"
     """Two or more things could be meant; the reference must say which."""
     OUTSIDE = "outside"
@@ -343,7 +347,7 @@ class Index:
             if len(matches) > 1 and target.kind is Kind.ANNEX:
                 matches = self._of_its_run(folder, matches)
             if len(matches) == 1:
-                gone = target.kind is Kind.ARTICLE and leaves(matches[0])
+                gone = matches[0].kind in _LEAVING and leaves(matches[0])
                 status = Status.DELETED if gone else Status.FOUND
                 return Resolution(target, status, section=matches[0])
             if len(matches) > 1:

@@ -6,7 +6,8 @@ at the release, and every one after it moves up one — as articles do
 
 A sequence is the divisions of one kind with one parent (the Parts of the document, the
 sections of Part II, the annexes), in folder order.  Only a sequence holding a ``bis``,
-``ter`` … or ``ante`` is renumbered, from the number its first division has (an extract that
+``ter`` … or ``ante``, or losing a division that leaves, is renumbered, from the number its
+first division has (an extract that
 starts at Part XI keeps starting there); a sequence whose numbers are not all of one kind of
 numeral keeps its numbers.  Because a division's folder is ordered by its place among its
 siblings, not by its number, the folders from the first inserted one on take whole order
@@ -25,10 +26,10 @@ import re
 from collections.abc import Iterator
 
 from zerodraft import numbering
-from zerodraft.model import Document, Section, SectionKind
+from zerodraft.model import DIVISIONS, Document, Section, SectionKind
 from zerodraft.rounds.articles import ArticleMove, leaves
 
-KINDS = (SectionKind.PART, SectionKind.CHAPTER, SectionKind.SECTION, SectionKind.ANNEX, SectionKind.APPENDIX)
+KINDS = DIVISIONS
 """The divisions renumbered here."""
 _NUMBER = re.compile(
     rf"^(?P<base>[IVXLC]+|\d{{1,4}}|[A-Z])(?:\s+(?P<suffix>{'|'.join((numbering.ANTE, *numbering.SUFFIXES))}))?$"
