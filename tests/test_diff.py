@@ -81,7 +81,7 @@ def test_example_redline(repo: Path) -> None:
     assert remarks == [
         "deleted",
         "text amended; label changed: agreed ad ref → open",
-        "new paragraph; label: proposed",
+        "new paragraph, proposed by Kenya; label: proposed",
     ]
     assert accept_all(data) == [i.line() for i in redline.items(new)]
     assert reject_all(data) == [i.line() for i in redline.items(old)]
@@ -195,7 +195,7 @@ def test_diff_command_formats(repo: Path, capsys: pytest.CaptureFixture[str], tm
     assert main(["-C", str(repo), "diff", "draft-2", "--format", "html", "-o", str(tmp_path / "r.html")]) == 0
     page = (tmp_path / "r.html").read_text()
     assert "<ins>" in page
-    assert '<li><a href="#p-new-kenya">8 (new paragraph)</a></li>' in page
+    assert '<li><a href="#p-new-kenya">8 (new paragraph, proposed by Kenya)</a></li>' in page
     assert "p-a1b2c3d4e504" not in page.split("</nav>")[0]  # renumbered only: not among the changes
     assert "4 paragraphs renumbered only, not listed here: the draft's concordance gives" in page
     out = tmp_path / "r.docx"

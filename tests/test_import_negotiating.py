@@ -320,3 +320,59 @@ def test_the_geneva_negotiating_text_checks_clean(tmp_path: Path) -> None:
     loss = next(b for b in blocks if "05-e-adaptation" in b.path)
     assert [o.number for o in loss.subsections] == ["I", "II", "III"]
     assert document.config.as_printed
+
+
+NUMBERED_OPTIONS = (
+    "Negotiating text\n\n"
+    "A. [Mitigation\n"
+    "1. [All Parties to take into account joint approaches.]\n"
+    "2.\n"
+    "[Option 1: Parties may make use of market mechanisms:\n"
+    "2.1 [The use of market mechanisms is to be supplementary.]\n"
+    "2.2 [A share of the proceeds shall assist adaptation.]\n"
+    "Option 2:\n"
+    "2. [Parties may claim mitigation outcomes achieved in other Parties.\n"
+    "2.1 Those rules will be defined by 2016.]\n"
+    "Option 3:\n"
+    "2. No provision on market mechanisms.]\n"
+    "3. [Parties shall report on their commitments.]]\n"
+)
+
+
+def test_an_option_block_numbered_1_to_n_that_numbers_a_paragraph_again(tmp_path: Path) -> None:
+    """ "2." "[Option 1: …" 2.1 2.2, then "Option 2:" and "2." again, then "Option 3:": the
+    block of paragraph 2, its first option from paragraph 2 on; "3." ends it."""
+    document = imported_text(tmp_path, NUMBERED_OPTIONS)
+    assert [str(p) for p in problems_of(tmp_path)] == []
+    options_ = [s for s in document.walk() if s.kind.value == "option"]
+    assert [(o.number, o.heading) for o in options_] == [("1", ""), ("2", "Option 2:"), ("3", "Option 3:")]
+    assert [p.label for p in options_[0].paragraphs] == ["2", "2.1", "2.2"]
+    assert [p.text.split(" ")[0] for p in options_[1].paragraphs] == ["2.", "2.1"]  # numbered again: in the text
+    assert [p.label for p in document.sections[0].paragraphs] == ["1"]
+    after = [s for s in document.walk() if s.untitled and s.kind.value == "heading"]
+    assert [p.label for p in after[0].paragraphs] == ["3"]
+
+
+def test_bracketed_recitals_are_paragraphs_of_their_own(tmp_path: Path) -> None:
+    """ "[Recalling …,]" then "[Option (a): Recognizing …": in text printed without numbers,
+    each bracketed recital is an unnumbered paragraph (the Geneva text's preamble)."""
+    paragraphs = labelled(
+        tmp_path,
+        "Negotiating text\n\nA. [Preamble]\n[The Parties to this agreement,]\n[Recalling the Convention and its\n"
+        "objective,]\n[Option (a): Recognizing the urgency of action,\nOption (b): Recognizing the need for action,]\n"
+        "[Have agreed as follows:]\nB. [Definitions]\n1. [For the purposes of this agreement.]\n",
+    )
+    assert [text for _, text in paragraphs][:3] == [
+        "[The Parties to this agreement,]",
+        "[Recalling the Convention and its objective,]",
+        "[Option (a): Recognizing the urgency of action, Option (b): Recognizing the need for action,]",
+    ]
+
+
+def test_a_hyphenated_sub_section_is_not_a_reference_to_a_section() -> None:
+    """ "See sub-section 5 in this section" names a numbered subheading; "section 5" inside
+    the compound is not a reference (it would point at a section the text does not have)."""
+    from zerodraft.references import grammar
+
+    assert grammar.find("See sub-section 5 in this section. See also sub-sections 4 and 12.") == ()
+    assert [r.written for r in grammar.find("See section 5 and paragraph 3.")] == ["section 5", "paragraph 3"]

@@ -4,6 +4,7 @@ here, and the real treaties of the corpus."""
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 from pathlib import Path
 
@@ -177,3 +178,13 @@ def test_bbnj_annex_ii_in_its_order() -> None:
     ]
     # pdftotext joins "benefit-" to the wrong line there; the word boxes put it back
     assert "(b) Contact details and other relevant information on national focal points;" in lines
+
+
+@given(st.lists(st.integers(1, 400), unique=True, max_size=80).map(sorted), st.integers(1, 10))
+def test_the_word_boxes_take_a_few_runs_of_pages(pages: list[int], most: int) -> None:
+    """However many pages hold a label alone, pdftotext runs at most a few times, and every
+    such page is in one of its runs."""
+    found = pdflayout.runs(pages, most)
+    assert len(found) <= most
+    assert all(any(first <= page <= last for first, last in found) for page in pages)
+    assert all(a[1] < b[0] for a, b in itertools.pairwise(found))

@@ -202,3 +202,51 @@ def test_a_capitalised_reference_within_a_part() -> None:
         ((section.within[0][0], "XV"),),
     )
     assert section.within[0][0].value == "part"
+
+
+SCANNED_TREATY = """CONVENTION ON SOMETHING
+
+Article 1
+Use of terms
+
+For the purposes of this Convention, "Area" means the sea-bed beyond national jurisdiction and the subsoil thereof.
+
+Article 2
+Responsibility of the flag State for damage caused by a warship or a vessel
+or other government ship operated for non-commercial purposes
+
+The flag State shall bear international responsibility for any loss or damage to the coastal State resulting from it.
+
+Article 3
+Formal confirmation
+
+l. An international organization may deposit its instrument of formal confirmation if a majority of its member
+States deposit theirs.
+
+2. The instruments deposited shall contain the undertakings required by articles 4 and 5 of this
+Annex.
+
+Article 4
+Extent of participation
+
+The instrument of formal confirmation shall contain an undertaking.
+"""
+
+
+def test_a_scanned_treatys_misprints_are_read_as_printed(tmp_path: Path) -> None:
+    """An article title wrapped over two lines, "l." for paragraph 1 in an article, and a
+    sentence ending "… of this" / "Annex." (not an annex heading): the articles run on."""
+    document = imported_text(tmp_path, SCANNED_TREATY)
+    articles = [s for s in document.walk() if s.kind.value == "article"]
+    assert [s.number for s in articles] == ["1", "2", "3", "4"]
+    assert articles[1].title == (
+        "Responsibility of the flag State for damage caused by a warship or a vessel or other government ship "
+        "operated for non-commercial purposes"
+    )
+    assert [p.text.split()[0] for p in articles[1].paragraphs] == ["The"]
+    assert [p.label for p in articles[2].paragraphs] == ["1", "2"]
+    assert articles[2].paragraphs[0].text.startswith("An international organization")
+    assert articles[2].paragraphs[1].text.rstrip().endswith("of this Annex.")
+    assert not any(s.kind.value == "annex" for s in document.walk())
+    report = (tmp_path / "outcome.import-report.md").read_text(encoding="utf-8")
+    assert "'l.' read as paragraph 1 of Article 3" in report

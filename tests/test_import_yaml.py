@@ -22,7 +22,7 @@ VALUES = st.one_of(
 )
 
 
-@settings(max_examples=1500)
+@settings(max_examples=500)
 @given(st.dictionaries(KEYS, VALUES, min_size=1, max_size=5))
 def test_the_fast_path_writes_what_ruamel_writes(data: dict[str, object]) -> None:
     assert writer._yaml(data) == writer._ruamel_yaml(data)

@@ -360,6 +360,8 @@ def test_the_redline_classifies_each_change_truly(round_: Round, tmp_path: Path)
     assert opposed["positions"] == "now opposed by Iran (Islamic Republic of)"
     md = zd(repo, "diff", "Draft 2", "Draft 3")[0]
     assert "**21 (was 19)** _(label changed: open → agreed)_" in md
+    assert "**6** _(new paragraph, proposed by Iran (Islamic Republic of))_" in md  # who added it
+    assert "**25** _(new paragraph, proposed by European Union)_" in md
     assert "_(positions changed: now opposed by Iran (Islamic Republic of); open)_" in md
     assert (
         f"1 text amended, 1 label changed, 1 positions changed, 0 moved, 3 new, 0 deleted, {len(renumbered)} renumbered only"

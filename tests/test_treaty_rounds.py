@@ -266,6 +266,9 @@ def test_the_round_on_the_bbnj_agreement(tmp_path: Path, capsys: pytest.CaptureF
     assert rows == {("5 bis", "6"), ("6", "7"), ("7", "8"), ("8", "9"), ("9", "10"), ("10", None)}
     row = next(r for r in concordance["paragraphs"] if r["id"] == eight_two.id)
     assert (row["old-article"], row["old"], row["new-article"], row["new"]) == ("8", "2", "9", "2")
+    notes = (secretariat / "build/draft-2/draft-2-release-notes.md").read_text()
+    assert f"| 9(2) | 8(2) | `{eight_two.id}` |" in notes  # cited as delegates cite it
+    assert f"| 6 (unnumbered) | 5 bis (unnumbered) | `{kenyas}` |" in notes  # Kenya's one-paragraph article
     # The redline shows the article inserted and the article deleted.
     tags = Repository(secretariat)
     diff = redline.compare(reader.read(tags.tree("draft-1")).document, reader.read(tags.tree("draft-2")).document)

@@ -28,6 +28,9 @@ ARTICLE_RE = re.compile(
 #: "Article l2", "Article 1O" (l or I for 1, O for 0).  Read as an article only where the
 #: digits make the next article's number.
 OCR_ARTICLE_RE = re.compile(r"^(?P<word>Article|ARTICLE)\s+(?P<n>(?=[\dlIO]*\d)(?=[\dlIO]*[lIO])[\dlIO]{2,3})\.?$")
+#: Paragraph 1 whose digit a scan read as the letter l: "l. The instrument of formal
+#: confirmation …" (taken only where paragraph 1 is expected).
+SCANNED_ONE_RE = re.compile(r"^l\.\s+[A-Z“\"(\[]")
 #: The digits a scan reads as letters.
 OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
 #: "PART II", "Part XI.", "SECTION 1. GENERAL PROVISIONS", "SUBSECTION A.", "Chapter 3",

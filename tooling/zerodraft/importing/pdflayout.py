@@ -87,14 +87,23 @@ def boxes_command(program: str, path: str, first: int, last: int) -> list[str]:
     return [program, "-bbox-layout", "-enc", "UTF-8", "-f", str(first), "-l", str(last), "--", path, "-"]
 
 
-def runs(pages: list[int]) -> list[tuple[int, int]]:
-    """Runs of consecutive page numbers: [3, 4, 5, 9] → [(3, 5), (9, 9)]."""
+#: At most this many pdftotext runs for the word boxes of one PDF (runs of pages are joined
+#: across their smallest gaps beyond it): a few processes, whatever the length of the PDF.
+MAX_RUNS = 8
+
+
+def runs(pages: list[int], most: int = MAX_RUNS) -> list[tuple[int, int]]:
+    """Runs of consecutive page numbers, at most ``most`` of them: [3, 4, 5, 9] → [(3, 5),
+    (9, 9)]; beyond ``most``, the two runs with the smallest gap between them become one."""
     out: list[tuple[int, int]] = []
     for page in pages:
         if out and page == out[-1][1] + 1:
             out[-1] = (out[-1][0], page)
         else:
             out.append((page, page))
+    while len(out) > most:
+        at = min(range(len(out) - 1), key=lambda i: out[i + 1][0] - out[i][1])
+        out[at : at + 2] = [(out[at][0], out[at + 1][1])]
     return out
 
 

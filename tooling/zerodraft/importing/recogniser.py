@@ -48,6 +48,7 @@ from zerodraft.importing.labels import (
     PREAMBLE_CHAPEAU_RE,
     ROMAN_RE,
     ROMANS,
+    SCANNED_ONE_RE,
     STATUS_RE,
     TERMINATED_RE,
     TRAILING_STATUS_RE,
@@ -192,6 +193,8 @@ class _Recogniser:
         self.preamble_heading = ""
         self.option = ""
         """An "Option 2:" label line waiting for the paragraph it introduces."""
+        self.option_at = 0
+        """The source line of that label."""
         self.contents: list[Block] = []
         """A table of contents' lines (dot leaders, page numbers), kept in the header note."""
         self.heading_line = -1
@@ -292,10 +295,17 @@ class _Recogniser:
         if heading is not None:
             self.open_heading(heading, text, block)
             return index + 1
+        unit = self.unit()
+        if SCANNED_ONE_RE.match(text) and unit is not None and unit.kind == "article" and unit.last is None:
+            # "l. The instrument …" as an article's first paragraph: its digit scanned as the letter l
+            self.guess(block, f"'l.' read as paragraph 1 of {unit.ordinal}: the letter l scanned for the digit 1")
+            block = replace(block, text="1" + text[1:])
+            text = block.text
         numbered = NUMBERED_RE.match(text)
         if numbered and self.numbered(block, numbered, self.stands_alone(index)):
             return index + 1
-        if self.title_wanted(block) and self.takes_title(text, block):
+        after = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        if self.title_wanted(block) and self.takes_title(text, block, after):
             return index + 1
         if self.heading_open and block.kind is Kind.LINE and self.stack and self.continues_heading(text):
             self.stack[-1].heading.append(text)
@@ -306,6 +316,7 @@ class _Recogniser:
             return index + 1
         if OPTION_LABEL_RE.match(text):
             self.option = text
+            self.option_at = block.line
             self.para = None
             return index + 1
         if self.para is not None and STATUS_RE.match(text):
@@ -326,6 +337,11 @@ class _Recogniser:
                 return end
         if self.in_unnumbered_preamble() and self.starts_preamble_paragraph(text):
             self.new_paragraph(None, text, block)
+            return index + 1
+        if self.para is not None and self.new_recital(self.para, block):
+            # "…,]" then "[Recalling …": a bracketed recital of a negotiating text's preamble
+            self.guess(block, f"a bracketed recital in {self.where()}: imported as an unnumbered paragraph")
+            self.new_paragraph(None, text, block, unnumbered=True)
             return index + 1
         if self.para is not None and self.new_operative(self.para, block):
             # "…; Requests the SBSTA …": a decision's next paragraph, printed without a number
@@ -351,6 +367,17 @@ class _Recogniser:
             )
         self.new_paragraph(None, text, block, unnumbered=True)
         return index + 1
+
+    def new_recital(self, para: _Para, block: Block) -> bool:
+        """In text printed without numbers, a line opening a bracket with a participle
+        ("[Recalling …", "[Option (a): Recognizing …") after a line that closes one ("…,]")
+        starts the next recital: negotiating texts bracket each preambular paragraph."""
+        if not para.unnumbered or para.hard or block.kind is not Kind.LINE:
+            return False
+        opening = re.match(r"^\[+(?:Option\s+\([a-z]\):\s*)?(?P<rest>\S.*)$", block.text)
+        if opening is None or not PARTICIPLE_RE.match(opening.group("rest")):
+            return False
+        return bool(re.search(r"[,;.:]?\s*\]+$", para.lines[-1]))
 
     def new_operative(self, para: _Para, block: Block) -> bool:
         """A line opening with an operative verb ("Requests", "Also decides") after a line
@@ -406,8 +433,13 @@ class _Recogniser:
     def heading_open_for(self, section: _Section) -> bool:
         return section.line == self.heading_line
 
-    def takes_title(self, text: str, block: Block) -> bool:
-        """Read ``text`` as the open heading's title (or its continuation); False if it is not."""
+    def takes_title(self, text: str, block: Block, following: Block | None = None) -> bool:
+        """Read ``text`` as the open heading's title (or its continuation); False if it is not.
+
+        A title's first line is short, or — an article's title that wraps — up to a full line
+        when ``following`` continues it in lower case and ends short, without a full stop
+        ("Responsibility of the flag State for damage caused by a warship" / "or other
+        government ship operated for non-commercial purposes")."""
         section = self.stack[-1]
         if len(section.title) >= 4 or self.is_start(text):
             return False
@@ -422,7 +454,9 @@ class _Recogniser:
             return True
         if not text[:1].isupper() and text[:1] not in '[“"(':
             return False
-        if not TERMINATED_RE.search(text) and len(text) <= max(0.8 * self.width, 60):
+        if not TERMINATED_RE.search(text) and (
+            len(text) <= max(0.8 * self.width, 60) or self.title_wraps(section, text, following)
+        ):
             section.title.append(text)
             section.heading.append(text)
             return True
@@ -436,6 +470,19 @@ class _Recogniser:
             self.new_paragraph(None, split.group("rest"), block, unnumbered=True)
             return True
         return False
+
+    def title_wraps(self, section: _Section, text: str, following: Block | None) -> bool:
+        """An article's title on two lines: a first line up to a full line's length, then a
+        short line in lower case that does not end a sentence, then the text."""
+        if section.kind != "article" or following is None or following.kind is not Kind.LINE or following.gap:
+            return False
+        rest = following.text
+        return (
+            len(text) <= 1.1 * self.width
+            and rest[:1].islower()
+            and len(rest) < 0.8 * self.width
+            and not TERMINATED_RE.search(rest)
+        )
 
     # ---- deciding
     def starts_draft(self, block: Block) -> bool:
@@ -484,6 +531,8 @@ class _Recogniser:
                 return None
             if not number and match.group("rest"):
                 return None
+            if not number and text.endswith(".") and self.para is not None and not self.finished(self.para):
+                return None  # "… required by articles 4 and 5 of this" / "Annex.": the sentence goes on
             rest = match.group("rest") or ""
             if rest and not heading_like(rest, strict=False):
                 return None
@@ -623,6 +672,8 @@ class _Recogniser:
         self.after_option_block(number)
         if number == Number(1) and self.restarts_here():
             self.stack[-1].restarts = True  # "SECTION 3. DECISION-MAKING" then "1." in an annex
+        if self.option and self.numbered_option(number):
+            pass  # the paragraph opens the next option of a block "Option 1 … Option N"
         expected = self.expected_numbers()
         if self.option and self.last is not None and number == self.last and self.stack and self.stack[-1].paragraphs:
             # Option 2 of the paragraph just read: an alternative to it (018alt.md).
@@ -822,6 +873,64 @@ class _Recogniser:
         block_.children.append(option)
         self.stack.append(option)
         self.heading_open = False
+
+    def numbered_option(self, number: Number) -> bool:
+        """ "Option 2:" alone on its line, then a number read before ("23." again after 23.1 …
+        23.6): the option block "Option 1 … Option N" of paragraph 23 and what follows it.
+
+        The block's first option starts at the paragraph numbered so whose text opens with
+        "Option 1" ("23." then "[Option 1: In meeting …"); the paragraphs from there on become
+        option 1 and the label opens option 2.  A later "Option 3:" before "23." again opens
+        the next option.  Where the section has subsections, or no paragraph opens with
+        "Option 1", the source is read as before (the repeated numbers kept in their text)."""
+        label = re.match(r"^\[?\s*(?:Option|OPTION|Alt|ALT)\s+(\d{1,2})\b", self.option)
+        if label is None or int(label.group(1)) < 2 or not self.stack:
+            return False
+        wanted = int(label.group(1))
+        current = self.stack[-1]
+        if current.kind == "option" and len(self.stack) > 1 and self.stack[-2].kind == "options":
+            block_ = self.stack[-2]
+            if block_.children[-1].number != str(wanted - 1):
+                return False
+            block_.highest = _highest(block_.highest, self.last)
+            del self.stack[-1]
+            self.last = block_.before
+            self.add_option(
+                block_, options.OptionLabel(str(wanted), ""), _label_block(self.option, self.option_at), printed=True
+            )
+            self.option = ""
+            return True
+        if wanted != 2 or current.children:
+            return False
+        start = next(
+            (
+                i
+                for i in range(len(current.paragraphs) - 1, -1, -1)
+                if current.paragraphs[i].number == number
+                and re.match(
+                    r"^\[?\s*(?:Option|OPTION)\s+1\b",
+                    " ".join(current.paragraphs[i].lines[:2]).split(". ", 1)[-1].lstrip("0123456789. "),
+                )
+            ),
+            None,
+        )
+        if start is None:
+            return False
+        moved = current.paragraphs[start:]
+        del current.paragraphs[start:]
+        before = next((p.number for p in reversed(current.paragraphs) if p.number is not None), None)
+        block_ = _Section("options", "", [], moved[0].line)
+        block_.before = before
+        current.children.append(block_)
+        self.stack.append(block_)
+        first = _Section("option", "Option 1", [], moved[0].line, number="1")
+        first.paragraphs = moved
+        block_.children.append(first)
+        block_.highest = self.last
+        self.last = before
+        self.add_option(block_, options.OptionLabel("2", ""), _label_block(self.option, self.option_at), printed=True)
+        self.option = ""
+        return True
 
     def after_option_block(self, number: Number) -> None:
         """In the second option or later, a paragraph numbered beyond every number of the first
@@ -1099,7 +1208,11 @@ class _Recogniser:
                 body = TRAILING_STATUS_RE.sub("", body)
             if DELETED_RE.match(body.strip()):
                 status = "deleted"
-            paragraphs.append(ImportedParagraph(para.number, body, status, para.line))
+            printed = ""
+            if para.number is not None and match:
+                begin = match.start("prefix") if match.group("prefix") else match.start("base")
+                printed = para.lines[0][begin : match.start("rest") if match.group("rest") else None].strip()
+            paragraphs.append(ImportedParagraph(para.number, body, status, para.line, printed))
         for block in under_heading:  # where it stood: after the paragraphs that start above it
             at = sum(1 for p in paragraphs if p.line <= block.line)
             paragraphs.insert(at, ImportedParagraph(None, f"{block.label} {escape(block.text)}", "open", block.line))
@@ -1125,6 +1238,11 @@ class _Recogniser:
             bracketed=section.bracketed,
             restarts=section.restarts,
         )
+
+
+def _label_block(label: str, line: int) -> Block:
+    """The block of an option's label line ("Option 2:"), read before the number it labels."""
+    return Block(line, Kind.LINE, label)
 
 
 def _walk(section: _Section) -> Iterator[_Section]:

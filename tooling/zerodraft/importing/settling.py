@@ -82,7 +82,8 @@ def _unique(
                         paragraph.text[:80],
                     )
                 )
-                paragraph = replace(paragraph, number=None, text=f"{number.label()}. {paragraph.text}")
+                printed = paragraph.printed or f"{number.label()}."
+                paragraph = replace(paragraph, number=None, text=f"{printed} {paragraph.text}")
             else:
                 seen.add(key)
         paragraphs.append(paragraph)

@@ -24,6 +24,9 @@ class ImportedParagraph:
     """The consensus label: ``open``, or what the source says (``deleted``, ``agreed-ad-ref``)."""
     line: int
     """The source line where it starts."""
+    printed: str = ""
+    """Its number as printed ("23.1", "23.1.", "18 bis."), when it has one; kept in the text
+    where the paragraph must be imported unnumbered."""
 
 
 @dataclass(frozen=True, slots=True)

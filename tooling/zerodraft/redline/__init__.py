@@ -167,8 +167,8 @@ class Block:
     def facts(self, with_label: bool = True) -> list[str]:
         """What a redline prints beside the paragraph's number, in words: "text amended",
         "label changed: open → agreed", "positions changed: now opposed by Iran", "moved to
-        follow 12", "new paragraph", "renumbered only"; then its label when that did not
-        change."""
+        follow 12", "new paragraph, proposed by Kenya", "renumbered only"; then its label when
+        that did not change."""
         out: list[str] = []
         for found in self.classes():
             if found == "label changed":
@@ -177,15 +177,24 @@ class Block:
                 out.append(f"positions changed: {self.positions_change}")
             elif found == "moved":
                 continue  # said by the note: "moved from follow 12"
+            elif found == "new":
+                out.append(f"new paragraph{self._proposers()}")
             else:
-                out.append("new paragraph" if found == "new" else found)
+                out.append(found)
         if self.kind == "moved-from":
             out.append("moved")
         if self.note:
             out.append(self.note)
-        if with_label and not self.label_change and self.new and self.new.label:
-            out.append(self.new.label)
+        said = self.kind == "inserted" and self._proposers() and self.new and self.new.label.casefold() == "proposed"
+        if with_label and not self.label_change and self.new and self.new.label and not said:
+            out.append(self.new.label)  # not "proposed by Kenya; proposed"
         return out
+
+    def _proposers(self) -> str:
+        """ ", proposed by Kenya, European Union" for a new paragraph that names its proposers:
+        who added it, said where the redline says it is new."""
+        names = dict(self.new.positions).get("proposed-by", ()) if self.new else ()
+        return f", {POSITIONS['proposed-by']} {', '.join(names)}" if names else ""
 
 
 @dataclass(frozen=True, slots=True)

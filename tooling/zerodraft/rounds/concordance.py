@@ -56,9 +56,16 @@ class Entry:
     """The number of that article in the new draft ("9"); empty outside articles and for a
     paragraph that left."""
 
+    printed: bool = True
+    """False when it is printed without a number (an article's chapeau, the text of a
+    one-paragraph article); not written to the data file, whose numbers say it."""
+
     def cited(self, number: str, article: str) -> str:
-        """``number`` as a diplomat cites it: ``9(2)`` inside Article 9, ``18`` elsewhere."""
-        return f"{article}({number})" if article and number else number
+        """``number`` as a diplomat cites it: ``9(2)`` inside Article 9, ``9 (unnumbered)``
+        for text printed there without a number, ``18`` elsewhere."""
+        if not (article and number):
+            return number
+        return f"{article}({number})" if self.printed else f"{article} (unnumbered)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +356,7 @@ def _entry(
         label_before=label(before) if before else "",
         label_after=label(paragraph),
         delegations=paragraph.proposed_by,
+        printed=document.is_printed_numbered(paragraph),
         old_article=article.number if article else "",
         new_article=renumbered.get(article.path, article.number) if article and new else "",
     )

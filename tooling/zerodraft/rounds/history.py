@@ -84,9 +84,11 @@ class Numbered:
     """The number of the article that held it there ("9"); empty outside articles."""
 
     def cited(self) -> str:
-        """Its number as a diplomat cites it: ``Article 9(2)``, ``18``, ``deleted``."""
+        """Its number as a diplomat cites it: ``Article 9(2)``, ``Article 1 (unnumbered)``, ``18``,
+        ``deleted``."""
         if self.article and self.number and self.number not in ("deleted", "gone"):
-            return f"Article {self.article}({self.number})"
+            unnumbered = " u" in self.number  # "0 u": an article's chapeau
+            return f"Article {self.article} (unnumbered)" if unnumbered else f"Article {self.article}({self.number})"
         return self.number
 
 
