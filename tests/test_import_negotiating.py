@@ -367,3 +367,12 @@ def test_bracketed_recitals_are_paragraphs_of_their_own(tmp_path: Path) -> None:
         "[Recalling the Convention and its objective,]",
         "[Option (a): Recognizing the urgency of action, Option (b): Recognizing the need for action,]",
     ]
+
+
+def test_a_hyphenated_sub_section_is_not_a_reference_to_a_section() -> None:
+    """ "See sub-section 5 in this section" names a numbered subheading; "section 5" inside
+    the compound is not a reference (it would point at a section the text does not have)."""
+    from zerodraft.references import grammar
+
+    assert grammar.find("See sub-section 5 in this section. See also sub-sections 4 and 12.") == ()
+    assert [r.written for r in grammar.find("See section 5 and paragraph 3.")] == ["section 5", "paragraph 3"]

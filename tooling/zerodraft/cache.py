@@ -13,9 +13,9 @@ A :class:`Memo` lives in the process (``pr-check`` reads the base and the merge 
 share almost every blob) and, for ``check`` and ``pr-check`` run from the command line, in one
 file in the repository's git folder (``.git/zerodraft/check-cache``), never in the work tree
 or in anything a pull request brings. The file names the code that wrote it (every source
-file of the package, by size and time, and the Python version): any other code ignores it
-whole. It is written atomically, and only when something new was found; a file that cannot
-be read as a cache is ignored, never an error. ``ZERODRAFT_CACHE=0`` turns the file off (a
+file of the package and of the YAML and Markdown libraries, by size and time, and the Python
+version): any other code ignores it whole. It is written atomically, and only when something
+new was found; a file that cannot be read as a cache is ignored, never an error. ``ZERODRAFT_CACHE=0`` turns the file off (a
 cold check: nothing of the document cached).
 """
 
@@ -163,15 +163,26 @@ def part_key(root: str, settings: Iterable[str | None], record_keys: Iterable[st
 _FINGERPRINT: list[str] = []
 
 
+#: The libraries whose reading a record or a finding depends on (YAML, the Markdown parser).
+LIBRARIES = ("yaml", "_yaml", "markdown_it", "mdit_py_plugins")
+
+
 def fingerprint() -> str:
-    """Names the code that makes records and findings: the Python version and every source
-    file of the package, by path, size and modification time."""
+    """Names the code that makes records and findings: the Python version, every source file
+    of the package and the libraries it reads with, by path, size and modification time."""
     if _FINGERPRINT:
         return _FINGERPRINT[0]
+    from importlib.util import find_spec
+
     top = Path(zerodraft.__file__).parent
     digest = hashlib.sha256(f"{sys.version}\0{zerodraft.__version__}".encode())
     stack = [str(top)]
     found = []
+    for name in LIBRARIES:
+        spec = find_spec(name)
+        if spec is not None and spec.origin and os.path.isfile(spec.origin):
+            info = os.stat(spec.origin)
+            found.append(f"{spec.origin}\0{info.st_size}\0{info.st_mtime_ns}")
     while stack:
         with os.scandir(stack.pop()) as items:
             for item in items:

@@ -74,11 +74,12 @@ def run(args: argparse.Namespace) -> int:
     with _progress_bar(total) as bar:
         written = writer.write(document, into, force=args.force, progress=bar)
     summary(recognition, into, len([w for w in written if w.endswith(".md")]))
-    if writer.LAST_AS_PRINTED:
-        text = report.render(recognition, str(args.source), into, writer.LAST_AS_PRINTED)
+    slips = writer.slips(into)
+    if slips:
+        text = report.render(recognition, str(args.source), into, slips)
         print(
-            f"{len(writer.LAST_AS_PRINTED)} slip{'s' * (len(writer.LAST_AS_PRINTED) != 1)} of the source (references to "
-            "parts it does not have, brackets it never closes) kept as printed: 'as-printed:' in document.yaml"
+            f"{len(slips)} slip{'s' * (len(slips) != 1)} of the source (references to parts it does not have, "
+            "brackets it never closes) kept as printed: 'as-printed:' in document.yaml"
         )
     where = report.path(into)
     write_atomically(where, text)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from zerodraft.importing.tree import Recognition
+from zerodraft.rules import BY_CODE
 
 #: How many source lines of each kind of removed artefact the report names.
 SHOWN = 20
@@ -18,11 +19,9 @@ def path(into: Path) -> Path:
     return into.parent / f"{into.name}.import-report.md"
 
 
-def render(
-    recognition: Recognition, source: str, into: Path, as_printed: Sequence[tuple[str, str, str, str]] = ()
-) -> str:
+def render(recognition: Recognition, source: str, into: Path, as_printed: Sequence[tuple[str, str, str]] = ()) -> str:
     """The report as Markdown; ``as_printed``: the source's own slips document.yaml records, as
-    (file, code, what, message)."""
+    (paragraph file, code, what)."""
     document = recognition.document
     paragraphs = list(document.paragraphs())
     sections = [s for top in document.sections for s in top.walk()]
@@ -63,10 +62,10 @@ def render(
             "`zerodraft check` knows these and reports only new ones; correct one in its paragraph, then delete its "
             "entry.",
             "",
-            "| file | code | as printed | what check would say |",
-            "| --- | --- | --- | --- |",
+            "| file | code | as printed |",
+            "| --- | --- | --- |",
         ]
-        lines += [f"| {_cell(f)} | {c} | {_cell(w)} | {_cell(m)} |" for f, c, w, m in as_printed]
+        lines += [f"| {_cell(f)} | {c} ({BY_CODE[c].name}) | {_cell(w)} |" for f, c, w in as_printed]
     if recognition.notes:  # the problems (ZD601, ZD602) are guesses above, with their lines
         lines += ["", "## Notes", ""]
         lines += [f"- {_cell(note)}" for note in recognition.notes]

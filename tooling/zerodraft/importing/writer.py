@@ -67,7 +67,6 @@ def write(
 
     ``new_id`` makes paragraph ids (random by default); ``progress`` is called after each
     paragraph file."""
-    LAST_AS_PRINTED.clear()
     into = Path(os.path.abspath(into))
     if into.is_symlink() or (into.exists() and not into.is_dir()):
         raise Fatal(f"'{into}' exists and is not a folder; choose another --into")
@@ -119,11 +118,6 @@ def _sound(folder: Path, name: str) -> None:
     _record_as_printed(folder, reading.document, problems)
 
 
-#: What the last :func:`write` recorded under ``as-printed:``, as (file, code, what, message),
-#: for the import report.
-LAST_AS_PRINTED: list[tuple[str, str, str, str]] = []
-
-
 def _record_as_printed(folder: Path, document: Document, problems: list[Problem]) -> None:
     """The source's own slips — a reference to a part it does not have, a bracket it never
     closes — recorded under ``as-printed:`` in document.yaml, so that ``check`` knows them
@@ -136,16 +130,24 @@ def _record_as_printed(folder: Path, document: Document, problems: list[Problem]
         for p in problems
         if p.code in AS_PRINTED_CODES and p.path in ids and asprinted.what_of(p)
     ]
-    LAST_AS_PRINTED[:] = [
-        (p.path.split("/", 1)[-1], p.code, asprinted.what_of(p), p.message)
-        for p in problems
-        if p.code in AS_PRINTED_CODES and p.path in ids and asprinted.what_of(p)
-    ]
     if records:
         path = folder / "document.yaml"
         text = path.read_text(encoding="utf-8")
         note = "# the source's own slips, kept as printed: check knows them (docs/import.md)\n"
         _write(path, text + note + _yaml({"as-printed": records}))
+
+
+def slips(into: Path) -> list[tuple[str, str, str]]:
+    """The source's own slips an import recorded under ``as-printed:`` in ``into``'s
+    document.yaml, as (paragraph file within ``into``, code, what), for the import report."""
+    if "as-printed:" not in (into / "document.yaml").read_text(encoding="utf-8"):
+        return []
+    from zerodraft import reader
+    from zerodraft.source import WorkingTree
+
+    document = reader.read(WorkingTree(into.parent), into.name).document
+    files = {p.id: p.path.split("/", 1)[-1] for p in document.paragraphs()}
+    return [(files.get(r.paragraph, r.paragraph), r.code, r.what) for r in document.config.as_printed]
 
 
 def _replaceable(into: Path) -> None:

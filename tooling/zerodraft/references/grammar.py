@@ -157,8 +157,10 @@ _NUMBER_FORMS: dict[Kind, re.Pattern[str]] = {
     Kind.SECTION: re.compile(_LETTER),
 }
 _SUB = re.compile(r"\s?\((?P<m>[a-z]|([a-z])\2|[ivxl]{1,6})\)")
+#: The word that heads a reference; never the second half of a hyphenated compound
+#: ("sub-section 5 in this section" names a numbered subheading, not section 5).
 _HEAD = re.compile(
-    r"\b(?P<word>(?:sub)?paragraphs?|articles?|annex(?:es)?|parts?|sections?)(?P<sp>\s+)",
+    r"(?<!-)\b(?P<word>(?:sub)?paragraphs?|articles?|annex(?:es)?|parts?|sections?)(?P<sp>\s+)",
     re.IGNORECASE,
 )
 _EXTERNAL_ALONE = re.compile(
