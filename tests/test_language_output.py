@@ -443,10 +443,24 @@ def test_the_compilation_in_a_language_shows_each_branchs_translation_or_marks_t
     assert '<p class="behind"><em>[Original anglais ; traduction en attente]</em></p>' in page
     assert '<p lang="en" dir="ltr">The denunciation shall not in any <del>way</del><ins>manner</ins>' in page
     assert "La dénonciation n’affecte en rien" in page  # the current text is the French
+    # The compilation's own words: its explanation, the kinds, where each proposal comes from.
+    assert "<p>Propositions en attente de 2 branches ou demandes de fusion, comparées mot à mot avec" in page
+    assert (
+        "<del>supprimé</del>, <ins>ajouté</ins>. Types : AJOUT : texte nouveau ; MODIFICATION : texte modifié ;" in page
+    )
+    assert (
+        '<span class="kind">MODIFICATION</span> — ' in page
+        and '<span class="ref">branche kenya/amend-73-1</span>' in page
+    )
     capsys.readouterr()
     assert main(["-C", str(repo), "compile", "--language", "ar"]) == 0
     arabic = capsys.readouterr().out
     assert "## المادة 73" in arabic and arabic.count("الترجمة قيد الإعداد") == 2, arabic
+    assert "المقترحات المعلقة من 2 من الفروع أو طلبات الدمج" in arabic and "**تعديل** — " in arabic
+    assert "(الفرع eu/amend-73-2)" in arabic
+    for text in (page, arabic):
+        for english in ENGLISH_COMPILATION:
+            assert english not in text, english
     assert main(["-C", str(repo), "compile", "--language", "de"]) == 2
 
 
@@ -488,6 +502,22 @@ def test_the_redline_of_a_language_is_in_that_language_and_direction(
     assert (
         '<html lang="en">' in english and "<h1>Comparison of Draft 1 (the working tree) with Draft 1 (HEAD)" in english
     )
+
+
+#: The compilation's English words that a language's compilation must not print.
+ENGLISH_COMPILATION = (
+    "Pending proposals",
+    "compared word by word",
+    "Kinds:",
+    ">MOD<",
+    "**MOD**",
+    "new text",
+    "amended text",
+    "(branch ",
+    ">branch ",
+    "Rationale",
+    "delegation not stated",
+)
 
 
 #: The redline's English words that a language's redline must not print.

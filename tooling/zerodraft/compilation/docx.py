@@ -15,8 +15,8 @@ from docx import Document as new_document
 from docx.shared import Pt, RGBColor
 
 from zerodraft import characters, wordml
-from zerodraft.compilation.languages import paragraph_heading, word
-from zerodraft.compilation.model import KINDS, Compilation, Entry, Proposal
+from zerodraft.compilation.languages import kind, kinds, paragraph_heading, positions, say, word
+from zerodraft.compilation.model import Compilation, Entry, Proposal
 
 EXTENSION = "docx"
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -30,10 +30,9 @@ def render(compilation: Compilation) -> bytes:
     document.core_properties.title = title
     wordml.title(document, title)
     document.add_paragraph(compilation.title)
-    kinds = "; ".join(f"{k} {v}" for k, v in KINDS.items())
+    listed = kinds(compilation)
     document.add_paragraph(
-        f"Pending proposals from {compilation.sources()}, compared word by word with "
-        f"{compilation.base}, shown as tracked changes by delegation. Kinds: {kinds}."
+        say(compilation, "explanation-word", sources=compilation.sources(), base=compilation.base, kinds=listed)
     )
     if not compilation.entries:
         document.add_paragraph(word(compilation, "none-pending", "No proposals are pending."))
@@ -64,11 +63,11 @@ def _entry(document: Any, entry: Entry, revisions: wordml.Revisions, compilation
         current.paragraph_format.left_indent = Pt(18)
     if entry.conflicting:
         document.add_paragraph(word(compilation, "conflicting", "Conflicting proposals, side by side:"))
-        positions = any(p.positions for p in entry.proposals)
+        with_positions = any(p.positions for p in entry.proposals)
         labels = [
             "",
             word(compilation, "text", "Text"),
-            *([word(compilation, "positions", "Positions")] if positions else []),
+            *([word(compilation, "positions", "Positions")] if with_positions else []),
             word(compilation, "rationale", "Rationale"),
         ]
         table = document.add_table(rows=len(labels), cols=len(entry.proposals) + 1)
@@ -76,32 +75,29 @@ def _entry(document: Any, entry: Entry, revisions: wordml.Revisions, compilation
         for row, label in enumerate(labels):
             table.cell(row, 0).text = label
         for column, proposal in enumerate(entry.proposals, 1):
-            table.cell(0, column).paragraphs[0].add_run(_head(proposal)).bold = True
+            table.cell(0, column).paragraphs[0].add_run(_head(proposal, compilation)).bold = True
             _redline(table.cell(1, column).paragraphs[0]._p, proposal, revisions)
-            if positions:
-                table.cell(2, column).text = _positions(proposal)
+            if with_positions:
+                table.cell(2, column).text = positions(compilation, proposal)
             table.cell(len(labels) - 1, column).text = proposal.rationale
         return
     for proposal in entry.proposals:
-        document.add_paragraph().add_run(_head(proposal)).bold = True
+        document.add_paragraph().add_run(_head(proposal, compilation)).bold = True
         if proposal.note:
             document.add_paragraph().add_run(characters.for_xml(proposal.note)).italic = True
         if proposal.kind != "NOC":
             _redline(document.add_paragraph()._p, proposal, revisions)
         if proposal.positions:
-            document.add_paragraph().add_run(_positions(proposal)).italic = True
+            document.add_paragraph().add_run(positions(compilation, proposal)).italic = True
         if proposal.rationale:
             paragraph = document.add_paragraph()
             paragraph.add_run(f"{word(compilation, 'rationale', 'Rationale')}: ").italic = True
             paragraph.add_run(proposal.rationale)
 
 
-def _head(proposal: Proposal) -> str:
-    return f"{proposal.kind} — {proposal.credited} ({proposal.source})"
-
-
-def _positions(proposal: Proposal) -> str:
-    return "; ".join(f"{key}: {', '.join(names)}" for key, names in proposal.positions)
+def _head(proposal: Proposal, compilation: Compilation) -> str:
+    language = compilation.language
+    return f"{kind(compilation, proposal)} — {proposal.credited_in(language)} ({proposal.source_in(language)})"
 
 
 def _small(paragraph: Any, text: str) -> None:

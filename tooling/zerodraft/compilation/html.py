@@ -11,8 +11,8 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from zerodraft.compilation.languages import paragraph_heading, word
-from zerodraft.compilation.model import KINDS, Compilation, Entry, Proposal
+from zerodraft.compilation.languages import kind, kinds, paragraph_heading, positions, say, word
+from zerodraft.compilation.model import Compilation, Entry, Proposal
 from zerodraft.languages import conventions
 from zerodraft.wordiff import Change
 
@@ -53,7 +53,14 @@ def render(compilation: Compilation) -> bytes:
 
 def _page(compilation: Compilation) -> str:
     """The whole page."""
-    kinds = "; ".join(f"{k} {escape(v)}" for k, v in KINDS.items())
+    shown = {
+        "sources": escape(compilation.sources()),
+        "base": f"<code>{escape(compilation.base)}</code>",
+        "deleted": f"<del>{escape(say(compilation, 'deleted'))}</del>",
+        "inserted": f"<ins>{escape(say(compilation, 'inserted'))}</ins>",
+        "kinds": escape(kinds(compilation)),
+    }
+    explanation = conventions.fill(escape(say(compilation, "explanation"), quote=False), shown)
     parts = [
         "<!DOCTYPE html>",
         f'<html{_language(compilation.language)}><head><meta charset="utf-8">',
@@ -61,8 +68,7 @@ def _page(compilation: Compilation) -> str:
         f"<style>{_STYLE}</style></head><body>",
         f"<h1>{escape(word(compilation, 'compilation', 'Compilation of proposals'))} — {escape(compilation.draft)}</h1>",
         f"<p>{escape(compilation.title)}</p>",
-        f"<p>Pending proposals from {compilation.sources()}, compared word by word with "
-        f"<code>{escape(compilation.base)}</code>: <del>deleted</del>, <ins>inserted</ins>. Kinds: {kinds}.</p>",
+        f"<p>{explanation}</p>",
     ]
     if not compilation.entries:
         parts.append(f"<p>{escape(word(compilation, 'none-pending', 'No proposals are pending.'))}</p>")
@@ -92,16 +98,14 @@ def _language(tag: str) -> str:
 _ORIGINAL = ' lang="en" dir="ltr"'
 
 
-def _who(proposal: Proposal) -> str:
-    return escape(proposal.credited)
+def _head(proposal: Proposal, compilation: Compilation) -> str:
+    language = compilation.language
+    who, where = escape(proposal.credited_in(language)), escape(proposal.source_in(language))
+    return f'<span class="kind">{escape(kind(compilation, proposal))}</span> — {who} <span class="ref">{where}</span>'
 
 
-def _head(proposal: Proposal) -> str:
-    return f'<span class="kind">{proposal.kind}</span> — {_who(proposal)} <span class="ref">{escape(proposal.source)}</span>'
-
-
-def _positions(proposal: Proposal) -> str:
-    return escape("; ".join(f"{key}: {', '.join(names)}" for key, names in proposal.positions))
+def _positions(proposal: Proposal, compilation: Compilation) -> str:
+    return escape(positions(compilation, proposal))
 
 
 def _entry(entry: Entry, compilation: Compilation) -> str:
@@ -116,7 +120,7 @@ def _entry(entry: Entry, compilation: Compilation) -> str:
         shown = escape(entry.current.strip()).replace(chr(10), "<br>" + chr(10))
         parts.append(f"<blockquote{_ORIGINAL if entry.untranslated else ''}>{shown}</blockquote>")
     if entry.conflicting:
-        heads = "".join(f"<th>{_head(p)}</th>" for p in entry.proposals)
+        heads = "".join(f"<th>{_head(p, compilation)}</th>" for p in entry.proposals)
         texts = "".join(f"<td>{redline(p.redline)}</td>" for p in entry.proposals)
         whys = "".join(f"<td>{_MD.render(p.rationale)}</td>" for p in entry.proposals)
         parts.append(
@@ -126,19 +130,19 @@ def _entry(entry: Entry, compilation: Compilation) -> str:
         if any(p.positions for p in entry.proposals):
             parts.append(
                 f"<tr><th>{said('positions', 'Positions')}</th>"
-                + "".join(f"<td>{_positions(p)}</td>" for p in entry.proposals)
+                + "".join(f"<td>{_positions(p, compilation)}</td>" for p in entry.proposals)
             )
             parts.append("</tr>")
         parts.append(f"<tr><th>{said('rationale', 'Rationale')}</th>{whys}</tr></table>")
     else:
         for proposal in entry.proposals:
-            parts.append(f"<p>{_head(proposal)}</p>")
+            parts.append(f"<p>{_head(proposal, compilation)}</p>")
             if proposal.note:
                 parts.append(f'<p class="behind"><em>{escape(proposal.note)}</em></p>')
             if proposal.kind != "NOC":
                 parts.append(f"<p{_ORIGINAL if proposal.note else ''}>{redline(proposal.redline)}</p>")
             if proposal.positions:
-                parts.append(f"<p><em>{_positions(proposal)}</em></p>")
+                parts.append(f"<p><em>{_positions(proposal, compilation)}</em></p>")
             if proposal.rationale:
                 parts.append(f"<div><em>{said('rationale', 'Rationale')}:</em> {_MD.render(proposal.rationale)}</div>")
     parts.append("</section>")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from zerodraft import characters, frontmatter, wordiff
+from zerodraft.compilation import model
 from zerodraft.compilation.model import Compilation, Entry, Proposal
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
@@ -81,6 +82,31 @@ def word(compilation: Compilation, key: str, english: str) -> str:
     """A word the compilation prints, in its language (``data/languages/*.yaml``), or ``english``
     for a compilation in the original."""
     return conventions.of(compilation.language).word(key, english) if compilation.language else english
+
+
+def say(compilation: Compilation, key: str, **values: str) -> str:
+    """The compilation's word ``compilation-<key>`` in its language (English for the original),
+    its ``{placeholders}`` filled from ``values``."""
+    return conventions.say(compilation.language, f"compilation-{key}", **values)
+
+
+def kind(compilation: Compilation, proposal: Proposal) -> str:
+    """The proposal's kind as the compilation prints it: "ADD" in English, "AJOUT" in French."""
+    return say(compilation, f"kind-{proposal.kind}")
+
+
+def kinds(compilation: Compilation) -> str:
+    """Every kind and what it is, in the compilation's language: "ADD new text; MOD amended text; …"."""
+    listed = model.kinds(compilation.language).items()
+    return say(compilation, "kinds-separator").join(say(compilation, "kind-about", kind=k, about=v) for k, v in listed)
+
+
+def positions(compilation: Compilation, proposal: Proposal) -> str:
+    """The proposal's attribution changes: "supported-by: Kenya, Norway" ("appuyé par : …" in French)."""
+    return "; ".join(
+        say(compilation, "positions", field=word(compilation, key, key), names=", ".join(names))
+        for key, names in proposal.positions
+    )
 
 
 def paragraph_heading(compilation: Compilation, entry: Entry) -> str:

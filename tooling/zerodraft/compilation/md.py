@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from zerodraft.compilation.languages import paragraph_heading, word
-from zerodraft.compilation.model import KINDS, Compilation, Entry, Proposal
+from zerodraft.compilation.languages import kind, kinds, paragraph_heading, positions, say, word
+from zerodraft.compilation.model import Compilation, Entry, Proposal
 from zerodraft.wordiff import Change
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!&])")
@@ -45,9 +45,16 @@ def redline(changes: tuple[Change, ...], *, table: bool = False) -> str:
     return text.replace("\n", "\\\n")  # a backslash hard break: no trailing spaces
 
 
-def who(proposal: Proposal) -> str:
-    """``Kenya, Norway``, ``European Union, amending the proposal of Kenya`` or ``(not stated)``."""
-    return proposal.credited
+def who(proposal: Proposal, compilation: Compilation | None = None) -> str:
+    """``Kenya, Norway``, ``European Union, amending the proposal of Kenya`` or ``(not stated)``
+    (in the compilation's language)."""
+    return proposal.credited_in(compilation.language if compilation else "")
+
+
+def _head(proposal: Proposal, compilation: Compilation) -> str:
+    """ "**MOD** — Kenya (branch kenya/amend-5)", in the compilation's language."""
+    where = escape(proposal.source_in(compilation.language))
+    return f"**{escape(kind(compilation, proposal))}** — {escape(who(proposal, compilation))} ({where})"
 
 
 EXTENSION = "md"
@@ -66,9 +73,15 @@ def _markdown(compilation: Compilation) -> str:
         "",
         f"{escape(compilation.title)}",
         "",
-        f"Pending proposals from {compilation.sources()}, "
-        f"compared word by word with `{compilation.base}`: ~~deleted~~, **inserted**. "
-        "Kinds: " + "; ".join(f"{k} {v}" for k, v in KINDS.items()) + ".",
+        say(
+            compilation,
+            "explanation",
+            sources=compilation.sources(),
+            base=f"`{compilation.base}`",
+            deleted=f"~~{say(compilation, 'deleted')}~~",
+            inserted=f"**{say(compilation, 'inserted')}**",
+            kinds=kinds(compilation),
+        ),
         "",
     ]
     if not compilation.entries:
@@ -100,13 +113,13 @@ def _entry(entry: Entry, compilation: Compilation) -> list[str]:
 
 
 def _proposal(proposal: Proposal, compilation: Compilation) -> list[str]:
-    lines = [f"**{proposal.kind}** — {escape(who(proposal))} ({escape(proposal.source)})", ""]
+    lines = [_head(proposal, compilation), ""]
     if proposal.note:
         lines += [f"*{escape(proposal.note)}*", ""]
     if proposal.kind != "NOC":
         lines += [redline(proposal.redline), ""]
     if proposal.positions:
-        lines += [f"*{escape(_positions(proposal))}*", ""]
+        lines += [f"*{escape(positions(compilation, proposal))}*", ""]
     if proposal.rationale:
         rationale = escape(word(compilation, "rationale", "Rationale"))
         lines += [f"*{rationale}:* {escape(proposal.rationale)}".replace("\n", "\\\n"), ""]
@@ -114,7 +127,7 @@ def _proposal(proposal: Proposal, compilation: Compilation) -> list[str]:
 
 
 def _side_by_side(proposals: tuple[Proposal, ...], compilation: Compilation) -> list[str]:
-    head = "| | " + " | ".join(f"**{p.kind}** — {escape(who(p))} ({escape(p.source)})" for p in proposals) + " |"
+    head = "| | " + " | ".join(_head(p, compilation) for p in proposals) + " |"
     rule = "| --- |" + " --- |" * len(proposals)
     text = (
         f"| {escape(word(compilation, 'text', 'Text'))} | "
@@ -129,7 +142,7 @@ def _side_by_side(proposals: tuple[Proposal, ...], compilation: Compilation) -> 
     if any(p.positions for p in proposals):
         lines.append(
             f"| {escape(word(compilation, 'positions', 'Positions'))} | "
-            + " | ".join(_cell(_positions(p)) for p in proposals)
+            + " | ".join(_cell(positions(compilation, p)) for p in proposals)
             + " |"
         )
     return [*lines, why, ""]
@@ -137,7 +150,3 @@ def _side_by_side(proposals: tuple[Proposal, ...], compilation: Compilation) -> 
 
 def _cell(text: str) -> str:
     return re.sub(r"\s*\n\s*", " ¶ ", escape(text.strip())) or "—"
-
-
-def _positions(proposal: Proposal) -> str:
-    return "; ".join(f"{key}: {', '.join(names)}" for key, names in proposal.positions)

@@ -19,6 +19,7 @@ from typing import Literal
 from zerodraft import characters, config, wordiff
 from zerodraft.errors import Fatal
 from zerodraft.git import FileChange, Repository
+from zerodraft.languages.conventions import say
 from zerodraft.model import DocumentConfig, Paragraph, Roster
 from zerodraft.numbering import Number, from_filename
 from zerodraft.reader import read_paragraph
@@ -34,6 +35,14 @@ KINDS: dict[str, str] = {
     "ALT": "alternative",
     "NOC": "no change to the text (a position)",
 }
+"""The kinds of proposal and what each is, in English; a compilation prints each language's
+(``compilation-kind-ADD``, ``compilation-about-ADD`` in its data file: :func:`kinds`)."""
+
+
+def kinds(language: str = "") -> dict[str, str]:
+    """Each kind of proposal as a compilation of ``language`` prints it, with what it is:
+    ``{"ADD": "new text", …}`` in English, ``{"AJOUT": "texte nouveau", …}`` in French."""
+    return {say(language, f"compilation-kind-{k}"): say(language, f"compilation-about-{k}") for k in KINDS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,15 +77,27 @@ class Proposal:
     @property
     def credited(self) -> str:
         """Who is credited, as printed: "European Union, amending the proposal of Kenya"."""
-        who = ", ".join(self.delegations) or "(delegation not stated)"
-        return f"{who}, amending the proposal of {', '.join(self.amends)}" if self.amends else who
+        return self.credited_in()
+
+    def credited_in(self, language: str = "") -> str:
+        """:attr:`credited` in the words of ``language`` (``""``: the original's)."""
+        who = ", ".join(self.delegations) or say(language, "compilation-not-stated")
+        if not self.amends:
+            return who
+        return say(language, "compilation-amending", who=who, whom=", ".join(self.amends))
 
     @property
     def source(self) -> str:
         """Where it comes from, as delegates say it: "pull request #12", "branch kenya/amend-5",
         "branch eu/x on origin, made on branch kenya/y on origin"."""
-        made_on = f", made on {ref_label(self.builds_on)}" if self.builds_on else ""
-        return f"{ref_label(self.ref)}{made_on}"
+        return self.source_in()
+
+    def source_in(self, language: str = "") -> str:
+        """:attr:`source` in the words of ``language`` ("demande de fusion n° 12")."""
+        made_on = (
+            say(language, "compilation-made-on", ref=ref_label(self.builds_on, language)) if self.builds_on else ""
+        )
+        return f"{ref_label(self.ref, language)}{made_on}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,9 +161,9 @@ class Compilation:
     fr``); ``""`` for the original."""
 
     def sources(self) -> str:
-        """ "3 branches or pull requests" (how many hold a proposal)."""
+        """ "3 branches or pull requests" (how many hold a proposal), in the compilation's language."""
         count = len(self.refs)
-        return f"{count} branch{'es' * (count != 1)} or pull request{'s' * (count != 1)}"
+        return say(self.language, f"compilation-sources-{'one' if count == 1 else 'many'}", count=str(count))
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,17 +291,18 @@ def _depth(ref: str, under: dict[str, tuple[str, str]]) -> int:
     return depth
 
 
-def ref_label(ref: str) -> str:
+def ref_label(ref: str, language: str = "") -> str:
     """``refs/pull/12/head`` → "pull request #12"; ``refs/heads/kenya/amend-5`` → "branch
-    kenya/amend-5"; ``refs/remotes/origin/eu/x`` → "branch eu/x on origin"."""
+    kenya/amend-5"; ``refs/remotes/origin/eu/x`` → "branch eu/x on origin" (in the words of
+    ``language``; ``""``: the original's)."""
     match = _PULL.match(ref)
     if match:
-        return f"pull request #{match.group(1)}"
+        return say(language, "compilation-pull-request", number=match.group(1))
     if ref.startswith("refs/heads/"):
-        return f"branch {ref.removeprefix('refs/heads/')}"
+        return say(language, "compilation-branch", name=ref.removeprefix("refs/heads/"))
     if ref.startswith("refs/remotes/"):
         remote, _, name = ref.removeprefix("refs/remotes/").partition("/")
-        return f"branch {name} on {remote}" if name else ref
+        return say(language, "compilation-branch-on", name=name, remote=remote) if name else ref
     return ref
 
 

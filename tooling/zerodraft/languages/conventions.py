@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -228,6 +229,19 @@ def _guard(shape: str) -> str:
     if shape[-1:] in _HAN_DIGITS:
         return f"(?![{_HAN_DIGITS}])"
     return ""
+
+
+def fill(template: str, values: Mapping[str, str]) -> str:
+    """``template`` with each ``{placeholder}`` that ``values`` names replaced, in one pass (a
+    value holding braces is left as it is); the others kept."""
+    return re.sub(r"\{([a-z-]+)\}", lambda m: values.get(m.group(1), m.group()), template)
+
+
+def say(tag: str, key: str, **values: str) -> str:
+    """The word ``key`` of language ``tag`` (``""``: the original's words, English), or the
+    English one where its file has none, with its ``{placeholders}`` filled from ``values``:
+    ``say("fr", "redline-was", old="17 bis")`` is "(anciennement 17 bis)"."""
+    return fill(of(tag or "en").word(key) or of("en").word(key), values)
 
 
 def known() -> tuple[str, ...]:

@@ -12,9 +12,8 @@ that list.
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -41,14 +40,7 @@ def word(language: str, key: str, **values: str) -> str:
     """The redline's word ``key`` in ``language`` (``""``: the original's, English), from the
     language's data file (``redline-<key>`` under ``words:``), its ``{placeholders}`` filled
     with ``values``: ``word("fr", "was", old="17 bis")`` is "(anciennement 17 bis)"."""
-    template = conventions.of(language or "en").word(f"redline-{key}") or conventions.of("en").word(f"redline-{key}")
-    return fill(template, values)
-
-
-def fill(template: str, values: Mapping[str, str]) -> str:
-    """``template`` with each ``{placeholder}`` that ``values`` names replaced, in one pass (a
-    value holding braces is left as it is); the others kept."""
-    return re.sub(r"\{([a-z-]+)\}", lambda m: values.get(m.group(1), m.group()), template)
+    return conventions.say(language, f"redline-{key}", **values)
 
 
 def class_word(language: str, found: str) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import html
 
-from zerodraft.redline import Block, Redline, fill, word
+from zerodraft.languages import conventions
+from zerodraft.redline import Block, Redline, word
 from zerodraft.wordiff import Change
 
 # Private-use characters mark where changes start and end while markdown-it renders the text;
@@ -40,8 +41,6 @@ del { text-decoration: line-through; background: #fde8e8; color: #5c0b0b; }
 
 def _direction(tag: str) -> str:
     """`` dir="rtl"`` for a right-to-left language, else nothing."""
-    from zerodraft.languages import conventions
-
     return ' dir="rtl"' if tag and conventions.of(tag).rtl else ""
 
 
@@ -83,7 +82,7 @@ def how(language: str, template: str = "how") -> str:
         "underlined": f"<ins>{html.escape(word(language, 'underlined'), quote=False)}</ins>",
         "struck": f"<del>{html.escape(word(language, 'struck'), quote=False)}</del>",
     }
-    return fill(html.escape(word(language, template), quote=False), shown)
+    return conventions.fill(html.escape(word(language, template), quote=False), shown)
 
 
 def summary(redline: Redline, heading_id: str = "") -> str:

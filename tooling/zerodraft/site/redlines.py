@@ -15,7 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from zerodraft.languages import conventions, version
-from zerodraft.redline import Redline, class_word, compare, fill, word
+from zerodraft.redline import Redline, class_word, compare, word
 from zerodraft.redline import html as redline_html
 from zerodraft.render.inline import safe_link
 from zerodraft.site.layout import Page, page
@@ -91,7 +91,7 @@ def redline_page(
     }
     parts = [
         f"<h1>{escape(title)}</h1>",
-        f'<p class="intro">{fill(escape(word(language, "intro"), quote=False), shown)}</p>',
+        f'<p class="intro">{conventions.fill(escape(word(language, "intro"), quote=False), shown)}</p>',
         redline_html.summary(redline, heading_id="changes-heading"),
         '<div class="redline">',
     ]
