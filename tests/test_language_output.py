@@ -240,7 +240,14 @@ def test_the_site_speaks_each_language_and_has_each_languages_redline(
     assert "toute<span" in french and "tout État<span" in french  # the French words that changed, struck and inserted
     assert (out / "redline-draft-2-draft-3.html").exists()  # the original's, beside it
     arabic = (out / "redline-draft-2-draft-3.ar.html").read_text(encoding="utf-8")
-    assert '<html lang="ar" dir="rtl">' in arabic and "no paragraph changed" in arabic
+    assert '<html lang="ar" dir="rtl">' in arabic and "المجموع: لم تُعدَّل أي فقرة." in arabic
+    # The page's own words are the language's: the explanation, the summary, each paragraph's facts.
+    assert "Du <a" in french and "Au total : texte modifié : 1." in french and "(texte modifié)" in french
+    assert '<nav aria-label="Modifications"><h2 id="changes-heading">Modifications</h2>' in french
+    assert '<span class="sr">ajout : </span>' in french and '<span class="sr"> (fin de la suppression)</span>' in french
+    for page_ in (french, arabic):
+        for english in ENGLISH_REDLINE:
+            assert english not in page_, english
     page = (out / "draft-3.fr.html").read_text(encoding="utf-8")
     assert '<a href="redline-draft-2-draft-3.fr.html">Modifications</a>' in page
     assert '<a href="editors-copy.fr.html">Copie de travail du secrétariat</a>' in page and ">Accueil<" in page
@@ -460,5 +467,48 @@ def test_the_redline_of_a_language_is_in_that_language_and_direction(
     with zipfile.ZipFile(repo / "red.ar.docx") as archive:
         body, styles = archive.read("word/document.xml").decode(), archive.read("word/styles.xml").decode()
     assert "<w:bidi/>" in body and "<w:rtl/>" in body and 'w:ascii="Noto Naskh Arabic"' in styles
+    assert "<title>مقارنة مشروع 1 (نسخة العمل) مع مشروع 1 (HEAD)</title>" in page
+    assert "(عُدِّل النص)" in page and "النص المضاف <ins>مسطَّر تحته</ins>" in page
+    comment = archive_text(repo / "red.ar.docx", "word/comments.xml")
+    assert "عُدِّل النص" in comment and "text amended" not in comment
+    french = repo / "outcome/01-article-73/001.fr.md"
+    french.write_text(french.read_text(encoding="utf-8").replace("par voie de", "par une", 1), encoding="utf-8")
+    for fmt in ("html", "md"):
+        assert main(["diff", "HEAD", "--language", "fr", "--format", fmt, "-o", f"red.fr.{fmt}"]) == 0
+    html, md = ((repo / f"red.fr.{fmt}").read_text(encoding="utf-8") for fmt in ("html", "md"))
+    assert "<h1>Comparaison entre Projet 1 (la copie de travail) et Projet 1 (HEAD)</h1>" in html
+    assert "Le texte ajouté est <ins>souligné</ins> ; le texte supprimé est <del>barré</del>." in html
+    assert "texte modifié : 1, mention modifiée : 0" in html and "(texte modifié)" in html
+    assert "Le texte supprimé est ~~barré~~ ; le texte ajouté est **en gras**." in md
+    for text in (page, html, md, comment):
+        for english in ENGLISH_REDLINE:
+            assert english not in text, english
     assert main(["diff", "HEAD", "--format", "html", "-o", "red.html"]) == 0
-    assert '<html lang="en">' in (repo / "red.html").read_text(encoding="utf-8")  # the original's, as before
+    english = (repo / "red.html").read_text(encoding="utf-8")
+    assert (
+        '<html lang="en">' in english and "<h1>Comparison of Draft 1 (the working tree) with Draft 1 (HEAD)" in english
+    )
+
+
+#: The redline's English words that a language's redline must not print.
+ENGLISH_REDLINE = (
+    "Comparison of",
+    "Inserted text",
+    "Deleted text",
+    "struck through",
+    "text amended",
+    "label changed",
+    "renumbered only",
+    "insertion:",
+    "(end of",
+    ">Changes<",
+    "the working tree",
+    "Draft 1",
+    "In all:",
+    "no paragraph changed",
+)
+
+
+def archive_text(path: Path, member: str) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(member).decode("utf-8")

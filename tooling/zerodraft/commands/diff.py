@@ -70,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
         for document in (old, new):
             version.wanted(document, args.language)  # Fatal for a language a draft does not keep
         old, new = version.in_language(old, args.language), version.in_language(new, args.language)
+        old_name, new_name = _in_language(old, old_name), _in_language(new, new_name)
     comparison = redline.compare(old, new, old_name, new_name)
     if args.changes_only:
         if args.format == "docx":
@@ -92,8 +93,19 @@ def load(repository: Repository, ref: str, root: str) -> tuple[Document, str]:
     name = document.config.draft_name
     if ref != WORKTREE and _is_tag_of(ref, name):
         return document, name  # "Draft 3", not "Draft 3 (draft-3)"
-    where = "the working tree" if ref == WORKTREE else ref
+    where = redline.word("", "working-tree") if ref == WORKTREE else ref
     return document, f"{name} ({where})"
+
+
+def _in_language(document: Document, name: str) -> str:
+    """``name`` (from :func:`load`) in the language of ``document``: "Projet 3 (la copie de
+    travail)" for "Draft 3 (the working tree)"."""
+    from zerodraft.languages import version
+
+    english = document.config.draft_name
+    tree = redline.word("", "working-tree")
+    name = name.replace(f"({tree})", f"({redline.word(document.language, 'working-tree')})")
+    return version.draft_name(document) + name[len(english) :] if name.startswith(english) else name
 
 
 def _is_tag_of(ref: str, name: str) -> bool:

@@ -12,12 +12,14 @@ that list.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from zerodraft import characters, wordiff
+from zerodraft.languages import conventions
 from zerodraft.model import DIVISIONS, Document, Paragraph, Section, SectionKind
 from zerodraft.wordiff import Change
 
@@ -25,13 +27,34 @@ Kind = Literal["same", "changed", "inserted", "deleted", "moved-from", "moved-to
 What = Literal["heading", "paragraph"]
 
 
-#: The fields that say who stands behind a paragraph, and how a redline says them.
+#: The fields that say who stands behind a paragraph, and how a redline says them (in the
+#: original; each language's words are its data file's ``redline-proposed-by`` …).
 POSITIONS = {
     "proposed-by": "proposed by",
     "supported-by": "supported by",
     "opposed-by": "opposed by",
     "reservations": "reservation by",
 }
+
+
+def word(language: str, key: str, **values: str) -> str:
+    """The redline's word ``key`` in ``language`` (``""``: the original's, English), from the
+    language's data file (``redline-<key>`` under ``words:``), its ``{placeholders}`` filled
+    with ``values``: ``word("fr", "was", old="17 bis")`` is "(anciennement 17 bis)"."""
+    template = conventions.of(language or "en").word(f"redline-{key}") or conventions.of("en").word(f"redline-{key}")
+    return fill(template, values)
+
+
+def fill(template: str, values: Mapping[str, str]) -> str:
+    """``template`` with each ``{placeholder}`` that ``values`` names replaced, in one pass (a
+    value holding braces is left as it is); the others kept."""
+    return re.sub(r"\{([a-z-]+)\}", lambda m: values.get(m.group(1), m.group()), template)
+
+
+def class_word(language: str, found: str) -> str:
+    """One of :data:`CLASSES` as a redline of ``language`` prints it ("texte modifié")."""
+    return word(language, found.replace(" ", "-"))
+
 
 #: What can happen to a paragraph between two drafts, as counted and printed, in this order.
 #: A paragraph may have several (text amended and label changed); "renumbered only" is none
@@ -80,8 +103,12 @@ class Block:
     """The item in the new draft (``None`` when deleted or for the moved-from half)."""
     changes: tuple[Change, ...]
     """Word-level changes from the old text to the new (one run for inserted/deleted)."""
-    note: str = ""
-    """Where a moved paragraph went or came from ("moved to follow 12")."""
+    moved: Literal["", "to", "from"] = ""
+    """For the two halves of a moved paragraph: ``to`` where it stood (it was moved to …),
+    ``from`` where it now stands (it was moved from …)."""
+    place: tuple[str, str] = ("start", "")
+    """Where it went or came from: (``follow``, the number it follows), (``start-of``, the
+    heading it opens, shortened) or (``start``, "")."""
 
     @property
     def item(self) -> Item:
@@ -98,12 +125,16 @@ class Block:
     @property
     def number(self) -> str:
         """The number as a redline prints it: ``18 (was 17 bis)``, ``18``, ``(was 17)``."""
+        return self.printed_number()
+
+    def printed_number(self, language: str = "") -> str:
+        """:attr:`number` in the words of ``language`` ("18 (anciennement 17 bis)")."""
         old = self.old.number if self.old else ""
         new = self.new.number if self.new else ""
         if self.kind in ("deleted", "moved-from"):
-            return f"(was {old})" if old else ""
+            return word(language, "was", old=old) if old else ""
         if old and new and old != new:
-            return f"{new} (was {old})"
+            return word(language, "renumbered", new=new, old=old)
         return new
 
     @property
@@ -111,6 +142,19 @@ class Block:
         """The paragraph's stable id (the folder for a heading)."""
         item = self.new or self.old
         return item.id if item else ""
+
+    @property
+    def note(self) -> str:
+        """Where a moved paragraph went or came from ("moved to follow 12"), in English."""
+        return self.printed_note()
+
+    def printed_note(self, language: str = "") -> str:
+        """:attr:`note` in the words of ``language`` ("déplacé à la suite du 12")."""
+        if not self.moved:
+            return ""
+        kind, value = self.place
+        place = word(language, kind, number=value, heading=value)
+        return word(language, f"moved-{self.moved}", place=place)
 
     @property
     def label_change(self) -> str:
@@ -123,17 +167,22 @@ class Block:
     def positions_change(self) -> str:
         """``now opposed by Iran (Islamic Republic of); no longer supported by Kenya``, or
         empty when the same delegations stand behind the paragraph as before."""
+        return self.printed_positions_change()
+
+    def printed_positions_change(self, language: str = "") -> str:
+        """:attr:`positions_change` in the words of ``language``."""
         if not (self.old and self.new) or self.old.positions == self.new.positions:
             return ""
         was, now = dict(self.old.positions), dict(self.new.positions)
         words = []
-        for key, said in POSITIONS.items():
+        for key in POSITIONS:
+            said = word(language, key)
             added = [n for n in now.get(key, ()) if n not in was.get(key, ())]
             gone = [n for n in was.get(key, ()) if n not in now.get(key, ())]
             if added:
-                words.append(f"now {said} {', '.join(added)}")
+                words.append(word(language, "now", who=said, names=", ".join(added)))
             if gone:
-                words.append(f"no longer {said} {', '.join(gone)}")
+                words.append(word(language, "no-longer", who=said, names=", ".join(gone)))
         return "; ".join(words)
 
     @property
@@ -164,37 +213,37 @@ class Block:
             found.append("renumbered only")
         return tuple(found)
 
-    def facts(self, with_label: bool = True) -> list[str]:
-        """What a redline prints beside the paragraph's number, in words: "text amended",
-        "label changed: open → agreed", "positions changed: now opposed by Iran", "moved to
-        follow 12", "new paragraph, proposed by Kenya", "renumbered only"; then its label when
-        that did not change."""
+    def facts(self, with_label: bool = True, language: str = "") -> list[str]:
+        """What a redline prints beside the paragraph's number, in words (``language``'s;
+        English for the original): "text amended", "label changed: open → agreed", "positions
+        changed: now opposed by Iran", "moved to follow 12", "new paragraph, proposed by
+        Kenya", "renumbered only"; then its label when that did not change."""
         out: list[str] = []
         for found in self.classes():
             if found == "label changed":
-                out.append(f"label changed: {self.label_change}")
+                out.append(f"{class_word(language, found)}: {self.label_change}")
             elif found == "positions changed":
-                out.append(f"positions changed: {self.positions_change}")
+                out.append(f"{class_word(language, found)}: {self.printed_positions_change(language)}")
             elif found == "moved":
                 continue  # said by the note: "moved from follow 12"
             elif found == "new":
-                out.append(f"new paragraph{self._proposers()}")
+                out.append(word(language, "new-paragraph") + self._proposers(language))
             else:
-                out.append(found)
+                out.append(class_word(language, found))
         if self.kind == "moved-from":
-            out.append("moved")
-        if self.note:
-            out.append(self.note)
+            out.append(class_word(language, "moved"))
+        if self.moved:
+            out.append(self.printed_note(language))
         said = self.kind == "inserted" and self._proposers() and self.new and self.new.label.casefold() == "proposed"
         if with_label and not self.label_change and self.new and self.new.label and not said:
             out.append(self.new.label)  # not "proposed by Kenya; proposed"
         return out
 
-    def _proposers(self) -> str:
+    def _proposers(self, language: str = "") -> str:
         """ ", proposed by Kenya, European Union" for a new paragraph that names its proposers:
         who added it, said where the redline says it is new."""
         names = dict(self.new.positions).get("proposed-by", ()) if self.new else ()
-        return f", {POSITIONS['proposed-by']} {', '.join(names)}" if names else ""
+        return f", {word(language, 'proposed-by')} {', '.join(names)}" if names else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,8 +272,16 @@ class Redline:
         return out
 
     def summary(self) -> str:
-        """The counts in words: "3 text amended, 1 label changed, 0 positions changed, …"."""
-        return ", ".join(f"{n} {what}" for what, n in self.counts().items())
+        """The counts in words, in the redline's language: "3 text amended, 1 label changed, 0
+        positions changed, …"."""
+        counts = self.counts().items()
+        return ", ".join(
+            word(self.language, "count", count=str(n), what=class_word(self.language, k)) for k, n in counts
+        )
+
+    def title(self) -> str:
+        """ "Comparison of Draft 3 with Draft 2", in the redline's language."""
+        return word(self.language, "title", new=self.new_name, old=self.old_name)
 
     def changes_only(self) -> Redline:
         """The redline without the paragraphs that did not change at all (same text, label
@@ -337,14 +394,15 @@ def compare(old: Document, new: Document, old_name: str = "", new_name: str = ""
         for x in a[i1:i2]:
             if x.key in in_b:
                 target = _neighbour(b_keys, x.key, new_index)
-                blocks.append(Block("moved-from", x, None, _whole("delete", x.text), f"moved to {target}"))
+                blocks.append(Block("moved-from", x, None, _whole("delete", x.text), "to", target))
             else:
                 blocks.append(Block("deleted", x, None, _whole("delete", x.text)))
         for y in b[j1:j2]:
             if y.key in in_a:
                 x = old_index[y.key]
                 source = _neighbour(a_keys, y.key, old_index)
-                blocks.append(Block("moved-to", x, y, tuple(wordiff.compare(x.text, y.text)), f"moved from {source}"))
+                changes = tuple(wordiff.compare(x.text, y.text))
+                blocks.append(Block("moved-to", x, y, changes, "from", source))
             else:
                 blocks.append(Block("inserted", None, y, _whole("insert", y.text)))
     return Redline(old_name, new_name, tuple(blocks), visible(new.config.symbol), new.language)
@@ -395,16 +453,17 @@ def _whole(op: wordiff.Op, text: str) -> tuple[Change, ...]:
     return (Change(op, text),) if text else ()
 
 
-def _neighbour(keys: list[str], key: str, index: dict[str, Item]) -> str:
-    """Where ``key`` stands among ``keys``: "follow 12", or "the start"."""
+def _neighbour(keys: list[str], key: str, index: dict[str, Item]) -> tuple[str, str]:
+    """Where ``key`` stands among ``keys``: (``follow``, "12"), (``start-of``, a heading) or
+    (``start``, "") (:attr:`Block.place`)."""
     position = keys.index(key)
     for previous in reversed(keys[:position]):
         item = index[previous]
         if item.what == "paragraph" and item.number:
-            return f"follow {item.number}"
+            return ("follow", item.number)
         if item.what == "heading":
-            return f"the start of '{_short(item.text)}'"
-    return "the start"
+            return ("start-of", _short(item.text))
+    return ("start", "")
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -19,7 +19,7 @@ import io
 from typing import Any
 
 from zerodraft import characters, wordml
-from zerodraft.redline import Block, Item, Redline
+from zerodraft.redline import Block, Item, Redline, class_word, word
 from zerodraft.wordiff import Change
 
 
@@ -30,7 +30,7 @@ def render(redline: Redline, *, author: str = "Chair", date: dt.datetime | None 
     import docx
 
     document = docx.Document()
-    title = f"Comparison of {redline.new_name} with {redline.old_name}"
+    title = redline.title()
     wordml.un_layout(document, characters.for_xml(characters.one_line(title)), characters.for_xml(redline.symbol))
     core = document.core_properties
     core.title = title
@@ -45,7 +45,7 @@ def render(redline: Redline, *, author: str = "Chair", date: dt.datetime | None 
         if item.what == "paragraph" and (block.number or item.number):
             wordml.hanging(paragraph)
         writer.fill(paragraph._p, block)
-        remark = _remark(block)
+        remark = _remark(block, redline.language)
         if remark:
             _comment(document, paragraph, remark, author)
     if redline.language:  # the language's fonts, and right to left for Arabic, as in its draft
@@ -98,12 +98,14 @@ def _shown(text: str) -> str:
     return characters.for_xml(text)
 
 
-def _remark(block: Block) -> str:
+def _remark(block: Block, language: str) -> str:
     """What a comment on the paragraph says: what happened to it beyond the tracked changes
-    (text amended, label changed, positions changed, moved; a new paragraph's label)."""
-    facts = [fact for fact in block.facts(with_label=False) if fact != "renumbered only"]
+    (text amended, label changed, positions changed, moved; a new paragraph's label), in the
+    redline's language."""
+    only = class_word(language, "renumbered only")
+    facts = [fact for fact in block.facts(with_label=False, language=language) if fact != only]
     if block.kind == "inserted" and block.new and block.new.label:
-        facts.append(f"label: {block.new.label}")
+        facts.append(word(language, "label", label=block.new.label))
     return "; ".join(facts)
 
 

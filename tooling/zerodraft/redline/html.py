@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from zerodraft.redline import Block, Redline
+from zerodraft.redline import Block, Redline, fill, word
 from zerodraft.wordiff import Change
 
 # Private-use characters mark where changes start and end while markdown-it renders the text;
@@ -19,11 +19,12 @@ from zerodraft.wordiff import Change
 # any that do occur are removed first).
 _MARKS = {"ins": ("\ue000", "\ue001"), "del": ("\ue002", "\ue003")}
 _TAGS = {
-    "\ue000": '<ins><span class="sr">insertion: </span>',
-    "\ue001": '<span class="sr"> (end of insertion)</span></ins>',
-    "\ue002": '<del><span class="sr">deletion: </span>',
-    "\ue003": '<span class="sr"> (end of deletion)</span></del>',
+    "\ue000": ("<ins>", "insertion", ""),
+    "\ue001": ("", "end-of-insertion", "</ins>"),
+    "\ue002": ("<del>", "deletion", ""),
+    "\ue003": ("", "end-of-deletion", "</del>"),
 }
+"""Each mark's element, and the words (in the redline's language) that announce it to screen readers."""
 
 _CSS = """
 body { font-family: system-ui, sans-serif; max-width: 50rem; margin: 2rem auto; line-height: 1.5; padding: 0 1rem; }
@@ -50,8 +51,9 @@ def render(redline: Redline, lang: str = "en") -> str:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").enable("table")
-    title = f"Comparison of {redline.new_name} with {redline.old_name}"
+    title = redline.title()
     counts = redline.summary()
+    language = redline.language
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{html.escape(redline.language or lang)}"{_direction(redline.language)}>',
@@ -64,19 +66,30 @@ def render(redline: Redline, lang: str = "en") -> str:
         "<body>",
         "<main>",
         f"<h1>{html.escape(title)}</h1>",
-        f"<p>Inserted text is <ins>underlined</ins>; deleted text is <del>struck through</del>. "
-        f"{html.escape(counts)}.</p>",
+        f"<p>{how(language)} {html.escape(counts)}.</p>",
     ]
     parts.append(summary(redline))
     for block in redline.blocks:
-        parts.append(block_html(md, block))
+        parts.append(block_html(md, block, language))
     parts += ["</main>", "</body>", "</html>", ""]
     return "\n".join(parts)
 
 
+def how(language: str, template: str = "how") -> str:
+    """ "Inserted text is <ins>underlined</ins>; deleted text is <del>struck through</del>.", as
+    HTML, in ``language`` (``template``: the data file's ``redline-<template>``, whose
+    ``{underlined}`` and ``{struck}`` are shown as they say)."""
+    shown = {
+        "underlined": f"<ins>{html.escape(word(language, 'underlined'), quote=False)}</ins>",
+        "struck": f"<del>{html.escape(word(language, 'struck'), quote=False)}</del>",
+    }
+    return fill(html.escape(word(language, template), quote=False), shown)
+
+
 def summary(redline: Redline, heading_id: str = "") -> str:
     """A list of links to every paragraph that changed, to jump from change to change
-    (``heading_id``: an id for its heading, for a page that points to it)."""
+    (``heading_id``: an id for its heading, for a page that points to it), in the redline's language."""
+    language = redline.language
     links = []
     renumbered = 0
     for block in redline.blocks:
@@ -87,22 +100,23 @@ def summary(redline: Redline, heading_id: str = "") -> str:
         if found == ("renumbered only",):
             renumbered += 1
             continue
-        label = f"{block.number or item.id} ({'; '.join(block.facts()[: len(found)])})"
+        facts = block.facts(language=language)[: len(found)]
+        label = f"{block.printed_number(language) or item.id} ({'; '.join(facts)})"
         links.append(f'<li><a href="#{html.escape(item.id)}">{html.escape(label)}</a></li>')
-    also = (
-        f"<p>{renumbered} paragraph{'s' * (renumbered != 1)} renumbered only, not listed here: "
-        "the draft's concordance gives every old and new number.</p>"
-        if renumbered
-        else ""
-    )
+    many = word(language, "renumbered-one" if renumbered == 1 else "renumbered-many", count=str(renumbered))
+    also = f"<p>{html.escape(many, quote=False)}</p>" if renumbered else ""
     if not links:
-        return "<p>No paragraph changed.</p>" + also
+        return f"<p>{html.escape(word(language, 'no-change'), quote=False)}</p>" + also
     own = f' id="{html.escape(heading_id)}"' if heading_id else ""
-    return f'<nav aria-label="Changes"><h2{own}>Changes</h2>\n<ul>\n' + "\n".join(links) + "\n</ul>" + also + "</nav>"
+    changes = html.escape(word(language, "changes"))
+    return (
+        f'<nav aria-label="{changes}"><h2{own}>{changes}</h2>\n<ul>\n' + "\n".join(links) + "\n</ul>" + also + "</nav>"
+    )
 
 
-def block_html(md: object, block: Block) -> str:
-    """One block of the redline (a heading or a paragraph, marked up), rendered with ``md``."""
+def block_html(md: object, block: Block, language: str = "") -> str:
+    """One block of the redline (a heading or a paragraph, marked up), rendered with ``md``, its
+    words in ``language`` (``""``: the original's)."""
     from markdown_it import MarkdownIt
 
     assert isinstance(md, MarkdownIt)
@@ -116,28 +130,29 @@ def block_html(md: object, block: Block) -> str:
         source = marked(block.changes)
     if block.what == "heading":
         level = min(item.depth + 2, 6)
-        inner = _restore(md.renderInline(source.replace("\n", " ")))
+        inner = _restore(md.renderInline(source.replace("\n", " ")), language)
         return f"<h{level}>{inner}</h{level}>"
-    facts = block.facts()
-    head = f'<span class="number">{html.escape(block.number)}</span>' if block.number else ""
+    facts = block.facts(language=language)
+    number = block.printed_number(language)
+    head = f'<span class="number">{html.escape(number)}</span>' if number else ""
     if facts:
         head += f'<span class="facts">({html.escape("; ".join(facts))})</span>'
     ident = f' id="{html.escape(item.id)}"' if item.id and block.kind != "moved-from" else ""
-    body = _render_body(md, source) if source else ""
+    body = _render_body(md, source, language) if source else ""
     return f'<section class="paragraph {block.kind}"{ident}>\n<p>{head}</p>\n{body}</section>'
 
 
-def _render_body(md: object, source: str) -> str:
+def _render_body(md: object, source: str, language: str) -> str:
     """The paragraph as HTML; when a change cuts across Markdown emphasis or a link so that
     the marks would not nest, the text is shown escaped, line by line, instead."""
     from markdown_it import MarkdownIt
 
     assert isinstance(md, MarkdownIt)
-    rendered = _restore(md.render(source))
+    rendered = _restore(md.render(source), language)
     if well_nested(rendered):
         return rendered
     lines = html.escape(source, quote=False).split("\n")
-    return "<p>" + _restore("<br>\n".join(lines)) + "</p>\n"
+    return "<p>" + _restore("<br>\n".join(lines), language) + "</p>\n"
 
 
 _VOID = {"br", "hr", "img", "input", "meta", "link"}
@@ -181,7 +196,9 @@ def _clean(text: str) -> str:
     return "".join(c for c in text if not "\ue000" <= c <= "\ue003")
 
 
-def _restore(rendered: str) -> str:
-    for mark, tag in _TAGS.items():
-        rendered = rendered.replace(mark, tag)
+def _restore(rendered: str, language: str = "") -> str:
+    for mark, (opening, key, closing) in _TAGS.items():
+        if mark in rendered:
+            said = html.escape(word(language, key), quote=False)
+            rendered = rendered.replace(mark, f'{opening}<span class="sr">{said}</span>{closing}')
     return rendered

@@ -7,31 +7,34 @@ whether it was inserted, deleted or moved.
 
 from __future__ import annotations
 
-from zerodraft.redline import Block, Redline
+from zerodraft.redline import Block, Redline, word
 from zerodraft.wordiff import Change
 
 
 def render(redline: Redline) -> str:
-    """The whole redline as one Markdown document."""
+    """The whole redline as one Markdown document, its words in the redline's language."""
+    language = redline.language
+    struck, bold = f"~~{word(language, 'struck')}~~", f"**{word(language, 'bold')}**"
     lines = [
-        f"# Comparison of {redline.new_name} with {redline.old_name}",
+        f"# {redline.title()}",
         "",
-        "Deleted text is ~~struck through~~; inserted text is **bold**. " + redline.summary() + ".",
+        word(language, "how-markdown", struck=struck, bold=bold) + " " + redline.summary() + ".",
         "",
     ]
     for block in redline.blocks:
-        lines += _block(block)
+        lines += _block(block, language)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _block(block: Block) -> list[str]:
+def _block(block: Block, language: str) -> list[str]:
     if block.what == "heading":
         item = block.new or block.old
         assert item is not None
         text = inline(block.changes) if block.kind != "same" else item.text
         return ["#" * min(item.depth + 2, 6) + " " + text.replace("\n", " "), ""]
-    head = [f"**{block.number}**"] if block.number else []
-    facts = block.facts()
+    number = block.printed_number(language)
+    head = [f"**{number}**"] if number else []
+    facts = block.facts(language=language)
     if facts:
         head.append("_(" + "; ".join(facts) + ")_")
     if block.kind == "moved-from":

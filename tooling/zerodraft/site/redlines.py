@@ -14,8 +14,8 @@ from functools import cache
 from html import escape
 from typing import TYPE_CHECKING
 
-from zerodraft.languages import conventions
-from zerodraft.redline import Redline, compare
+from zerodraft.languages import conventions, version
+from zerodraft.redline import Redline, class_word, compare, fill, word
 from zerodraft.redline import html as redline_html
 from zerodraft.render.inline import safe_link
 from zerodraft.site.layout import Page, page
@@ -46,6 +46,16 @@ def comparison(old: Snapshot, new: Snapshot) -> Redline:
     return compare(old.document, new.document, old.name, new.name)
 
 
+def _name(snapshot: Snapshot, language: str) -> str:
+    """What the page calls ``snapshot``: its name, in ``language`` for a language's page
+    ("Projet 2", "Copie de travail du secrétariat")."""
+    if not language:
+        return snapshot.name
+    if not snapshot.tag:
+        return conventions.of(language).word("editors-copy", snapshot.name)
+    return version.draft_name(snapshot.document)
+
+
 def redline_page(
     path: str,
     old: Snapshot,
@@ -63,26 +73,29 @@ def redline_page(
     redline = comparison(old, new)
     counts = redline.counts()
     redline = redline.changes_only()
-    said = ", ".join(f"{n} {what}" for what, n in counts.items() if n and what != "renumbered only")
-    said = said or "no paragraph changed"
+    said = ", ".join(
+        word(language, "count", count=str(n), what=class_word(language, what))
+        for what, n in counts.items()
+        if n and what != "renumbered only"
+    )
+    said = said or word(language, "none-changed")
     if counts["renumbered only"]:
-        said += f" ({counts['renumbered only']} renumbered only, listed in the concordance)"
+        said += word(language, "renumbered-listed", count=str(counts["renumbered only"]))
     md = _markdown()
-    # The explanation is in English on every page (a limit, docs/languages.md), and says so to screen readers.
-    english = ' lang="en" dir="ltr"' if language else ""
+    shown = {
+        "old": f'<a href="{escape(links[0] or old.slug + ".html")}">{escape(_name(old, language))}</a>',
+        "new": f'<a href="{escape(links[1] or new.slug + ".html")}">{escape(_name(new, language))}</a>',
+        "underlined": f"<ins>{escape(word(language, 'underlined'), quote=False)}</ins>",
+        "struck": f"<del>{escape(word(language, 'struck'), quote=False)}</del>",
+        "said": escape(said),
+    }
     parts = [
         f"<h1>{escape(title)}</h1>",
-        f'<p class="intro"{english}>From '
-        f'<a href="{escape(links[0] or old.slug + ".html")}">{escape(old.name)}</a> to '
-        f'<a href="{escape(links[1] or new.slug + ".html")}">{escape(new.name)}</a>. '
-        "Inserted text is <ins>underlined</ins>, deleted text is <del>struck through</del>; "
-        f"each paragraph says in words what happened to it. In all: {escape(said)}. "
-        "Paragraphs that did not change are left out (the headings above each change stay); "
-        "each draft's page has its whole text.</p>",
+        f'<p class="intro">{fill(escape(word(language, "intro"), quote=False), shown)}</p>',
         redline_html.summary(redline, heading_id="changes-heading"),
         '<div class="redline">',
     ]
-    parts.extend(redline_html.block_html(md, block) for block in redline.blocks)
+    parts.extend(redline_html.block_html(md, block, language) for block in redline.blocks)
     parts.append("</div>")
     if not language:
         return page(path, title, "\n".join(parts))
