@@ -217,13 +217,12 @@ def test_a_treaty_from_its_pdf(corpus: dict[str, Imported], tmp_path_factory: py
 
 #: What `zerodraft check` still finds in a treaty imported whole (or, for a reference, what the
 #: import records under `as-printed:` so that check knows it), and why it is not the import's:
-#: UNCLOS Annex III, article 13(6)(h) holds romans (i), (ii), then its letter (i), which the
-#: subparagraph check (ZD402) reads as romans; the Part XI Agreement's "paragraph 5 of that
-#: article" points into the Convention's article 155, which the reference reader does not follow.
+#: the Part XI Agreement's "paragraph 5 of that article" points into the Convention's article 155,
+#: which the reference reader does not follow.
 TREATY_LEFT = {
     "treaty-bbnj-agreement-2023.en.pdf": set(),
     "treaty-bbnj-agreement-2023.en.txt": set(),
-    "treaty-unclos-1982.pdf": {("outcome/20-annex-iii/013-article-13/006.md", "ZD402")},
+    "treaty-unclos-1982.pdf": set(),
     "resolution-ga-48-263-part-xi-agreement-1994.pdf": {("outcome/03-annex/04-section-4/001.md", "ZD701")},
 }
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, REPO, git, write_paragraph
-from policy_helpers import edit, with_logins
+from policy_helpers import NAT, edit, with_logins
 from test_check import CASES, problems_of
 from test_treaty_model import CASES as TREATY_CASES
 from treaty_fixtures import write_treaty
@@ -100,6 +100,11 @@ POLICY: dict[str, tuple[str, Change, Change | None]] = {
     ),
     "ZD913": ("kenya-mission", lambda base: _write(base / f"{PA}/005.md", "---\nid: [unclosed\n---\nText\n"), None),
     "ZD914": ("kenya-mission", lambda base: _write(base / PA / "a\\b.md", "Text.\n"), None),
+    "ZD916": (
+        "kenya-mission",
+        lambda base: edit(base / f"{NAT}/006bis.md", "[strengthen][put in place]", "strengthen"),
+        None,
+    ),
     "ZD915": (
         "norway-mission",
         lambda base: edit(base / "outcome/delegations.yaml", "[norway-mission]", "[norway-mission, kenya-mission]"),

@@ -136,6 +136,10 @@ def test_five_delegations(repo: Path, tmp_path_factory: pytest.TempPathFactory) 
         "No problems in outcome/ (8 paragraphs in the document).",  # the check passes: the text is well formed
         f"{NAT}/006bis.md:3: ZD904 the label changes from 'proposed' to 'agreed'; only the facilitator of this "
         "agenda item or the secretariat marks text agreed or agreed ad ref (leave the label as it was)",
+        f"{NAT}/006bis.md:4: ZD916 amends the proposal of European Union in paragraph 6 bis without saying so: add "
+        "Iran (Islamic Republic of) to 'proposed-by' (proposed-by: [European Union, Iran (Islamic Republic of)]), "
+        "as 'zerodraft propose amend' does, so the redline and the compilation credit your words to you and not to "
+        "European Union",
         "tooling/zerodraft/policy/review.py:1: ZD902 is part of the checking tools (tooling/); only the secretariat "
         "changes files outside outcome/: take this change out of the pull request (leave the file as it is on main) "
         "and ask the secretariat for it in the pull request's description",

@@ -71,6 +71,28 @@ def test_marking_agreed_and_changing_others(base: Path) -> None:
     ]
 
 
+def test_amending_another_delegations_proposal_credits_the_amender(base: Path) -> None:
+    """Kenya edits the EU's pending 6 bis as GitHub's pencil does (text only): refused with the
+    line to write; with Kenya added to proposed-by, the same amendment passes (ZD916)."""
+    path = base / f"{NAT}/006bis.md"
+    text = path.read_text()
+    amended = text.replace("[strengthen][put in place]", "strengthen")
+    path.write_text(amended)
+    status, out, _ = propose(base, "kenya-mission")
+    assert status == 1
+    assert out == [
+        f"{NAT}/006bis.md:4: ZD916 amends the proposal of European Union in paragraph 6 bis without saying so: add "
+        "Kenya to 'proposed-by' (proposed-by: [European Union, Kenya]), as 'zerodraft propose amend' does, so the "
+        "redline and the compilation credit your words to you and not to European Union"
+    ]
+    path.write_text(amended.replace("proposed-by: [European Union]", "proposed-by: [European Union, KEN]"))
+    assert propose(base, "kenya-mission", "Kenya credited") == (
+        0,
+        ["pr-check: 1 changed file; 'kenya-mission' speaks for Kenya; nothing to object"],
+        "",
+    )
+
+
 def test_a_delegation_adds_and_removes_itself(base: Path) -> None:
     edit(base / f"{NAT}/006bis.md", "opposed-by: [Iran (Islamic Republic of)]", "supported-by: [IRN]")
     assert propose(base, "iran-mission")[0] == 0

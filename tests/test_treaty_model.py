@@ -256,3 +256,23 @@ def test_numbered_subparagraphs_and_marks_in_a_row(tmp_path: Path) -> None:
     assert codes(tmp_path) == set()
     write_paragraph(path, "t-0005", text.replace("(b) two.", "(c) two."))
     assert codes(tmp_path) == {("outcome/02-part-i/01-article-1/001.md", "ZD402")}
+
+
+def test_a_mark_both_letter_and_roman_is_read_by_the_mark_after_it(tmp_path: Path) -> None:
+    """A mark "(i)" right after "(h)" opens a roman run when "(ii)" follows, and is the letter i when
+    the next mark is "(j)" — both as printed in UNCLOS Annex III, article 13(6); likewise "(v)"
+    after "(u)" and "(iv)". A real gap stays one."""
+    write_treaty(tmp_path)
+    path = tmp_path / "outcome/02-part-i/01-article-1/001.md"
+    letters = "".join(f"({c}) {c};\n" for c in "abcdefg")
+    text = f"Costs:\n{letters}(h) costs means:\n(i) before;\n(ii) after;\n(i) proceeds;\n(j) last."
+    write_paragraph(path, "t-0005", text)
+    assert codes(tmp_path) == set()
+    write_paragraph(path, "t-0005", text.replace("(i) proceeds;\n(j)", "(i) proceeds;\n(k)"))
+    assert codes(tmp_path) == {("outcome/02-part-i/01-article-1/001.md", "ZD402")}
+    write_paragraph(path, "t-0005", f"Costs:\n{letters}(h) one;\n(i) two;\n(j) three.")
+    assert codes(tmp_path) == set()
+    upto_u = "".join(f"({c}) {c};\n" for c in "abcdefghijklmnopqrst")
+    romans = "(i) one;\n(ii) two;\n(iii) three;\n(iv) four;\n"
+    write_paragraph(path, "t-0005", f"List:\n{upto_u}(u) many:\n{romans}(v) five;\n(vi) six;\n(v) vee.")
+    assert codes(tmp_path) == set()

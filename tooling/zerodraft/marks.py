@@ -131,19 +131,27 @@ def subparagraph_gaps(text: str) -> list[tuple[str, str, int]]:
     """Marks out of sequence: ``[(found, expected, offset)]``.
 
     Letters run (a), (b) … (z), (aa); roman numerals (i), (ii) … restart under each
-    letter.  ``(i)`` right after ``(h)`` is the letter i; elsewhere it opens a roman run.
+    letter.  A mark that is both the next letter and the next roman numeral (``(i)`` right
+    after ``(h)``, ``(v)`` after ``(u)`` and ``(iv)``) is the roman numeral when the next mark
+    continues the roman run (``(h)``, ``(i)``, ``(ii)``, then the letter ``(i)``, as in
+    UNCLOS Annex III, article 13(6)) and the letter otherwise.
     Numbered subparagraphs (``(1)``, ``(2)``, as in a treaty's definitions) are not
     checked themselves; letters restart under each of them.
     """
     gaps: list[tuple[str, str, int]] = []
     letter = 0  # how many letters seen
     roman = 0
-    for mark, offset in subparagraphs(text):
+    marks = list(subparagraphs(text))
+    for at, (mark, offset) in enumerate(marks):
         if mark.isdigit():
             letter = roman = 0
             continue
         expected_letter = _letter(letter)
-        is_roman = mark in _ROMAN and mark != expected_letter
+        if mark == expected_letter and roman < len(_ROMAN) and mark == _ROMAN[roman]:
+            following = marks[at + 1][0] if at + 1 < len(marks) else None
+            is_roman = roman + 1 < len(_ROMAN) and following == _ROMAN[roman + 1]
+        else:
+            is_roman = mark in _ROMAN and mark != expected_letter
         if is_roman:
             expected = _ROMAN[roman] if roman < len(_ROMAN) else "?"
             if mark != expected:

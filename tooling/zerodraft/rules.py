@@ -332,6 +332,11 @@ RULES: tuple[Rule, ...] = (
         "roster-unique",
         "Roster entries stay unique by name and code, and a delegation cannot give another delegation's login to its own entry.",
     ),
+    Rule(
+        "ZD916",
+        "amender-credited",
+        "A delegation that amends another delegation's proposal adds itself to its proposed-by, so the amended words are credited to the delegation that wrote them.",
+    ),
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -322,6 +322,22 @@ def _modified(who: Author, before: Paragraph, after: Paragraph, roster: Roster) 
             "secretariat — ask them to reopen it, giving your wording in the pull request's description",
         )
     own = set(who.delegations)
+    others = {roster.name_of(n) for n in before.proposed_by} - own
+    if (
+        before.role is Role.PROPOSED
+        and others
+        and after.text != before.text
+        and not own & {roster.name_of(n) for n in after.proposed_by}
+    ):
+        credited = ", ".join([*after.proposed_by, _first(who)])
+        yield Problem(
+            path,
+            after.line_of("proposed-by") if after.proposed_by else after.text_line,
+            "ZD916",
+            f"amends the proposal of {', '.join(sorted(others))} in paragraph {after.label} without saying so: add "
+            f"{_first(who)} to 'proposed-by' (proposed-by: [{credited}]), as 'zerodraft propose amend' does, so the "
+            f"redline and the compilation credit your words to you and not to {', '.join(sorted(others))}",
+        )
     old = dict(_attributions(before))
     for key, names in _attributions(after):
         was = {roster.name_of(n) for n in old.get(key, ())}
