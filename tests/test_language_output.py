@@ -267,6 +267,24 @@ def test_the_site_speaks_each_language_and_has_each_languages_redline(
     assert '<html lang="ar" dir="rtl">' in arabic_history and "الفقرة 2" in arabic_history
     english_history = (out / "paragraphs/01-article-73-2.html").read_text(encoding="utf-8")
     assert '<a href="01-article-73-2.ar.html" hreflang="ar"' in english_history
+    # The list of changes and the drafts' names on a language's history page are the language's.
+    assert '<th scope="row">Projet 2</th>' in history and '<h3 class="version">Projet 3, paragraphe 2</h3>' in history
+    assert '<span class="what">[ajouté, commit <code>' in history
+    assert '<span class="what">[added, commit <code>' in english_history
+    assert '<th scope="row">Draft 2</th>' in english_history
+    assert "[أضيف، الإيداع <code>" in arabic_history and '<th scope="row">مشروع 2</th>' in arabic_history
+    for english in ("Draft 2", "Draft 3", "[added", "Editor's copy"):
+        assert english not in history, english
+    # The filter form of a language's text, and the script's status line in its words.
+    editors = (out / "editors-copy.fr.html").read_text(encoding="utf-8")
+    assert '<form id="filters" class="filters" role="search" aria-label="Filtrer les paragraphes" hidden>' in editors
+    assert '<label for="f-item">Point de l’ordre du jour</label>' in editors and ">Tout afficher</button>" in editors
+    assert 'data-some="{shown} paragraphes affichés sur {total}."' in editors
+    assert 'placeholder="mots du texte"' in editors and ">aucune mention connue<" in editors
+    assert 'aria-label="تصفية الفقرات"' in (out / "draft-3.ar.html").read_text(encoding="utf-8")
+    for english in ("Agenda item", "Consensus label", ">All<", "Show all", "words in the text", "Filter the"):
+        assert english not in editors, english
+    assert 'aria-label="Filter the paragraphs"' in (out / "editors-copy.html").read_text(encoding="utf-8")
 
 
 # ---- references inside translations, rewritten at a release through the concordance

@@ -55,9 +55,15 @@
       }
     }
     status.textContent = shown === paragraphs.length
-      ? "Showing all " + shown + " paragraphs."
-      : "Showing " + shown + " of " + paragraphs.length + " paragraphs.";
+      ? said("data-all", "Showing all {shown} paragraphs.", shown)
+      : said("data-some", "Showing {shown} of {total} paragraphs.", shown);
     return shown;
+  }
+
+  // The status in the page's language: a language's page gives its words in data-all and data-some.
+  function said(attribute, english, shown) {
+    var template = status.getAttribute(attribute) || english;
+    return template.replace("{shown}", String(shown)).replace("{total}", String(paragraphs.length));
   }
 
   // A pasted link (#para-18) to a paragraph the filters hide: show everything again.

@@ -52,14 +52,15 @@ def date_text(document: Document, date: dt.date) -> str:
     return re.sub(r"\{([a-z-]+)\}", lambda m: values.get(m.group(1), m.group()), rules_.date)
 
 
-def draft_name(document: Document) -> str:
-    """The draft's name in the document's language: "Draft 2" is "Projet 2" in French, "草案 2"
-    in Chinese (the original's word for a draft replaced by the language's)."""
+def draft_name(document: Document, language: str = "") -> str:
+    """The draft's name in the document's language (or in ``language``): "Draft 2" is "Projet
+    2" in French, "草案 2" in Chinese (the original's word for a draft replaced by the language's)."""
     name = document.config.draft_name
-    if not document.language:
+    language = language or document.language
+    if not language:
         return name
     original = conventions.of(document.config.languages.original or "en").word("draft")
-    word = rules(document).word("draft")
+    word = conventions.of(language).word("draft")
     if original and word and name.casefold().startswith(original.casefold()):
         return word + name[len(original) :]
     return name

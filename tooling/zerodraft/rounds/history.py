@@ -22,6 +22,7 @@ from zerodraft import config, reader
 from zerodraft.errors import Fatal
 from zerodraft.git import Commit, Repository
 from zerodraft.github import pull_request_login
+from zerodraft.languages import conventions
 from zerodraft.model import Document, Problem
 from zerodraft.references.lookup import describe
 from zerodraft.rounds import concordance
@@ -59,13 +60,13 @@ class Event:
     """For a merged pull request, the GitHub login that opened it, from the merge's first line
     ("Merge pull request #12 from kenya-mission/op5"); empty where git cannot tell (a squash)."""
 
-    def who(self) -> str:
+    def who(self, language: str = "") -> str:
         """The author with what vouches for it, for people: ``UNODA Secretariat (pull request by
         @kenya-mission, merged by Jane Doe)``; a commit authored "as the secretariat" by a
-        delegation reads as such."""
-        parts = [f"pull request by @{self.login}"] if self.login else []
+        delegation reads as such.  In the words of ``language`` (``""``: the original's)."""
+        parts = [conventions.say(language, "history-pull-request-by", login=self.login)] if self.login else []
         if self.merger and self.merger != self.author:
-            parts.append(f"merged by {self.merger}")
+            parts.append(conventions.say(language, "history-merged-by", merger=self.merger))
         return f"{self.author} ({', '.join(parts)})" if parts else self.author
 
 

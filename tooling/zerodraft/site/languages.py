@@ -170,6 +170,7 @@ def language_page(site: Site, snapshot: Snapshot, language: str) -> Page:
     parts = [
         text.title_block(version_of.draft, version_of.draft.header),
         switcher(snapshot, language, _redline_of(site, snapshot, language)),
+        text.filters(version_of.draft, language),
     ]
     history = {ident: language_path(page, language) for ident, page in site.paragraph_pages.items()}
     parts.append(text.body(version_of.draft, history))

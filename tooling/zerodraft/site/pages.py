@@ -17,6 +17,7 @@ from zerodraft.site import chart, text
 from zerodraft.site import languages as site_languages
 from zerodraft.site.layout import Page, date_words, page
 from zerodraft.site.model import Site, Snapshot
+from zerodraft.site.redlines import snapshot_name
 
 
 def home(site: Site) -> Page:
@@ -177,7 +178,7 @@ def paragraph_page(site: Site, ident: str, path: str, language: str = "") -> Pag
     rows = []
     for snapshot, item in versions:
         target = f"../{site_languages.path(snapshot, language)}"
-        where = escape(snapshot.name)
+        where = escape(snapshot_name(snapshot, language))
         if item is None:
             cells = f"<td>{escape(said('not-in-text', 'not in this text'))}</td><td></td>"
         else:
@@ -205,7 +206,7 @@ def paragraph_page(site: Site, ident: str, path: str, language: str = "") -> Pag
             if item.number
             else ""
         )
-        parts.append(f'<h3 class="version">{escape(snapshot.name)}{escape(number)}</h3>')
+        parts.append(f'<h3 class="version">{escape(snapshot_name(snapshot, language))}{escape(number)}</h3>')
         key = (item.paragraph.text, item.display, item.attributions, item.behind)
         if key == before:
             parts.append(f"<p>{escape(said('same-as-before', 'The same text and label as in the draft before.'))}</p>")
@@ -214,7 +215,7 @@ def paragraph_page(site: Site, ident: str, path: str, language: str = "") -> Pag
             parts.append(text.paragraph(item, {}, anchor=False, notes=notes, language=language))
         before = key
     parts.append("</section>")
-    parts.append(_changes(site, ident, words))
+    parts.append(_changes(site, ident, language))
     title = f"{name} — {said('history', 'history')}"
     if not language:
         return page(path, title, "\n".join(parts))
@@ -232,8 +233,10 @@ def paragraph_page(site: Site, ident: str, path: str, language: str = "") -> Pag
 _COLUMNS = (("text", "Text"), ("number", "Number"), ("label", "Label"))
 
 
-def _changes(site: Site, ident: str, words: conventions.Conventions) -> str:
-    """Every commit that changed the paragraph (of the original: its words as committed)."""
+def _changes(site: Site, ident: str, language: str) -> str:
+    """Every commit that changed the paragraph (of the original: its words as committed), in the
+    words of ``language`` (the commits' own subjects and authors stay as committed)."""
+    words = conventions.of(language or "en")
     events = site.histories.get(ident, ())
     every = escape(words.word("every-change", "Every change"))
     head = f'<section aria-labelledby="changes-heading"><h2 id="changes-heading">{every}</h2>'
@@ -245,14 +248,25 @@ def _changes(site: Site, ident: str, words: conventions.Conventions) -> str:
         commit = escape(event.commit[:10])
         if site.repo_url:
             commit = f'<a href="{escape(site.repo_url)}/commit/{escape(event.commit)}">{commit}</a>'
-        via = f" (via {escape(event.merged_by)})" if event.merged_by else ""
+        via = escape(conventions.say(language, "history-via", merge=event.merged_by)) if event.merged_by else ""
+        shown = {"what": escape(_what(event.what, language)), "commit": f"<code>{commit}</code>"}
+        what = conventions.fill(escape(conventions.say(language, "history-what")), shown)
         items.append(
             f'<li><time datetime="{escape(event.date)}">{escape(event.date[:10])}</time> — '
-            f"<strong>{escape(event.who())}</strong>: {escape(event.subject)}{via} "
-            f'<span class="what">[{escape(event.what)}, commit <code>{commit}</code>]</span></li>'
+            f"<strong>{escape(event.who(language))}</strong>: {escape(event.subject)}{via} "
+            f'<span class="what">{what}</span></li>'
         )
     newest = escape(words.word("newest-first", "Newest first."))
     return f'{head}\n<p>{newest}</p>\n<ol class="changes" reversed>\n' + "\n".join(items) + "\n</ol></section>"
+
+
+def _what(what: str, language: str) -> str:
+    """What a commit did to the paragraph's file ("changed", "renamed 006bis.md → 007.md"), in
+    the words of ``language``; the file names and a release's numbers stay as they are."""
+    verb, space, rest = what.partition(" ")
+    if verb in ("changed", "added", "removed", "renamed", "moved"):
+        return conventions.say(language, f"history-{verb}") + space + rest
+    return what
 
 
 def _standing(current: Snapshot) -> str:

@@ -46,14 +46,14 @@ def comparison(old: Snapshot, new: Snapshot) -> Redline:
     return compare(old.document, new.document, old.name, new.name)
 
 
-def _name(snapshot: Snapshot, language: str) -> str:
+def snapshot_name(snapshot: Snapshot, language: str) -> str:
     """What the page calls ``snapshot``: its name, in ``language`` for a language's page
     ("Projet 2", "Copie de travail du secrétariat")."""
     if not language:
         return snapshot.name
     if not snapshot.tag:
         return conventions.of(language).word("editors-copy", snapshot.name)
-    return version.draft_name(snapshot.document)
+    return version.draft_name(snapshot.document, language)
 
 
 def redline_page(
@@ -83,8 +83,8 @@ def redline_page(
         said += word(language, "renumbered-listed", count=str(counts["renumbered only"]))
     md = _markdown()
     shown = {
-        "old": f'<a href="{escape(links[0] or old.slug + ".html")}">{escape(_name(old, language))}</a>',
-        "new": f'<a href="{escape(links[1] or new.slug + ".html")}">{escape(_name(new, language))}</a>',
+        "old": f'<a href="{escape(links[0] or old.slug + ".html")}">{escape(snapshot_name(old, language))}</a>',
+        "new": f'<a href="{escape(links[1] or new.slug + ".html")}">{escape(snapshot_name(new, language))}</a>',
         "underlined": f"<ins>{escape(word(language, 'underlined'), quote=False)}</ins>",
         "struck": f"<del>{escape(word(language, 'struck'), quote=False)}</del>",
         "said": escape(said),

@@ -25,8 +25,10 @@ def delegations_of(item: Item) -> tuple[str, ...]:
     return item.paragraph.delegations()
 
 
-def filters(draft: CompiledDraft) -> str:
-    """The filter form: hidden until the script shows it (no dead controls without script)."""
+def filters(draft: CompiledDraft, language: str = "") -> str:
+    """The filter form: hidden until the script shows it (no dead controls without script); in
+    the words of ``language`` for a language's page (the script's "Showing 3 of 10 paragraphs."
+    then comes from the form's ``data-all`` and ``data-some``)."""
     document = draft.document
     board = dashboard(document)
     items = "".join(
@@ -38,18 +40,24 @@ def filters(draft: CompiledDraft) -> str:
     )
     named = sorted({name for item in draft.items() for name in delegations_of(item)}, key=str.casefold)
     delegations = "".join(f'<option value="{escape(name.casefold())}">{escape(name)}</option>' for name in named)
+
+    def said(key: str) -> str:
+        return escape(conventions.say(language, f"filter-{key}"))
+
+    every = said("all")
+    status = f' data-all="{said("showing-all")}" data-some="{said("showing-some")}"' if language else ""
     return (
-        '<form id="filters" class="filters" role="search" aria-label="Filter the paragraphs" hidden>\n'
-        '<div><label for="f-item">Agenda item</label> <select id="f-item" name="item">'
-        f'<option value="">All</option>{items}</select></div>\n'
-        '<div><label for="f-label">Consensus label</label> <select id="f-label" name="label">'
-        f'<option value="">All</option>{labels}<option value="unknown">no known label</option></select></div>\n'
-        '<div><label for="f-delegation">Delegation</label> <select id="f-delegation" name="delegation">'
-        f'<option value="">All</option>{delegations}</select></div>\n'
-        '<div><label for="f-search">Search</label> <input id="f-search" name="q" type="search" '
-        'autocomplete="off" placeholder="words in the text"></div>\n'
-        '<div><button type="reset">Show all</button></div>\n'
-        '<p id="f-status" class="filter-status" role="status" aria-live="polite"></p>\n'
+        f'<form id="filters" class="filters" role="search" aria-label="{said("form")}" hidden>\n'
+        f'<div><label for="f-item">{said("agenda-item")}</label> <select id="f-item" name="item">'
+        f'<option value="">{every}</option>{items}</select></div>\n'
+        f'<div><label for="f-label">{said("consensus-label")}</label> <select id="f-label" name="label">'
+        f'<option value="">{every}</option>{labels}<option value="unknown">{said("no-known-label")}</option></select></div>\n'
+        f'<div><label for="f-delegation">{said("delegation")}</label> <select id="f-delegation" name="delegation">'
+        f'<option value="">{every}</option>{delegations}</select></div>\n'
+        f'<div><label for="f-search">{said("search")}</label> <input id="f-search" name="q" type="search" '
+        f'autocomplete="off" placeholder="{said("search-hint")}"></div>\n'
+        f'<div><button type="reset">{said("show-all")}</button></div>\n'
+        f'<p id="f-status" class="filter-status" role="status" aria-live="polite"{status}></p>\n'
         "</form>"
     )
 
