@@ -131,12 +131,16 @@ def test_zerodraft_github_requires_the_check_jobs_never_ci() -> None:
     assert result.returncode == 0, result.stderr
     settings = json.loads(result.stdout)
     names = {job["name"] for job in load(GITHUB / "workflows" / "check.yml")["jobs"].values()}
-    assert set(settings["required_status_checks"]["contexts"]) == names
+    required = settings["required_status_checks"]["checks"]
+    assert {check["context"] for check in required} == names
+    assert {check["app_id"] for check in required} == {15368}  # GitHub Actions: no look-alike status counts
+    assert "contexts" not in settings["required_status_checks"]
     assert settings["required_status_checks"]["strict"] is True
     assert settings["required_pull_request_reviews"]["require_code_owner_reviews"] is True
     ci_jobs = {job["name"] for job in load(GITHUB / "workflows" / "ci.yml")["jobs"].values()}
-    assert not ci_jobs & set(settings["required_status_checks"]["contexts"])
+    assert not ci_jobs & {check["context"] for check in required}
     assert "gh api -X PUT repos/OWNER/REPO/branches/main/protection --input -" in result.stderr
+    assert "Require workflows to pass before merging" in result.stderr  # threat 22 of docs/security.md
 
 
 def test_release_writes_only_in_its_publish_job() -> None:

@@ -78,6 +78,11 @@ def codeowners(document: Document) -> str:
 #: project's own tests (ci.yml) run the pull request's code and are never a required gate.
 REQUIRED_CHECKS = ("check the proposal", "check the queued merge")
 
+#: GitHub's app id of GitHub Actions: a required check bound to it is satisfied only by a run of
+#: a workflow, never by a commit status of the same name that any token with write access (or
+#: another app) could post.
+GITHUB_ACTIONS_APP_ID = 15368
+
 
 def branch_protection() -> dict[str, object]:
     """The protection of the base branch, as GitHub's REST API takes it
@@ -85,9 +90,13 @@ def branch_protection() -> dict[str, object]:
     workflow's jobs required and branches up to date before merging (``strict``), so that a
     pull request is judged against the base it lands on; a code owner's review (the
     secretariat, and the facilitator in its agenda item); the same for administrators;
-    no force pushes or deletions."""
+    no force pushes or deletions. Each required check is bound to GitHub Actions
+    (:data:`GITHUB_ACTIONS_APP_ID`), so a status of the same name from elsewhere does not count."""
     return {
-        "required_status_checks": {"strict": True, "contexts": list(REQUIRED_CHECKS)},
+        "required_status_checks": {
+            "strict": True,
+            "checks": [{"context": name, "app_id": GITHUB_ACTIONS_APP_ID} for name in REQUIRED_CHECKS],
+        },
         "enforce_admins": True,
         "required_pull_request_reviews": {
             "require_code_owner_reviews": True,

@@ -25,7 +25,13 @@ def run(args: argparse.Namespace) -> int:
         "Apply with: zerodraft github | gh api -X PUT repos/OWNER/REPO/branches/main/protection --input -\n"
         f"Required checks: {', '.join(REQUIRED_CHECKS)} (check.yml), with branches up to date before merging; "
         "or, instead, a merge queue requiring the same checks. Never require ci.yml: it runs the pull request's "
-        "own code.",
+        "own code.\n"
+        "On pull requests GitHub runs the workflow files of the pull request itself: one that edits "
+        ".github/workflows/check.yml can replace the check that judges it. Such a pull request is the "
+        "secretariat's to review (code owners; pr-check refuses it, ZD902, when it runs); where the account "
+        "allows it, also add a ruleset on main that requires check.yml as a workflow from main "
+        "(Rulesets > Require workflows to pass before merging), so the judging workflow always comes from main "
+        "(docs/security.md, threat 22).",
         file=sys.stderr,
     )
     return 0
