@@ -285,6 +285,20 @@ def test_the_site_speaks_each_language_and_has_each_languages_redline(
     for english in ("Agenda item", "Consensus label", ">All<", "Show all", "words in the text", "Filter the"):
         assert english not in editors, english
     assert 'aria-label="Filter the paragraphs"' in (out / "editors-copy.html").read_text(encoding="utf-8")
+    # Each language's home page, reached from its pages' navigation.
+    assert '<li><a href="index.fr.html">Accueil</a></li>' in editors
+    home = (out / "index.fr.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in home and '<h2 id="current-heading">Le texte actuel</h2>' in home
+    assert '<a href="editors-copy.fr.html">La copie de travail du secrétariat</a> : le texte' in home
+    assert '<a href="draft-3.fr.html">Projet 3</a>' in home and "21 juin 2023" in home
+    assert '<a href="redline-draft-2-draft-3.fr.html">Modifications depuis le Projet 2</a>' in home
+    assert "<caption>2 projets publiés, du plus récent au plus ancien</caption>" in home
+    assert '<a href="index.html" hreflang="en"' in home and '<html lang="ar" dir="rtl">' in (
+        out / "index.ar.html"
+    ).read_text(encoding="utf-8")
+    for english in ("The current text", "Released drafts", "Draft 2", "newest first", "Changes from", "no date"):
+        assert english not in home, english
+    assert '<h2 id="drafts-heading">Released drafts</h2>' in (out / "index.html").read_text(encoding="utf-8")
 
 
 # ---- references inside translations, rewritten at a release through the concordance

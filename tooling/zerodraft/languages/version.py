@@ -46,7 +46,12 @@ def rules(document: Document) -> Conventions:
 def date_text(document: Document, date: dt.date) -> str:
     """``date`` as the document's language writes it (``data/languages/*.yaml``: ``date:``,
     ``months:``): "2 July 2021", "2 juillet 2021", "2021年7月2日"."""
-    rules_ = rules(document)
+    return date_in(tag(document), date)
+
+
+def date_in(language: str, date: dt.date) -> str:
+    """``date`` as ``language`` writes it (:func:`date_text`)."""
+    rules_ = conventions.of(language)
     month = rules_.months[date.month - 1] if len(rules_.months) == 12 else str(date.month)
     values = {"day": str(date.day), "month": month, "month-number": str(date.month), "year": str(date.year)}
     return re.sub(r"\{([a-z-]+)\}", lambda m: values.get(m.group(1), m.group()), rules_.date)
@@ -57,12 +62,15 @@ def draft_name(document: Document, language: str = "") -> str:
     2" in French, "草案 2" in Chinese (the original's word for a draft replaced by the language's)."""
     name = document.config.draft_name
     language = language or document.language
-    if not language:
-        return name
-    original = conventions.of(document.config.languages.original or "en").word("draft")
-    word = conventions.of(language).word("draft")
-    if original and word and name.casefold().startswith(original.casefold()):
-        return word + name[len(original) :]
+    return named(name, document.config.languages.original or "en", language) if language else name
+
+
+def named(name: str, original: str, language: str) -> str:
+    """A draft's name in the language ``original`` ("Draft 2") as ``language`` says it ("Projet
+    2"): the original's word for a draft replaced by the language's; other names as they are."""
+    was, word = conventions.of(original).word("draft"), conventions.of(language).word("draft")
+    if was and word and name.casefold().startswith(was.casefold()):
+        return word + name[len(was) :]
     return name
 
 

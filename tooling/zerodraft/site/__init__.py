@@ -168,6 +168,7 @@ def _jobs(site: Site) -> list[Callable[[], layout.Page]]:
         jobs.append(functools.partial(redlines.redline_page, site.since_last, site.drafts[-1], site.current, title))
     jobs += [functools.partial(pages.paragraph_page, site, ident, path) for ident, path in site.paragraph_pages.items()]
     jobs += site_languages.jobs(site)
+    jobs += [functools.partial(pages.home, site, language) for language in pages.home_languages(site)]
     for language in site.current.document.config.languages.kept:  # each paragraph's page in each language
         jobs += [
             functools.partial(pages.paragraph_page, site, ident, site_languages.language_path(path, language), language)

@@ -85,7 +85,7 @@ def _before(site: Site, snapshot: Snapshot) -> tuple[Snapshot, str] | None:
     return (site.drafts[index - 1], site.redlines[snapshot.slug]) if index else None
 
 
-def _redline_of(site: Site, snapshot: Snapshot, language: str) -> str:
+def redline_of(site: Site, snapshot: Snapshot, language: str) -> str:
     """The redline page of ``snapshot`` in ``language``, or ``""`` where there is none (the draft
     before it did not keep that language)."""
     before = _before(site, snapshot)
@@ -130,7 +130,7 @@ def jobs(site: Site) -> list[Callable[[], Page]]:
         for language in snapshot.document.config.languages.kept:
             out.append(functools.partial(language_page, site, snapshot, language))
             out.append(functools.partial(side_by_side_page, site, snapshot, language))
-            if _redline_of(site, snapshot, language):
+            if redline_of(site, snapshot, language):
                 out.append(functools.partial(language_redline_page, site, snapshot, language))
     return out
 
@@ -139,7 +139,7 @@ def language_redline_page(site: Site, snapshot: Snapshot, language: str) -> Page
     """The changes to ``snapshot`` in ``language`` since the text before it (the draft before,
     or for the editor's copy the last draft), paragraphs paired by id as in the original's redline."""
     before = _before(site, snapshot)
-    assert before is not None  # only called where _redline_of found one
+    assert before is not None  # only called where redline_of found one
     old, new = translated(before[0], language), translated(snapshot, language)
     words = conventions.of(language)
     names = {"old": version.draft_name(old.document), "new": version.draft_name(new.document)}
@@ -152,7 +152,7 @@ def language_redline_page(site: Site, snapshot: Snapshot, language: str) -> Page
         title = title.replace("{" + key + "}", value)
     links = (path(before[0], language), path(snapshot, language))
     return redlines.redline_page(
-        _redline_of(site, snapshot, language),
+        redline_of(site, snapshot, language),
         old,
         new,
         title,
@@ -169,7 +169,7 @@ def language_page(site: Site, snapshot: Snapshot, language: str) -> Page:
     where = path(snapshot, language)
     parts = [
         text.title_block(version_of.draft, version_of.draft.header),
-        switcher(snapshot, language, _redline_of(site, snapshot, language)),
+        switcher(snapshot, language, redline_of(site, snapshot, language)),
         text.filters(version_of.draft, language),
     ]
     history = {ident: language_path(page, language) for ident, page in site.paragraph_pages.items()}
@@ -184,6 +184,7 @@ def language_page(site: Site, snapshot: Snapshot, language: str) -> Page:
         direction=rules.direction,
         current=path(site.current, language) if snapshot is site.current else "",
         editors_copy=path(site.current, language),
+        home=language_path("index.html", language),
     )
 
 

@@ -55,14 +55,15 @@ def page(
     language: str = "en",
     direction: str = "ltr",
     editors_copy: str = "editors-copy.html",
+    home: str = "index.html",
 ) -> Page:
     """A whole page at ``path``: ``title`` (plain text, escaped here), ``body`` (HTML), in
-    ``language`` (``dir="rtl"`` for a right-to-left one); the navigation leads to ``editors_copy``
-    (a language's pages to the editor's copy in that language)."""
+    ``language`` (``dir="rtl"`` for a right-to-left one); the navigation leads to ``home`` and
+    ``editors_copy`` (a language's pages to its home page and the editor's copy in that language)."""
     root = up(path)
     words = conventions.of(language)  # the site's own words in the page's language (data/languages/*.yaml)
     nav = [
-        ("index.html", words.word("home", "Home")),
+        (home, words.word("home", "Home")),
         (editors_copy, words.word("editors-copy", "Editor's copy")),
     ]
     links = "".join(

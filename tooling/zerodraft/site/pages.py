@@ -7,11 +7,12 @@ returns :class:`~zerodraft.site.layout.Page` records; nothing here reads git or 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from html import escape
 
 from zerodraft.dashboard import dashboard
-from zerodraft.languages import conventions
+from zerodraft.languages import conventions, version
 from zerodraft.render.layout import Item
 from zerodraft.site import chart, text
 from zerodraft.site import languages as site_languages
@@ -20,73 +21,147 @@ from zerodraft.site.model import Site, Snapshot
 from zerodraft.site.redlines import snapshot_name
 
 
-def home(site: Site) -> Page:
-    """The meeting, the current text, the released drafts with their dates, the dashboard."""
+def home(site: Site, language: str = "") -> Page:
+    """The meeting, the current text, the released drafts with their dates, the dashboard; with
+    ``language``, the home page of that language (``index.fr.html``): its words, its title and
+    links to the texts in it (the dashboard stays on the original's home page)."""
     current = site.current
-    config = current.document.config
+    config = (version.in_language(current.document, language) if language else current.document).config
+
+    def said(key: str, **values: str) -> str:
+        return conventions.say(language, f"home-{key}", **values)
+
+    def link(href: str, key: str, **values: str) -> str:
+        return f'<a href="{escape(href)}">{escape(said(key, **values), quote=False)}</a>'
+
     parts = [f"<h1>{escape(' '.join(config.title.split()))}</h1>"]
+    if language:
+        parts.append(home_switcher(site, language))
     if config.meeting:
         parts.append(f'<p class="meeting">{escape(" ".join(config.meeting.split()))}</p>')
     if config.symbol:
-        parts.append(f'<p class="symbol-line">Symbol: {escape(config.symbol)}</p>')
-    parts.append('<section aria-labelledby="current-heading">\n<h2 id="current-heading">The current text</h2>')
+        parts.append(f'<p class="symbol-line">{escape(said("symbol", symbol=config.symbol))}</p>')
     parts.append(
-        f'<p><a href="editors-copy.html">The editor\'s copy</a>: the text as it stands now'
-        f" ({escape(_standing(current))}, commit <code>{escape(current.commit[:10])}</code>"
-        f"{', ' + escape(date_words(current.date)) if current.date else ''}), with every paragraph's label, "
-        "who stands behind it, and its history.</p>"
+        f'<section aria-labelledby="current-heading">\n<h2 id="current-heading">{escape(said("current-text"))}</h2>'
     )
+    date = escape(said("date", date=_date(current.date, language))) if current.date else ""
+    shown = {
+        "link": link(site_languages.path(current, language), "editors-copy"),
+        "standing": escape(_standing(current, language)),
+        "commit": f"<code>{escape(current.commit[:10])}</code>",
+        "date": date,
+    }
+    parts.append(f"<p>{conventions.fill(escape(said('current'), quote=False), shown)}</p>")
     if site.drafts and site.since_last:
-        parts.append(
-            f'<p><a href="{escape(site.since_last)}">What changed since {escape(site.drafts[-1].name)}</a> '
-            "(the redline of the editor's copy against the last released draft).</p>"
-        )
+        since = site.since_last
+        if language and language in site.drafts[-1].document.config.languages.kept:
+            since = site_languages.language_path(since, language)
+        since_link = link(since, "since-link", name=snapshot_name(site.drafts[-1], language))
+        parts.append(f"<p>{conventions.fill(escape(said('since'), quote=False), {'link': since_link})}</p>")
     parts.append("</section>")
-    parts.append(drafts_table(site))
-    parts.append(chart.section(dashboard(current.document)))
-    if site.notes:
+    parts.append(drafts_table(site, language))
+    if language:
+        parts.append(f"<p>{link('index.html', 'dashboard')}</p>")
+    else:
+        parts.append(chart.section(dashboard(current.document)))
+    if site.notes and not language:
         parts.append('<section aria-labelledby="notes-heading"><h2 id="notes-heading">About this site</h2><ul>')
         parts.extend(f"<li>{escape(note)}</li>" for note in site.notes)
         parts.append("</ul></section>")
-    return page("index.html", f"{' '.join(config.title.split())[:120]} — home", "\n".join(parts), current="index.html")
+    title = said("title", title=" ".join(config.title.split())[:120])
+    where = site_languages.language_path("index.html", language)
+    if not language:
+        return page(where, title, "\n".join(parts), current=where)
+    rules = conventions.of(language)
+    return page(
+        where,
+        title,
+        "\n".join(parts),
+        current=where,
+        language=rules.code,
+        direction=rules.direction,
+        editors_copy=site_languages.path(current, language),
+        home=where,
+    )
 
 
-def drafts_table(site: Site) -> str:
-    """The released drafts, oldest first, with their dates, pages, redlines and downloads."""
-    head = '<section aria-labelledby="drafts-heading">\n<h2 id="drafts-heading">Released drafts</h2>'
+def home_switcher(site: Site, language: str) -> str:
+    """On a language's home page: the home page in every other language, each named in itself."""
+    links = []
+    for tag in ("", *home_languages(site)):
+        rules = conventions.of(tag or version.tag(site.current.document))
+        attributes = f'lang="{escape(rules.code)}"' + (' dir="rtl"' if rules.rtl else "")
+        if tag == language:
+            links.append(f"<strong {attributes}>{escape(rules.name)}</strong>")
+        else:
+            target = site_languages.language_path("index.html", tag)
+            links.append(f'<a href="{target}" hreflang="{escape(rules.code)}" {attributes}>{escape(rules.name)}</a>')
+    words = escape(conventions.of(language).word("languages", "Languages"))
+    return f'<p class="languages" id="languages">{words}: {" · ".join(links)}</p>'
+
+
+def home_languages(site: Site) -> tuple[str, ...]:
+    """The languages with a home page of their own: every language the editor's copy or a
+    released draft keeps."""
+    found = dict.fromkeys(site.current.document.config.languages.kept)
+    for snapshot in site.drafts:
+        found.update(dict.fromkeys(snapshot.document.config.languages.kept))
+    return tuple(found)
+
+
+def _date(iso: str, language: str) -> str:
+    """``2 July 2021`` for ``2021-07-02``, in ``language`` ("2 juillet 2021"); other text as is."""
+    if not language:
+        return date_words(iso)
+    try:
+        return version.date_in(language, dt.date.fromisoformat(iso[:10]))
+    except ValueError:
+        return iso
+
+
+def drafts_table(site: Site, language: str = "") -> str:
+    """The released drafts, oldest first, with their dates, pages, redlines and downloads (in
+    the words of ``language``, its pages linked where a draft keeps it)."""
+
+    def said(key: str, **values: str) -> str:
+        return escape(conventions.say(language, f"home-{key}", **values), quote=False)
+
+    head = f'<section aria-labelledby="drafts-heading">\n<h2 id="drafts-heading">{said("released-drafts")}</h2>'
     if not site.drafts:
-        return (
-            f"{head}\n<p>No draft has been released yet. When the secretariat releases one "
-            '(<code>zerodraft release "Draft 1"</code>), it appears here with its date, '
-            "its text, what changed and its Word, PDF and Akoma Ntoso files.</p>\n</section>"
-        )
+        command = '<code>zerodraft release "Draft 1"</code>'
+        return f"{head}\n<p>{conventions.fill(said('no-draft'), {'command': command})}</p>\n</section>"
     rows = []
     for index, snapshot in enumerate(site.drafts):
+        kept = language and language in snapshot.document.config.languages.kept
         redline = site.redlines.get(snapshot.slug, "")
-        previous = site.drafts[index - 1].name if index else ""
+        if language:
+            redline = site_languages.redline_of(site, snapshot, language) or redline
+        previous = snapshot_name(site.drafts[index - 1], language) if index else ""
         change = (
-            f'<a href="{escape(redline)}">Changes from {escape(previous)}</a>'
+            f'<a href="{escape(redline)}">{said("changes-from", name=previous)}</a>'
             if redline
-            else ("first draft" if not index else "")
+            else (said("first-draft") if not index else "")
         )
         files = " ".join(
             f'<a href="{escape(path)}" download>{escape(kind)}</a>'
             for kind, path in site.downloads.get(snapshot.slug, ())
         )
+        target = site_languages.path(snapshot, language if kept else "")
         rows.append(
-            f'<tr><th scope="row"><a href="{escape(snapshot.slug)}.html">{escape(snapshot.name)}</a></th>'
-            f"<td>{escape(date_words(snapshot.date)) if snapshot.date else 'no date'}</td>"
+            f'<tr><th scope="row"><a href="{escape(target)}">{escape(snapshot_name(snapshot, language))}</a></th>'
+            f"<td>{escape(_date(snapshot.date, language)) if snapshot.date else said('no-date')}</td>"
             f"<td>{sum(1 for _ in snapshot.document.paragraphs(alternatives=False))}</td>"
-            f"<td>{change}</td><td>{files or 'none'}</td></tr>"
+            f"<td>{change}</td><td>{files or said('no-files')}</td></tr>"
         )
     rows.reverse()  # newest first, as delegates look for the latest
+    count = len(site.drafts)
+    caption = said("caption-one" if count == 1 else "caption-many", count=str(count))
+    columns = "".join(
+        f'<th scope="col">{said(f"column-{k}")}</th>' for k in ("draft", "date", "paragraphs", "redline", "downloads")
+    )
     return (
-        f'{head}\n<table class="drafts">\n<caption>{len(site.drafts)} released draft'
-        f"{'s' * (len(site.drafts) != 1)}, newest first</caption>\n"
-        '<thead><tr><th scope="col">Draft</th><th scope="col">Date</th><th scope="col">Paragraphs</th>'
-        '<th scope="col">Redline</th><th scope="col">Downloads</th></tr></thead>\n<tbody>\n'
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>\n</section>"
+        f'{head}\n<table class="drafts">\n<caption>{caption}</caption>\n'
+        f"<thead><tr>{columns}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</section>"
     )
 
 
@@ -226,6 +301,7 @@ def paragraph_page(site: Site, ident: str, path: str, language: str = "") -> Pag
         language=words.code,
         direction=words.direction,
         editors_copy=site_languages.path(site.current, language),
+        home=site_languages.language_path("index.html", language),
     )
 
 
@@ -269,11 +345,25 @@ def _what(what: str, language: str) -> str:
     return what
 
 
-def _standing(current: Snapshot) -> str:
-    """``not a released draft: after Draft 2, 3 changes`` (or the draft it is exactly)."""
+def _standing(current: Snapshot, language: str = "") -> str:
+    """``not a released draft: after Draft 2, 3 changes`` (or the draft it is exactly), in the
+    words of ``language``."""
     standing = current.standing
+
+    def said(key: str, **values: str) -> str:
+        return conventions.say(language, f"home-{key}", **values)
+
     if not standing.released:
-        return f"not a released draft: {standing.since()}"
+        since = ""
+        if standing.after:
+            changes = said("change-one" if standing.changes == 1 else "change-many", count=str(standing.changes))
+            since = said("after", draft=_named(current, standing.after, language), changes=changes)
+        return said("not-released", since=since)
     if standing.after:
-        return f"the text of {standing.after}, no change since"
-    return f"working on {current.document.config.draft_name}"
+        return said("text-of", draft=_named(current, standing.after, language))
+    return said("working-on", draft=_named(current, current.document.config.draft_name, language))
+
+
+def _named(current: Snapshot, name: str, language: str) -> str:
+    """A draft's name ("Draft 2") in ``language`` ("Projet 2"); as it is for the original."""
+    return version.named(name, current.document.config.languages.original or "en", language) if language else name

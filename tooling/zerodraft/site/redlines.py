@@ -101,5 +101,11 @@ def redline_page(
         return page(path, title, "\n".join(parts))
     rules = conventions.of(language)
     return page(
-        path, title, "\n".join(parts), language=rules.code, direction=rules.direction, editors_copy=editors_copy
+        path,
+        title,
+        "\n".join(parts),
+        language=rules.code,
+        direction=rules.direction,
+        editors_copy=editors_copy,
+        home=f"index.{language}.html",
     )
