@@ -526,6 +526,9 @@ def test_the_redline_of_a_language_is_in_that_language_and_direction(
     assert "Le texte ajouté est <ins>souligné</ins> ; le texte supprimé est <del>barré</del>." in html
     assert "texte modifié : 1, mention modifiée : 0" in html and "(texte modifié)" in html
     assert "Le texte supprimé est ~~barré~~ ; le texte ajouté est **en gras**." in md
+    assert main(["diff", "HEAD", "--language", "zh", "--format", "md", "-o", "red.zh.md"]) == 0
+    chinese = (repo / "red.zh.md").read_text(encoding="utf-8")  # its own punctuation between the counts
+    assert "案文修改：0，标记更改：0，立场变化：0" in chinese and "text amended" not in chinese
     for text in (page, html, md, comment):
         for english in ENGLISH_REDLINE:
             assert english not in text, english

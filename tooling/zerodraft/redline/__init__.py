@@ -175,7 +175,7 @@ class Block:
                 words.append(word(language, "now", who=said, names=", ".join(added)))
             if gone:
                 words.append(word(language, "no-longer", who=said, names=", ".join(gone)))
-        return "; ".join(words)
+        return word(language, "semicolon").join(words)
 
     @property
     def renumbered(self) -> bool:
@@ -267,7 +267,7 @@ class Redline:
         """The counts in words, in the redline's language: "3 text amended, 1 label changed, 0
         positions changed, …"."""
         counts = self.counts().items()
-        return ", ".join(
+        return word(self.language, "comma").join(
             word(self.language, "count", count=str(n), what=class_word(self.language, k)) for k, n in counts
         )
 

@@ -106,7 +106,7 @@ def _remark(block: Block, language: str) -> str:
     facts = [fact for fact in block.facts(with_label=False, language=language) if fact != only]
     if block.kind == "inserted" and block.new and block.new.label:
         facts.append(word(language, "label", label=block.new.label))
-    return "; ".join(facts)
+    return word(language, "semicolon").join(facts)
 
 
 def _comment(document: Any, paragraph: Any, text: str, author: str) -> None:

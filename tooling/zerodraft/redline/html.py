@@ -100,7 +100,7 @@ def summary(redline: Redline, heading_id: str = "") -> str:
             renumbered += 1
             continue
         facts = block.facts(language=language)[: len(found)]
-        label = f"{block.printed_number(language) or item.id} ({'; '.join(facts)})"
+        label = f"{block.printed_number(language) or item.id} ({word(language, 'semicolon').join(facts)})"
         links.append(f'<li><a href="#{html.escape(item.id)}">{html.escape(label)}</a></li>')
     many = word(language, "renumbered-one" if renumbered == 1 else "renumbered-many", count=str(renumbered))
     also = f"<p>{html.escape(many, quote=False)}</p>" if renumbered else ""
@@ -135,7 +135,7 @@ def block_html(md: object, block: Block, language: str = "") -> str:
     number = block.printed_number(language)
     head = f'<span class="number">{html.escape(number)}</span>' if number else ""
     if facts:
-        head += f'<span class="facts">({html.escape("; ".join(facts))})</span>'
+        head += f'<span class="facts">({html.escape(word(language, "semicolon").join(facts))})</span>'
     ident = f' id="{html.escape(item.id)}"' if item.id and block.kind != "moved-from" else ""
     body = _render_body(md, source, language) if source else ""
     return f'<section class="paragraph {block.kind}"{ident}>\n<p>{head}</p>\n{body}</section>'

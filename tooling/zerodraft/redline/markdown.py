@@ -36,7 +36,7 @@ def _block(block: Block, language: str) -> list[str]:
     head = [f"**{number}**"] if number else []
     facts = block.facts(language=language)
     if facts:
-        head.append("_(" + "; ".join(facts) + ")_")
+        head.append("_(" + word(language, "semicolon").join(facts) + ")_")
     if block.kind == "moved-from":
         return [" ".join(head), ""]
     body = inline(block.changes) if block.kind != "same" else (block.new.text if block.new else "")

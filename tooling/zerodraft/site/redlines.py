@@ -73,7 +73,7 @@ def redline_page(
     redline = comparison(old, new)
     counts = redline.counts()
     redline = redline.changes_only()
-    said = ", ".join(
+    said = word(language, "comma").join(
         word(language, "count", count=str(n), what=class_word(language, what))
         for what, n in counts.items()
         if n and what != "renumbered only"
