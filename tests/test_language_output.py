@@ -484,6 +484,7 @@ def test_the_compilation_in_a_language_shows_each_branchs_translation_or_marks_t
         '<span class="kind">MODIFICATION</span> — ' in page
         and '<span class="ref">branche kenya/amend-73-1</span>' in page
     )
+    assert "<li><code>refs/heads/main</code>: la branche de base (main)</li>" in page  # why a branch was left out
     capsys.readouterr()
     assert main(["-C", str(repo), "compile", "--language", "ar"]) == 0
     arabic = capsys.readouterr().out
@@ -552,6 +553,7 @@ ENGLISH_COMPILATION = (
     ">branch ",
     "Rationale",
     "delegation not stated",
+    "the base branch",
 )
 
 

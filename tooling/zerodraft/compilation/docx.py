@@ -46,7 +46,7 @@ def render(compilation: Compilation) -> bytes:
     if compilation.skipped:
         document.add_heading(word(compilation, "left-out", "Branches and pull requests left out"), level=2)
         for left in compilation.skipped:
-            document.add_paragraph(f"{left.ref}: {left.reason}", style="List Bullet")
+            document.add_paragraph(f"{left.ref}: {left.reason_in(compilation.language)}", style="List Bullet")
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -80,7 +80,10 @@ def _page(compilation: Compilation) -> str:
         parts.append(_entry(entry, compilation))
     if compilation.skipped:
         parts.append(f"<h2>{escape(word(compilation, 'left-out', 'Branches and pull requests left out'))}</h2><ul>")
-        parts += [f"<li><code>{escape(left.ref)}</code>: {escape(left.reason)}</li>" for left in compilation.skipped]
+        parts += [
+            f"<li><code>{escape(left.ref)}</code>: {escape(left.reason_in(compilation.language))}</li>"
+            for left in compilation.skipped
+        ]
         parts.append("</ul>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

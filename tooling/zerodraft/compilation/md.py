@@ -94,7 +94,7 @@ def _markdown(compilation: Compilation) -> str:
         lines += _entry(entry, compilation)
     if compilation.skipped:
         lines += [f"## {escape(word(compilation, 'left-out', 'Branches and pull requests left out'))}", ""]
-        lines += [f"- `{left.ref}`: {escape(left.reason)}" for left in compilation.skipped]
+        lines += [f"- `{left.ref}`: {escape(left.reason_in(compilation.language))}" for left in compilation.skipped]
     return "\n".join(lines).rstrip() + "\n"
 
 

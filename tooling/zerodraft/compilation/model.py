@@ -107,7 +107,22 @@ class Skipped:
     ref: str
     """The ref (``refs/remotes/origin/main``)."""
     reason: str
-    """Why, in a few words ("the base branch", "already merged into main")."""
+    """Why, in a few words ("the base branch", "already merged into main"), in English."""
+    key: str = ""
+    """Which reason it is (``base``, ``merged`` …: ``compilation-left-<key>`` in the data files)."""
+    values: tuple[tuple[str, str], ...] = ()
+    """What the reason names (``base``: "main")."""
+
+    @classmethod
+    def of(cls, ref: str, key: str, **values: str) -> Skipped:
+        """The ref ``ref`` left out for the reason ``key``, naming ``values`` (cleaned to one line)."""
+        clean = {name: characters.one_line(value) for name, value in values.items()}
+        reason = say("", f"compilation-left-{key}", **clean)
+        return cls(characters.one_line(ref), reason, key, tuple(clean.items()))
+
+    def reason_in(self, language: str = "") -> str:
+        """:attr:`reason` in the words of ``language`` ("déjà fusionnée dans main …")."""
+        return say(language, f"compilation-left-{self.key}", **dict(self.values)) if self.key else self.reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,17 +205,17 @@ def build(
     taken: dict[str, str] = {}
     pending: list[tuple[str, str, str]] = []
     for ref, sha in repository.refs(patterns):
-        reason = _left_out(ref, sha, base, base_sha, taken)
+        left = _left_out(ref, sha, base, base_sha, taken)
         fork = ""
-        if not reason:
+        if left is None:
             try:
                 fork = repository.merge_base(base_sha, sha)
             except Fatal:
-                reason = f"shares no history with {base}"
-        if not reason and fork == sha:
-            reason = f"already merged into {base}: nothing on it that {base} does not hold"
-        if reason:
-            skipped.append(Skipped(characters.one_line(ref), characters.one_line(reason)))
+                left = Skipped.of(ref, "unrelated", base=base)
+        if left is None and fork == sha:
+            left = Skipped.of(ref, "merged", base=base)
+        if left is not None:
+            skipped.append(left)
             continue
         taken.setdefault(sha, ref)
         pending.append((ref, sha, fork))
@@ -209,7 +224,7 @@ def build(
         start = under.get(ref, ("", fork))[1]
         files = [f for f in repository.changes(start, sha) if _is_paragraph(f, root)]
         if not files:
-            skipped.append(Skipped(characters.one_line(ref), "changes no paragraph"))
+            skipped.append(Skipped.of(ref, "no-paragraph"))
             continue
         body = _body(bodies, ref, roster) or _commit_body(repository.messages(start, sha), roster)
         found = False
@@ -234,7 +249,7 @@ def build(
         if found:
             refs.append(characters.one_line(ref))
         else:
-            skipped.append(Skipped(characters.one_line(ref), "changes no paragraph's text, label or attribution"))
+            skipped.append(Skipped.of(ref, "no-change"))
     headings = _Headings(repository, base_sha)
     entries = []
     for path, proposals in by_path.items():
@@ -306,20 +321,20 @@ def ref_label(ref: str, language: str = "") -> str:
     return ref
 
 
-def _left_out(ref: str, sha: str, base: str, base_sha: str, taken: dict[str, str]) -> str:
-    """Why ``ref`` holds no proposal of its own, or ``""``."""
+def _left_out(ref: str, sha: str, base: str, base_sha: str, taken: dict[str, str]) -> Skipped | None:
+    """Why ``ref`` holds no proposal of its own, or ``None``."""
     short = base.removeprefix("refs/heads/")
     if ref.startswith("refs/pull/") and not _PULL.match(ref):
-        return "not a pull request's own commits (only refs/pull/N/head are)"
+        return Skipped.of(ref, "not-pull")
     if ref.startswith("refs/remotes/") and ref.endswith("/HEAD"):
-        return "the remote's pointer to its default branch"
+        return Skipped.of(ref, "remote-head")
     if ref == f"refs/heads/{short}" or (ref.startswith("refs/remotes/") and ref.split("/", 3)[-1] == short):
-        return f"the base branch ({short})"
+        return Skipped.of(ref, "base", base=short)
     if sha == base_sha:
-        return f"the same commit as {base}"
+        return Skipped.of(ref, "same-commit", other=base)
     if sha in taken:
-        return f"the same commit as {taken[sha]}"
-    return ""
+        return Skipped.of(ref, "same-commit", other=taken[sha])
+    return None
 
 
 class _Headings:
