@@ -5,6 +5,7 @@ paragraph whose translation is missing or stale marked as such in every format."
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -285,6 +286,18 @@ def test_the_site_speaks_each_language_and_has_each_languages_redline(
     for english in ("Agenda item", "Consensus label", ">All<", "Show all", "words in the text", "Filter the"):
         assert english not in editors, english
     assert 'aria-label="Filter the paragraphs"' in (out / "editors-copy.html").read_text(encoding="utf-8")
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:  # the script says how many paragraphs it shows in French
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+        )
+        tab = browser.new_page()
+        tab.goto((out / "editors-copy.fr.html").resolve().as_uri())
+        expect(tab.locator("#f-status")).to_have_text("Les 10 paragraphes sont affichés.")
+        tab.fill("#f-search", "dénonciation")
+        expect(tab.locator("#f-status")).to_have_text(re.compile(r"^[1-9] paragraphes affichés sur 10\.$"))
+        browser.close()
     # Each language's home page, reached from its pages' navigation.
     assert '<li><a href="index.fr.html">Accueil</a></li>' in editors
     home = (out / "index.fr.html").read_text(encoding="utf-8")
