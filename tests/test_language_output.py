@@ -300,6 +300,8 @@ def test_the_site_speaks_each_language_and_has_each_languages_redline(
         browser.close()
     # Each language's home page, reached from its pages' navigation.
     assert '<li><a href="index.fr.html">Accueil</a></li>' in editors
+    assert "<title>Copie de travail du secrétariat (français) — " in editors
+    assert "<title>Projet 3 (français) — " in (out / "draft-3.fr.html").read_text(encoding="utf-8")
     home = (out / "index.fr.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in home and '<h2 id="current-heading">Le texte actuel</h2>' in home
     assert '<a href="editors-copy.fr.html">La copie de travail du secrétariat</a> : le texte' in home

@@ -177,7 +177,7 @@ def language_page(site: Site, snapshot: Snapshot, language: str) -> Page:
     title = " ".join(version_of.document.config.title.split())[:80]
     return page(
         where,
-        f"{snapshot.name} ({rules.name}) — {title}",
+        f"{redlines.snapshot_name(snapshot, language)} ({rules.name}) — {title}",
         "\n".join(parts),
         script=True,
         language=rules.code,
