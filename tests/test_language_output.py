@@ -301,6 +301,7 @@ def test_the_site_speaks_each_language_and_has_each_languages_redline(
     # Each language's home page, reached from its pages' navigation.
     assert '<li><a href="index.fr.html">Accueil</a></li>' in editors
     assert "<title>Copie de travail du secrétariat (français) — " in editors
+    assert '<nav class="site-nav" aria-label="网站">' in chinese
     assert "<title>Projet 3 (français) — " in (out / "draft-3.fr.html").read_text(encoding="utf-8")
     home = (out / "index.fr.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in home and '<h2 id="current-heading">Le texte actuel</h2>' in home

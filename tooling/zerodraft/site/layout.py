@@ -87,7 +87,7 @@ def page(
         "</head>",
         "<body>",
         f'<a class="skip" href="#content">{escape(words.word("skip-to-content", "Skip to the content"))}</a>',
-        f'<nav class="site-nav" aria-label="Site"><ul>{links}</ul></nav>',
+        f'<nav class="site-nav" aria-label="{escape(words.word("site-navigation", "Site"))}"><ul>{links}</ul></nav>',
         f'<main id="content">\n{body}\n</main>',
         "</body>",
         "</html>",
