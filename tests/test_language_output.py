@@ -312,7 +312,17 @@ def test_the_site_speaks_each_language_and_has_each_languages_redline(
     assert '<a href="index.html" hreflang="en"' in home and '<html lang="ar" dir="rtl">' in (
         out / "index.ar.html"
     ).read_text(encoding="utf-8")
+    assert '<h2 id="dashboard-heading">Tableau de bord du consensus</h2>' in home  # the dashboard, in French
+    assert "<caption>Paragraphes par mention de consensus (variantes non comptées)</caption>" in home
+    assert (
+        '<th scope="row">L’ensemble du document</th>' in home
+        and ">Article 73</text>" in home
+        and ">en négociation<" in home
+    )
+    assert '<h2 id="dashboard-heading">协商一致情况一览</h2>' in (out / "index.zh.html").read_text(encoding="utf-8")
     for english in ("The current text", "Released drafts", "Draft 2", "newest first", "Changes from", "no date"):
+        assert english not in home, english
+    for english in ("Consensus dashboard", "Agenda item", "consensus label", "The whole document", ">open<"):
         assert english not in home, english
     assert '<h2 id="drafts-heading">Released drafts</h2>' in (out / "index.html").read_text(encoding="utf-8")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from zerodraft.languages.conventions import say
 from zerodraft.model import Document, Section
 from zerodraft.vocabulary import Label, Role
 
@@ -49,6 +50,9 @@ class Dashboard:
     """One row per agenda item, in document order."""
     total: Row
     """The whole document."""
+    language: str = ""
+    """The language the document is read in (``""``: the original): the words a page prints with
+    the counts are that language's (``dashboard-…`` in its data file)."""
 
 
 _LETTER = re.compile(r"^\s*([A-Z0-9]{1,4}|[IVXL]{1,6})[.)]\s")
@@ -80,16 +84,18 @@ def dashboard(document: Document) -> Dashboard:
                     unknown += 1
                 else:
                     counts[ORDER.index(paragraph.role)] += 1
-        heading = " ".join(top.heading.split()) or ("Preamble" if top.preamble else top.key)
-        rows.append(Row(top.key, short_name(top), heading, tuple(counts), unknown))
+        language = document.language
+        heading = " ".join(top.heading.split()) or (say(language, "dashboard-preamble") if top.preamble else top.key)
+        short = short_name(top) if not language else heading.split(" — ")[0]  # "Article 73", "第七十三条"
+        rows.append(Row(top.key, short, heading, tuple(counts), unknown))
     total = Row(
         "total",
-        "Total",
-        "The whole document",
+        say(document.language, "dashboard-total"),
+        say(document.language, "dashboard-whole"),
         tuple(sum(row.counts[i] for row in rows) for i in range(len(ORDER))),
         sum(row.unknown for row in rows),
     )
-    return Dashboard(tuple(vocabulary.of(role) for role in ORDER), tuple(rows), total)
+    return Dashboard(tuple(vocabulary.of(role) for role in ORDER), tuple(rows), total, document.language)
 
 
 def table(board: Dashboard, width: int = 100) -> str:

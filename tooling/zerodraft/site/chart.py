@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from zerodraft.dashboard import ORDER, Dashboard
+from zerodraft.languages.conventions import say
 from zerodraft.render import html as draft_html
 from zerodraft.vocabulary import Role
 
@@ -37,12 +38,15 @@ def svg(board: Dashboard) -> str:
     top = 40
     height = top + _ROW * max(len(rows), 1) + 8
     span = _WIDTH - _LEFT - _RIGHT
+
+    def said(key: str, **values: str) -> str:
+        return escape(say(board.language, f"dashboard-{key}", **values), quote=False)
+
     out = [
         f'<svg class="chart" viewBox="0 0 {_WIDTH} {height}" width="100%" role="img" '
         'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="chart-title">Paragraphs by consensus label, per agenda item</title>',
-        '<desc id="chart-desc">One bar per agenda item, split into agreed, agreed ad ref, open, proposed '
-        "and deleted paragraphs; the same numbers are in the table below.</desc>",
+        f'<title id="chart-title">{said("chart-title")}</title>',
+        f'<desc id="chart-desc">{said("chart-desc")}</desc>',
         "<defs>",
     ]
     for label in board.labels:
@@ -61,13 +65,13 @@ def svg(board: Dashboard) -> str:
         out.append(f'<text x="{x + 21}" y="{legend_y + 13}" class="chart-text">{escape(label.display)}</text>')
         x += 30 + 8 * len(label.display) + 12
     if not rows:
-        out.append(f'<text x="0" y="{top + 14}" class="chart-text">The document has no agenda items yet.</text>')
+        out.append(f'<text x="0" y="{top + 14}" class="chart-text">{said("no-items")}</text>')
     for index, row in enumerate(rows):
         y = top + index * _ROW
         out.append(f'<text x="0" y="{y + 15}" class="chart-text">{escape(_short(row.short, 11))}</text>')
         total = row.total
         if not total:
-            out.append(f'<text x="{_LEFT}" y="{y + 15}" class="chart-text">no paragraphs</text>')
+            out.append(f'<text x="{_LEFT}" y="{y + 15}" class="chart-text">{said("no-paragraphs")}</text>')
             continue
         x_pos = float(_LEFT)
         for label, count in zip(board.labels, row.counts, strict=True):
@@ -89,7 +93,7 @@ def svg(board: Dashboard) -> str:
             width = span * row.unknown / total
             out.append(
                 f'<rect x="{x_pos:.1f}" y="{y}" width="{width:.1f}" height="{_BAR}" fill="#ffffff" '
-                f'stroke="#a4000f" stroke-dasharray="3 2"><title>{row.unknown} without a known label</title></rect>'
+                f'stroke="#a4000f" stroke-dasharray="3 2"><title>{said("without-label", count=str(row.unknown))}</title></rect>'
             )
         out.append(f'<text x="{_WIDTH - _RIGHT + 6}" y="{y + 15}" class="chart-text">{total}</text>')
     out.append("</svg>")
@@ -99,9 +103,13 @@ def svg(board: Dashboard) -> str:
 def table(board: Dashboard) -> str:
     """The same numbers as a table, with the full headings."""
     unknown = any(row.unknown for row in (*board.rows, board.total))
+
+    def said(key: str) -> str:
+        return escape(say(board.language, f"dashboard-{key}"))
+
     head = "".join(f'<th scope="col">{escape(label.display)}</th>' for label in board.labels)
     if unknown:
-        head += '<th scope="col">no known label</th>'
+        head += f'<th scope="col">{said("no-known-label")}</th>'
     rows = []
     for row in (*board.rows, board.total):
         cells = "".join(f"<td>{n}</td>" for n in row.counts)
@@ -113,9 +121,9 @@ def table(board: Dashboard) -> str:
     body = "\n".join(r for tag, r in rows if not tag)
     foot = "\n".join(r for tag, r in rows if tag)
     return (
-        '<div class="table-scroll" tabindex="0" role="region" aria-label="Paragraphs by consensus label">'
-        '<table class="dashboard">\n<caption>Paragraphs by consensus label (alternatives not counted)</caption>\n'
-        f'<thead><tr><th scope="col">Agenda item</th>{head}<th scope="col">total</th></tr></thead>\n'
+        f'<div class="table-scroll" tabindex="0" role="region" aria-label="{said("table")}">'
+        f'<table class="dashboard">\n<caption>{said("caption")}</caption>\n'
+        f'<thead><tr><th scope="col">{said("agenda-item")}</th>{head}<th scope="col">{said("total-column")}</th></tr></thead>\n'
         f"<tbody>\n{body}\n</tbody>\n<tfoot>\n{foot}\n</tfoot>\n</table></div>"
     )
 
@@ -124,10 +132,12 @@ def section(board: Dashboard) -> str:
     """The dashboard block of the home page."""
     closed = board.total.counts[ORDER.index(Role.AGREED)] + board.total.counts[ORDER.index(Role.AGREED_AD_REF)]
     live = board.total.total - board.total.counts[ORDER.index(Role.DELETED)]
-    summary = f"{closed} of {live} paragraphs are agreed or agreed ad ref." if live else "No paragraphs yet."
+    language = board.language
+    summary = say(language, "dashboard-summary", closed=str(closed), live=str(live)) if live else ""
+    summary = summary or say(language, "dashboard-empty")
     return (
         '<section class="dashboard-section" aria-labelledby="dashboard-heading">\n'
-        '<h2 id="dashboard-heading">Consensus dashboard</h2>\n'
+        f'<h2 id="dashboard-heading">{escape(say(language, "dashboard-heading"))}</h2>\n'
         f"<p>{escape(summary)}</p>\n{svg(board)}\n{table(board)}\n</section>"
     )
 

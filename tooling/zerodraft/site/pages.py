@@ -26,7 +26,8 @@ def home(site: Site, language: str = "") -> Page:
     ``language``, the home page of that language (``index.fr.html``): its words, its title and
     links to the texts in it (the dashboard stays on the original's home page)."""
     current = site.current
-    config = (version.in_language(current.document, language) if language else current.document).config
+    document = version.in_language(current.document, language) if language else current.document
+    config = document.config
 
     def said(key: str, **values: str) -> str:
         return conventions.say(language, f"home-{key}", **values)
@@ -60,10 +61,7 @@ def home(site: Site, language: str = "") -> Page:
         parts.append(f"<p>{conventions.fill(escape(said('since'), quote=False), {'link': since_link})}</p>")
     parts.append("</section>")
     parts.append(drafts_table(site, language))
-    if language:
-        parts.append(f"<p>{link('index.html', 'dashboard')}</p>")
-    else:
-        parts.append(chart.section(dashboard(current.document)))
+    parts.append(chart.section(dashboard(document)))
     if site.notes and not language:
         parts.append('<section aria-labelledby="notes-heading"><h2 id="notes-heading">About this site</h2><ul>')
         parts.extend(f"<li>{escape(note)}</li>" for note in site.notes)
