@@ -22,7 +22,16 @@ BIN = Path(sys.executable).parent
 CHECKOUT = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683"
 UPLOAD_PAGES = "actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa"  # v3.0.1
 DEPLOY_PAGES = "actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e"  # v4.0.5
-PINNED = {CHECKOUT, UPLOAD_PAGES, DEPLOY_PAGES}  # each SHA verified against the action's release
+#: actions/cache v4.2.3 (restore and save are sub-actions of the same commit)
+CACHE_RESTORE = "actions/cache/restore@5a3ec84eff668545956fd18022155c47e93e2684"
+CACHE_SAVE = "actions/cache/save@5a3ec84eff668545956fd18022155c47e93e2684"
+PINNED = {
+    CHECKOUT,
+    UPLOAD_PAGES,
+    DEPLOY_PAGES,
+    CACHE_RESTORE,
+    CACHE_SAVE,
+}  # each SHA verified against the action's release
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -79,7 +88,7 @@ def test_every_workflow_is_hardened(path: Path) -> None:
         assert set(job["permissions"].values()) <= {"read", "write"}
     for step in steps(workflow):
         if "uses" in step:
-            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+(?:/[\w.-]+)*@[0-9a-f]{40}", step["uses"]), step["uses"]
             assert step["uses"] in PINNED, "verify any other action's SHA before using it"
             if step["uses"] == CHECKOUT:
                 assert step["with"]["persist-credentials"] is False
@@ -93,7 +102,9 @@ def test_check_runs_base_tooling_on_the_proposal_as_data() -> None:
     job = workflow["jobs"]["check"]
     assert job["permissions"] == {"contents": "read"}
     assert job["if"] == "github.event_name == 'pull_request'"
-    base, proposal, install, check, pr_check = job["steps"]
+    base, proposal, cache, install, check, pr_check = job["steps"]
+    assert cache["uses"].startswith("actions/cache/restore@")  # restore only: a pull request never saves
+    assert cache["with"]["key"] == "zerodraft-check-cache-${{ github.event.pull_request.base.sha }}"
     assert base["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
     assert proposal["with"]["ref"] == "${{ github.event.pull_request.head.sha }}"
     assert base["with"]["path"] == "base" and proposal["with"]["path"] == "proposal"
@@ -105,6 +116,31 @@ def test_check_runs_base_tooling_on_the_proposal_as_data() -> None:
     assert '--author "$PR_AUTHOR"' in pr_check["run"]
     assert '--base "$BASE_SHA" --head "$HEAD_SHA"' in pr_check["run"]
     assert "--no-merge" not in pr_check["run"]
+
+
+def test_only_main_saves_the_checks_cache_that_pull_requests_restore() -> None:
+    """check-cache.yml, on pushes to main only, runs main's own tooling and saves the check's
+    cache under the commit; check.yml restores the base's and no workflow a pull request runs
+    saves one (a pull request cannot hand another run a cache)."""
+    workflow = load(GITHUB / "workflows" / "check-cache.yml")
+    assert workflow["on"] == {"push": {"branches": ["main"]}}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    checkout, install, check, save = job["steps"]
+    assert "ref" not in checkout["with"] and checkout["with"]["path"] == "proposal"
+    assert "./proposal" in install["run"] and "-C proposal check" in check["run"]
+    assert (
+        save["uses"].startswith("actions/cache/save@")
+        and save["with"]["key"] == "zerodraft-check-cache-${{ github.sha }}"
+    )
+    restore = next(
+        s for s in load(GITHUB / "workflows" / "check.yml")["jobs"]["check"]["steps"] if "cache" in s.get("uses", "")
+    )
+    assert restore["with"]["path"] == save["with"]["path"] == "proposal/.git/zerodraft/check-cache"  # one cache version
+    for other in sorted((GITHUB / "workflows").glob("*.yml")):
+        if other.name != "check-cache.yml":
+            assert "actions/cache/save" not in other.read_text(encoding="utf-8"), other.name
+            assert "uses: actions/cache@" not in other.read_text(encoding="utf-8"), other.name
 
 
 def test_check_judges_again_when_the_base_moves_and_in_the_merge_queue() -> None:
