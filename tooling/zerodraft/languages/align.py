@@ -20,7 +20,7 @@ import bisect
 import itertools
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from zerodraft.languages import layout
@@ -306,11 +306,11 @@ def _unit(
                 aligned.append(Aligned(slot, _blocks(piece, slot, target), source.line(offset), exact))
             offset += len(piece)
         if not exact:
-            names = f"{slots[0].path.rsplit('/', 1)[1]}–{slots[-1].path.rsplit('/', 1)[1]}"
             report(
                 begin,
                 "ZD660",
-                f"shared this text among {len(slots)} paragraphs ({names}, {_where(unit)}) by length: check where each begins",
+                f"shared this text among {len(slots)} paragraphs ({_span(slots)}, {_where(unit)}) by length: "
+                "check where each begins",
             )
     return title, aligned, carry
 
@@ -348,13 +348,18 @@ def _preamble(
             aligned.append(Aligned(slot, _blocks(piece, slot, target), source.line(offset), sure))
         offset += len(piece)
     if not sure:
-        names = f"{unit.slots[0].path.rsplit('/', 1)[1]}–{unit.slots[-1].path.rsplit('/', 1)[1]}"
         report(
             start,
             "ZD660",
-            f"shared the preamble among {len(unit.slots)} paragraphs ({names}) by length: check where each begins",
+            f"shared the preamble among {len(unit.slots)} paragraphs ({_span(unit.slots)}) by length: "
+            "check where each begins",
         )
     return "\n".join(line for line in (word, chapeau) if line), aligned
+
+
+def _span(slots: Sequence[Slot]) -> str:
+    """The files of a run of paragraphs, first to last ("004.md–006.md"), as a report names them."""
+    return f"{slots[0].path.rsplit('/', 1)[1]}–{slots[-1].path.rsplit('/', 1)[1]}"
 
 
 def _openings(text: str, slots: list[Slot], target: Conventions) -> tuple[list[str], bool]:
