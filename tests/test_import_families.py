@@ -343,8 +343,8 @@ def test_a_number_alone_on_its_line_has_not_ended(tmp_path: Path) -> None:
         "A resolution\n\nThe General Assembly,\n\nRecalling its work,\n\n1.\nCalls upon the Commission to act.\n"
         "101st plenary meeting\n28 July 1994\n",
     )
-    assert [(document.printed_number(p), p.text.strip()) for p in document.paragraphs()][-1] == (
-        "1",
-        "Calls upon the Commission to act. 101st plenary meeting 28 July 1994",
-    )
+    assert [(document.printed_number(p), p.text.strip()) for p in document.paragraphs()][-2:] == [
+        ("1", "Calls upon the Commission to act."),
+        ("", "101st plenary meeting 28 July 1994"),  # the meeting that adopted it, apart
+    ]
     assert [s.heading for s in document.walk()] == ["The General Assembly,", ""]

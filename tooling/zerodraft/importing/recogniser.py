@@ -36,6 +36,7 @@ from zerodraft.importing.labels import (
     LABEL_ONLY_RE,
     LEADER_RE,
     LETTER_RE,
+    MEETING_RE,
     NUMBERED_RE,
     OCR_ARTICLE_RE,
     OCR_DIGITS,
@@ -294,6 +295,15 @@ class _Recogniser:
         heading = self.section_heading(text)
         if heading is not None:
             self.open_heading(heading, text, block)
+            return index + 1
+        if MEETING_RE.match(text) and self.para is not None and self.finished(self.para):
+            # "95th plenary meeting" / "1 August 2023" under a GA resolution's last paragraph
+            self.guess(
+                block,
+                "the meeting that adopted the text, printed under its last paragraph: imported as an "
+                "unnumbered paragraph of its own",
+            )
+            self.new_paragraph(None, text, block, unnumbered=True)
             return index + 1
         unit = self.unit()
         if SCANNED_ONE_RE.match(text) and unit is not None and unit.kind == "article" and unit.last is None:
