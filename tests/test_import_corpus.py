@@ -376,3 +376,20 @@ def test_a_flattened_non_paper_numbers_every_paragraph_in_sequence(
     ).recognition.document
     numbers = [p.number.label() for p in document.paragraphs() if p.number is not None]
     assert numbers == [str(n) for n in range(1, 313)]
+
+
+def test_a_decisions_annex_numbers_its_paragraphs_on_its_own(
+    corpus: dict[str, Imported], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Decision 2/CMA.4 numbers 1-18, then its annex (terms of reference) 1-9 across its
+    sections I-III: under per-section numbering the annex starts again at 1 (it was imported
+    unnumbered, "numbered again where numbering runs on"), and check finds nothing."""
+    result = imported(corpus, tmp_path_factory, "decisions-cma4-2022-1-to-5.txt")
+    decision = result.recognition.document.sections[1]
+    annex = next(s for s in decision.walk() if s.kind == "annex")
+    numbers = [p.number.label() for s in annex.walk() for p in s.paragraphs if p.number is not None]
+    assert numbers == [str(n) for n in range(1, 10)]
+    assert not [g for g in result.recognition.guesses if "numbered again" in g.what]
+    from test_check import problems_of
+
+    assert not list(problems_of(result.folder.parent))

@@ -26,9 +26,10 @@ def render(draft: CompiledDraft) -> bytes:
     notes = {f.number: f for f in draft.footnotes}
     if draft.note:
         parts.append(_wrap(inline(draft.note)))
+        parts += _notes_of(notes, (draft.note,))
     number = draft.masthead.number
     parts.append(_wrap(f"{number} {inline(draft.title)}" if number else inline(draft.title)))
-    parts += _notes_of(notes, (draft.note, draft.title))
+    parts += _notes_of(notes, (draft.title,))
     for entry in draft.entries:
         if isinstance(entry, Heading):
             lines = [_wrap(inline(entry.runs))]
