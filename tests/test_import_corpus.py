@@ -351,15 +351,18 @@ def test_footnote_notes_of_78_272_are_where_they_are_cited(
     assert "[^6]: American Samoa, Anguilla, Aruba" in fifth
 
 
-@pytest.mark.parametrize("name", RESOLUTIONS)
+@pytest.mark.parametrize("name", [*RESOLUTIONS, "resolution-ga-48-263-part-xi-agreement-1994.pdf"])
 def test_putting_footnotes_in_order_only_moves_pdftotexts_words(name: str) -> None:
     """The word boxes only reorder a page's words (marks glued to the word before them):
-    each page holds the same characters as pdftotext wrote them."""
+    each page holds the same characters as pdftotext wrote them (but for the slash of a
+    typed mark "2/" and the brackets of a mark written "1982[^1]")."""
     raw = subprocess.run(["pdftotext", str(CORPUS / name), "-"], capture_output=True, text=True, check=True).stdout
     read = sourcefile.open_source(CORPUS / name).text()
     pages = list(zip(raw.split("\f"), read.split("\f"), strict=True))
     assert len(pages) >= 2
     for before, after in pages:
+        if "[^" in after or re.search(r"\s\d{1,3}/\s", before):
+            before, after = before.replace("/", ""), re.sub(r"\[\^(\d+)\]", r"\1", after).replace("/", "")
         assert sorted("".join(before.split())) == sorted("".join(after.split()))
         assert before.count("\n") == after.count("\n")
 

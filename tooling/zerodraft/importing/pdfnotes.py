@@ -11,14 +11,15 @@ The word boxes (``pdftotext -bbox-layout``, only for the pages that print such a
 them apart: a **mark** is a number set at most :data:`SMALL` of the height of the words of its
 page and raised above its row's baseline.  On each page with a rule:
 
-- every mark in the text above the rule is glued to what it follows ("Sea1", "conference,2"),
+- every mark in the text above the rule is glued to what it follows ("Sea1", "conference,2";
+  a mark typed "2/", as the UN wrote them until the late 1990s, loses its slash: "mankind,2"),
   the form the plain-text reader knows (:func:`.plaintext.read` takes "N text" lines whose
   number some text carries glued as footnote bodies and puts them back where they are cited);
 - under the rule, each note is written as one line, its number first ("2 Resolutions 75/239
   …"), in the order of the page, and the page's other lines there (the job number, the page
   number) after them as pdftotext wrote them.
 
-Only pdftotext's words move, never change.  Each line is found in pdftotext's text by its words
+Only pdftotext's words move, never change (but for a typed mark's slash).  Each line is found in pdftotext's text by its words
 (a line the boxes do not match is left as it was); the page keeps its number of lines (blank
 lines make up for the joined ones), so line numbers in the import report stay those of
 ``pdftotext draft.pdf -``.
@@ -37,6 +38,8 @@ from zerodraft.importing.pdflayout import Box, Word
 RULE_RE = re.compile(r"^\s*_{5,}\s*$")
 #: A footnote number.
 NUMBER_RE = re.compile(r"^\d{1,3}$")
+#: A footnote number as typed marks were written ("2/").
+SLASHED_RE = re.compile(r"^\d{1,3}/$")
 #: A mark is set at most this share of the height of the page's words.
 SMALL = 0.75
 
@@ -100,10 +103,10 @@ def _arrange_page(lines: list[str], boxes: list[Box]) -> tuple[int, int]:
     if not text_words:
         return 0, 0
     height = statistics.median(w.height for w in text_words)
-    marks = _glue_marks(lines, [b for b in boxes if b.y1 <= rule.y0], height)
     after = next((i for i, line in enumerate(lines) if RULE_RE.match(line)), -1)
-    notes = _order_notes(lines, [b for b in boxes if b.y0 >= rule.y1 - 0.5 and b is not rule], height, after)
-    return marks, notes
+    numbers = _order_notes(lines, [b for b in boxes if b.y0 >= rule.y1 - 0.5 and b is not rule], height, after)
+    marks = _glue_marks(lines, [b for b in boxes if b.y1 <= rule.y0], height, numbers)
+    return marks, len(numbers)
 
 
 def _wordlike(word: Word) -> bool:
@@ -111,7 +114,10 @@ def _wordlike(word: Word) -> bool:
 
 
 def _is_mark(word: Word, row: list[Word], height: float) -> bool:
-    """A number set small and high among the words of its row."""
+    """A number set small and high among the words of its row, or a number with a slash
+    ("2/", as the UN typed marks until the late 1990s)."""
+    if SLASHED_RE.match(word.text):
+        return True
     if not NUMBER_RE.match(word.text) or word.height > SMALL * height:
         return False
     others = [w for w in row if w is not word and w.height > SMALL * height]
@@ -121,14 +127,19 @@ def _is_mark(word: Word, row: list[Word], height: float) -> bool:
     return word.y1 < baseline - 0.15 * height
 
 
-def _glue_marks(lines: list[str], boxes: list[Box], height: float) -> int:
-    """Glue each mark in the text to the word before it: on its own line, or at the end of
-    the line before when it opens one."""
+def _glue_marks(lines: list[str], boxes: list[Box], height: float, numbers: set[str]) -> int:
+    """Glue each mark in the text to the word before it ("Sea1", "mankind,2" for "mankind,
+    2/"): on its own line, or at the end of the line before when it opens one.  A number
+    with a slash is a mark only when a note on the page has its number."""
     glued = 0
     taken: set[int] = set()
+
+    def is_mark(word: Word, words: list[Word]) -> bool:
+        return _is_mark(word, words, height) and (not SLASHED_RE.match(word.text) or word.text[:-1] in numbers)
+
     for box in boxes:
         words = list(box.words)
-        if not any(_is_mark(w, words, height) for w in words):
+        if not any(is_mark(w, words) for w in words):
             continue
         at = _find(lines, box.key, taken)
         if at is None:
@@ -136,20 +147,27 @@ def _glue_marks(lines: list[str], boxes: list[Box], height: float) -> int:
         taken.add(at)
         pieces: list[str] = []
         for word in words:
-            if _is_mark(word, words, height) and pieces:
-                pieces[-1] += word.text
+            mark = word.text.rstrip("/")
+            if is_mark(word, words) and pieces:
+                pieces[-1] = _glued(pieces[-1], mark)
                 glued += 1
-            elif _is_mark(word, words, height):
+            elif is_mark(word, words):
                 before = next((i for i in range(at - 1, -1, -1) if lines[i].strip()), None)
                 if before is None:
                     pieces.append(word.text)
                     continue
-                lines[before] = lines[before].rstrip() + word.text
+                lines[before] = _glued(lines[before].rstrip(), mark)
                 glued += 1
             else:
                 pieces.append(word.text)
         lines[at] = " ".join(pieces)
     return glued
+
+
+def _glued(before: str, mark: str) -> str:
+    """``before`` with the mark glued to it: "Sea1"; after a number ("of 10 December 1982
+    1/") as the footnote reference itself, "1982[^1]", which no digit can run into."""
+    return f"{before}[^{mark}]" if before[-1:].isdigit() else before + mark
 
 
 def _rows(boxes: list[Box]) -> list[list[Word]]:
@@ -166,42 +184,52 @@ def _rows(boxes: list[Box]) -> list[list[Word]]:
     return rows
 
 
-def _order_notes(lines: list[str], boxes: list[Box], height: float, after: int) -> int:
+def _next_row(above: list[Word], row: list[Word]) -> bool:
+    """Whether ``row`` is the line right under ``above`` (no wider gap than half a line)."""
+    bottom = max(w.y1 for w in above)
+    tall = max(w.height for w in row)
+    return min(w.y0 for w in row) - bottom <= 0.5 * tall
+
+
+def _order_notes(lines: list[str], boxes: list[Box], height: float, after: int) -> set[str]:
     """Write the notes under the rule one a line, number first, where pdftotext wrote their
     lines (after line ``after``, the rule's); the lines that hold no note (the job number, the
     page number) after them, a blank line apart, as they were."""
-    notes: list[tuple[str, list[str], float]] = []
+    notes: list[tuple[str, list[str]]] = []
     in_notes: set[int] = set()
+    above: list[Word] = []
     for row in _rows(boxes):
         first = row[0]
         if _is_mark(first, row, height):
-            notes.append((first.text, [w.text for w in row[1:]], row[1].x0 if len(row) > 1 else -1.0))
-        elif notes and (notes[-1][2] < 0 or abs(first.x0 - notes[-1][2]) <= 2.0):
-            number, words, indent = notes[-1]
-            notes[-1] = (number, words + [w.text for w in row], indent if indent >= 0 else first.x0)
+            notes.append((first.text.rstrip("/"), [w.text for w in row[1:]]))
+        elif notes and above and _next_row(above, row):
+            # the note's next line, hanging under its text or back at the margin
+            notes[-1] = (notes[-1][0], notes[-1][1] + [w.text for w in row])
         else:
+            above = []
             continue
         in_notes.update(id(w) for w in row)
-    if not notes or any(not words for _, words, _ in notes):
-        return 0
+        above = row
+    if not notes or any(not words for _, words in notes):
+        return set()
     taken = set(range(after + 1))
     places: list[int] = []
     kept: list[str] = []
     for box in boxes:
         at = _find(lines, box.key, taken)
         if at is None:
-            return 0  # the boxes do not match pdftotext's lines: leave the page as it was
+            return set()  # the boxes do not match pdftotext's lines: leave the page as it was
         taken.add(at)
         places.append(at)
         if not all(id(w) in in_notes for w in box.words):
             kept.append(lines[at])
-    written = [f"{number} {' '.join(words)}" for number, words, _ in notes]
+    written = [f"{number} {' '.join(words)}" for number, words in notes]
     written += [""] * (len(places) > len(written) + len(kept)) + kept
     if len(written) > len(places):
-        return 0
+        return set()
     for place, line in zip(sorted(places), written + [""] * (len(places) - len(written)), strict=True):
         lines[place] = line
-    return len(notes)
+    return {number for number, _ in notes}
 
 
 def describe(done: list[PageNotes]) -> tuple[str, ...]:
@@ -214,5 +242,5 @@ def describe(done: list[PageNotes]) -> tuple[str, ...]:
     return (
         f"{notes} footnote{'s' * (notes != 1)} under the rule at the foot of page{'s' * (len(done) != 1)} {pages} "
         f"read with {'its' if notes == 1 else 'their'} number{'s' * (notes != 1)}, and {marks} footnote "
-        f"mark{'s' * (marks != 1)} (small raised numbers) read as marks, from the PDF's word boxes",
+        f'mark{"s" * (marks != 1)} (small raised numbers, or typed "2/") read as marks, from the PDF\'s word boxes',
     )

@@ -220,6 +220,8 @@ def _draft_start(lines: list[str]) -> tuple[int, tuple[int, int] | None]:
     return 0, None
 
 
+#: A footnote reference already written as Markdown ("1982[^1]", see :mod:`.pdfnotes`).
+_REFERENCE_RE = re.compile(r"\[\^(\d{1,3})\]")
 _GLUED_RE = re.compile(r"(?<=[^\s\d])(?<!\d\.)(\d{1,3})(?=[\s,;:.)]|$)")
 
 
@@ -259,6 +261,7 @@ def _footnote_bodies(raw: list[str], lines: list[str], start: int) -> tuple[dict
             index = end
             continue
         cited.update(int(n) for n in _GLUED_RE.findall(line))
+        cited.update(int(n) for n in _REFERENCE_RE.findall(line))
         index += 1
     return found, consumed
 
