@@ -358,8 +358,15 @@ class Index:
         """Of annexes numbered alike in different runs (a treaty's Annex VI, then the Final
         Act's), the one a text at ``folder`` means: its own run's when it is in an annex,
         else the first run after it (annexes follow the text they belong to), else the last
-        before it.  Annexes of one run, or at different levels, stay ambiguous."""
+        before it.  Of annexes at different levels (a treaty's at the top, a Final Act's inside
+        it), a text outside them all means the outer ones (the inner are found from inside,
+        at their level).  Annexes of one run stay ambiguous."""
         runs = {self.run_of[a.path] for a in annexes}
+        levels = {level for level, _ in runs}
+        if len(levels) > 1:
+            outer = min(levels, key=lambda level: (level.count("/") + bool(level), level))
+            annexes = [a for a in annexes if self.run_of[a.path][0] == outer]
+            runs = {self.run_of[a.path] for a in annexes}
         if len(runs) < len(annexes) or len({level for level, _ in runs}) > 1:
             return annexes
         own = next(
