@@ -308,7 +308,12 @@ class _Recogniser:
             self.open_heading(heading, text, block)
             return self.act_title(index) if heading.kind == "act" else index + 1
         unit = self.unit()
-        if SCANNED_ONE_RE.match(text) and unit is not None and unit.kind in ("article", "resolution") and unit.last is None:
+        if (
+            SCANNED_ONE_RE.match(text)
+            and unit is not None
+            and unit.kind in ("article", "resolution")
+            and unit.last is None
+        ):
             # "l. The instrument …" as an article's first paragraph: its digit scanned as the letter l
             self.guess(block, f"'l.' read as paragraph 1 of {unit.ordinal}: the letter l scanned for the digit 1")
             block = replace(block, text="1" + text[1:])
@@ -353,7 +358,9 @@ class _Recogniser:
             self.new_paragraph(None, text, block)
             return index + 1
         if self.para is not None and self.instrument_recital(self.para, block):
-            self.guess(block, f"a recital or decision {self.where()}, printed without a number: an unnumbered paragraph")
+            self.guess(
+                block, f"a recital or decision {self.where()}, printed without a number: an unnumbered paragraph"
+            )
             self.new_paragraph(None, text, block, unnumbered=True)
             return index + 1
         if self.para is not None and self.new_recital(self.para, block):
@@ -1422,6 +1429,9 @@ def contents_table(blocks: list[Block]) -> str:
     rows: list[tuple[str, str]] = []
     pending: list[str] = []
     paged = any(LEADER_RE.search(b.text) for b in blocks)
+    column = ""
+    if blocks and re.fullmatch(r"page", blocks[0].text, re.IGNORECASE):
+        column, blocks = blocks[0].text, blocks[1:]  # "Page" over the page numbers: the column's heading
     for block in blocks:
         if not paged:  # no page numbers at all (a flattened source): a row per line
             rows.append((block.text, ""))
@@ -1436,7 +1446,7 @@ def contents_table(blocks: list[Block]) -> str:
     if pending:
         rows.append((" ".join(pending), ""))
     cells = [(text.replace("|", "\\|"), page) for text, page in rows]
-    return "\n".join(["|  |  |", "| --- | --- |", *(f"| {text} | {page} |" for text, page in cells)])
+    return "\n".join([f"|  | {column} |", "| --- | --- |", *(f"| {text} | {page} |" for text, page in cells)])
 
 
 def recognise(stream: Stream, source: str) -> Recognition:
