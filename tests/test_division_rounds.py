@@ -8,18 +8,26 @@ what a name the draft does not have gets, are the cheap cases of the same small 
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
 
 from conftest import clone_of, git, write_paragraph
+from redline_helpers import accept_all, reject_all
 from treaty_fixtures import write_articles, write_document
-from zerodraft import reader
+from zerodraft import reader, redline
 from zerodraft.errors import Fatal
+from zerodraft.git import Repository
 from zerodraft.main import main
 from zerodraft.model import Document
+from zerodraft.redline import docx as redline_docx
+from zerodraft.redline import html as redline_html
+from zerodraft.redline import markdown as redline_markdown
+from zerodraft.redline.wholes import Step, Whole, find
 from zerodraft.references.lookup import lookup
 from zerodraft.source import WorkingTree
 
@@ -154,6 +162,12 @@ def test_a_round_on_parts(treaty: Path, capsys: pytest.CaptureFixture[str]) -> N
     git(norway, "push", "-q", "origin", "norway/delete-PartIV")
     four = [p for p in read(norway).paragraphs() if p.path.startswith("outcome/04-part-iv/")]
     assert [(p.status, p.proposed_by) for p in four] == [("deleted", ("Norway",))]
+    # The pull request's redline says what Norway proposes: Part IV, not one paragraph's label.
+    capsys.readouterr()
+    zd(norway, "diff", "main", "norway/delete-PartIV", "--format", "md", "--changes-only")
+    said = capsys.readouterr().out
+    assert "## PART IV FINAL\n\n_(proposed for deletion as a whole, every paragraph in it labelled deleted: " in said
+    assert "Article 8; 1 paragraph)_" in said
 
     git(secretariat, "fetch", "-q")
     for branch in ("kenya/insert-after-PartIIbis", "norway/delete-PartIV"):
@@ -192,6 +206,31 @@ def test_a_round_on_parts(treaty: Path, capsys: pytest.CaptureFixture[str]) -> N
         ("part", "IV", None),  # the annex keeps its folder, 05-annex-i: nothing to say
     }
     assert {(r["old"], r["new"]) for r in concordance["articles"]} == {("6 bis", "7"), ("7", "8"), ("8", None)}
+    # The redline of Draft 2 says Part III inserted and Part IV (old) deleted, each as a whole.
+    tags = Repository(secretariat)
+    diff = redline.compare(reader.read(tags.tree("draft-1")).document, reader.read(tags.tree("draft-2")).document)
+    wholes = {(b.kind, b.item.text): b.whole for b in diff.blocks if b.whole}
+    assert wholes == {
+        ("inserted", "PART III\nREGIONAL COOPERATION"): Whole("inserted", ("7",), 1),
+        ("deleted", "PART IV\nFINAL"): Whole("deleted", ("8",), 1),
+    }
+    renamed = next(b for b in diff.blocks if b.new is not None and b.new.text == "PART IV\nSETTLEMENT")
+    assert renamed.kind == "changed" and renamed.whole is None  # old Part III, renumbered: no whole
+    markdown = redline_markdown.render(diff)
+    assert "## **PART III** **REGIONAL COOPERATION**\n\n_(inserted as a whole: Article 7; 1 paragraph)_" in markdown
+    assert "## ~~PART IV~~ ~~FINAL~~\n\n_(deleted as a whole: Article 8; 1 paragraph)_" in markdown
+    page = redline_html.render(diff)
+    assert '<p class="facts whole">(inserted as a whole: Article 7; 1 paragraph)</p>' in page
+    assert '<p class="facts whole">(deleted as a whole: Article 8; 1 paragraph)</p>' in page
+    word = redline_docx.render(diff)
+    remarks = [c.text for c in docx.Document(io.BytesIO(word)).comments]
+    assert {"inserted as a whole: Article 7; 1 paragraph", "deleted as a whole: Article 8; 1 paragraph"} <= set(remarks)
+    assert "PART IV\tFINAL" not in " ".join(accept_all(word)) and "PART IV\nFINAL" in "\n".join(reject_all(word))
+    data = diff.as_data()
+    assert [b["whole"] for b in data["blocks"] if b["whole"]] == [
+        {"how": "inserted", "articles": ["7"], "paragraphs": 1},
+        {"how": "deleted", "articles": ["8"], "paragraphs": 1},
+    ]
     exported = json.loads((secretariat / "build/draft-2/draft-2.json").read_text())
     parts = [(s["kind"], s["number"], s["title"]) for s in exported["sections"] if s["kind"] == "part"]
     assert parts == [
@@ -200,3 +239,31 @@ def test_a_round_on_parts(treaty: Path, capsys: pytest.CaptureFixture[str]) -> N
         ("part", "III", "REGIONAL COOPERATION"),
         ("part", "IV", "SETTLEMENT"),
     ]
+
+
+def step(kind: str, depth: int = -1, section: str = "", number: str = "", old: str = "", new: str = "") -> Step:
+    """A block for :func:`find`: a heading at ``depth`` (of ``section`` kind), or a paragraph."""
+    return Step(kind, depth >= 0, max(depth, 0), section, number, old, new)
+
+
+def test_only_a_division_gone_or_come_whole_is_said_whole() -> None:
+    part = step("deleted", 0, "part", "IV")
+    article = step("deleted", 1, "article", "8")
+    paragraph = step("deleted", old="open")
+    after = step("same", 0, "annex", "I")
+    assert find([part, article, paragraph, paragraph, after, step("same", old="open", new="open")], "deleted") == {
+        0: Whole("deleted", ("8",), 2)
+    }
+    moved = step("moved-from", old="open")
+    assert find([part, article, paragraph, moved], "deleted") == {}  # one paragraph moved out: not whole
+    assert find([part, article], "deleted") == {}  # nothing in it: nothing to say
+    kept = step("same", 0, "part", "IV")
+    labelled = step("changed", old="open", new="deleted")
+    assert find([kept, step("same", 1, "article", "8"), labelled, labelled], "deleted") == {
+        0: Whole("labelled-deleted", ("8",), 2)
+    }
+    already = step("same", old="deleted", new="deleted")
+    assert find([kept, already], "deleted") == {}  # deleted in the old draft already: no news
+    assert find([kept, labelled, step("same", old="open", new="open")], "deleted") == {}
+    heading = step("inserted", 0, "heading")
+    assert find([heading, step("inserted", new="proposed")], "deleted") == {}  # an agenda item is not a division
