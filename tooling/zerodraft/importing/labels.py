@@ -14,7 +14,7 @@ from zerodraft import numbering
 
 SUFFIX = "|".join(sorted(numbering.SUFFIXES, key=len, reverse=True))
 NUMBERED_RE = re.compile(
-    rf"^(?P<open>\[)?(?:(?P<prefix>OP|PP)\s*)?(?P<base>\d{{1,5}})(?:\.(?P<point>[1-9]\d?)(?=[\s.]|$))?(?:\s*(?P<suffix>{SUFFIX}))?"
+    rf"^(?P<open>\[)?(?:(?P<prefix>(?:OP|PP|Op|Pp)\.?|op|pp)\s*)?(?P<base>\d{{1,5}})(?:\.(?P<point>[1-9]\d?)(?=[\s.]|$))?(?:\s*(?P<suffix>{SUFFIX}))?"
     rf"(?:\s*(?P<alt>alt[2-9]?))?(?(prefix)\.?|(?(point)\.?|\.))(?:(?:\s+|(?<=\.)(?=\[))(?P<rest>\S.*))?$"
 )
 INSERTION = rf"{SUFFIX}|ante"

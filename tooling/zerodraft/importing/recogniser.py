@@ -170,6 +170,8 @@ class _Section:
     restarts: bool = False
     """True for a Part, Chapter or Section inside an annex or article whose paragraphs start
     again at 1: it numbers them on its own, as an article does."""
+    number_prefix: str = ""
+    """For a labelled preamble ("Pp1", "PP.2" …): the label printed before each number."""
 
 
 class _Recogniser:
@@ -233,7 +235,7 @@ class _Recogniser:
             self.document_last = number
 
     def unit(self) -> _Section | None:
-        return next((s for s in reversed(self.stack) if s.kind in UNITS or s.restarts), None)
+        return next((s for s in reversed(self.stack) if s.kind in UNITS or s.restarts or s.number_prefix), None)
 
     def guess(self, block: Block, what: str) -> None:
         self.guesses.append(Guess(block.line, what, block.text[:80]))
@@ -307,6 +309,8 @@ class _Recogniser:
         if heading is not None:
             self.open_heading(heading, text, block)
             return self.act_title(index) if heading.kind == "act" else index + 1
+        if self.preambular_chapeau(index):
+            return index + 1
         unit = self.unit()
         if (
             SCANNED_ONE_RE.match(text)
@@ -322,6 +326,8 @@ class _Recogniser:
         if numbered and self.numbered(block, numbered, self.stands_alone(index)):
             return index + 1
         if self.unstopped_number(index):
+            return index + 1
+        if self.unlabelled_in_preamble(block):
             return index + 1
         after = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
         if self.title_wanted(block) and self.takes_title(text, block, after):
@@ -818,7 +824,13 @@ class _Recogniser:
         rest = match.group("rest") or ""
         if number.point and rest and not (rest[0].isupper() or rest[0] in '[(“"'):
             return False  # "1.5 °C above …" wrapped onto a line of its own is text
-        if match.group("prefix") == "OP" and self.stack and self.stack[-1].preamble and number == Number(1):
+        self.labelled_preamble(match, number, block)
+        if (
+            _label_word(match.group("prefix")) == "OP"
+            and self.stack
+            and self.stack[-1].preamble
+            and number == Number(1)
+        ):
             # "PP1 …" then "OP1 …": the operative part, numbered afresh, printed without a heading
             self.preamble_numbered = False
             self.open_section("operative", "", "", block)
@@ -948,6 +960,62 @@ class _Recogniser:
             return True  # after the rule above a page's footnotes, a participle starts anew
         return bool(re.search(r"[,;.:]\)?(?:\s?\d{1,3}|\[\^\w+\])?$", self.para.lines[-1]))
 
+    # ---- labelled preambles ("Pp1 Being Parties …", as UNFCCC/ADP negotiating texts print them)
+    def preambular_chapeau(self, index: int) -> bool:
+        """A preamble's chapeau ("[ The Parties to this Agreement,") right above a preambular
+        paragraph labelled 1 ("Pp1", "PP.1", "pp 1") inside a part: the heading of that preamble."""
+        text = self.blocks[index].text
+        if not self.stack or self.stack[-1].preamble or not PREAMBLE_CHAPEAU_RE.match(text.lstrip("[ ")):
+            return False
+        after = NUMBERED_RE.match(self.peek_text(index))
+        if after is None or not _preambular(after.group("prefix")) or after.group("base") != "1":
+            return False
+        self.open_labelled_preamble(after.group("prefix"), text, self.blocks[index])
+        return True
+
+    def labelled_preamble(self, match: re.Match[str], number: Number, block: Block) -> None:
+        """Open a labelled preamble at its paragraph 1 ("Pp1 …") inside a part (a draft
+        agreement's or decision's own preamble), unless its chapeau opened it already; a number
+        without the label ("65.", "OP1") closes it: the operative paragraphs number on."""
+        prefix = match.group("prefix")
+        open_ = self.stack[-1] if self.stack else None
+        if open_ is None or open_.preamble:
+            return  # a document's own preamble: "PP1 …" numbers it (docs/import.md)
+        if open_.kind == "preambular" and not _preambular(prefix):
+            self.cut(len(self.stack) - 1)
+            self.para = None
+            # what follows is printed after the preamble: an untitled part of its own
+            rest = _Section("continued", "", [], block.line)
+            if self.stack:
+                self.stack[-1].children.append(rest)
+                self.stack.append(rest)
+            return
+        if _preambular(prefix) and number == Number(1) and not (open_.kind == "preambular" and not open_.paragraphs):
+            self.open_labelled_preamble(prefix, "", block)
+
+    def unlabelled_in_preamble(self, block: Block) -> bool:
+        """In a labelled preamble, text after a blank line below a finished paragraph ("…
+        Parties," then "[Additional preambular paragraphs …]", "Have agreed as follows:") is
+        an unnumbered paragraph of the preamble, not more of the paragraph above."""
+        para = self.para
+        if not self.stack or self.stack[-1].kind != "preambular" or para is None or para.hard:
+            return False
+        if (
+            not block.gap
+            or block.kind is not Kind.LINE
+            or _bare(para)
+            or not re.search(r"[,;.:][\])]*$", para.lines[-1])
+        ):
+            return False
+        self.guess(block, f"text printed without a label {self.where()}: imported as an unnumbered paragraph")
+        self.new_paragraph(None, block.text, block, unnumbered=True)
+        return True
+
+    def open_labelled_preamble(self, prefix: str, chapeau: str, block: Block) -> None:
+        self.open_section("preambular", "", chapeau, block)
+        self.stack[-1].number_prefix = prefix
+        self.heading_open = False
+
     # ---- building
     def open_preamble(self, block: Block) -> None:
         if not self.top or not self.top[0].preamble:
@@ -969,6 +1037,9 @@ class _Recogniser:
             position = next((i for i, s in enumerate(self.stack) if s.kind == kind and i > floor), None)
         if position is None and kind in TOP_KINDS:
             position = next((i for i, s in enumerate(self.stack) if s.preamble or s.kind == "body"), None)
+        labelled = next((i for i, s in enumerate(self.stack) if s.kind == "preambular"), None)
+        if labelled is not None and (position is None or labelled < position):
+            position = labelled  # a heading ends a labelled preamble ("Pp1" … "Pp6", then "I. …")
         if position is not None:
             self.cut(position)
         if self.stack:
@@ -1216,7 +1287,7 @@ class _Recogniser:
         return Recognition(
             document,
             tuple(self.problems),
-            self.stream.artefacts,
+            tuple(a for a in self.stream.artefacts if a.line not in front.kept_header),
             tuple(self.notes),
             tuple(self.guesses),
         )
@@ -1392,6 +1463,7 @@ class _Recogniser:
             title=title,
             bracketed=section.bracketed,
             restarts=section.restarts or section.kind in INSTRUMENTS,
+            number_prefix=section.number_prefix,
         )
 
 
@@ -1410,6 +1482,16 @@ def _highest(a: Number | None, b: Number | None) -> Number | None:
     if a is None or b is None:
         return a if b is None else b
     return a if b < a else b
+
+
+def _label_word(prefix: str | None) -> str:
+    """A paragraph label's word, whatever its case and full stop: "Pp." → "PP", "op" → "OP"."""
+    return (prefix or "").rstrip(".").upper()
+
+
+def _preambular(prefix: str | None) -> bool:
+    """True for the label of a preambular paragraph: "PP", "Pp", "PP.", "pp"."""
+    return _label_word(prefix) == "PP"
 
 
 def _bare(para: _Para) -> bool:
