@@ -66,7 +66,7 @@ def _unique(
 ) -> ImportedSection:
     """``again``: a second or later option of a block, whose numbers are the first option's
     numbered again — where numbering runs on (not per article) they are kept in the text."""
-    if scheme == "per-article" and (section.kind in UNITS or section.restarts):
+    if (scheme == "per-article" and (section.kind in UNITS or section.restarts)) or section.number_prefix:
         seen = set()
     paragraphs = []
     for paragraph in section.paragraphs:
