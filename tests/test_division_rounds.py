@@ -124,15 +124,30 @@ def test_divisions_as_diplomats_name_them(tmp_path: Path) -> None:
 
 def test_a_division_the_draft_does_not_have(treaty: Path, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
-    for name in ("Part IX", "part 9", "Chapter IV"):
+    for name, shown in (
+        ("Part IX", "Part IX"),
+        ("part ix", "Part IX"),
+        ("part 9", "Part 9"),
+        ("chapter iv", "Chapter IV"),
+    ):
         assert main(["-C", str(treaty), "propose", "delete", name, "--delegation", "Norway"]) == 2
         (line,) = capsys.readouterr().err.splitlines()
-        assert line.startswith("zerodraft propose: ZD212 there is no ")
-        assert line.endswith(": Part I, Part II, Part III, Part IV" + ("" if "Chapter" not in name else ", Annex I"))
+        assert line.startswith(f"zerodraft propose: ZD212 there is no {shown} in the current draft")
+        assert line.endswith(": Part I, Part II, Part III, Part IV" + ("" if "Chapter" not in shown else ", Annex I"))
     assert main(["-C", str(treaty), "propose", "amend", "Part II", "--delegation", "Norway", "--text", "x"]) == 2
     assert "'amend' is made on a paragraph" in capsys.readouterr().err
     assert main(["-C", str(treaty), "propose", *NEW_PART[:4]]) == 2  # no --text
+    assert "'insert-after' needs the proposed text" in capsys.readouterr().err
     assert git(treaty, "status", "--porcelain", "outcome") == ""  # nothing written
+    last = treaty / "outcome/04-part-iv/08-article-8/001.md"
+    last.write_text(last.read_text().replace("status: open", "status: agreed"))
+    assert main(["-C", str(treaty), "propose", "delete", "Part IV", "--delegation", "Norway"]) == 2
+    assert capsys.readouterr().err == (
+        "zerodraft propose: paragraph 1 of Article 8 (in Part IV) is agreed: only its facilitator or the "
+        "secretariat reopens agreed text (they add --reopen)\n"
+    )
+    zd(treaty, "propose", "delete", "Part IV", "--delegation", "Norway", "--reopen")
+    assert "status: deleted" in last.read_text()
 
 
 def test_a_round_on_parts(treaty: Path, capsys: pytest.CaptureFixture[str]) -> None:
