@@ -444,10 +444,12 @@ class _Recogniser:
         ("Decides as follows:", "Recognizes that …") after a line that ends a clause (",", ";",
         ":", "; and") starts its next paragraph, printed without a number as a resolution
         prints its recitals and decisions."""
+        if not para.unnumbered or para.hard or block.kind is not Kind.LINE:
+            return False
         unit = self.unit()
         if unit is None or unit.kind not in ("annex", "appendix", *INSTRUMENTS) or unit is not self.stack[-1]:
             return False
-        if not para.unnumbered or para.hard or block.kind is not Kind.LINE or not unit.paragraphs:
+        if not unit.paragraphs:
             return False
         if not PREAMBLE_CHAPEAU_RE.match(unit.paragraphs[0].lines[0]):
             return False
@@ -464,8 +466,10 @@ class _Recogniser:
         stop, before the next heading.  A guess, reported."""
         block = self.blocks[index]
         match = UNSTOPPED_RE.match(block.text)
+        if match is None or block.kind is not Kind.LINE:
+            return False
         unit = self.unit()
-        if match is None or block.kind is not Kind.LINE or unit is None or unit.kind == "decision":
+        if unit is None or unit.kind == "decision":
             return False
         if match.group("rest").split()[0].lower() in MONTHS:
             return False
