@@ -316,3 +316,28 @@ def test_unclos_final_act_resolutions_and_misreadings(
     assert "[^1]" not in articles["1"].paragraphs[0].text
     guesses = [g.what for g in result.recognition.guesses]
     assert any(g.startswith("'1' read as the number of paragraph 1 under the heading 'Article 208'") for g in guesses)
+
+
+@pytest.mark.slow
+def test_treaty_article_titles_as_printed(
+    corpus: dict[str, Imported], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Titles that end on "of the" go on; a title a full line long above a one-paragraph
+    article's text is its title, not the start of its text; an untitled article's first
+    line that runs on in lower case is text."""
+    document = imported(corpus, tmp_path_factory, "treaty-unclos-1982.pdf").recognition.document
+    convention = [top for top in document.sections if top.kind != "annex" and top is not document.sections[-1]]
+    articles = {s.number: s for top in convention for s in top.walk() if s.kind == "article"}
+    assert articles["186"].title == "Seabed Disputes Chamber of the International Tribunal for the Law of the Sea"
+    assert articles["188"].title.endswith(
+        "or an ad hoc chamber of the Seabed Disputes Chamber or to binding commercial arbitration"
+    )
+    assert articles["285"].title == "Application of this section to disputes submitted pursuant to Part XI"
+    assert articles["285"].paragraphs[0].text.startswith("This section applies to any dispute")
+    assert all(a.title for a in articles.values())  # every article of the Convention has one
+    annex_ii = next(top for top in document.sections if top.kind == "annex" and top.number == "II")
+    fifth = next(s for s in annex_ii.walk() if s.kind == "article" and s.number == "5")
+    assert fifth.title == "" and fifth.paragraphs[0].text.startswith("Unless the Commission decides otherwise")
+    bbnj = imported(corpus, tmp_path_factory, "treaty-bbnj-agreement-2023.en.pdf").recognition.document
+    (article,) = [s for top in bbnj.sections for s in top.walk() if s.kind == "article" and s.number == "38"]
+    assert article.title.endswith("by the Scientific and Technical Body related to environmental impact assessments")

@@ -171,3 +171,58 @@ def test_a_number_without_its_full_stop_is_read_only_when_the_next_one_follows(t
 )
 def test_what_counts_as_a_footnote_number_glued_to_a_word(line: str, cites: bool) -> None:
     assert ("1" in plaintext._GLUED_RE.findall(line) or "2" in plaintext._GLUED_RE.findall(line)) is cites
+
+
+def _titled_treaty(last: str) -> str:
+    """Eleven articles with short titles, then ``last`` (an article's lines after its heading)."""
+    articles = [
+        f"Article {n}\nDuty number {n}\n1. Each Party shall carry out the duty that this article sets out for it.\n"
+        f"2. It shall report on it to the Conference of the Parties every year.\n"
+        for n in range(1, 12)
+    ]
+    return "CONVENTION ON SOMETHING\n\n" + "\n".join(articles) + f"\nArticle 12\n{last}"
+
+
+def test_a_long_title_above_capitalised_text_in_a_treaty_that_titles_its_articles(tmp_path: Path) -> None:
+    last = (
+        "Application of this section to disputes submitted pursuant to Part XI\n"
+        "This section applies to any dispute which pursuant to Part XI is to be settled\n"
+        "in accordance with procedures provided for in this Part.\n"
+    )
+    document = imported_text(tmp_path, _titled_treaty(last))
+    article = next(s for s in document.walk() if s.number == "12")
+    assert article.title == "Application of this section to disputes submitted pursuant to Part XI"
+    assert article.paragraphs[0].text.startswith("This section applies")
+
+
+def test_a_title_that_ends_on_of_the_goes_on_and_text_in_lower_case_is_no_title(tmp_path: Path) -> None:
+    last = (
+        "Submission of disputes to a special chamber of the\n"
+        "International Tribunal for the Law of the Sea\n"
+        "1. Disputes between States Parties may be submitted to a special chamber.\n"
+        "2. Any party may ask for it.\n\n"
+        "Article 13\n"
+        "Unless the Commission decides otherwise, the Commission shall\n"
+        "function by way of sub-commissions composed of seven members, appointed\n"
+        "in a balanced manner taking into account the specific elements of each\n"
+        "submission by a coastal State. Nationals of the coastal State making the\n"
+        "submission shall not be members of the sub-commission.\n"
+    )
+    document = imported_text(tmp_path, _titled_treaty(last))
+    twelve, thirteen = (s for s in document.walk() if s.number in ("12", "13"))
+    assert (
+        twelve.title
+        == "Submission of disputes to a special chamber of the International Tribunal for the Law of the Sea"
+    )
+    assert thirteen.title == "" and len(thirteen.paragraphs) == 1
+    assert thirteen.paragraphs[0].text.startswith("Unless the Commission decides otherwise")
+
+
+def test_in_a_treaty_without_titles_a_long_first_line_stays_text(tmp_path: Path) -> None:
+    articles = [
+        f"Article {n}\nEach Party shall carry out the duty that this article sets out for each Party\n"
+        "States Parties shall report on it to the Conference of the Parties every year.\n"
+        for n in range(1, 13)
+    ]
+    document = imported_text(tmp_path, "CONVENTION ON SOMETHING\n\n" + "\n".join(articles))
+    assert not any(s.title for s in document.walk())

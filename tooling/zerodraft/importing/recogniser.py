@@ -99,6 +99,9 @@ OUTPUT_KINDS = {
     "options": "options",
     "option": "option",
 }
+#: A title's line that ends on a word no title ends with ("Submission of disputes to a special
+#: chamber of the" / "International Tribunal for the Law of the Sea"): the next line goes on with it.
+UNFINISHED_TITLE_RE = re.compile(r"\s(?:the|of|and|or|for|to|in|on|by|with|from|a|an|its|their)$")
 #: Words that start an article's text when a flattened source runs the title into it
 #: ("Use of terms For the purposes of this Agreement:").
 TEXT_START_RE = re.compile(
@@ -211,6 +214,8 @@ class _Recogniser:
         """A table of contents' lines (dot leaders, page numbers), kept in the header note."""
         self.heading_line = -1
         """The line of the treaty heading whose title may follow."""
+        self.at = 0
+        """The index of the block being read."""
         self.article_last = 0
         """The number of the last article read (0 before the first, and in a new annex)."""
         wrapped = [b for b in self.blocks if b.kind is Kind.LINE and not self.is_start(b.text)]
@@ -248,6 +253,7 @@ class _Recogniser:
         return self.result()
 
     def step(self, index: int) -> int:
+        self.at = index
         block = self.blocks[index]
         text = block.text
         if block.kind is Kind.HEADER:
@@ -569,17 +575,21 @@ class _Recogniser:
             last = section.title[-1]
             caps = last.upper() == last and text.upper() == text and any(c.isalpha() for c in text)
             on_label_line = len(section.heading) == 1
-            if TERMINATED_RE.search(last) or not (caps or (text[:1].islower() and not on_label_line)):
+            wraps = text[:1].islower() and not on_label_line
+            if TERMINATED_RE.search(last) or not (caps or wraps or UNFINISHED_TITLE_RE.search(last)):
                 return False
             section.title.append(text)
             section.heading.append(text)
             return True
         if not text[:1].isupper() and text[:1] not in '[“"(':
             return False
+        if self.title_runs_on():
+            return False
         if not TERMINATED_RE.search(text) and (
             len(text) <= max(0.8 * self.width, 60)
             or self.title_wraps(section, text, following)
             or self.title_above_first(section, text, following)
+            or self.title_as_the_others(section, text, following)
         ):
             section.title.append(text)
             section.heading.append(text)
@@ -607,6 +617,34 @@ class _Recogniser:
             and len(rest) < 0.8 * self.width
             and not TERMINATED_RE.search(rest)
         )
+
+    def title_as_the_others(self, section: _Section, text: str, following: Block | None) -> bool:
+        """In a treaty whose articles have titles (three in four of the ten or more read so far),
+        a line up to a full line long that ends no sentence, and on no word a title cannot end
+        with, above a line that starts with a capital, is the article's title: "Application of
+        this section to disputes submitted pursuant to Part XI" / "This section applies …"."""
+        if section.kind != "article" or following is None or following.kind is not Kind.LINE:
+            return False
+        if not following.text[:1].isupper() or len(text) > 1.1 * self.width:
+            return False
+        if UNFINISHED_TITLE_RE.search(text) or text.endswith((",", "-", "–")):
+            return False
+        articles = [s for s in self.all_sections() if s.kind == "article" and s is not section]
+        return len(articles) >= 10 and sum(1 for s in articles if s.title) >= 0.75 * len(articles)
+
+    def title_runs_on(self) -> bool:
+        """Whether the line being read, where a title may stand, goes on in lower case for four
+        lines or more: a title is at most four lines, so it is the text's first line (UNCLOS
+        Annex II, article 5: "Unless the Commission decides otherwise, the Commission shall" /
+        "function by way of sub-commissions …")."""
+        run = 0
+        for block in self.blocks[self.at + 1 : self.at + 5]:
+            if block.kind is not Kind.LINE or block.gap or not block.text[:1].islower():
+                break
+            if SCANNED_ONE_RE.match(block.text):
+                break  # "l. The instrument …": paragraph 1, its digit scanned as a letter
+            run += 1
+        return run >= 4
 
     def title_above_first(self, section: _Section, text: str, following: Block | None) -> bool:
         """An article's title up to a full line long ("Laws and regulations of the coastal State
