@@ -376,3 +376,79 @@ def test_a_hyphenated_sub_section_is_not_a_reference_to_a_section() -> None:
 
     assert grammar.find("See sub-section 5 in this section. See also sub-sections 4 and 12.") == ()
     assert [r.written for r in grammar.find("See section 5 and paragraph 3.")] == ["section 5", "paragraph 3"]
+
+
+#: A subsidiary body's draft decision, three pages (form feeds): its name the running header of
+#: each page, preambular paragraphs labelled "PP.1" …, operative ones numbered "1." ….
+LABELLED_DECISION = (
+    "SUBSIDIARY BODY FOR IMPLEMENTATION\n"
+    "SBI.2024.3.InformalNote\n\n"
+    "Draft conclusions proposed by the Chair\n\n"
+    "A. Draft decision\n\n"
+    "The Conference of the Parties,\n"
+    "PP.1 Recalling decision 2/CP.18,\n"
+    "PP.2 Noting the report of the Subsidiary Body for Implementation on its work, and\n"
+    "its recommendations,\n\n"
+    "[Further preambular paragraphs.]\n\n"
+    "1. Decides to continue the work programme;\n\n"
+    "Page 1 of 3\n\n"
+    "\f"
+    "SUBSIDIARY BODY FOR IMPLEMENTATION\n"
+    "SBI.2024.3.InformalNote\n\n"
+    "2. Requests the secretariat to report on it to the Subsidiary Body for Implementation\n"
+    "at its sixty-second session, and to make the report available on the website of the\n"
+    "Convention before that session;\n\n"
+    "Page 2 of 3\n\n"
+    "\f"
+    "SUBSIDIARY BODY FOR IMPLEMENTATION\n"
+    "SBI.2024.3.InformalNote\n\n"
+    "3. Decides to conclude the consideration of this matter at its thirtieth session, and\n"
+    "to consider it again when it is proposed by a Party.\n\n"
+    "Page 3 of 3\n"
+)
+
+
+def test_a_labelled_preamble_inside_a_part_numbers_on_its_own(tmp_path: Path) -> None:
+    """ "PP.1 …" under a chapeau inside a part: the chapeau heads a folder that prints its
+    paragraphs' labels as printed (``number-prefix``); "1." after it numbers on outside it;
+    the body named in every page's running header is the masthead's organ, printed."""
+    document = imported_text(tmp_path, LABELLED_DECISION)
+    assert problems_of(tmp_path) == []
+    printed = [(document.printed_number(p), p.text.split()[0]) for p in document.paragraphs()]
+    assert printed == [
+        ("PP.1", "Recalling"),
+        ("PP.2", "Noting"),
+        ("", "[Further"),
+        ("1", "Decides"),
+        ("2", "Requests"),
+        ("3", "Decides"),
+    ]
+    preamble = document.section_of(next(document.paragraphs()))
+    assert (preamble.heading, preamble.number_prefix) == ("The Conference of the Parties,", "PP.")
+    assert "number-prefix: PP." in (
+        tmp_path / "outcome" / "01-a-draft-decision" / "01-conference-parties" / "section.yaml"
+    ).read_text(encoding="utf-8")
+    assert document.config.masthead.organ == "SUBSIDIARY BODY FOR IMPLEMENTATION"
+    assert "SUBSIDIARY BODY" not in report(tmp_path).split("## Removed as extraction artefacts")[-1]
+
+
+def test_a_labelled_preamble_is_printed_with_its_labels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every format prints "PP.1" where the source did; the JSON export says so."""
+    import json
+
+    imported_text(tmp_path, LABELLED_DECISION)
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "--format", "txt,json", "-o", "out"]) == 0
+    txt = next((tmp_path / "out").glob("*.txt")).read_text(encoding="utf-8")
+    assert "SUBSIDIARY BODY FOR IMPLEMENTATION" in txt.splitlines()[0]
+    assert "PP.1  Recalling decision 2/CP.18," in txt and "PP.1." not in txt
+    export = json.loads(next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8"))
+    assert [p["printed_number"] for p in export["paragraphs"]] == ["PP.1", "PP.2", "", "1", "2", "3"]
+
+
+def test_a_number_prefix_is_letters(tmp_path: Path) -> None:
+    imported_text(tmp_path, LABELLED_DECISION)
+    section = tmp_path / "outcome" / "01-a-draft-decision" / "01-conference-parties" / "section.yaml"
+    section.write_text(section.read_text(encoding="utf-8").replace("PP.", "'1)'"), encoding="utf-8")
+    found = [p for p in problems_of(tmp_path) if p.path == str(section.relative_to(tmp_path))]
+    assert [p.code for p in found] == ["ZD503"] and "'number-prefix: 1)' is not a label" in found[0].message

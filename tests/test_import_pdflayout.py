@@ -16,6 +16,8 @@ from conftest import UN_CORPUS
 from zerodraft.importing import pdflayout, sourcefile
 from zerodraft.importing.pdflayout import Box
 from zerodraft.main import main
+from zerodraft.reader import read
+from zerodraft.source import WorkingTree
 
 
 def write_pdf(path: Path, runs: list[tuple[int, int, str]]) -> Path:
@@ -188,3 +190,61 @@ def test_the_word_boxes_take_a_few_runs_of_pages(pages: list[int], most: int) ->
     assert len(found) <= most
     assert all(any(first <= page <= last for first, last in found) for page in pages)
     assert all(a[1] < b[0] for a, b in itertools.pairwise(found))
+
+
+#: A negotiating text's preamble: its labels ("Pp1", "PP.2", "pp 3") printed left of their text.
+LABELLED = [
+    (72, 740, "A. DRAFT AGREEMENT"),
+    (72, 710, "The Parties to this Agreement,"),
+    (72, 690, "Pp1"),
+    (126, 690, "Being Parties to the Convention, hereinafter referred to as the Convention,"),
+    (126, 677, "and its Protocol,"),
+    (72, 664, "PP.2"),
+    (126, 664, "In furtherance of the objective of the Convention,"),
+    (72, 651, "pp 3"),
+    (126, 651, "Recognizing the intrinsic relationship between climate change and"),
+    (126, 638, "sustainable development,"),
+    (72, 610, "Have agreed as follows:"),
+    (72, 580, "Article 1"),
+    (72, 560, "1."),
+    (126, 560, "The purpose of this Agreement is to act."),
+]
+
+
+@pytest.mark.parametrize("label", ["Pp1", "PP.1", "pp 3", "OP12", "Op.4", "pp3"])
+def test_a_paragraph_label_is_a_label(label: str) -> None:
+    assert pdflayout.LABEL_RE.match(label)
+
+
+@pytest.mark.parametrize("line", ["pp.", "pp. 3", "PPP1", "Pp", "pages 3"])
+def test_words_that_only_look_like_a_paragraph_label(line: str) -> None:
+    assert not pdflayout.LABEL_RE.match(line)
+
+
+def test_preambular_labels_are_put_back_before_their_text(tmp_path: Path) -> None:
+    """The family rule for "1." labels holds for "Pp1", "PP.2", "pp 3": each joins its text."""
+    pdf = write_pdf(tmp_path / "pp.pdf", LABELLED)
+    lines = [line for line in sourcefile.open_source(pdf).text().splitlines() if line]
+    assert pdftotext(pdf).split("\n")[2:5] == ["Pp1", "PP.2", "pp 3"]  # the premise: a column of labels
+    assert run_from(lines, "The Parties to this Agreement,", 7) == [
+        "The Parties to this Agreement,",
+        "Pp1 Being Parties to the Convention, hereinafter referred to as the Convention,",
+        "and its Protocol,",
+        "PP.2 In furtherance of the objective of the Convention,",
+        "pp 3 Recognizing the intrinsic relationship between climate change and",
+        "sustainable development,",
+        "Have agreed as follows:",
+    ]
+    assert main(["import", str(pdf), "--into", str(tmp_path / "outcome")]) == 0
+    from test_check import problems_of
+
+    assert problems_of(tmp_path) == []
+    document = read(WorkingTree(tmp_path)).document
+    labelled = [p for p in document.paragraphs() if document.printed_number(p).startswith("Pp")]
+    assert [document.printed_number(p) for p in labelled] == ["Pp1", "Pp2", "Pp3"]
+    assert labelled[0].text.strip() == (
+        "Being Parties to the Convention, hereinafter referred to as the Convention, and its Protocol,"
+    )
+    chapeau = document.section_of(labelled[0])
+    assert (chapeau.heading, chapeau.number_prefix) == ("The Parties to this Agreement,", "Pp")
+    assert [p.text.strip() for p in chapeau.paragraphs][-1] == "Have agreed as follows:"

@@ -307,7 +307,19 @@ def roster(path: str, text: str | None, problems: list[Problem]) -> Roster:
     return result
 
 
-SECTION_KEYS = ("heading", "preamble", "id", "untitled", "kind", "number", "title", "bracketed", "numbered", "restarts")
+SECTION_KEYS = (
+    "heading",
+    "preamble",
+    "id",
+    "untitled",
+    "kind",
+    "number",
+    "title",
+    "bracketed",
+    "numbered",
+    "restarts",
+    "number-prefix",
+)
 SECTION_KINDS = tuple(kind.value for kind in SectionKind)
 
 
@@ -335,6 +347,10 @@ class SectionConfig:
     as an article's are (the Sections of an annex that number their paragraphs afresh)."""
     id: str = ""
     """``id:``, an optional stable identifier."""
+    number_prefix: str = ""
+    """``number-prefix:``, the letters printed before each of its own paragraphs' numbers
+    ("Pp" prints paragraph 1 as "Pp1", as negotiating texts label preambular paragraphs); its
+    paragraphs are then numbered on their own, in every numbering scheme."""
 
     @property
     def preamble(self) -> bool:
@@ -390,6 +406,15 @@ def section(path: str, text: str | None, problems: list[Problem]) -> SectionConf
     if not heading.strip() and not generated and needs_heading:
         problems.append(Problem(path, 1, "ZD503", "needs 'heading:' with the heading as printed"))
     printed = heading.strip() or ("" if flags["untitled"] else generated)
+    prefix = _section_text(data, "number-prefix", report).strip()
+    if prefix and not NUMBER_PREFIX.match(prefix):
+        report(
+            "number-prefix",
+            "ZD503",
+            f"'number-prefix: {prefix[:20]}' is not a label printed before a number (letters, maybe a full stop: "
+            '"Pp", "PP.", "OP")',
+        )
+        prefix = ""
     return SectionConfig(
         heading=printed,
         kind=kind,
@@ -400,9 +425,12 @@ def section(path: str, text: str | None, problems: list[Problem]) -> SectionConf
         untitled=flags["untitled"],
         restarts=flags["restarts"],
         id=ident,
+        number_prefix=prefix,
     )
 
 
+#: A ``number-prefix:``: up to four letters, maybe a full stop ("Pp", "PP.", "OP").
+NUMBER_PREFIX = re.compile(r"^[A-Za-z]{1,4}\.?$")
 _FLAGS = {"preamble": False, "untitled": False, "bracketed": False, "numbered": True, "restarts": False}
 #: A section number as printed: digits or a Roman numeral or one capital letter, then
 #: insertion suffixes ("54 ter", "20 ante", "II", "A", "3.2").

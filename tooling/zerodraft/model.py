@@ -420,6 +420,9 @@ class Section:
     restarts: bool = False
     """True when, under ``per-article``, its paragraphs are numbered from 1 on their own
     although its kind runs on (``restarts: true``: an annex's Sections numbered afresh)."""
+    number_prefix: str = ""
+    """The letters printed before each of its own paragraphs' numbers ("Pp": "Pp1", "Pp2" …),
+    or ``""``; such a section numbers its paragraphs on its own, in every scheme."""
 
     @property
     def numbers_own(self) -> bool:
@@ -503,7 +506,7 @@ class Document:
                 unit = "preamble"
             if not scheme.preamble_numbered:
                 unprinted.add(unit)
-        elif _restarts(scheme.paragraphs, section, top):
+        elif _restarts(scheme.paragraphs, section, top) or section.number_prefix:
             unit = section.path
         own = unit
         if not section.numbered:
@@ -608,8 +611,16 @@ class Document:
 
     def printed_number(self, paragraph: Paragraph) -> str:
         """The number printed before the paragraph: ``18 bis``, or ``""`` where none is
-        printed (GA-style preamble, unnumbered paragraphs and sections)."""
-        return paragraph.label if self.is_printed_numbered(paragraph) else ""
+        printed (GA-style preamble, unnumbered paragraphs and sections); ``Pp1`` in a section
+        with a ``number-prefix``."""
+        if not self.is_printed_numbered(paragraph):
+            return ""
+        return self.number_prefix(paragraph) + paragraph.label
+
+    def number_prefix(self, paragraph: Paragraph) -> str:
+        """The letters printed before the paragraph's number ("Pp"), or ``""``."""
+        section = self._folders.get(paragraph.path.rsplit("/", 1)[0])
+        return section.number_prefix if section is not None else ""
 
     def ref(self, paragraph: Paragraph) -> str:
         """A short reference unique in the document, used in anchors and commands.

@@ -302,6 +302,7 @@ class _Walker:
             title=described.title,
             bracketed=described.bracketed,
             restarts=described.restarts,
+            number_prefix=described.number_prefix,
             numbered=described.numbered,
             untitled=described.untitled,
         )

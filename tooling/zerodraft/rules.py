@@ -114,6 +114,11 @@ RULES: tuple[Rule, ...] = (
         "article-folder",
         "An article's folder is ordered by its number: Article 54 ter is in '054ter-article-54-ter/'.",
     ),
+    Rule(
+        "ZD212",
+        "unknown-division",
+        "A Part, chapter, section, annex or appendix named to a command ('propose delete \"Part IX\"') is one the draft has; the message lists those it has.",
+    ),
     # ---- consensus rules
     Rule("ZD301", "agreed-with-brackets", "Agreed and agreed-ad-ref text holds no square brackets."),
     Rule(

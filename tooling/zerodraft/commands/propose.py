@@ -24,11 +24,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paragraph",
         metavar="PARAGRAPH",
         help="what the proposal is on: a paragraph (18, 18 bis, 'Article 7(2)', 'article 7, paragraph 2', 7.2, an id) "
-        "or an article ('Article 5': insert-after makes Article 5 bis, delete labels its paragraphs deleted)",
+        "or an article ('Article 5': insert-after makes Article 5 bis, delete labels its paragraphs deleted) "
+        "or a Part, chapter, section, annex or appendix ('Part II', 'annex 2': insert-after makes Part II bis "
+        "with the text as its first article's paragraph, delete labels every paragraph in it deleted)",
     )
     parser.add_argument("--delegation", required=True, help="who proposes: a name or code from delegations.yaml")
     parser.add_argument("--text", default="", help="the proposed text (insert-after, amend, alternative)")
-    parser.add_argument("--title", default="", help="the title of a new article (insert-after 'Article 5')")
+    parser.add_argument(
+        "--title", default="", help="the title of a new article or Part (insert-after 'Article 5', 'Part II')"
+    )
+    parser.add_argument(
+        "--article-title",
+        default="",
+        help="the title of the first article of a new Part, chapter, section or annex (insert-after 'Part II')",
+    )
     parser.add_argument("--text-file", metavar="FILE", help="read the proposed text from FILE ('-' for standard input)")
     parser.add_argument(
         "--new-branch",
@@ -60,7 +69,15 @@ def run(args: argparse.Namespace) -> int:
     document = before.document
     decoded = {path: data.decode("utf-8", "replace") for path, data in files.items()}
     change = propose(
-        document, decoded, args.kind, args.paragraph, args.delegation, text, reopen=args.reopen, title=args.title
+        document,
+        decoded,
+        args.kind,
+        args.paragraph,
+        args.delegation,
+        text,
+        reopen=args.reopen,
+        title=args.title,
+        article_title=args.article_title,
     )
     writes = change.writes()
     for write in writes:

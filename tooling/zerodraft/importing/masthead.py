@@ -51,6 +51,14 @@ COMMITTEE_RE = re.compile(
 BRACKETED_RE = re.compile(r"^\[[^\[\]]+\]$")
 SPONSOR_RE = re.compile(r":\s+(?:revised\s+)?draft\s+(?:resolution|decision)\b")
 JOB_RE = re.compile(r"\d{2}-\d{5}\**\s*\([A-Z]\)")
+#: The body a negotiating text's running header names, in capitals ("AD HOC WORKING GROUP ON
+#: THE DURBAN PLATFORM FOR ENHANCED ACTION", "SUBSIDIARY BODY FOR IMPLEMENTATION").
+BODY_RE = re.compile(
+    r"^(?=.*\b(?:GROUP|COMMITTEE|CONFERENCE|COUNCIL|ASSEMBLY|COMMISSION|BODY|MEETING|FORUM|BOARD|PLATFORM)\b)"
+    r"[A-Z][A-Z ,’'()-]{8,200}$"
+)
+#: A line of a body's name in capitals, without digits ("DURBAN PLATFORM FOR ENHANCED ACTION").
+CAPITALS_RE = re.compile(r"^[A-Z][A-Z ,’'()-]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,8 @@ class Masthead:
     """The UN masthead as ``masthead:`` keys and values, in the order printed."""
     body_lines: frozenset[int] = frozenset()
     """For a text with no numbered paragraph or heading: the source lines of its text."""
+    kept_header: frozenset[int] = frozenset()
+    """The source lines of a running header kept as the issuing body (``organ``), not removed."""
 
 
 def read(
@@ -110,7 +120,13 @@ def read(
         notes = runs[:at] if at >= 0 else []
         body = frozenset(b.line for r in runs[at + 1 :] for b in r)
     note = "\n\n".join(joining.join([b.text for b in r], words) for r in notes if r is not title_run)
-    return Masthead(title, note, symbol, preamble, fields, body)
+    issuing = _issuing_body(front, artefacts)
+    kept = (
+        frozenset(a.line for a in _issuing_lines(front, artefacts))
+        if issuing and dict(fields).get("organ") == issuing
+        else frozenset()
+    )
+    return Masthead(title, note, symbol, preamble, fields, body, kept)
 
 
 def _fields(front: list[Block], artefacts: tuple[Artefact, ...]) -> tuple[tuple[tuple[str, str], ...], list[Block]]:
@@ -143,13 +159,38 @@ def _fields(front: list[Block], artefacts: tuple[Artefact, ...]) -> tuple[tuple[
             continue
         rest.append(front[index])
         index += 1
+    body = _issuing_body(front, artefacts)
+    if body and "organ" not in found:
+        found = {"organ": body, **found}
     if found:
         job = next((JOB_RE.search(a.text) for a in artefacts if a.what == "job number" and JOB_RE.search(a.text)), None)
         if job is not None:
             found["job-number"] = re.sub(r"\s+", " ", job.group())
-    if "organ" in found and len(found) == 1:  # "United Nations" alone is a title's words, not a masthead
+    if "organ" in found and len(found) == 1 and not body:  # "United Nations" alone is a title's words
         return (), front
     return tuple(found.items()), rest
+
+
+def _issuing_body(front: list[Block], artefacts: tuple[Artefact, ...]) -> str:
+    """The issuing body a negotiating text prints at the head of every page ("AD HOC WORKING
+    GROUP ON THE / DURBAN PLATFORM FOR ENHANCED ACTION"), from that running header's first
+    copy above the text: removed from every page as a running header, its words are kept here."""
+    text = " ".join(" ".join(a.text.split()) for a in _issuing_lines(front, artefacts))
+    return text if BODY_RE.match(text) else ""
+
+
+def _issuing_lines(front: list[Block], artefacts: tuple[Artefact, ...]) -> list[Artefact]:
+    """The running header's lines that open the document, one under the other, above its text."""
+    first = front[0].line if front else 0
+    top = [a for a in artefacts if a.what == "running header" and (not first or a.line < first)]
+    if not top or top[0].line != min(a.line for a in artefacts):
+        return []
+    lines: list[Artefact] = []
+    for artefact in top:
+        if (lines and artefact.line != lines[-1].line + 1) or not CAPITALS_RE.match(artefact.text.strip()):
+            break
+        lines.append(artefact)
+    return lines
 
 
 def _columns(block: Block) -> list[Block]:

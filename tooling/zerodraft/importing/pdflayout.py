@@ -27,10 +27,12 @@ import re
 import subprocess
 from dataclasses import dataclass
 
-#: A line holding only a label: "(a)", "(iii)", "(12)", "a)", "c.", "2.", "16.1", "IV.", "Pp3", "OP12".
+#: A line holding only a label: "(a)", "(iii)", "(12)", "a)", "c.", "2.", "16.1", "IV.", and the
+#: labels UNFCCC/ADP texts print left of preambular and operative paragraphs: "Pp3", "PP.3",
+#: "pp 3", "OP12".
 LABEL_RE = re.compile(
     r"^(?:\((?:[a-z]{1,2}|[ivxlc]{1,7}|\d{1,3}|[A-Z])\)|(?:[a-z]{1,2}|[ivxlc]{1,7})\)|[a-zA-Z]\.|[ivxlc]{1,7}\.|"
-    r"\d{1,3}(?:\.\d{1,3})*\.?(?<=\.)|[IVXLC]{1,7}\.)$"
+    r"\d{1,3}(?:\.\d{1,3})*\.?(?<=\.)|[IVXLC]{1,7}\.|(?:(?:PP|Pp|OP|Op)\.?|pp|op)\s?\d{1,3})$"
 )
 #: The widest gap between a label and its text, as a share of the page's width (a hanging
 #: indent is at most a few centimetres; a second column stands further off).
@@ -287,8 +289,12 @@ def _in_page_order(stretch: list[Box], width: float) -> tuple[list[str], int]:
     return written, joined
 
 
+#: The space inside a paragraph label ("pp 3"), taken out before a line is cut into labels.
+_LABEL_SPACE_RE = re.compile(r"\b((?:PP|Pp|OP|Op)\.?|pp|op) (?=\d)")
+
+
 def _all_labels(text: str) -> bool:
-    return all(LABEL_RE.match(piece) for piece in text.split())
+    return all(LABEL_RE.match(piece) for piece in _LABEL_SPACE_RE.sub(r"\1", text).split())
 
 
 def reading_order(program: str, path: str, text: str, timeout: float) -> tuple[str, list[Repair]]:

@@ -68,7 +68,7 @@ def _unique(
 ) -> ImportedSection:
     """``again``: a second or later option of a block, whose numbers are the first option's
     numbered again — where numbering runs on (not per article) they are kept in the text."""
-    if scheme == "per-article" and (section.kind in UNITS or section.restarts):
+    if (scheme == "per-article" and (section.kind in UNITS or section.restarts)) or section.number_prefix:
         seen = set()
     elif scheme == "per-section" and section.kind in ANNEXED:
         seen = set()  # a decision's annex numbers its paragraphs on its own

@@ -59,6 +59,9 @@ class ImportedSection:
     restarts: bool = False
     """True for a Part, Chapter or Section inside an annex or article whose paragraphs are
     numbered from 1 again ("SECTION 3. DECISION-MAKING" then "1."): written ``restarts: true``."""
+    number_prefix: str = ""
+    """The label printed before its paragraphs' numbers ("Pp" for "Pp1 …", a negotiating text's
+    preambular paragraphs): written ``number-prefix: Pp``; they are numbered on their own."""
 
     def walk(self) -> Iterator[ImportedSection]:
         """This section, then every nested one."""

@@ -242,11 +242,16 @@ def _write_children(
         restarts = (
             section.kind in ("article", "annex", "appendix", "option") or section.restarts
         ) and layout.scheme == "per-article"
-        if restarts or (not prefix and layout.scheme == "per-section"):
+        stem = list(layout.stem)
+        if restarts or section.number_prefix or (not prefix and layout.scheme == "per-section"):
             layout.stem[:] = ["0" * layout.width]
         order = (_article_order(section, layout) if by_number else "") or f"{position:0{digits}d}"
+        if section.number_prefix and position == 1 and any(s.kind == "article" for s in sections):
+            order = "0" * digits  # a draft agreement's labelled preamble, before its Article 1 (01-article-1)
         name = f"{order}-{_slug(section)}"
         written += [f"{prefix}{w}" for w in _write_section(section, parent, name, vocabulary, layout, files)]
+        if section.number_prefix:
+            layout.stem[:] = stem  # a labelled preamble numbers on its own: the numbering around it runs on
     return written
 
 
@@ -277,6 +282,8 @@ def _write_section(
             config["bracketed"] = True
         if section.restarts and layout.scheme == "per-article":
             config["restarts"] = True
+        if section.number_prefix:
+            config["number-prefix"] = section.number_prefix
     config["heading"] = section.heading
     if section.preamble:
         config["preamble"] = True
@@ -360,6 +367,8 @@ def _slug(section: ImportedSection) -> str:
         return "options"
     if section.kind == "option" and section.number:
         return f"option-{section.number.lower()}"
+    if not section.heading and section.number_prefix:
+        return "preambular"  # a labelled preamble printed without its chapeau ("Pp1 Recalling …")
     if not section.heading:
         return "operative" if any(p.number is not None for p in section.paragraphs) else "text"
     if section.kind in ("article", "part", "chapter", "section", "annex", "appendix") and section.label:

@@ -30,6 +30,16 @@ def roman(number: int) -> str:
     return "".join(out)
 
 
+def from_roman(text: str) -> int | None:
+    """The number a Roman numeral in capitals writes: ``"XII" -> 12``; ``None`` for anything
+    that is not one written the usual way (``"IIII"``, ``"IC"``, ``""``)."""
+    value, rest = 0, text
+    for amount, letters in _ROMAN:
+        while rest.startswith(letters):
+            value, rest = value + amount, rest[len(letters) :]
+    return value if value and not rest and roman(value) == text else None
+
+
 def chinese(number: int) -> str:
     """Chinese numerals as treaties print them (1–9999): ``1 -> 一``, ``10 -> 十``, ``12 -> 十二``,
     ``20 -> 二十``, ``76 -> 七十六``, ``105 -> 一百零五``, ``320 -> 三百二十``."""

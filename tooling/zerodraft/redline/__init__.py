@@ -3,7 +3,8 @@
 Paragraphs are paired by stable id, so renumbering is not a change: paragraph 18 that was
 17 bis shows as "18 (was 17 bis)" with only its real edits marked.  Section headings are
 paired by folder, an article with the article that holds most of its paragraphs (so that
-one renumbered, inserted, deleted or moved shows as that).  The comparison is one list of :class:`Block` records in reading order —
+one renumbered, inserted, deleted or moved shows as that); a Part, annex or article inserted
+or deleted as a whole says so on its heading (:mod:`zerodraft.redline.wholes`).  The comparison is one list of :class:`Block` records in reading order —
 what both drafts share in the new order, with what left standing where it stood — and each
 format (Markdown, HTML, Word with tracked changes, JSON) is a small module that renders
 that list.
@@ -14,12 +15,14 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from zerodraft import characters, wordiff
 from zerodraft.languages import conventions
 from zerodraft.model import DIVISIONS, Document, Paragraph, Section, SectionKind
+from zerodraft.redline.wholes import Step, Whole, find
+from zerodraft.vocabulary import Role
 from zerodraft.wordiff import Change
 
 Kind = Literal["same", "changed", "inserted", "deleted", "moved-from", "moved-to"]
@@ -75,6 +78,10 @@ class Item:
     positions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """Who stands behind a paragraph: (``proposed-by`` …, roster names) for each field that
     names anyone, in the order of :data:`POSITIONS`."""
+    kind: str = ""
+    """For headings, the section's kind (``part``, ``article``, ``heading`` …); empty for paragraphs."""
+    section_number: str = ""
+    """For headings, the section's number ("7", "II bis"); empty when it has none."""
 
     def line(self) -> str:
         """The item as one line of plain text: number, a tab, the text."""
@@ -101,6 +108,9 @@ class Block:
     place: tuple[str, str] = ("start", "")
     """Where it went or came from: (``follow``, the number it follows), (``start-of``, the
     heading it opens, shortened) or (``start``, "")."""
+    whole: Whole | None = None
+    """For the heading of a Part, chapter, section, annex, appendix or article inserted,
+    deleted or proposed for deletion as a whole: what it held (:mod:`zerodraft.redline.wholes`)."""
 
     @property
     def item(self) -> Item:
@@ -209,7 +219,11 @@ class Block:
         """What a redline prints beside the paragraph's number, in words (``language``'s;
         English for the original): "text amended", "label changed: open → agreed", "positions
         changed: now opposed by Iran", "moved to follow 12", "new paragraph, proposed by
-        Kenya", "renumbered only"; then its label when that did not change."""
+        Kenya", "renumbered only"; then its label when that did not change.  A heading says
+        only whether its division was inserted or deleted as a whole ("deleted as a whole
+        (Articles 7, 8, 3 paragraphs)")."""
+        if self.what == "heading":
+            return [self.whole_words(language)] if self.whole else []
         out: list[str] = []
         for found in self.classes():
             if found == "label changed":
@@ -230,6 +244,23 @@ class Block:
         if with_label and not self.label_change and self.new and self.new.label and not said:
             out.append(self.new.label)  # not "proposed by Kenya; proposed"
         return out
+
+    def whole_words(self, language: str = "") -> str:
+        """What :attr:`whole` says, in the words of ``language``: "inserted as a whole (Article
+        7, 1 paragraph)"; empty for a block that is not a whole division's heading."""
+        if self.whole is None:
+            return ""
+        count = self.whole.paragraphs
+        held = word(language, "one-paragraph") if count == 1 else word(language, "paragraphs", count=str(count))
+        numbers = self.whole.articles
+        if numbers:
+            articles = (
+                word(language, "one-article", number=numbers[0])
+                if len(numbers) == 1
+                else word(language, "articles", numbers=_numbers(numbers, language))
+            )
+            held = word(language, "held", articles=articles, paragraphs=held)
+        return word(language, f"whole-{self.whole.how}", held=held)
 
     def _proposers(self, language: str = "") -> str:
         """ ", proposed by Kenya, European Union" for a new paragraph that names its proposers:
@@ -317,6 +348,11 @@ class Redline:
                     "classes": list(b.classes()),
                     "positions": b.positions_change,
                     "note": b.note,
+                    "whole": (
+                        {"how": b.whole.how, "articles": list(b.whole.articles), "paragraphs": b.whole.paragraphs}
+                        if b.whole
+                        else None
+                    ),
                     "changes": [{"op": c.op, "text": c.text} for c in b.changes],
                 }
                 for b in self.blocks
@@ -335,7 +371,17 @@ def items(document: Document, keys: dict[str, str] | None = None) -> list[Item]:
     def walk(section: Section) -> Iterator[Item]:
         if section.heading:
             key = keys.get(section.path, f"s:{section.path}")
-            yield Item(key, "heading", "", visible(section.heading), "", section.depth, section.path)
+            yield Item(
+                key,
+                "heading",
+                "",
+                visible(section.heading),
+                "",
+                section.depth,
+                section.path,
+                kind=section.kind.value,
+                section_number=visible(section.number),
+            )
         for paragraph in section.paragraphs:
             yield _paragraph(paragraph)
         for sub in section.subsections:
@@ -397,7 +443,33 @@ def compare(old: Document, new: Document, old_name: str = "", new_name: str = ""
                 blocks.append(Block("moved-to", x, y, changes, "from", source))
             else:
                 blocks.append(Block("inserted", None, y, _whole("insert", y.text)))
+    deleted = visible(new.config.vocabulary.of(Role.DELETED).display)
+    for index, whole in find([_step(b) for b in blocks], deleted).items():
+        blocks[index] = replace(blocks[index], whole=whole)
     return Redline(old_name, new_name, tuple(blocks), visible(new.config.symbol), new.language)
+
+
+def _numbers(numbers: tuple[str, ...], language: str) -> str:
+    """Article numbers as a list says them: ``1–6`` when they run on whole, else ``6 bis, 7``."""
+    if len(numbers) > 2 and all(n.isdigit() for n in numbers):
+        values = [int(n) for n in numbers]
+        if values == list(range(values[0], values[0] + len(values))):
+            return word(language, "range", first=numbers[0], last=numbers[-1])
+    return word(language, "comma").join(numbers)
+
+
+def _step(block: Block) -> Step:
+    """What :func:`zerodraft.redline.wholes.find` reads of ``block``."""
+    item = block.item
+    return Step(
+        block.kind,
+        item.what == "heading",
+        item.depth if item.what == "heading" else 0,
+        item.kind,
+        item.section_number,
+        block.old.label if block.old else "",
+        block.new.label if block.new else "",
+    )
 
 
 _PAIRED = (SectionKind.ARTICLE, *DIVISIONS)

@@ -100,8 +100,9 @@ def _shown(text: str) -> str:
 
 def _remark(block: Block, language: str) -> str:
     """What a comment on the paragraph says: what happened to it beyond the tracked changes
-    (text amended, label changed, positions changed, moved; a new paragraph's label), in the
-    redline's language."""
+    (text amended, label changed, positions changed, moved; a new paragraph's label; on a
+    heading, its Part, annex or article inserted or deleted as a whole), in the redline's
+    language."""
     only = class_word(language, "renumbered only")
     facts = [fact for fact in block.facts(with_label=False, language=language) if fact != only]
     if block.kind == "inserted" and block.new and block.new.label:

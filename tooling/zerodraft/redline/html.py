@@ -4,7 +4,8 @@ Text is rendered from Markdown with markdown-it-py with raw HTML disabled, so no
 paragraph can inject markup.  Insertions and deletions are ``<ins>`` and ``<del>`` elements
 (underlined and struck through, not colour alone), announced to screen readers by visually
 hidden words ("insertion", "deletion"), and every paragraph says in words whether it is new,
-deleted, moved or amended.
+deleted, moved or amended; the heading of a Part (annex, article …) inserted or deleted as a
+whole says so in the paragraph under it.
 """
 
 from __future__ import annotations
@@ -130,7 +131,8 @@ def block_html(md: object, block: Block, language: str = "") -> str:
     if block.what == "heading":
         level = min(item.depth + 2, 6)
         inner = _restore(md.renderInline(source.replace("\n", " ")), language)
-        return f"<h{level}>{inner}</h{level}>"
+        said = f'\n<p class="facts whole">({html.escape(block.whole_words(language))})</p>' if block.whole else ""
+        return f"<h{level}>{inner}</h{level}>{said}"
     facts = block.facts(language=language)
     number = block.printed_number(language)
     head = f'<span class="number">{html.escape(number)}</span>' if number else ""

@@ -2,7 +2,8 @@
 
 Deleted words are struck through (``~~old~~``) and inserted words are bold (``**new**``);
 each paragraph starts with its number ("18 (was 17 bis)"), its label change if any, and
-whether it was inserted, deleted or moved.
+whether it was inserted, deleted or moved; the heading of a Part (annex, article …)
+inserted or deleted as a whole says so under it.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ def _block(block: Block, language: str) -> list[str]:
         item = block.new or block.old
         assert item is not None
         text = inline(block.changes) if block.kind != "same" else item.text
-        return ["#" * min(item.depth + 2, 6) + " " + text.replace("\n", " "), ""]
+        said = [f"_({block.whole_words(language)})_", ""] if block.whole else []
+        return ["#" * min(item.depth + 2, 6) + " " + text.replace("\n", " "), "", *said]
     number = block.printed_number(language)
     head = [f"**{number}**"] if number else []
     facts = block.facts(language=language)

@@ -450,7 +450,9 @@ def _item(document: Document, section: Section, paragraph: Paragraph, counter: _
     )
     number = document.printed_number(paragraph)
     printed = ""
-    if number:
+    if number and section.number_prefix:
+        printed = number  # "Pp1", as negotiating texts print a labelled paragraph: no full stop added
+    elif number:
         printed = version.rules(document).paragraph_number(paragraph.number) if words else f"{number}."
     return Item(
         paragraph=paragraph,

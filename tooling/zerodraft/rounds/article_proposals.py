@@ -16,6 +16,7 @@ import json
 from zerodraft import frontmatter, numbering
 from zerodraft.errors import Fatal
 from zerodraft.model import Document, Section, SectionKind
+from zerodraft.references.lookup import describe
 from zerodraft.rounds.change import Change, FileWrite, Kind, fresh_id
 from zerodraft.vocabulary import Role
 
@@ -44,6 +45,26 @@ def propose(
 
 
 def _insert_after(document: Document, article: Section, who: str, text: str, title: str) -> Change:
+    candidate = free_after(document, article)
+    label = candidate.label()
+    folder = article_folder(article.path.rsplit("/", 1)[0], article, candidate)
+    if document.section_at(folder) is not None:
+        raise Fatal(f"{folder} exists already; nothing was written")
+    section_yaml, paragraph = new_article(document, folder, label, title, who, text)
+    return Change(
+        paragraph.path,
+        paragraph.content,
+        True,
+        f"{who} proposes Article {label} after Article {article.number}",
+        f"Article {label}",
+        who,
+        (section_yaml,),
+    )
+
+
+def free_after(document: Document, article: Section) -> numbering.Number:
+    """The number of an article inserted right after ``article``: bis, or ter if bis is
+    taken …; :class:`Fatal` when there is none."""
     number = numbering.parse(article.number)
     if number is None or number.point:
         raise Fatal(f"Article {article.number or '(unnumbered)'} has no number to insert after")
@@ -54,39 +75,58 @@ def _insert_after(document: Document, article: Section, who: str, text: str, tit
         candidate = candidate.next_insertion()
     if candidate is None:
         raise Fatal(f"there is no free number after Article {article.number} (decies is taken)")
-    parent = article.path.rsplit("/", 1)[0]
-    prefix = article.key.split("-", 1)[0]
+    return candidate
+
+
+def article_folder(parent: str, like: Section | None, number: numbering.Number) -> str:
+    """The folder of Article ``number`` in ``parent``: ``…/05bis-article-5-bis``, its order
+    number as wide as the one of the article ``like`` (two digits at least)."""
+    prefix = like.key.split("-", 1)[0] if like is not None else ""
     width = max(2, len(prefix) - len(prefix.lstrip("0123456789")))
-    label = candidate.label()
-    folder = f"{parent}/{candidate.order_prefix(width)}-article-{label.replace(' ', '-')}"
-    if document.section_at(folder) is not None:
-        raise Fatal(f"{folder} exists already; nothing was written")
+    return f"{parent}/{number.order_prefix(width)}-article-{number.label().replace(' ', '-')}"
+
+
+def new_article(
+    document: Document, folder: str, label: str, title: str, who: str, text: str
+) -> tuple[FileWrite, FileWrite]:
+    """The files of a new article ``label`` in ``folder``: its ``section.yaml`` and its one
+    unnumbered paragraph ``001.md`` (a fresh id, labelled proposed, ``who`` its proposer)."""
     lines = ["kind: article", f'number: "{label}"']
     if title.strip():
-        lines.append("title: " + _quoted(" ".join(title.split())))
+        lines.append("title: " + quoted(" ".join(title.split())))
     lines.append("numbered: false")
-    proposed = document.config.vocabulary.of(Role.PROPOSED).label
-    content = frontmatter.render({"id": fresh_id(document), "status": proposed, "proposed-by": [who]}, text.strip("\n"))
-    return Change(
-        f"{folder}/001.md",
-        content,
-        True,
-        f"{who} proposes Article {label} after Article {article.number}",
-        f"Article {label}",
-        who,
-        (FileWrite(f"{folder}/section.yaml", "\n".join(lines) + "\n", True),),
+    return FileWrite(f"{folder}/section.yaml", "\n".join(lines) + "\n", True), new_paragraph(
+        document, f"{folder}/001.md", who, text
     )
 
 
+def new_paragraph(document: Document, path: str, who: str, text: str) -> FileWrite:
+    """The new paragraph file ``path``: a fresh id, labelled proposed, ``who`` its proposer."""
+    proposed = document.config.vocabulary.of(Role.PROPOSED).label
+    content = frontmatter.render({"id": fresh_id(document), "status": proposed, "proposed-by": [who]}, text.strip("\n"))
+    return FileWrite(path, content, True)
+
+
 def _delete(document: Document, current: dict[str, str], article: Section, who: str, *, reopen: bool) -> Change:
+    return delete_section(document, current, article, f"Article {article.number}", who, reopen=reopen)
+
+
+def delete_section(
+    document: Document, current: dict[str, str], section: Section, name: str, who: str, *, reopen: bool
+) -> Change:
+    """The proposal to delete the article (Part, annex …) ``section``, called ``name`` in
+    messages: every paragraph in it labelled deleted, ``who`` added to its proposers; agreed
+    text only with ``reopen``."""
     vocabulary = document.config.vocabulary
-    paragraphs = [p for s in article.walk() for p in s.paragraphs]
+    paragraphs = [p for s in section.walk() for p in s.paragraphs]
     if not paragraphs:
-        raise Fatal(f"Article {article.number} has no paragraph to label deleted")
+        raise Fatal(f"{name} has no paragraph to label deleted")
     agreed = [p for p in paragraphs if p.role is not None and p.role.is_agreed]
     if agreed and not reopen:
+        where = describe(document, agreed[0])
+        where = where if section.kind is SectionKind.ARTICLE else f"{where} (in {name})"
         raise Fatal(
-            f"paragraph {agreed[0].label} of Article {article.number} is {vocabulary.of(agreed[0].role).display}: "  # type: ignore[arg-type]
+            f"{where} is {vocabulary.of(agreed[0].role).display}: "  # type: ignore[arg-type]
             "only its facilitator or the secretariat reopens agreed text (they add --reopen)"
         )
     writes = []
@@ -98,17 +138,9 @@ def _delete(document: Document, current: dict[str, str], article: Section, who: 
         content = frontmatter.update(current[paragraph.path], {"status": deleted, "proposed-by": proposers})
         writes.append(FileWrite(paragraph.path, content, False))
     first, *rest = writes
-    return Change(
-        first.path,
-        first.content,
-        False,
-        f"{who} proposes to delete Article {article.number}",
-        f"Article {article.number}",
-        who,
-        tuple(rest),
-    )
+    return Change(first.path, first.content, False, f"{who} proposes to delete {name}", name, who, tuple(rest))
 
 
-def _quoted(text: str) -> str:
+def quoted(text: str) -> str:
     """``text`` as a YAML double-quoted scalar (a JSON string is one)."""
     return json.dumps(text, ensure_ascii=False)

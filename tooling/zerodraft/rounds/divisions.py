@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 
 from zerodraft import numbering
+from zerodraft.languages import numerals
 from zerodraft.model import DIVISIONS, Document, Section, SectionKind
 from zerodraft.rounds.articles import ArticleMove, leaves
 
@@ -33,21 +34,6 @@ KINDS = DIVISIONS
 """The divisions renumbered here."""
 _NUMBER = re.compile(
     rf"^(?P<base>[IVXLC]+|\d{{1,4}}|[A-Z])(?:\s+(?P<suffix>{'|'.join((numbering.ANTE, *numbering.SUFFIXES))}))?$"
-)
-_ROMAN: tuple[tuple[str, int], ...] = (
-    ("M", 1000),
-    ("CM", 900),
-    ("D", 500),
-    ("CD", 400),
-    ("C", 100),
-    ("XC", 90),
-    ("L", 50),
-    ("XL", 40),
-    ("X", 10),
-    ("IX", 9),
-    ("V", 5),
-    ("IV", 4),
-    ("I", 1),
 )
 
 
@@ -87,6 +73,44 @@ def renumber_divisions(document: Document) -> tuple[ArticleMove, ...]:
                 moves.append(ArticleMove(section.path, folder, section.number, number, section.kind))
     position = {s.path: i for i, s in enumerate(document.walk())}
     return tuple(sorted(moves, key=lambda m: position[m.old_path]))
+
+
+def same_number(written: str, number: str) -> bool:
+    """True when ``written``, as a delegate types it, is a division's ``number``: ``"II"``,
+    ``"ii"`` and ``"2"`` are Part II, ``"2 bis"`` and ``"IIbis"`` Part II bis, ``"c"`` Section C."""
+    ours, theirs = _NUMBER.match(number), _NUMBER.match(_spaced(written))
+    if ours is None or theirs is None or ours["suffix"] != theirs["suffix"]:
+        return False
+    return _base_value(ours["base"]) == _base_value(theirs["base"])
+
+
+def _base_value(base: str) -> int | str:
+    """A number's value, whether written in digits or in Roman numerals; a letter that is
+    not a Roman numeral stands for itself."""
+    return int(base) if base.isdigit() else numerals.from_roman(base) or base
+
+
+def next_number(section: Section, siblings: tuple[Section, ...]) -> str:
+    """The number of a division inserted right after ``section`` among its ``siblings``
+    during a round: ``"II" -> "II bis"``, ``"II ter"`` when II bis is taken; ``""`` when there
+    is none (after decies, or a number that is not a numeral with bis, ter …)."""
+    match = _NUMBER.match(section.number)
+    if match is None or match["suffix"] == numbering.ANTE:
+        return ""
+    taken = {s.number for s in siblings if s.kind is section.kind}
+    ranks = numbering.SUFFIXES
+    start = ranks.index(match["suffix"]) + 1 if match["suffix"] else 0
+    return next((f"{match['base']} {r}" for r in ranks[start:] if f"{match['base']} {r}" not in taken), "")
+
+
+def _spaced(written: str) -> str:
+    """``written`` in capitals with one space before its suffix: ``"iibis" -> "II bis"``."""
+    found = re.fullmatch(
+        rf"\s*([A-Za-z]+?|\d+)\s*({'|'.join((numbering.ANTE, *numbering.SUFFIXES))})?\s*", written, re.I
+    )
+    if found is None:
+        return written
+    return found[1].upper() + (f" {found[2].lower()}" if found[2] else "")
 
 
 def _families(document: Document) -> Iterator[list[Section]]:
@@ -145,11 +169,7 @@ def _value(base: str, style: str) -> int | None:
         return int(base)
     if style == "letter":
         return ord(base) - ord("A") + 1
-    value, rest = 0, base
-    for numeral, amount in _ROMAN:
-        while rest.startswith(numeral):
-            value, rest = value + amount, rest[len(numeral) :]
-    return value if not rest and _numeral(value, "roman") == base else None
+    return numerals.from_roman(base)
 
 
 def _numeral(value: int, style: str) -> str:
@@ -157,11 +177,7 @@ def _numeral(value: int, style: str) -> str:
         return str(value)
     if style == "letter":
         return chr(ord("A") + value - 1) if value <= 26 else str(value)
-    out = ""
-    for numeral, amount in _ROMAN:
-        while value >= amount:
-            out, value = out + numeral, value - amount
-    return out
+    return numerals.roman(value)
 
 
 def _prefix(section: Section) -> int | None:

@@ -22,13 +22,14 @@ from pathlib import Path
 from zerodraft import checks, frontmatter, names
 from zerodraft.errors import Fatal
 from zerodraft.git import Git, Repository
-from zerodraft.model import Document, Paragraph, Problem, Section
+from zerodraft.model import DIVISIONS, Document, Paragraph, Problem, Section
 from zerodraft.numbering import Number
 from zerodraft.output import write_atomically
 from zerodraft.reader import Reading
 from zerodraft.references.lookup import lookup, lookup_paragraph
 from zerodraft.rounds.article_proposals import propose as propose_article
 from zerodraft.rounds.change import NEEDS_TEXT, Change, FileWrite, Kind, fresh_id
+from zerodraft.rounds.division_proposals import propose as propose_division
 from zerodraft.vocabulary import Role
 
 
@@ -42,6 +43,7 @@ def propose(
     *,
     reopen: bool = False,
     title: str = "",
+    article_title: str = "",
 ) -> Change:
     """The change for one proposal; ``current`` maps paths to the files' text (only the
     target paragraph's file is needed).  Agreed text is amended or deleted only with
@@ -57,6 +59,10 @@ def propose(
     if kind in NEEDS_TEXT and not text.strip():
         raise Fatal(f"'{kind}' needs the proposed text: give it with --text or --text-file")
     found = lookup(document, reference)
+    if isinstance(found, Section) and found.kind in DIVISIONS:
+        return propose_division(
+            document, current, kind, found, who, text, title=title, article_title=article_title, reopen=reopen
+        )
     if isinstance(found, Section):
         return propose_article(document, current, kind, found, who, text, title=title, reopen=reopen)
     paragraph = found
