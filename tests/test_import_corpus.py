@@ -436,6 +436,8 @@ def test_a_decisions_annex_numbers_its_paragraphs_on_its_own(
     from test_check import problems_of
 
     assert not list(problems_of(result.folder.parent))
+
+
 @pytest.mark.slow
 def test_unclos_final_act_resolutions_and_misreadings(
     corpus: dict[str, Imported], tmp_path_factory: pytest.TempPathFactory
