@@ -99,7 +99,7 @@ def read(
             symbol = symbol or block.text.rstrip("*")
             continue
         flattened = len(block.text) > runtogether.LONG  # a paragraph on one line, longer than a page prints
-        if (block.gap and not double_spaced or flattened) and runs[-1]:
+        if ((block.gap and not double_spaced) or flattened) and runs[-1]:
             runs.append([])
         runs[-1].append(block)
         if TERMINATED_RE.search(block.text) or block.kind is not Kind.LINE or flattened:
