@@ -753,8 +753,11 @@ class _Recogniser:
         if insertion is not None:
             out.append(insertion)
         out.append(Number(last.base, last.rank, last.alt + 1, last.point))
-        # decimal numbers run on under their whole number: 16, 16.1, 16.2 … then 17
-        out.append(Number(last.base, 0, 0, last.point + 1))
+        # decimal numbers run on under their whole number: 16, 16.1, 16.2 … then 16 bis or 17
+        if last.point or not last.rank:
+            out.append(Number(last.base, 0, 0, last.point + 1))
+        if last.point:
+            out.append(Number(last.base, 1))
         if self.stack and self.stack[0].kind in TOP_KINDS and not self.top_has_paragraphs(self.stack[0]):
             out.append(Number(1))
         return out
