@@ -255,6 +255,38 @@ def test_a_negotiating_texts_labelled_preambles(
     ).read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
+def test_an_insertion_printed_after_its_paragraphs_decimals(
+    corpus: dict[str, Imported], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The Geneva text prints 26.1 … 26.6, then 26 bis and 26 ter (and 16 bis after 16.5, 57 bis
+    after 57.2): read as printed, numbered, in that order; "paragraph 26 bis above" resolves."""
+    result = imported(corpus, tmp_path_factory, "draft-cop21-geneva-negotiating-text-2015-02-12.pdf")
+    document = read(WorkingTree(result.folder.parent)).document
+    adaptation = next(s for s in document.sections if s.path.endswith("05-e-adaptation-loss-damage"))
+    numbered = [p.label for p in adaptation.paragraphs if not p.number.is_unnumbered]
+    at = numbered.index("26")
+    assert numbered[at : at + 10] == [
+        "26",
+        "26.1",
+        "26.2",
+        "26.2 bis",
+        "26.3",
+        "26.3 bis",
+        "26.4",
+        "26.5",
+        "26.6",
+        "26 bis",
+    ]
+    assert numbered[at + 10 : at + 12] == ["26 ter", "27"]
+    bis = next(p for p in adaptation.paragraphs if p.label == "26 bis")
+    assert bis.text.startswith("[Parties that include an adaptation component in their nationally determined")
+    labels = {p.label for p in document.paragraphs()}
+    assert {"16 bis", "16 ter", "31 bis", "53 bis", "57 bis"} <= labels
+    recorded = {r.what for r in document.config.as_printed}
+    assert not any("26 bis" in what for what in recorded)  # the 4 references to it now resolve
+
+
 #: What `zerodraft check` still finds in a treaty imported whole (or, for a reference, what the
 #: import records under `as-printed:` so that check knows it), and why it is not the import's:
 #: the Part XI Agreement's "paragraph 5 of that article" points into the Convention's article 155,

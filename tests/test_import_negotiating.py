@@ -452,3 +452,42 @@ def test_a_number_prefix_is_letters(tmp_path: Path) -> None:
     section.write_text(section.read_text(encoding="utf-8").replace("PP.", "'1)'"), encoding="utf-8")
     found = [p for p in problems_of(tmp_path) if p.path == str(section.relative_to(tmp_path))]
     assert [p.code for p in found] == ["ZD503"] and "'number-prefix: 1)' is not a label" in found[0].message
+
+
+DECIMALS_THEN_BIS = (
+    "Negotiating text\n\n"
+    "A. [Adaptation\n"
+    "1. [All Parties shall plan adaptation.]\n"
+    "2. All Parties shall act on adaptation:\n"
+    "2.1 All Parties to base their efforts on science.\n"
+    "2.2 All Parties shall involve stakeholders.\n"
+    "2.2 bis. All Parties shall give priority to the most vulnerable.\n"
+    "2.3 All Parties shall report.\n"
+    "2 bis. [Parties that include an adaptation component may do so at one of these levels.]\n"
+    "2 ter. [Developed country Parties shall support them.]\n"
+    "3. The secretariat shall keep a registry of the actions under paragraphs 2 and 2 bis above.]\n"
+)
+
+
+def test_an_insertion_after_a_paragraphs_decimals_is_read_as_printed(tmp_path: Path) -> None:
+    """2, 2.1 … 2.3, then 2 bis and 2 ter (as negotiating texts print them, the Geneva text's
+    26 bis after 26.6): numbered, in the printed order, "paragraphs 2 and 2 bis above" refers
+    to them; the check is clean."""
+    document = imported_text(tmp_path, DECIMALS_THEN_BIS)
+    assert [str(p) for p in problems_of(tmp_path)] == []
+    assert [p.label for p in document.paragraphs()] == [
+        "1", "2", "2.1", "2.2", "2.2 bis", "2.3", "2 bis", "2 ter", "3",
+    ]  # fmt: skip
+    folder = tmp_path / "outcome" / "01-a-adaptation"
+    assert (folder / "002bis.md").is_file() and (folder / "002.2bis.md").is_file()
+    assert "as-printed" not in (tmp_path / "outcome" / "document.yaml").read_text(encoding="utf-8")
+
+
+def test_an_insertion_must_still_follow_its_paragraph(tmp_path: Path) -> None:
+    """2 ter without 2 bis, or 2.4 bis without 2.4, is out of sequence as before (ZD203)."""
+    imported_text(tmp_path, DECIMALS_THEN_BIS)
+    folder = tmp_path / "outcome" / "01-a-adaptation"
+    (folder / "002bis.md").unlink()
+    (folder / "002.2.md").rename(folder / "002.4.md")
+    found = sorted((p.code, p.path.rsplit("/", 1)[-1]) for p in problems_of(tmp_path))
+    assert ("ZD203", "002ter.md") in found and ("ZD203", "002.2bis.md") in found
