@@ -287,6 +287,27 @@ def test_an_insertion_printed_after_its_paragraphs_decimals(
     assert not any("26 bis" in what for what in recorded)  # the 4 references to it now resolve
 
 
+@pytest.mark.slow
+def test_an_option_block_holding_paragraphs_that_number_on(
+    corpus: dict[str, Imported], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The Geneva text's section I: "[Option 1:" alone, paragraphs 58–60, then "Option 2: No
+    general provisions on capacity-building.]": an options folder, its extent in the report;
+    61 after it. (Its other numbered option blocks renumber a paragraph, or stand inside one.)"""
+    result = imported(corpus, tmp_path_factory, "draft-cop21-geneva-negotiating-text-2015-02-12.pdf")
+    document = read(WorkingTree(result.folder.parent)).document
+    capacity = next(s for s in document.sections if s.path.endswith("08-i-capacity-building"))
+    (block,) = [s for s in capacity.walk() if s.kind.value == "options"]
+    first, second = block.subsections
+    assert (first.number, first.heading, second.number, second.heading) == ("1", "[Option 1:", "2", "Option 2:")
+    assert [p.label for s in first.walk() for p in s.paragraphs] == ["58", "59", "60"]
+    assert [p.text.strip() for p in second.paragraphs] == ["No general provisions on capacity-building.]"]
+    later = [p.label for s in capacity.subsections[1:] for p in s.paragraphs if not p.number.is_unnumbered]
+    assert later[:1] == ["61"]
+    report = (result.folder.parent / "outcome.import-report.md").read_text(encoding="utf-8")
+    assert "an option block (Option 1–2), lines 3281–" in report and "its options hold paragraphs numbered on" in report
+
+
 #: What `zerodraft check` still finds in a treaty imported whole (or, for a reference, what the
 #: import records under `as-printed:` so that check knows it), and why it is not the import's:
 #: the Part XI Agreement's "paragraph 5 of that article" points into the Convention's article 155,
