@@ -18,7 +18,7 @@ import yaml
 
 from conftest import clone_of, git, write_paragraph
 from redline_helpers import accept_all, reject_all
-from treaty_fixtures import write_articles, write_document
+from treaty_fixtures import merge_and_release, released_bbnj, write_articles, write_document
 from zerodraft import reader, redline
 from zerodraft.errors import Fatal
 from zerodraft.git import Repository
@@ -68,6 +68,9 @@ def four_parts(base: Path) -> Path:
         (folder / "section.yaml").write_text(f'kind: article\nnumber: "{article}"\ntitle: Subject {article}\n')
         write_paragraph(folder / "001.md", f"a-last{article}", f"Article {article}, its one paragraph.")
     write_paragraph(outcome / "01-part-i/01-article-1/003.md", "a-cite", "Part III applies to article 7.")
+    roster = outcome / "delegations.yaml"
+    for code, login in (("KEN", "kenya-mission"), ("NOR", "norway-mission")):
+        roster.write_text(roster.read_text().replace(f"code: {code}}}", f"code: {code}, logins: [{login}]}}"))
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Draft 1")
@@ -121,15 +124,30 @@ def test_divisions_as_diplomats_name_them(tmp_path: Path) -> None:
 
 def test_a_division_the_draft_does_not_have(treaty: Path, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
-    for name in ("Part IX", "part 9", "Chapter IV"):
+    for name, shown in (
+        ("Part IX", "Part IX"),
+        ("part ix", "Part IX"),
+        ("part 9", "Part 9"),
+        ("chapter iv", "Chapter IV"),
+    ):
         assert main(["-C", str(treaty), "propose", "delete", name, "--delegation", "Norway"]) == 2
         (line,) = capsys.readouterr().err.splitlines()
-        assert line.startswith("zerodraft propose: ZD212 there is no ")
-        assert line.endswith(": Part I, Part II, Part III, Part IV" + ("" if "Chapter" not in name else ", Annex I"))
+        assert line.startswith(f"zerodraft propose: ZD212 there is no {shown} in the current draft")
+        assert line.endswith(": Part I, Part II, Part III, Part IV" + ("" if "Chapter" not in shown else ", Annex I"))
     assert main(["-C", str(treaty), "propose", "amend", "Part II", "--delegation", "Norway", "--text", "x"]) == 2
     assert "'amend' is made on a paragraph" in capsys.readouterr().err
     assert main(["-C", str(treaty), "propose", *NEW_PART[:4]]) == 2  # no --text
+    assert "'insert-after' needs the proposed text" in capsys.readouterr().err
     assert git(treaty, "status", "--porcelain", "outcome") == ""  # nothing written
+    last = treaty / "outcome/04-part-iv/08-article-8/001.md"
+    last.write_text(last.read_text().replace("status: open", "status: agreed"))
+    assert main(["-C", str(treaty), "propose", "delete", "Part IV", "--delegation", "Norway"]) == 2
+    assert capsys.readouterr().err == (
+        "zerodraft propose: paragraph 1 of Article 8 (in Part IV) is agreed: only its facilitator or the "
+        "secretariat reopens agreed text (they add --reopen)\n"
+    )
+    zd(treaty, "propose", "delete", "Part IV", "--delegation", "Norway", "--reopen")
+    assert "status: deleted" in last.read_text()
 
 
 def test_a_round_on_parts(treaty: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -153,12 +171,14 @@ def test_a_round_on_parts(treaty: Path, capsys: pytest.CaptureFixture[str]) -> N
     part = lookup(proposed, "part 2 bis")
     assert getattr(part, "heading", "") == "PART II bis\nREGIONAL COOPERATION"
     zd(kenya, "check")
+    zd(kenya, "pr-check", "--base", "main", "--head", "kenya/insert-after-PartIIbis", "--author=kenya-mission")
     git(kenya, "push", "-q", "origin", "kenya/insert-after-PartIIbis")
     capsys.readouterr()
     zd(norway, "propose", "delete", "part iv", "--delegation", "Norway", "--new-branch")
     assert "Norway proposes to delete Part IV: outcome/04-part-iv/08-article-8/001.md, committed" in (
         capsys.readouterr().out
     )
+    zd(norway, "pr-check", "--base", "main", "--head", "norway/delete-PartIV", "--author=norway-mission")
     git(norway, "push", "-q", "origin", "norway/delete-PartIV")
     four = [p for p in read(norway).paragraphs() if p.path.startswith("outcome/04-part-iv/")]
     assert [(p.status, p.proposed_by) for p in four] == [("deleted", ("Norway",))]
@@ -238,6 +258,73 @@ def test_a_round_on_parts(treaty: Path, capsys: pytest.CaptureFixture[str]) -> N
         ("part", "II", "INSTITUTIONS"),
         ("part", "III", "REGIONAL COOPERATION"),
         ("part", "IV", "SETTLEMENT"),
+    ]
+
+
+def test_a_new_annex(treaty: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An annex numbers its articles on its own: Annex I bis starts at Article 1, and the
+    pull-request policy takes its folders as the delegation's insertion."""
+    zd(treaty, "propose", "insert-after", "annex 1", "--delegation", "Kenya", "--title", "Bodies", "--text", "A body.")
+    (article,) = (treaty / "outcome").glob("05bis-annex-i-bis/*/section.yaml")
+    assert article.parent.name == "01-article-1"
+    assert yaml.safe_load(article.read_text()) == {"kind": "article", "number": "1", "numbered": False}
+    git(treaty, "switch", "-q", "-c", "kenya/annex")
+    git(treaty, "add", "outcome")
+    git(treaty, "commit", "-q", "-m", "Kenya proposes Annex I bis")
+    capsys.readouterr()
+    zd(treaty, "pr-check", "--base", "main", "--head", "kenya/annex", "--author=kenya-mission")
+    git(treaty, "switch", "-q", "main")
+    git(treaty, "merge", "-q", "--no-ff", "kenya/annex", "-m", "Merge kenya/annex")
+    zd(treaty, "release", "--format", "none", "Draft 2", "--date", "2026-04-01")
+    assert "Annex I bis -> II  outcome/05bis-annex-i-bis -> outcome/06-annex-ii" in capsys.readouterr().out
+    annexes = read(treaty).article_runs()[1:]
+    assert [[(a.path.split("/", 1)[1], a.number) for a in run] for run in annexes] == [
+        [("05-annex-i/01-article-1", "1"), ("05-annex-i/02-article-2", "2")],
+        [("06-annex-ii/01-article-1", "1")],
+    ]
+
+
+@pytest.mark.slow
+def test_a_round_on_the_parts_of_the_bbnj_agreement(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The BBNJ Agreement imported from its text: Kenya proposes a Part after Part I, Norway
+    proposes deleting Part VIII (Articles 53–55), each on a branch of its clone; at the release
+    Part I bis is Part II, the Parts after it move up but for the one that leaves, the articles
+    run 1–74, the text's "Part II" and "Part V" follow, and every other id is kept."""
+    repo = released_bbnj(tmp_path / "repo")
+    before = read(repo)
+    parts = [(s.number, s.title) for s in before.walk() if s.kind.value == "part"]
+    assert [n for n, _t in parts] == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+    eight = before.section_at(next(s.path for s in before.walk() if s.kind.value == "part" and s.number == "VIII"))
+    assert eight is not None
+    gone = {p.id for s in eight.walk() for p in s.paragraphs}
+    kenya, norway, secretariat = (clone_of(repo, name) for name in ("kenya", "norway", "secretariat"))
+    zd(kenya, "propose", *NEW_PART[:1], "Part I", *NEW_PART[2:], "--new-branch")
+    git(kenya, "push", "-q", "origin", "kenya/insert-after-PartIbis")
+    zd(norway, "propose", "delete", "Part VIII", "--delegation", "Norway", "--new-branch")
+    git(norway, "push", "-q", "origin", "norway/delete-PartVIII")
+    printed = merge_and_release(secretariat, ["kenya/insert-after-PartIbis", "norway/delete-PartVIII"])
+    assert "PART I bis -> II" in printed and "PART VIII leaves (deleted)" in printed
+    zd(secretariat, "check")
+    after = read(secretariat)
+    assert [(s.number, s.title) for s in after.walk() if s.kind.value == "part"] == [
+        parts[0],
+        ("II", "REGIONAL COOPERATION"),
+        *((new, title) for new, (_old, title) in zip(("III", "IV", "V", "VI", "VII", "VIII"), parts[1:7], strict=True)),
+        *parts[8:],
+    ]
+    assert [a.number for a in after.article_runs()[0]] == [str(n) for n in range(1, 75)]
+    ids = {p.id: p for p in after.paragraphs()}
+    (kenyas,) = set(ids) - {p.id for p in before.paragraphs()}
+    assert ids[kenyas].text.strip() == NEW_PART[-1]
+    assert set(ids) - {kenyas} == {p.id for p in before.paragraphs()} - gone
+    texts = " ".join(p.text for p in after.paragraphs())
+    assert "Part III, this Agreement does not apply" in texts and "Part VI of this Agreement" in texts
+    tags = Repository(secretariat)
+    diff = redline.compare(reader.read(tags.tree("draft-1")).document, reader.read(tags.tree("draft-2")).document)
+    wholes = [(b.kind, b.item.text.split("\n")[0], b.whole) for b in diff.blocks if b.whole]
+    assert wholes == [
+        ("inserted", "PART II", Whole("inserted", ("9",), 1)),
+        ("deleted", "PART VIII", Whole("deleted", ("53", "54", "55"), len(gone))),
     ]
 
 

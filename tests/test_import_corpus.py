@@ -337,3 +337,60 @@ def test_a_treaty_imported_whole_checks_clean(
     paths = {p.id: p.path for p in document.paragraphs()}
     recorded = {(paths[r.paragraph], r.code) for r in document.config.as_printed}
     assert found | recorded == TREATY_LEFT[name] and not found & recorded
+
+
+@pytest.mark.slow
+def test_unclos_final_act_resolutions_and_misreadings(
+    corpus: dict[str, Imported], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """UNCLOS after its nine annexes: the Final Act (a heading holding its own table of
+    contents, annexes I, II and VI), Resolutions I–IV in its annex I, each numbering its
+    paragraphs as printed; article 208's "1 Coastal States" (no full stop) is paragraph 1;
+    titles a full line long above paragraph 1 are titles; "(1)" in article 1 cites no footnote."""
+    result = imported(corpus, tmp_path_factory, "treaty-unclos-1982.pdf")
+    document = result.recognition.document
+    act = document.sections[-1]
+    assert act.heading == "Final Act of the Third United Nations Conference on the Law of the Sea (excerpts)"
+    assert act.kind == "heading" and act.restarts
+    assert act.paragraphs[0].text.startswith("|  | Page |\n| --- | --- |\n| Annex I | 195 |\n| Resolution I | 195 |")
+    assert [(s.kind, s.number) for s in act.subsections] == [("annex", "I"), ("annex", "II"), ("annex", "VI")]
+    resolutions = act.subsections[0].subsections
+    assert [s.heading.split("\n")[0] for s in resolutions] == [f"RESOLUTION {n}" for n in ("I", "II", "III", "IV")]
+    numbers = [[p.number.label() for p in s.paragraphs if p.number] for s in resolutions]
+    assert numbers == [[str(n) for n in range(1, 17)], [str(n) for n in range(1, 16)], ["1", "2"], []]
+    assert [p.text.split()[0] for p in resolutions[3].paragraphs] == ["The", "Bearing", "Decides"]
+    assert [p.number.label() for p in act.subsections[2].paragraphs if p.number] == ["1", "2", "3", "4", "5", "6"]
+    treaty = [top for top in document.sections if top.kind != "annex" and top is not act]
+    articles = {s.number: s for top in treaty for s in top.walk() if s.kind == "article"}
+    assert len(articles) == 320
+    assert [p.number.label() for p in articles["208"].paragraphs if p.number] == ["1", "2", "3", "4", "5"]
+    assert articles["208"].title == "Pollution from seabed activities subject to national jurisdiction"
+    assert articles["21"].title == "Laws and regulations of the coastal State relating to innocent passage"
+    assert "[^1]" not in articles["1"].paragraphs[0].text
+    guesses = [g.what for g in result.recognition.guesses]
+    assert any(g.startswith("'1' read as the number of paragraph 1 under the heading 'Article 208'") for g in guesses)
+
+
+@pytest.mark.slow
+def test_treaty_article_titles_as_printed(
+    corpus: dict[str, Imported], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Titles that end on "of the" go on; a title a full line long above a one-paragraph
+    article's text is its title, not the start of its text; an untitled article's first
+    line that runs on in lower case is text."""
+    document = imported(corpus, tmp_path_factory, "treaty-unclos-1982.pdf").recognition.document
+    convention = [top for top in document.sections if top.kind != "annex" and top is not document.sections[-1]]
+    articles = {s.number: s for top in convention for s in top.walk() if s.kind == "article"}
+    assert articles["186"].title == "Seabed Disputes Chamber of the International Tribunal for the Law of the Sea"
+    assert articles["188"].title.endswith(
+        "or an ad hoc chamber of the Seabed Disputes Chamber or to binding commercial arbitration"
+    )
+    assert articles["285"].title == "Application of this section to disputes submitted pursuant to Part XI"
+    assert articles["285"].paragraphs[0].text.startswith("This section applies to any dispute")
+    assert all(a.title for a in articles.values())  # every article of the Convention has one
+    annex_ii = next(top for top in document.sections if top.kind == "annex" and top.number == "II")
+    fifth = next(s for s in annex_ii.walk() if s.kind == "article" and s.number == "5")
+    assert fifth.title == "" and fifth.paragraphs[0].text.startswith("Unless the Commission decides otherwise")
+    bbnj = imported(corpus, tmp_path_factory, "treaty-bbnj-agreement-2023.en.pdf").recognition.document
+    (article,) = [s for top in bbnj.sections for s in top.walk() if s.kind == "article" and s.number == "38"]
+    assert article.title.endswith("by the Scientific and Technical Body related to environmental impact assessments")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import IDENTITY, UN_CORPUS, clone_of, git, write_paragraph
-from treaty_fixtures import ROSTER, write_articles
+from conftest import IDENTITY, clone_of, git, write_paragraph
+from treaty_fixtures import merge_and_release, released_bbnj, write_articles
 from zerodraft import reader, redline
 from zerodraft.git import Repository
 from zerodraft.main import main
@@ -192,17 +192,7 @@ def test_the_round_on_the_bbnj_agreement(tmp_path: Path, capsys: pytest.CaptureF
     paragraph keeps its id and its words, the cross-reference to a renumbered article is
     rewritten, and the concordance, the redline and ``history`` say what happened.  (It counts
     articles and ids, not paragraphs: how the preamble is imported is the importer's business.)"""
-    source = UN_CORPUS / "treaty-bbnj-agreement-2023.en.txt"
-    if not source.exists():
-        pytest.skip("the shared corpus is not here")
-    repo = tmp_path / "repo"
-    assert main(["import", str(source), "--into", str(repo / "outcome")]) == 0
-    (repo / "outcome/delegations.yaml").write_text(ROSTER)
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "outcome")
-    git(repo, "commit", "-q", "-m", "BBNJ Agreement, imported")
-    zd(repo, "check")
-    zd(repo, "release", "--format", "none", "Draft 1", "--date", "2026-03-01")
+    repo = released_bbnj(tmp_path / "repo")
     before = read(repo)
     assert article_numbers(before) == [str(n) for n in range(1, 77)]
     old = {p.id: p for p in before.paragraphs()}
@@ -226,14 +216,7 @@ def test_the_round_on_the_bbnj_agreement(tmp_path: Path, capsys: pytest.CaptureF
     branches.append(propose(norway, "delete", "Article 10", "--delegation", "Norway"))
 
     # The secretariat merges the three pull requests and releases Draft 2.
-    git(secretariat, "fetch", "-q")
-    for branch in branches:
-        git(secretariat, "merge", "-q", "--no-ff", f"origin/{branch}", "-m", f"Merge {branch}")
-    zd(secretariat, "check")
-    git(secretariat, "push", "-q")
-    capsys.readouterr()
-    zd(secretariat, "release", "--format", "none", "Draft 2", "--date", "2026-04-01")
-    printed = capsys.readouterr().out
+    printed = merge_and_release(secretariat, branches)
     assert "Article 5 bis -> 6" in printed and "article 9 -> article 10" in printed
     git(secretariat, "push", "-q", "--follow-tags")
     zd(secretariat, "check")

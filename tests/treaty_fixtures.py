@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import write_paragraph
+from conftest import UN_CORPUS, git, write_paragraph
 
 ROSTER = "delegations:\n  - {name: Kenya, kind: member-state, code: KEN}\n  - {name: Norway, kind: member-state, code: NOR}\n"
 
@@ -129,3 +129,44 @@ def write_articles(base: Path, count: int = 12) -> Path:
         sections[folder] = f'kind: article\nnumber: "{n}"\n'
         paragraphs[f"{folder}/001.md"] = f"Annex article {n}."
     return write_document(base, TREATY_DOCUMENT, sections, paragraphs, prefix="a")
+
+
+def released_bbnj(repo: Path) -> Path:
+    """The BBNJ Agreement imported from its English text into ``repo`` (a new git repository,
+    Kenya and Norway its delegations), checked and released as Draft 1: where a test's round
+    starts.  Skips the test when the shared corpus is not here."""
+    import pytest
+
+    from zerodraft.main import main
+
+    source = UN_CORPUS / "treaty-bbnj-agreement-2023.en.txt"
+    if not source.exists():
+        pytest.skip("the shared corpus is not here")
+    assert main(["import", str(source), "--into", str(repo / "outcome")]) == 0
+    (repo / "outcome/delegations.yaml").write_text(ROSTER)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "outcome")
+    git(repo, "commit", "-q", "-m", "BBNJ Agreement, imported")
+    assert main(["-C", str(repo), "check"]) == 0
+    assert main(["-C", str(repo), "release", "--format", "none", "Draft 1", "--date", "2026-03-01"]) == 0
+    return repo
+
+
+def merge_and_release(secretariat: Path, branches: list[str]) -> str:
+    """In the secretariat's clone: merge the delegations' pushed ``branches``, check, push and
+    release Draft 2 (no artefacts but the release notes); what the release printed."""
+    import contextlib
+    import io
+
+    from zerodraft.main import main
+
+    git(secretariat, "fetch", "-q")
+    for branch in branches:
+        git(secretariat, "merge", "-q", "--no-ff", f"origin/{branch}", "-m", f"Merge {branch}")
+    assert main(["-C", str(secretariat), "check"]) == 0
+    git(secretariat, "push", "-q")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        released = main(["-C", str(secretariat), "release", "--format", "none", "Draft 2", "--date", "2026-04-01"])
+    assert released == 0, printed.getvalue()
+    return printed.getvalue()

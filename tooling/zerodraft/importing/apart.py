@@ -48,10 +48,11 @@ def chapeau_subparagraphs(chapeau: list[str], holder: list[str]) -> int:
     "(a)" after a chapeau that ends with a colon and has none of its own, or the letter after
     the chapeau's last one ("(b)" after its "(a) …") —, and some text of ``holder``'s own follows them (a line
     that is not a subparagraph label, starting with a capital or a bracket, after a line that
-    finishes a sentence) — otherwise the source is read as printed.
+    finishes a sentence) — otherwise the source is read as printed.  Never when ``holder``'s
+    own first line ends with a colon: the subparagraphs are then its own.
     """
-    if not chapeau or len(holder) < 3:
-        return 0
+    if not chapeau or len(holder) < 3 or holder[0].rstrip().endswith(":"):
+        return 0  # "1. For the purposes of this resolution:" then "(a)": its own chapeau
     letters = [m.group(1) for m in map(_LETTER_RE.match, chapeau) if m]
     if not letters:
         wanted = "a" if chapeau[-1].rstrip().endswith(":") else ""

@@ -41,6 +41,15 @@ PART_RE = re.compile(
 )
 #: "Decision 1/CMA.4", "Decision 2/CP.27": one decision of several in a COP/CMA report.
 DECISION_RE = re.compile(r"^(?P<word>Decision|DECISION)\s+(?P<n>\d{1,3}/(?:CMA|CP|CMP)\.\d{1,2})$")
+#: "RESOLUTION I", "Resolution 2": one of the resolutions a conference adopted with its
+#: treaty (a Final Act's annex holds them), on a line of its own; its title follows.
+RESOLUTION_RE = re.compile(r"^(?P<word>Resolution|RESOLUTION)\s+(?P<n>[IVXLC]{1,7}|\d{1,3})\.?$")
+#: "Final Act of the Third United Nations Conference on", "FINAL ACT": the conference's own
+#: instrument printed after its treaty, with its own annexes and resolutions.
+FINAL_ACT_RE = re.compile(r"^(?:Final Act|FINAL ACT)(?:\s+(?:of|OF)\s+(?:the|THE)\s+\S.*)?$")
+#: "1 Coastal States shall …": a paragraph number printed without its full stop (taken only
+#: where that number is expected next; see the recogniser's ``unstopped_number``).
+UNSTOPPED_RE = re.compile(r"^(?P<base>[1-9]\d?)\s+(?P<rest>[A-Z][a-z]+\b.*)$")
 #: A dot leader and a page number at the end of a table of contents' line ("Reefs . . . . 23").
 LEADER_RE = re.compile(r"(?:\s*\.){3,}\s*(?P<page>\d{1,4})\s*$")
 #: The heading of a table of contents.

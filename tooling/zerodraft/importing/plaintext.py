@@ -112,7 +112,37 @@ def read(text: str) -> Stream:
     return Stream(tuple(blocks), tuple(artefacts), skipped, evidence)
 
 
-def _contents(lines: list[str], start: int) -> range:
+def _contents(lines: list[str], start: int) -> set[int]:
+    """The indexes of the tables of contents: the one near the top (:func:`_first_contents`)
+    and any printed further on, above a part of the document that has its own (a Final Act's
+    "Page" column over "Annex I . . . 195", "Resolution I . . . 195" …)."""
+    first = _first_contents(lines, start)
+    return set(first) | _later_contents(lines, first.stop if first else start)
+
+
+def _later_contents(lines: list[str], start: int) -> set[int]:
+    """Runs of five or more lines ending in a dot leader and a page number, each within 8
+    lines of the one before, after ``start``; from the "Page" or "Contents" line just above
+    (if any) to the run's last such line."""
+    leaders = [i for i in range(start, len(lines)) if LEADER_RE.search(lines[i])]
+    found: set[int] = set()
+    begin = 0
+    for end in range(len(leaders)):
+        if end + 1 < len(leaders) and leaders[end + 1] - leaders[end] <= 8:
+            continue
+        if end - begin >= 4:
+            first = leaders[begin]
+            above = [i for i in range(max(start, first - 3), first) if _PAGE_COLUMN_RE.match(lines[i])]
+            found.update(range(above[0] if above else first, leaders[end] + 1))
+        begin = end + 1
+    return found
+
+
+#: The column heading over a table of contents' page numbers, or its own heading.
+_PAGE_COLUMN_RE = re.compile(r"^(?:page|(?:table\s+of\s+)?contents)$", re.IGNORECASE)
+
+
+def _first_contents(lines: list[str], start: int) -> range:
     """The indexes of a table of contents near the top: five or more lines ending in a dot
     leader and a page number, each within 40 lines of the one before, from its "CONTENTS"
     heading (if one stands just above) to the last such line."""
@@ -194,7 +224,13 @@ def _draft_start(lines: list[str]) -> tuple[int, tuple[int, int] | None]:
     return 0, None
 
 
-_GLUED_RE = re.compile(r"(?<=[^\s\d])(?<!\d\.)(\d{1,3})(?=[\s,;:.)]|$)")
+#: A footnote number glued to the word or punctuation it follows ("outcome.1", "States2"),
+#: never a number in parentheses ("(1)" labels a subparagraph: UNCLOS article 1) nor the
+#: number of a document symbol's addendum or revision ("ST/ESA/107 and Add.1", "Rev.2").
+_GLUED_RE = re.compile(
+    r"(?<=[^\s\d(])(?<!\d\.)(?<!\bAdd\.)(?<!\bRev\.)(?<!\bCorr\.)(?<!\bAmend\.)(?<!\bL\.)(?<!\bWP\.)(?<!\bCRP\.)"
+    r"(\d{1,3})(?=[\s,;:.)]|$)"
+)
 
 
 def _footnote_bodies(raw: list[str], lines: list[str], start: int) -> tuple[dict[int, list[tuple[str, str]]], set[int]]:

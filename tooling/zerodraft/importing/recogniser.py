@@ -33,9 +33,11 @@ from zerodraft.importing.labels import (
     ARTICLE_RE,
     DECISION_RE,
     DELETED_RE,
+    FINAL_ACT_RE,
     LABEL_ONLY_RE,
     LEADER_RE,
     LETTER_RE,
+    MONTHS,
     NUMBERED_RE,
     OCR_ARTICLE_RE,
     OCR_DIGITS,
@@ -46,12 +48,14 @@ from zerodraft.importing.labels import (
     PARTICIPLE_RE,
     PLACEHOLDER_RE,
     PREAMBLE_CHAPEAU_RE,
+    RESOLUTION_RE,
     ROMAN_RE,
     ROMANS,
     SCANNED_ONE_RE,
     STATUS_RE,
     TERMINATED_RE,
     TRAILING_STATUS_RE,
+    UNSTOPPED_RE,
     draft_name_and_date,
     heading_like,
 )
@@ -66,6 +70,7 @@ TOP_KINDS = ("part", "article", "roman", "letter", "operative")
 #: the article before it, never its Part).
 RANKS = {
     "decision": -1,
+    "act": -1,
     "annex": 0,
     "appendix": 0,
     "part": 1,
@@ -73,9 +78,14 @@ RANKS = {
     "section": 3,
     "subsection": 4,
     "article": 5,
+    "resolution": 1,
 }
 #: Sections whose paragraphs are numbered afresh (per-article numbering).
-UNITS = ("article", "annex", "appendix", "decision")
+UNITS = ("article", "annex", "appendix", "decision", "act", "resolution")
+#: The instruments a conference adopts besides its treaty, each with its own annexes or
+#: paragraphs: written as headings (``kind: heading``) that number their paragraphs on their
+#: own (``restarts: true``); see docs/import.md.
+INSTRUMENTS = ("act", "resolution")
 #: How each heading kind is written in ``section.yaml``'s ``kind:``.
 OUTPUT_KINDS = {
     "preamble": "preamble",
@@ -89,6 +99,9 @@ OUTPUT_KINDS = {
     "options": "options",
     "option": "option",
 }
+#: A title's line that ends on a word no title ends with ("Submission of disputes to a special
+#: chamber of the" / "International Tribunal for the Law of the Sea"): the next line goes on with it.
+UNFINISHED_TITLE_RE = re.compile(r"\s(?:the|of|and|or|for|to|in|on|by|with|from|a|an|its|their)$")
 #: Words that start an article's text when a flattened source runs the title into it
 #: ("Use of terms For the purposes of this Agreement:").
 TEXT_START_RE = re.compile(
@@ -203,6 +216,8 @@ class _Recogniser:
         """A table of contents' lines (dot leaders, page numbers), kept in the header note."""
         self.heading_line = -1
         """The line of the treaty heading whose title may follow."""
+        self.at = 0
+        """The index of the block being read."""
         self.article_last = 0
         """The number of the last article read (0 before the first, and in a new annex)."""
         self.spanning: options.Spanning | None = None
@@ -244,11 +259,14 @@ class _Recogniser:
         return self.result()
 
     def step(self, index: int) -> int:
+        self.at = index
         block = self.blocks[index]
         text = block.text
         if block.kind is Kind.HEADER:
             self.header = block
             return index + 1
+        if block.kind is Kind.CONTENTS and self.started and any(s.paragraphs for s in self.all_sections()):
+            return self.contents_here(index)
         if block.kind is Kind.CONTENTS:
             self.contents.append(block)
             return index + 1
@@ -304,17 +322,24 @@ class _Recogniser:
         heading = self.section_heading(text)
         if heading is not None:
             self.open_heading(heading, text, block)
-            return index + 1
+            return self.act_title(index) if heading.kind == "act" else index + 1
         if self.preambular_chapeau(index):
             return index + 1
         unit = self.unit()
-        if SCANNED_ONE_RE.match(text) and unit is not None and unit.kind == "article" and unit.last is None:
+        if (
+            SCANNED_ONE_RE.match(text)
+            and unit is not None
+            and unit.kind in ("article", "resolution")
+            and unit.last is None
+        ):
             # "l. The instrument …" as an article's first paragraph: its digit scanned as the letter l
             self.guess(block, f"'l.' read as paragraph 1 of {unit.ordinal}: the letter l scanned for the digit 1")
             block = replace(block, text="1" + text[1:])
             text = block.text
         numbered = NUMBERED_RE.match(text)
         if numbered and self.numbered(block, numbered, self.stands_alone(index)):
+            return index + 1
+        if self.unstopped_number(index):
             return index + 1
         if self.unlabelled_in_preamble(block):
             return index + 1
@@ -354,6 +379,12 @@ class _Recogniser:
         if self.in_unnumbered_preamble() and self.starts_preamble_paragraph(text):
             self.new_paragraph(None, text, block)
             return index + 1
+        if self.para is not None and self.instrument_recital(self.para, block):
+            self.guess(
+                block, f"a recital or decision {self.where()}, printed without a number: an unnumbered paragraph"
+            )
+            self.new_paragraph(None, text, block, unnumbered=True)
+            return index + 1
         if self.para is not None and self.new_recital(self.para, block):
             # "…,]" then "[Recalling …": a bracketed recital of a negotiating text's preamble
             self.guess(block, f"a bracketed recital in {self.where()}: imported as an unnumbered paragraph")
@@ -383,6 +414,101 @@ class _Recogniser:
             )
         self.new_paragraph(None, text, block, unnumbered=True)
         return index + 1
+
+    def contents_here(self, index: int) -> int:
+        """A table of contents printed inside the document (a Final Act's list of its annexes
+        and resolutions): a pipe table in an unnumbered paragraph where it stood."""
+        end = index
+        while end < len(self.blocks) and self.blocks[end].kind is Kind.CONTENTS:
+            end += 1
+        table = contents_table(list(self.blocks[index:end]))
+        first, last = self.blocks[index], self.blocks[end - 1]
+        self.guess(
+            first,
+            f"a table of contents (lines {first.line}–{last.line}) {self.where()}: kept as a table, an unnumbered "
+            "paragraph where it stood",
+        )
+        self.new_paragraph(None, table, first, unnumbered=True)
+        self.para = None
+        return end
+
+    def act_title(self, index: int) -> int:
+        """The lines that continue a Final Act's heading in lower case ("Final Act of the Third
+        United Nations Conference on" / "the Law of the Sea (excerpts)"): one title, wrapped."""
+        section = self.stack[-1]
+        end = index + 1
+        while end < len(self.blocks):
+            block = self.blocks[end]
+            if block.kind is not Kind.LINE or block.gap or not block.text[:1].islower():
+                break
+            if TERMINATED_RE.search(block.text) or len(block.text) > 0.8 * self.width:
+                break
+            section.heading[0] = f"{section.heading[0]} {block.text}"
+            end += 1
+        return end
+
+    def instrument_recital(self, para: _Para, block: Block) -> bool:
+        """In a resolution (or an annex, appendix or Final Act) whose text opens with its
+        author ("The Third United Nations Conference on the Law of the Sea,"), a line opening
+        with a participle ("Having adopted …", "Bearing in mind …") or an operative verb
+        ("Decides as follows:", "Recognizes that …") after a line that ends a clause (",", ";",
+        ":", "; and") starts its next paragraph, printed without a number as a resolution
+        prints its recitals and decisions."""
+        if not para.unnumbered or para.hard or block.kind is not Kind.LINE:
+            return False
+        unit = self.unit()
+        if unit is None or unit.kind not in ("annex", "appendix", *INSTRUMENTS) or unit is not self.stack[-1]:
+            return False
+        if not unit.paragraphs:
+            return False
+        if not PREAMBLE_CHAPEAU_RE.match(unit.paragraphs[0].lines[0]):
+            return False
+        if not (PARTICIPLE_RE.match(block.text) or OPERATIVE_RE.match(block.text)):
+            return False
+        return bool(re.search(r"[,;:](?:\s+(?:and|or))?$", para.lines[-1]))
+
+    def unstopped_number(self, index: int) -> bool:
+        """ "1 Coastal States shall …": a paragraph number printed without its full stop,
+        read as the number only where everything says so — it is the number expected next in
+        an article (or annex) that numbers its paragraphs, at the start of a paragraph (right
+        after the heading, or after a finished paragraph), the word after it is capitalised
+        and no month ("1 January 1983"), and the next number ("2.") is printed, with its full
+        stop, before the next heading.  A guess, reported."""
+        block = self.blocks[index]
+        match = UNSTOPPED_RE.match(block.text)
+        if match is None or block.kind is not Kind.LINE:
+            return False
+        unit = self.unit()
+        if unit is None or unit.kind == "decision":
+            return False
+        if match.group("rest").split()[0].lower() in MONTHS:
+            return False
+        number = Number(int(match.group("base")))
+        if number not in self.expected_numbers() or (self.para is not None and not self.finished(self.para)):
+            return False
+        if self.para is None and unit.paragraphs:
+            return False
+        if not any(
+            (found := NUMBERED_RE.match(b.text)) is not None and found.group("base") == str(number.base + 1)
+            for b in self.blocks[index + 1 : self.next_heading(index)]
+        ):
+            return False
+        self.guess(
+            block,
+            f"'{match.group('base')}' read as the number of paragraph {number.label()} {self.where()}: printed "
+            "without its full stop, where that number was expected and the next one follows",
+        )
+        self.new_paragraph(number, f"{match.group('base')}. {match.group('rest')}", block)
+        return True
+
+    def next_heading(self, index: int) -> int:
+        """The index of the next treaty heading (an article, Part, annex …) after ``index``."""
+        end = index + 1
+        while end < len(self.blocks) and not (
+            ARTICLE_RE.match(self.blocks[end].text) or PART_RE.match(self.blocks[end].text)
+        ):
+            end += 1
+        return end
 
     def new_recital(self, para: _Para, block: Block) -> bool:
         """In text printed without numbers, a line opening a bracket with a participle
@@ -457,21 +583,27 @@ class _Recogniser:
         ("Responsibility of the flag State for damage caused by a warship" / "or other
         government ship operated for non-commercial purposes")."""
         section = self.stack[-1]
-        if len(section.title) >= 4 or self.is_start(text):
-            return False
+        if len(section.title) >= 4 or self.is_start(text) or PREAMBLE_CHAPEAU_RE.match(text):
+            return False  # "The Third United Nations Conference on the Law of the Sea,": its author, never a title
         if section.title:
             last = section.title[-1]
             caps = last.upper() == last and text.upper() == text and any(c.isalpha() for c in text)
             on_label_line = len(section.heading) == 1
-            if TERMINATED_RE.search(last) or not (caps or (text[:1].islower() and not on_label_line)):
+            wraps = text[:1].islower() and not on_label_line
+            if TERMINATED_RE.search(last) or not (caps or wraps or UNFINISHED_TITLE_RE.search(last)):
                 return False
             section.title.append(text)
             section.heading.append(text)
             return True
         if not text[:1].isupper() and text[:1] not in '[“"(':
             return False
+        if self.title_runs_on():
+            return False
         if not TERMINATED_RE.search(text) and (
-            len(text) <= max(0.8 * self.width, 60) or self.title_wraps(section, text, following)
+            len(text) <= max(0.8 * self.width, 60)
+            or self.title_wraps(section, text, following)
+            or self.title_above_first(section, text, following)
+            or self.title_as_the_others(section, text, following)
         ):
             section.title.append(text)
             section.heading.append(text)
@@ -499,6 +631,43 @@ class _Recogniser:
             and len(rest) < 0.8 * self.width
             and not TERMINATED_RE.search(rest)
         )
+
+    def title_as_the_others(self, section: _Section, text: str, following: Block | None) -> bool:
+        """In a treaty whose articles have titles (three in four of the ten or more read so far),
+        a line up to a full line long that ends no sentence, and on no word a title cannot end
+        with, above a line that starts with a capital, is the article's title: "Application of
+        this section to disputes submitted pursuant to Part XI" / "This section applies …"."""
+        if section.kind != "article" or following is None or following.kind is not Kind.LINE:
+            return False
+        if not following.text[:1].isupper() or len(text) > 1.1 * self.width:
+            return False
+        if UNFINISHED_TITLE_RE.search(text) or text.endswith((",", "-", "–")):
+            return False
+        articles = [s for s in self.all_sections() if s.kind == "article" and s is not section]
+        return len(articles) >= 10 and sum(1 for s in articles if s.title) >= 0.75 * len(articles)
+
+    def title_runs_on(self) -> bool:
+        """Whether the line being read, where a title may stand, goes on in lower case for four
+        lines or more: a title is at most four lines, so it is the text's first line (UNCLOS
+        Annex II, article 5: "Unless the Commission decides otherwise, the Commission shall" /
+        "function by way of sub-commissions …")."""
+        run = 0
+        for block in self.blocks[self.at + 1 : self.at + 5]:
+            if block.kind is not Kind.LINE or block.gap or not block.text[:1].islower():
+                break
+            if SCANNED_ONE_RE.match(block.text):
+                break  # "l. The instrument …": paragraph 1, its digit scanned as a letter
+            run += 1
+        return run >= 4
+
+    def title_above_first(self, section: _Section, text: str, following: Block | None) -> bool:
+        """An article's title up to a full line long ("Laws and regulations of the coastal State
+        relating to innocent passage"), which ends no sentence, right above its paragraph 1
+        ("1. The coastal State may …", or "1 Coastal States …" printed without the full stop)."""
+        if section.kind != "article" or following is None or following.kind is not Kind.LINE:
+            return False
+        first = NUMBERED_RE.match(following.text) or UNSTOPPED_RE.match(following.text)
+        return first is not None and first.group("base") == "1" and len(text) <= 1.1 * self.width
 
     # ---- deciding
     def starts_draft(self, block: Block) -> bool:
@@ -557,12 +726,40 @@ class _Recogniser:
         match = DECISION_RE.match(text)
         if match:
             return _Heading("decision", f"Decision {match.group('n')}", match.group("n"), "")
+        instrument = self.instrument_heading(text)
+        if instrument is not None:
+            return instrument
         match = LETTER_RE.match(text)
         if match and self.letter_follows(match.group("n"), match.group("rest")):
             return _Heading("letter", match.group("n"))
         match = ROMAN_RE.match(text)
         if match and match.group("n") == self.expected("roman") and heading_like(match.group("rest"), strict=False):
             return _Heading("roman", match.group("n"))
+        return None
+
+    def instrument_heading(self, text: str) -> _Heading | None:
+        """ "Final Act of the Third United Nations Conference on" after a finished paragraph,
+        or "RESOLUTION II" alone on its line as the next resolution (I, II … or 1, 2 … among
+        its siblings): an instrument the conference adopted with its treaty."""
+        match = RESOLUTION_RE.match(text)
+        if match:
+            siblings = [s.number for s in self.siblings("resolution") if s.kind == "resolution"]
+            last = siblings[-1] if siblings else ""
+            if not last:
+                wanted = {"I", "1"}
+            elif last.isdigit():
+                wanted = {str(int(last) + 1)}
+            else:
+                wanted = {ROMANS[ROMANS.index(last) + 1]} if last in ROMANS[:-1] else set()
+            if match.group("n") in wanted:
+                return _Heading("resolution", f"Resolution {match.group('n')}", match.group("n"))
+        if (
+            FINAL_ACT_RE.match(text)
+            and heading_like(text)
+            and len(text) <= self.width
+            and (self.para is None or self.finished(self.para))
+        ):
+            return _Heading("act", "Final Act")
         return None
 
     def letter_follows(self, letter: str, rest: str) -> bool:
@@ -610,7 +807,7 @@ class _Recogniser:
     def open_heading_only(self, heading: _Heading, text: str, block: Block) -> None:
         if heading.kind == "article" and heading.number.split()[0].isdigit():
             self.article_last = int(heading.number.split()[0])
-        elif heading.kind in ("annex", "appendix", "decision"):
+        elif heading.kind in ("annex", "appendix", "decision", *INSTRUMENTS):
             self.article_last = 0
         self.open_section(heading.kind, heading.ordinal, text, block)
         if heading.misread:
@@ -1092,11 +1289,11 @@ class _Recogniser:
         below (and any preamble or subheading) but not a lettered or numbered section above it."""
         rank = RANKS[kind]
         for position, open_ in enumerate(self.stack):
-            if kind == "decision" or open_.preamble or open_.kind in ("body", "operative", "plain"):
+            if rank < 0 or open_.preamble or open_.kind in ("body", "operative", "plain"):
                 return position
             if open_.kind in RANKS and RANKS[open_.kind] >= rank:
                 return position
-            if rank == 0 and open_.kind != "decision":
+            if rank == 0 and RANKS.get(open_.kind, 0) >= 0:
                 return position
             if open_.kind.startswith("h") and open_.kind[1:].isdigit():
                 return position
@@ -1378,7 +1575,7 @@ class _Recogniser:
             number=section.number,
             title=title,
             bracketed=section.bracketed,
-            restarts=section.restarts,
+            restarts=section.restarts or section.kind in INSTRUMENTS,
             number_prefix=section.number_prefix,
         )
 
@@ -1427,6 +1624,9 @@ def contents_table(blocks: list[Block]) -> str:
     rows: list[tuple[str, str]] = []
     pending: list[str] = []
     paged = any(LEADER_RE.search(b.text) for b in blocks)
+    column = ""
+    if blocks and re.fullmatch(r"page", blocks[0].text, re.IGNORECASE):
+        column, blocks = blocks[0].text, blocks[1:]  # "Page" over the page numbers: the column's heading
     for block in blocks:
         if not paged:  # no page numbers at all (a flattened source): a row per line
             rows.append((block.text, ""))
@@ -1441,7 +1641,7 @@ def contents_table(blocks: list[Block]) -> str:
     if pending:
         rows.append((" ".join(pending), ""))
     cells = [(text.replace("|", "\\|"), page) for text, page in rows]
-    return "\n".join(["|  |  |", "| --- | --- |", *(f"| {text} | {page} |" for text, page in cells)])
+    return "\n".join([f"|  | {column} |", "| --- | --- |", *(f"| {text} | {page} |" for text, page in cells)])
 
 
 def recognise(stream: Stream, source: str) -> Recognition:

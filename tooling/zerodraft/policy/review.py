@@ -130,17 +130,24 @@ def review(who: Author, changes: list[Change], roster: Roster, root: str = "outc
 
 
 def _inserted_articles(changes: list[Change]) -> frozenset[str]:
-    """The folders of articles the pull request inserts (``05bis-article-5-bis/``, as
-    ``zerodraft propose insert-after "Article 5"`` writes them): a new ``section.yaml`` in a
-    new folder whose order number carries an insertion suffix (bis, ter … ante)."""
-    folders = set()
+    """The folders of articles (Parts, annexes …) the pull request inserts, as ``zerodraft
+    propose insert-after "Article 5"`` (or ``"Part II"``) writes them: a new ``section.yaml``
+    in a new folder whose order number carries an insertion suffix (bis, ter … ante), and a
+    new ``section.yaml`` in a folder inside one of those (the first article of a new Part
+    II bis or Annex I bis: ``03bis-annex-i-bis/01-article-1/``)."""
+    added = []
     for change in changes:
         file = change.file
         folder, _, name = file.path.rpartition("/")
+        if name == "section.yaml" and file.status == "added":
+            added.append(folder)
+    folders = set()
+    for folder in added:
         order = number_of_order(folder.rsplit("/", 1)[-1].split("-", 1)[0])
-        if name == "section.yaml" and file.status == "added" and order is not None and order.rank != 0:
+        if order is not None and order.rank != 0:
             folders.add(folder)
-    return frozenset(folders)
+    inside = {folder for folder in added if any(folder.startswith(f"{outer}/") for outer in folders)}
+    return frozenset(folders | inside)
 
 
 _ASK = (

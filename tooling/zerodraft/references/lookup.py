@@ -153,7 +153,9 @@ def _path_name(document: Document, section: Section) -> str:
 
 
 def _shown(number: str) -> str:
-    return " ".join(number.split())[:20]
+    """A division's number as typed, as a draft prints it: ``"ix" -> "IX"``, ``"2 bis"``."""
+    base, *rest = number.split()
+    return " ".join((base.upper(), *rest))[:20]
 
 
 def _by_number(document: Document, written: str) -> Paragraph | None:

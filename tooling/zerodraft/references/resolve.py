@@ -358,8 +358,16 @@ class Index:
         """Of annexes numbered alike in different runs (a treaty's Annex VI, then the Final
         Act's), the one a text at ``folder`` means: its own run's when it is in an annex,
         else the first run after it (annexes follow the text they belong to), else the last
-        before it.  Annexes of one run, or at different levels, stay ambiguous."""
+        before it.  Of annexes at different levels, none inside an annex (a treaty's at the
+        top, a Final Act's inside its heading), a text outside them all means the outer ones
+        (the inner are found from inside, at their level).  Annexes of one run, or one inside
+        another, stay ambiguous."""
         runs = {self.run_of[a.path] for a in annexes}
+        levels = {level for level, _ in runs}
+        if len(levels) > 1 and not any(self._in_annex(level) for level in levels):
+            outer = min(levels, key=lambda level: (level.count("/") + bool(level), level))
+            annexes = [a for a in annexes if self.run_of[a.path][0] == outer]
+            runs = {self.run_of[a.path] for a in annexes}
         if len(runs) < len(annexes) or len({level for level, _ in runs}) > 1:
             return annexes
         own = next(
@@ -372,6 +380,10 @@ class Index:
         here = self.order.get(folder, -1)
         after = [a for a in annexes if self.order[a.path] > here]
         return after[:1] or annexes[-1:]
+
+    def _in_annex(self, folder: str) -> bool:
+        """Whether the section at ``folder`` is an annex or inside one (``""``: the document)."""
+        return bool(folder) and (self.addresses.get(folder, (None, ""))[0] is Kind.ANNEX or bool(self.annex_of[folder]))
 
     def _sections_under(self, level: Section | None, wanted: tuple[Kind, str]) -> list[Section]:
         """Sections with address ``wanted`` under ``level`` (the document when ``None``),

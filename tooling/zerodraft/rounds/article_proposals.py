@@ -16,6 +16,7 @@ import json
 from zerodraft import frontmatter, numbering
 from zerodraft.errors import Fatal
 from zerodraft.model import Document, Section, SectionKind
+from zerodraft.references.lookup import describe
 from zerodraft.rounds.change import Change, FileWrite, Kind, fresh_id
 from zerodraft.vocabulary import Role
 
@@ -122,8 +123,10 @@ def delete_section(
         raise Fatal(f"{name} has no paragraph to label deleted")
     agreed = [p for p in paragraphs if p.role is not None and p.role.is_agreed]
     if agreed and not reopen:
+        where = describe(document, agreed[0])
+        where = where if section.kind is SectionKind.ARTICLE else f"{where} (in {name})"
         raise Fatal(
-            f"paragraph {agreed[0].label} of {name} is {vocabulary.of(agreed[0].role).display}: "  # type: ignore[arg-type]
+            f"{where} is {vocabulary.of(agreed[0].role).display}: "  # type: ignore[arg-type]
             "only its facilitator or the secretariat reopens agreed text (they add --reopen)"
         )
     writes = []
