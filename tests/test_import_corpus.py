@@ -242,6 +242,7 @@ def test_a_negotiating_texts_labelled_preambles(
         ("", "[Additional"),
         ("", "Have"),
     ]
+    assert [p.text.split()[0] for p in labelled[1].paragraphs][5:] == ["Emphasizing", "[Additional"]
     assert [p.text.split()[0] for p in labelled[2].paragraphs] == [
         "Recalling", "Resolving", "Noting", "Stressing", "Emphasizing", "Urging",
     ]  # fmt: skip

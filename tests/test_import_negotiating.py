@@ -432,6 +432,16 @@ def test_a_labelled_preamble_inside_a_part_numbers_on_its_own(tmp_path: Path) ->
     assert "SUBSIDIARY BODY" not in report(tmp_path).split("## Removed as extraction artefacts")[-1]
 
 
+def test_a_bracketed_note_under_a_finished_recital_is_a_paragraph_of_its_own(tmp_path: Path) -> None:
+    """ "… recommendations;" then "[Further preambular paragraphs.]" with no blank line between."""
+    text = LABELLED_DECISION.replace("its recommendations,\n\n[Further", "its recommendations;\n[Further")
+    document = imported_text(tmp_path, text)
+    assert [(document.printed_number(p), p.text.split()[0]) for p in document.paragraphs()][1:3] == [
+        ("PP.2", "Noting"),
+        ("", "[Further"),
+    ]
+
+
 def test_a_labelled_preamble_is_printed_with_its_labels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every format prints "PP.1" where the source did; the JSON export says so."""
     import json

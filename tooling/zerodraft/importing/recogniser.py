@@ -1046,17 +1046,17 @@ class _Recogniser:
 
     def unlabelled_in_preamble(self, block: Block) -> bool:
         """In a labelled preamble, text after a blank line below a finished paragraph ("…
-        Parties," then "[Additional preambular paragraphs …]", "Have agreed as follows:") is
-        an unnumbered paragraph of the preamble, not more of the paragraph above."""
+        Parties," then "[Additional preambular paragraphs …]", "Have agreed as follows:"), or a
+        bracket opening a sentence right under one that ends a clause ("… strategies;" then
+        "[Additional …"), is an unnumbered paragraph of the preamble, not more of the one above."""
         para = self.para
         if not self.stack or self.stack[-1].kind != "preambular" or para is None or para.hard:
             return False
-        if (
-            not block.gap
-            or block.kind is not Kind.LINE
-            or _bare(para)
-            or not re.search(r"[,;.:][\])]*$", para.lines[-1])
-        ):
+        if block.kind is not Kind.LINE or _bare(para):
+            return False
+        after_blank = block.gap and re.search(r"[,;.:][\])]*$", para.lines[-1])
+        bracketed = re.match(r"^\[[A-Z]", block.text) and re.search(r"[;.][\])]*$", para.lines[-1])
+        if not (after_blank or bracketed):
             return False
         self.guess(block, f"text printed without a label {self.where()}: imported as an unnumbered paragraph")
         self.new_paragraph(None, block.text, block, unnumbered=True)
