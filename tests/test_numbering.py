@@ -63,7 +63,10 @@ def test_document_order() -> None:
     assert Number(18) < Number(18, 1) < Number(18, 2) < Number(19)
     assert Number(6) < Number(6, 0, 1) < Number(6, 1)
     assert Number(20, -1) < Number(20) < Number(20, 1)  # 20 ante, 20, 20 bis
-    assert Number(16) < Number(16, 1) < Number(16, point=1) < Number(16, 1, point=1) < Number(16, point=2) < Number(17)
+    # 16.1, 16.2 are parts of 16: an insertion after 16 follows them (the Geneva text's 26 bis after 26.6)
+    assert Number(16) < Number(16, point=1) < Number(16, 1, point=1) < Number(16, point=2) < Number(16, 1) < Number(17)
+    assert Number(16, -1) < Number(16) < Number(16, unnumbered=1) < Number(16, point=1) < Number(16, point=999)
+    assert Number(16, point=999) < Number(16, 1) < Number(16, 1, 1) < Number(16, 1, unnumbered=1) < Number(16, 2)
     assert Number(5) < Number(5, 0, 1) < Number(5, unnumbered=1) < Number(5, unnumbered=2) < Number(5, 1)
     assert Number(0, unnumbered=1) < Number(1)
 
