@@ -29,6 +29,7 @@ from zerodraft.redline import html as redline_html
 from zerodraft.redline import markdown as redline_markdown
 from zerodraft.redline.wholes import Step, Whole, find
 from zerodraft.references.lookup import lookup
+from zerodraft.rounds.proposal import new_problems, propose
 from zerodraft.source import WorkingTree
 
 pytestmark = pytest.mark.usefixtures("secretariat")
@@ -83,7 +84,8 @@ def treaty(tmp_path: Path) -> Path:
     return four_parts(tmp_path / "repo")
 
 
-def test_divisions_as_diplomats_name_them(tmp_path: Path) -> None:
+def chapters(tmp_path: Path) -> Document:
+    """A treaty in two chapters, the second in two sections, and an annex."""
     sections = {
         "01-chapter-i": 'kind: chapter\nnumber: "I"\ntitle: General\n',
         "01-chapter-i/01-article-1": 'kind: article\nnumber: "1"\n',
@@ -98,6 +100,11 @@ def test_divisions_as_diplomats_name_them(tmp_path: Path) -> None:
     paragraphs["03-annex-ii/001.md"] = "The annex."
     document_yaml = "title: A treaty\ndraft:\n  name: Draft 1\nnumbering:\n  paragraphs: per-article\n"
     document = read(write_document(tmp_path, document_yaml, sections, paragraphs))
+    return document
+
+
+def test_divisions_as_diplomats_name_them(tmp_path: Path) -> None:
+    document = chapters(tmp_path)
     for name, folder in {
         "Chapter II": "02-chapter-ii",
         "chapter ii": "02-chapter-ii",
@@ -120,6 +127,34 @@ def test_divisions_as_diplomats_name_them(tmp_path: Path) -> None:
         with pytest.raises(Fatal) as refused:
             lookup(document, name)
         assert refused.value.message == said
+
+
+def test_a_section_and_a_chapter_proposed(tmp_path: Path) -> None:
+    """The same proposals on a section of a chapter, and on a chapter: the files they write
+    check clean, in place."""
+    document = chapters(tmp_path)
+    files = {
+        p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in (tmp_path / "outcome").rglob("*") if p.is_file()
+    }
+    current = {path: data.decode() for path, data in files.items()}
+    for name, text, written in (
+        (
+            "Section 1 of Chapter II",
+            "New zones.",
+            "outcome/02-chapter-ii/01bis-section-1-bis/02bis-article-2-bis/001.md",
+        ),
+        ("chapter 2", "New chapter.", "outcome/02bis-chapter-ii-bis/03bis-article-3-bis/001.md"),
+        ("annex II", "New annex.", "outcome/03bis-annex-ii-bis/001.md"),
+    ):
+        change = propose(document, current, "insert-after", name, "Kenya", text, title="Title")
+        assert change.path == written, name
+        planned = {**files, **{w.path: w.content.encode() for w in change.writes()}}
+        assert new_problems(files, planned, "outcome") == [], name
+    deletion = propose(document, current, "delete", "Section 2", "Norway")
+    assert (deletion.summary, [w.path for w in deletion.writes()]) == (
+        "Norway proposes to delete Section 2",
+        ["outcome/02-chapter-ii/02-section-2/03-article-3/001.md"],
+    )
 
 
 def test_a_division_the_draft_does_not_have(treaty: Path, capsys: pytest.CaptureFixture[str]) -> None:
