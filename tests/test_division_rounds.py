@@ -190,6 +190,11 @@ def test_a_round_on_parts(treaty: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "Article 8; 1 paragraph)_" in said
 
     git(secretariat, "fetch", "-q")
+    # The compilation of proposals heads Kenya's with the Part and article it proposes.
+    zd(secretariat, "compile", "--refs", "refs/remotes/origin", "-o", str(secretariat.parent / "compiled.md"))
+    compiled = (secretariat.parent / "compiled.md").read_text()
+    assert "## PART II bis\nREGIONAL COOPERATION / Article 6 bis\nRegional bodies\n" in compiled
+    assert "## PART IV\nFINAL / Article 8\nSubject 8\n" in compiled
     for branch in ("kenya/insert-after-PartIIbis", "norway/delete-PartIV"):
         git(secretariat, "merge", "-q", "--no-ff", f"origin/{branch}", "-m", f"Merge {branch}")
     git(secretariat, "push", "-q")
@@ -326,6 +331,20 @@ def test_a_round_on_the_parts_of_the_bbnj_agreement(tmp_path: Path, capsys: pyte
         ("inserted", "PART II", Whole("inserted", ("9",), 1)),
         ("deleted", "PART VIII", Whole("deleted", ("53", "54", "55"), len(gone))),
     ]
+
+
+def test_a_heading_a_branch_proposes_is_cleaned_in_the_compilation(treaty: Path) -> None:
+    """The heading of a new Part comes from the delegation's branch: untrusted, so a terminal
+    escape in it is shown as U+FFFD, never passed on."""
+    zd(treaty, "propose", *NEW_PART, "--new-branch")
+    folder = treaty / "outcome/02bis-part-ii-bis"
+    (folder / "section.yaml").write_text('kind: part\nnumber: "II bis"\ntitle: "EVIL\\e[2J"\n')
+    git(treaty, "commit", "-q", "-am", "A title with an escape")
+    git(treaty, "switch", "-q", "main")
+    zd(treaty, "compile", "--refs", "refs/heads/kenya", "-o", str(treaty.parent / "compiled.md"))
+    compiled = (treaty.parent / "compiled.md").read_text()
+    assert "\x1b" not in compiled
+    assert "## PART II bis\nEVIL\ufffd\\[2J / Article 6 bis\nRegional bodies\n" in compiled  # Markdown-escaped too
 
 
 def step(kind: str, depth: int = -1, section: str = "", number: str = "", old: str = "", new: str = "") -> Step:
