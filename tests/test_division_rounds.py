@@ -15,6 +15,8 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import clone_of, git, write_paragraph
 from redline_helpers import accept_all, reject_all
@@ -30,7 +32,7 @@ from zerodraft.redline import markdown as redline_markdown
 from zerodraft.redline.wholes import Step, Whole, find
 from zerodraft.references.lookup import lookup
 from zerodraft.rounds.proposal import new_problems, propose
-from zerodraft.source import WorkingTree
+from zerodraft.source import MemoryTree, WorkingTree
 
 pytestmark = pytest.mark.usefixtures("secretariat")
 NEW_PART = (
@@ -408,3 +410,53 @@ def test_only_a_division_gone_or_come_whole_is_said_whole() -> None:
     assert find([kept, labelled, step("same", old="open", new="open")], "deleted") == {}
     heading = step("inserted", 0, "heading")
     assert find([heading, step("inserted", new="proposed")], "deleted") == {}  # an agenda item is not a division
+
+
+ROMAN = ("I", "II", "III", "IV", "V")
+
+
+def parts_files(shape: list[list[int]], dropped: int = -1, deleted: int = -1) -> dict[str, bytes]:
+    """A treaty whose Part n holds ``len(shape[n])`` articles (numbered on through the Parts),
+    the k-th with ``shape[n][k]`` paragraphs; Part ``dropped`` left out, Part ``deleted``'s
+    paragraphs labelled deleted."""
+    files = {
+        "outcome/document.yaml": b"title: A treaty\ndraft:\n  name: Draft 1\nnumbering:\n  paragraphs: per-article\n",
+        "outcome/delegations.yaml": b"delegations: []\n",
+    }
+    article = 0
+    for index, articles in enumerate(shape):
+        part = f"outcome/{index + 1:02d}-part-{ROMAN[index].lower()}"
+        for count in articles:
+            article += 1
+            if index == dropped:
+                continue
+            folder = f"{part}/{article:02d}-article-{article}"
+            files[f"{part}/section.yaml"] = f'kind: part\nnumber: "{ROMAN[index]}"\n'.encode()
+            files[f"{folder}/section.yaml"] = f'kind: article\nnumber: "{article}"\n'.encode()
+            status = "deleted" if index == deleted else "open"
+            for n in range(1, count + 1):
+                files[f"{folder}/{n:03d}.md"] = f"---\nid: p-{article}-{n}\nstatus: {status}\n---\nText {n}.\n".encode()
+    return files
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.integers(1, 2), min_size=1, max_size=3), min_size=2, max_size=5), st.data())
+def test_a_part_gone_or_come_is_said_whole_once(shape: list[list[int]], data: st.DataObject) -> None:
+    """Whatever the Parts hold: the Part left out of a draft is the one block said deleted as a
+    whole, with its articles and paragraphs; compared the other way it is inserted as a whole;
+    with its paragraphs labelled deleted instead, it is proposed for deletion as a whole."""
+    chosen = data.draw(st.integers(0, len(shape) - 1))
+    whole = read_files(parts_files(shape))
+    first = sum(len(a) for a in shape[:chosen])
+    expected = (tuple(str(first + k + 1) for k in range(len(shape[chosen]))), sum(shape[chosen]))
+    for old, new, how in (
+        (whole, read_files(parts_files(shape, dropped=chosen)), "deleted"),
+        (read_files(parts_files(shape, dropped=chosen)), whole, "inserted"),
+        (whole, read_files(parts_files(shape, deleted=chosen)), "labelled-deleted"),
+    ):
+        said = [(b.item.text, b.whole) for b in redline.compare(old, new).blocks if b.whole]
+        assert said == [(f"PART {ROMAN[chosen]}", Whole(how, *expected))]
+
+
+def read_files(files: dict[str, bytes]) -> Document:
+    return reader.read(MemoryTree(files)).document
