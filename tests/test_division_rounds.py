@@ -175,6 +175,14 @@ def test_a_division_the_draft_does_not_have(treaty: Path, capsys: pytest.Capture
     assert "'amend' is made on a paragraph" in capsys.readouterr().err
     assert main(["-C", str(treaty), "propose", *NEW_PART[:4]]) == 2  # no --text
     assert "'insert-after' needs the proposed text" in capsys.readouterr().err
+    for option, title, said in (
+        ("--title", "EVIL\x1b[2J", "(U+001B) at column 5"),
+        ("--article-title", "A\u202eB", "(U+202E) at column 2"),
+    ):
+        assert main(["-C", str(treaty), "propose", *NEW_PART[:-2], option, title, *NEW_PART[-2:]]) == 2
+        assert capsys.readouterr().err.startswith(
+            f"zerodraft propose: {option} holds a hidden or control character {said}"
+        )
     assert git(treaty, "status", "--porcelain", "outcome") == ""  # nothing written
     last = treaty / "outcome/04-part-iv/08-article-8/001.md"
     last.write_text(last.read_text().replace("status: open", "status: agreed"))
