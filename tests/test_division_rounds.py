@@ -292,6 +292,8 @@ def test_a_round_on_parts(treaty: Path, capsys: pytest.CaptureFixture[str]) -> N
     page = redline_html.render(diff)
     assert '<p class="facts whole">(inserted as a whole: Article 7; 1 paragraph)</p>' in page
     assert '<p class="facts whole">(deleted as a whole: Article 8; 1 paragraph)</p>' in page
+    assert '<li><a href="#inserted-outcome/03-part-iii">PART III — REGIONAL COOPERATION (inserted as a whole: ' in page
+    assert '<h2 id="inserted-outcome/03-part-iii"><ins>' in page  # the link's target
     word = redline_docx.render(diff)
     remarks = [c.text for c in docx.Document(io.BytesIO(word)).comments]
     assert {"inserted as a whole: Article 7; 1 paragraph", "deleted as a whole: Article 8; 1 paragraph"} <= set(remarks)
