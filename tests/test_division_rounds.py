@@ -15,6 +15,8 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import clone_of, git, write_paragraph
 from redline_helpers import accept_all, reject_all
@@ -29,7 +31,8 @@ from zerodraft.redline import html as redline_html
 from zerodraft.redline import markdown as redline_markdown
 from zerodraft.redline.wholes import Step, Whole, find
 from zerodraft.references.lookup import lookup
-from zerodraft.source import WorkingTree
+from zerodraft.rounds.proposal import new_problems, propose
+from zerodraft.source import MemoryTree, WorkingTree
 
 pytestmark = pytest.mark.usefixtures("secretariat")
 NEW_PART = (
@@ -83,7 +86,8 @@ def treaty(tmp_path: Path) -> Path:
     return four_parts(tmp_path / "repo")
 
 
-def test_divisions_as_diplomats_name_them(tmp_path: Path) -> None:
+def chapters(tmp_path: Path) -> Document:
+    """A treaty in two chapters, the second in two sections, and an annex."""
     sections = {
         "01-chapter-i": 'kind: chapter\nnumber: "I"\ntitle: General\n',
         "01-chapter-i/01-article-1": 'kind: article\nnumber: "1"\n',
@@ -98,6 +102,11 @@ def test_divisions_as_diplomats_name_them(tmp_path: Path) -> None:
     paragraphs["03-annex-ii/001.md"] = "The annex."
     document_yaml = "title: A treaty\ndraft:\n  name: Draft 1\nnumbering:\n  paragraphs: per-article\n"
     document = read(write_document(tmp_path, document_yaml, sections, paragraphs))
+    return document
+
+
+def test_divisions_as_diplomats_name_them(tmp_path: Path) -> None:
+    document = chapters(tmp_path)
     for name, folder in {
         "Chapter II": "02-chapter-ii",
         "chapter ii": "02-chapter-ii",
@@ -122,6 +131,34 @@ def test_divisions_as_diplomats_name_them(tmp_path: Path) -> None:
         assert refused.value.message == said
 
 
+def test_a_section_and_a_chapter_proposed(tmp_path: Path) -> None:
+    """The same proposals on a section of a chapter, and on a chapter: the files they write
+    check clean, in place."""
+    document = chapters(tmp_path)
+    files = {
+        p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in (tmp_path / "outcome").rglob("*") if p.is_file()
+    }
+    current = {path: data.decode() for path, data in files.items()}
+    for name, text, written in (
+        (
+            "Section 1 of Chapter II",
+            "New zones.",
+            "outcome/02-chapter-ii/01bis-section-1-bis/02bis-article-2-bis/001.md",
+        ),
+        ("chapter 2", "New chapter.", "outcome/02bis-chapter-ii-bis/03bis-article-3-bis/001.md"),
+        ("annex II", "New annex.", "outcome/03bis-annex-ii-bis/001.md"),
+    ):
+        change = propose(document, current, "insert-after", name, "Kenya", text, title="Title")
+        assert change.path == written, name
+        planned = {**files, **{w.path: w.content.encode() for w in change.writes()}}
+        assert new_problems(files, planned, "outcome") == [], name
+    deletion = propose(document, current, "delete", "Section 2", "Norway")
+    assert (deletion.summary, [w.path for w in deletion.writes()]) == (
+        "Norway proposes to delete Section 2",
+        ["outcome/02-chapter-ii/02-section-2/03-article-3/001.md"],
+    )
+
+
 def test_a_division_the_draft_does_not_have(treaty: Path, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     for name, shown in (
@@ -138,6 +175,14 @@ def test_a_division_the_draft_does_not_have(treaty: Path, capsys: pytest.Capture
     assert "'amend' is made on a paragraph" in capsys.readouterr().err
     assert main(["-C", str(treaty), "propose", *NEW_PART[:4]]) == 2  # no --text
     assert "'insert-after' needs the proposed text" in capsys.readouterr().err
+    for option, title, said in (
+        ("--title", "EVIL\x1b[2J", "(U+001B) at column 5"),
+        ("--article-title", "A\u202eB", "(U+202E) at column 2"),
+    ):
+        assert main(["-C", str(treaty), "propose", *NEW_PART[:-2], option, title, *NEW_PART[-2:]]) == 2
+        assert capsys.readouterr().err.startswith(
+            f"zerodraft propose: {option} holds a hidden or control character {said}"
+        )
     assert git(treaty, "status", "--porcelain", "outcome") == ""  # nothing written
     last = treaty / "outcome/04-part-iv/08-article-8/001.md"
     last.write_text(last.read_text().replace("status: open", "status: agreed"))
@@ -190,6 +235,11 @@ def test_a_round_on_parts(treaty: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "Article 8; 1 paragraph)_" in said
 
     git(secretariat, "fetch", "-q")
+    # The compilation of proposals heads Kenya's with the Part and article it proposes.
+    zd(secretariat, "compile", "--refs", "refs/remotes/origin", "-o", str(secretariat.parent / "compiled.md"))
+    compiled = (secretariat.parent / "compiled.md").read_text()
+    assert "## PART II bis\nREGIONAL COOPERATION / Article 6 bis\nRegional bodies\n" in compiled
+    assert "## PART IV\nFINAL / Article 8\nSubject 8\n" in compiled
     for branch in ("kenya/insert-after-PartIIbis", "norway/delete-PartIV"):
         git(secretariat, "merge", "-q", "--no-ff", f"origin/{branch}", "-m", f"Merge {branch}")
     git(secretariat, "push", "-q")
@@ -242,6 +292,8 @@ def test_a_round_on_parts(treaty: Path, capsys: pytest.CaptureFixture[str]) -> N
     page = redline_html.render(diff)
     assert '<p class="facts whole">(inserted as a whole: Article 7; 1 paragraph)</p>' in page
     assert '<p class="facts whole">(deleted as a whole: Article 8; 1 paragraph)</p>' in page
+    assert '<li><a href="#inserted-outcome/03-part-iii">PART III — REGIONAL COOPERATION (inserted as a whole: ' in page
+    assert '<h2 id="inserted-outcome/03-part-iii"><ins>' in page  # the link's target
     word = redline_docx.render(diff)
     remarks = [c.text for c in docx.Document(io.BytesIO(word)).comments]
     assert {"inserted as a whole: Article 7; 1 paragraph", "deleted as a whole: Article 8; 1 paragraph"} <= set(remarks)
@@ -328,6 +380,20 @@ def test_a_round_on_the_parts_of_the_bbnj_agreement(tmp_path: Path, capsys: pyte
     ]
 
 
+def test_a_heading_a_branch_proposes_is_cleaned_in_the_compilation(treaty: Path) -> None:
+    """The heading of a new Part comes from the delegation's branch: untrusted, so a terminal
+    escape in it is shown as U+FFFD, never passed on."""
+    zd(treaty, "propose", *NEW_PART, "--new-branch")
+    folder = treaty / "outcome/02bis-part-ii-bis"
+    (folder / "section.yaml").write_text('kind: part\nnumber: "II bis"\ntitle: "EVIL\\e[2J"\n')
+    git(treaty, "commit", "-q", "-am", "A title with an escape")
+    git(treaty, "switch", "-q", "main")
+    zd(treaty, "compile", "--refs", "refs/heads/kenya", "-o", str(treaty.parent / "compiled.md"))
+    compiled = (treaty.parent / "compiled.md").read_text()
+    assert "\x1b" not in compiled
+    assert "## PART II bis\nEVIL\ufffd\\[2J / Article 6 bis\nRegional bodies\n" in compiled  # Markdown-escaped too
+
+
 def step(kind: str, depth: int = -1, section: str = "", number: str = "", old: str = "", new: str = "") -> Step:
     """A block for :func:`find`: a heading at ``depth`` (of ``section`` kind), or a paragraph."""
     return Step(kind, depth >= 0, max(depth, 0), section, number, old, new)
@@ -354,3 +420,53 @@ def test_only_a_division_gone_or_come_whole_is_said_whole() -> None:
     assert find([kept, labelled, step("same", old="open", new="open")], "deleted") == {}
     heading = step("inserted", 0, "heading")
     assert find([heading, step("inserted", new="proposed")], "deleted") == {}  # an agenda item is not a division
+
+
+ROMAN = ("I", "II", "III", "IV", "V")
+
+
+def parts_files(shape: list[list[int]], dropped: int = -1, deleted: int = -1) -> dict[str, bytes]:
+    """A treaty whose Part n holds ``len(shape[n])`` articles (numbered on through the Parts),
+    the k-th with ``shape[n][k]`` paragraphs; Part ``dropped`` left out, Part ``deleted``'s
+    paragraphs labelled deleted."""
+    files = {
+        "outcome/document.yaml": b"title: A treaty\ndraft:\n  name: Draft 1\nnumbering:\n  paragraphs: per-article\n",
+        "outcome/delegations.yaml": b"delegations: []\n",
+    }
+    article = 0
+    for index, articles in enumerate(shape):
+        part = f"outcome/{index + 1:02d}-part-{ROMAN[index].lower()}"
+        for count in articles:
+            article += 1
+            if index == dropped:
+                continue
+            folder = f"{part}/{article:02d}-article-{article}"
+            files[f"{part}/section.yaml"] = f'kind: part\nnumber: "{ROMAN[index]}"\n'.encode()
+            files[f"{folder}/section.yaml"] = f'kind: article\nnumber: "{article}"\n'.encode()
+            status = "deleted" if index == deleted else "open"
+            for n in range(1, count + 1):
+                files[f"{folder}/{n:03d}.md"] = f"---\nid: p-{article}-{n}\nstatus: {status}\n---\nText {n}.\n".encode()
+    return files
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.integers(1, 2), min_size=1, max_size=3), min_size=2, max_size=5), st.data())
+def test_a_part_gone_or_come_is_said_whole_once(shape: list[list[int]], data: st.DataObject) -> None:
+    """Whatever the Parts hold: the Part left out of a draft is the one block said deleted as a
+    whole, with its articles and paragraphs; compared the other way it is inserted as a whole;
+    with its paragraphs labelled deleted instead, it is proposed for deletion as a whole."""
+    chosen = data.draw(st.integers(0, len(shape) - 1))
+    whole = read_files(parts_files(shape))
+    first = sum(len(a) for a in shape[:chosen])
+    expected = (tuple(str(first + k + 1) for k in range(len(shape[chosen]))), sum(shape[chosen]))
+    for old, new, how in (
+        (whole, read_files(parts_files(shape, dropped=chosen)), "deleted"),
+        (read_files(parts_files(shape, dropped=chosen)), whole, "inserted"),
+        (whole, read_files(parts_files(shape, deleted=chosen)), "labelled-deleted"),
+    ):
+        said = [(b.item.text, b.whole) for b in redline.compare(old, new).blocks if b.whole]
+        assert said == [(f"PART {ROMAN[chosen]}", Whole(how, *expected))]
+
+
+def read_files(files: dict[str, bytes]) -> Document:
+    return reader.read(MemoryTree(files)).document

@@ -298,6 +298,7 @@ def test_a_negotiating_texts_labelled_preambles(
         ("", "[Additional"),
         ("", "Have"),
     ]
+    assert [p.text.split()[0] for p in labelled[1].paragraphs][5:] == ["Emphasizing", "[Additional"]
     assert [p.text.split()[0] for p in labelled[2].paragraphs] == [
         "Recalling", "Resolving", "Noting", "Stressing", "Emphasizing", "Urging",
     ]  # fmt: skip
@@ -309,6 +310,59 @@ def test_a_negotiating_texts_labelled_preambles(
     assert "Pp1 Being Parties" not in (
         result.folder / "01-a-draft-agreement" / "00-parties-this-agreement" / "001.md"
     ).read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_an_insertion_printed_after_its_paragraphs_decimals(
+    corpus: dict[str, Imported], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The Geneva text prints 26.1 … 26.6, then 26 bis and 26 ter (and 16 bis after 16.5, 57 bis
+    after 57.2): read as printed, numbered, in that order; "paragraph 26 bis above" resolves."""
+    result = imported(corpus, tmp_path_factory, "draft-cop21-geneva-negotiating-text-2015-02-12.pdf")
+    document = read(WorkingTree(result.folder.parent)).document
+    adaptation = next(s for s in document.sections if s.path.endswith("05-e-adaptation-loss-damage"))
+    numbered = [p.label for p in adaptation.paragraphs if not p.number.is_unnumbered]
+    at = numbered.index("26")
+    assert numbered[at : at + 10] == [
+        "26",
+        "26.1",
+        "26.2",
+        "26.2 bis",
+        "26.3",
+        "26.3 bis",
+        "26.4",
+        "26.5",
+        "26.6",
+        "26 bis",
+    ]
+    assert numbered[at + 10 : at + 12] == ["26 ter", "27"]
+    bis = next(p for p in adaptation.paragraphs if p.label == "26 bis")
+    assert bis.text.startswith("[Parties that include an adaptation component in their nationally determined")
+    labels = {p.label for p in document.paragraphs()}
+    assert {"16 bis", "16 ter", "31 bis", "53 bis", "57 bis"} <= labels
+    recorded = {r.what for r in document.config.as_printed}
+    assert not any("26 bis" in what for what in recorded)  # the 4 references to it now resolve
+
+
+@pytest.mark.slow
+def test_an_option_block_holding_paragraphs_that_number_on(
+    corpus: dict[str, Imported], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The Geneva text's section I: "[Option 1:" alone, paragraphs 58–60, then "Option 2: No
+    general provisions on capacity-building.]": an options folder, its extent in the report;
+    61 after it. (Its other numbered option blocks renumber a paragraph, or stand inside one.)"""
+    result = imported(corpus, tmp_path_factory, "draft-cop21-geneva-negotiating-text-2015-02-12.pdf")
+    document = read(WorkingTree(result.folder.parent)).document
+    capacity = next(s for s in document.sections if s.path.endswith("08-i-capacity-building"))
+    (block,) = [s for s in capacity.walk() if s.kind.value == "options"]
+    first, second = block.subsections
+    assert (first.number, first.heading, second.number, second.heading) == ("1", "[Option 1:", "2", "Option 2:")
+    assert [p.label for s in first.walk() for p in s.paragraphs] == ["58", "59", "60"]
+    assert [p.text.strip() for p in second.paragraphs] == ["No general provisions on capacity-building.]"]
+    later = [p.label for s in capacity.subsections[1:] for p in s.paragraphs if not p.number.is_unnumbered]
+    assert later[:1] == ["61"]
+    report = (result.folder.parent / "outcome.import-report.md").read_text(encoding="utf-8")
+    assert "an option block (Option 1–2), lines 3281–" in report and "its options hold paragraphs numbered on" in report
 
 
 #: What `zerodraft check` still finds in a treaty imported whole (or, for a reference, what the

@@ -226,3 +226,26 @@ def test_in_a_treaty_without_titles_a_long_first_line_stays_text(tmp_path: Path)
     ]
     document = imported_text(tmp_path, "CONVENTION ON SOMETHING\n\n" + "\n".join(articles))
     assert not any(s.title for s in document.walk())
+
+
+def test_a_final_act_in_capitals_numbers_its_own_paragraphs(tmp_path: Path) -> None:
+    """ "FINAL ACT" / "OF THE CONFERENCE ON SOMETHING": its title in capitals, its own
+    paragraphs numbered from 1 (not after the treaty's), resolutions numbered 1, 2 …"""
+    text = TREATY_WITH_FINAL_ACT.split("Final Act of the Conference")[0] + (
+        "FINAL ACT\nOF THE CONFERENCE ON SOMETHING\n\n"
+        "1. The General Assembly, by resolution 3067 (XXVIII), decided to convene the Conference.\n\n"
+        "2. The Conference held eleven sessions.\n\n"
+        "ANNEX I\n\nRESOLUTION 1\n\nThe Conference on Something,\n\n"
+        "Decides that the Convention shall be open for signature.\n"
+    )
+    document = imported_text(tmp_path, text)
+    assert problems_of(tmp_path) == []
+    act = document.sections[-1]
+    assert act.heading == "FINAL ACT\nOF THE CONFERENCE ON SOMETHING"
+    assert [p.label for p in act.paragraphs] == ["1", "2"]
+    (resolution,) = act.subsections[0].subsections
+    assert resolution.heading == "RESOLUTION 1"
+    assert [p.text.strip() for p in resolution.paragraphs] == [
+        "The Conference on Something,",
+        "Decides that the Convention shall be open for signature.",
+    ]

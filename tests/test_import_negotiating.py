@@ -9,11 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import UN_CORPUS
 from test_check import problems_of
 from test_import_families import imported_text
-from zerodraft.importing import apart, runtogether
+from zerodraft.importing import apart, options, runtogether
 from zerodraft.importing.plaintext import read
 from zerodraft.main import main
 from zerodraft.reader import read as read_document
@@ -432,6 +434,16 @@ def test_a_labelled_preamble_inside_a_part_numbers_on_its_own(tmp_path: Path) ->
     assert "SUBSIDIARY BODY" not in report(tmp_path).split("## Removed as extraction artefacts")[-1]
 
 
+def test_a_bracketed_note_under_a_finished_recital_is_a_paragraph_of_its_own(tmp_path: Path) -> None:
+    """ "… recommendations;" then "[Further preambular paragraphs.]" with no blank line between."""
+    text = LABELLED_DECISION.replace("its recommendations,\n\n[Further", "its recommendations;\n[Further")
+    document = imported_text(tmp_path, text)
+    assert [(document.printed_number(p), p.text.split()[0]) for p in document.paragraphs()][1:3] == [
+        ("PP.2", "Noting"),
+        ("", "[Further"),
+    ]
+
+
 def test_a_labelled_preamble_is_printed_with_its_labels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every format prints "PP.1" where the source did; the JSON export says so."""
     import json
@@ -452,3 +464,133 @@ def test_a_number_prefix_is_letters(tmp_path: Path) -> None:
     section.write_text(section.read_text(encoding="utf-8").replace("PP.", "'1)'"), encoding="utf-8")
     found = [p for p in problems_of(tmp_path) if p.path == str(section.relative_to(tmp_path))]
     assert [p.code for p in found] == ["ZD503"] and "'number-prefix: 1)' is not a label" in found[0].message
+
+
+DECIMALS_THEN_BIS = (
+    "Negotiating text\n\n"
+    "A. [Adaptation\n"
+    "1. [All Parties shall plan adaptation.]\n"
+    "2. All Parties shall act on adaptation:\n"
+    "2.1 All Parties to base their efforts on science.\n"
+    "2.2 All Parties shall involve stakeholders.\n"
+    "2.2 bis. All Parties shall give priority to the most vulnerable.\n"
+    "2.3 All Parties shall report.\n"
+    "2 bis. [Parties that include an adaptation component may do so at one of these levels.]\n"
+    "2 ter. [Developed country Parties shall support them.]\n"
+    "3. The secretariat shall keep a registry of the actions under paragraphs 2 and 2 bis above.]\n"
+)
+
+
+def test_an_insertion_after_a_paragraphs_decimals_is_read_as_printed(tmp_path: Path) -> None:
+    """2, 2.1 … 2.3, then 2 bis and 2 ter (as negotiating texts print them, the Geneva text's
+    26 bis after 26.6): numbered, in the printed order, "paragraphs 2 and 2 bis above" refers
+    to them; the check is clean."""
+    document = imported_text(tmp_path, DECIMALS_THEN_BIS)
+    assert [str(p) for p in problems_of(tmp_path)] == []
+    assert [p.label for p in document.paragraphs()] == [
+        "1", "2", "2.1", "2.2", "2.2 bis", "2.3", "2 bis", "2 ter", "3",
+    ]  # fmt: skip
+    folder = tmp_path / "outcome" / "01-a-adaptation"
+    assert (folder / "002bis.md").is_file() and (folder / "002.2bis.md").is_file()
+    assert "as-printed" not in (tmp_path / "outcome" / "document.yaml").read_text(encoding="utf-8")
+
+
+def test_an_insertion_must_still_follow_its_paragraph(tmp_path: Path) -> None:
+    """2 ter without 2 bis, or 2.4 bis without 2.4, is out of sequence as before (ZD203)."""
+    imported_text(tmp_path, DECIMALS_THEN_BIS)
+    folder = tmp_path / "outcome" / "01-a-adaptation"
+    (folder / "002bis.md").unlink()
+    (folder / "002.2.md").rename(folder / "002.4.md")
+    found = sorted((p.code, p.path.rsplit("/", 1)[-1]) for p in problems_of(tmp_path))
+    assert ("ZD203", "002ter.md") in found and ("ZD203", "002.2bis.md") in found
+
+
+SPANNING = (
+    "Negotiating text\n\n"
+    "A. [Capacity-building\n"
+    "1. [Parties shall cooperate.]\n"
+    "[Option 1:\n"
+    "2. [The objective of capacity-building should be to enable all Parties to act.]\n"
+    "3. [Capacity-building to be guided by the following:\n"
+    "a. The principles of the Convention;\n"
+    "b. A country-driven way.]\n"
+    "Option 2:\n"
+    "Capacity-building shall be addressed in a decision.\n"
+    "Option 3: No general provisions on capacity-building.]\n"
+    "4. [Parties shall report on capacity-building.]]\n"
+)
+
+
+def test_an_option_block_whose_options_hold_paragraphs_numbered_on(tmp_path: Path) -> None:
+    """ "[Option 1:" alone, paragraphs 2 and 3, "Option 2:", "Option 3: …]": the bracket the
+    block opens closes with its last option, so its extent is clear: an options folder (option
+    1 holding 2 and 3, options 2 and 3 their unnumbered text), 4 after it; the report says so."""
+    document = imported_text(tmp_path, SPANNING)
+    assert [str(p) for p in problems_of(tmp_path)] == []
+    options_ = [s for s in document.walk() if s.kind.value == "option"]
+    assert [(o.number, o.heading) for o in options_] == [("1", "[Option 1:"), ("2", "Option 2:"), ("3", "Option 3:")]
+    assert [p.label for p in options_[0].paragraphs] == ["2", "3"]
+    assert [p.text.strip() for p in options_[1].paragraphs] == ["Capacity-building shall be addressed in a decision."]
+    assert [p.text.strip() for p in options_[2].paragraphs] == ["No general provisions on capacity-building.]"]
+    after = [s for s in document.walk() if s.untitled and s.kind.value == "heading"]
+    assert [p.label for p in after[0].paragraphs] == ["4"]
+    assert "an option block (Option 1–3), lines 5–12: each option's extent is a guess (its options hold" in report(
+        tmp_path
+    )
+
+
+def test_an_option_block_whose_brackets_do_not_balance_ends_with_its_one_line_option(tmp_path: Path) -> None:
+    """The source's brackets not balancing inside the block (an unclosed "[" in option 1), a
+    last option printed on its label's line, then a subheading in brackets: that is its end."""
+    text = SPANNING.replace("b. A country-driven way.]", "b. [A country-driven way.").replace(
+        "4. [Parties", "[Reporting]\n4. [Parties"
+    )
+    document = imported_text(tmp_path, text)
+    assert [o.number for o in document.walk() if o.kind.value == "option"] == ["1", "2", "3"]
+    assert [p.label for p in document.paragraphs() if not p.number.is_unnumbered] == ["1", "2", "3", "4"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Option 3: No general provisions on capacity-building.]\n", "Option 3:\n5. [Parties shall act.]]\n"),
+        ("[Option 1:\n", "Option 1:\n"),
+        ("Option 2:\n", "Option 3:\n"),
+    ],
+    ids=["a-later-option-numbers-paragraphs", "no-bracket-opens-the-block", "labels-out-of-sequence"],
+)
+def test_an_option_block_whose_extent_is_not_clear_is_read_as_before(tmp_path: Path, old: str, new: str) -> None:
+    document = imported_text(tmp_path, SPANNING.replace(old, new))
+    assert not [s for s in document.walk() if s.kind.value == "options"]
+    assert "its options hold paragraphs numbered on" not in report(tmp_path)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "2. [Parties shall act.]",
+                "3. [Parties shall [report].",
+                "a. The principles;]",
+                "Option 2:",
+                "Option 3: No provision.]",
+                "Option 2: None.",
+                "[Commitments]",
+                "B. [Finance",
+                "Text of an option.",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_an_option_blocks_extent_is_found_only_after_its_labels(lines: list[str]) -> None:
+    """Whatever follows "[Option 1:", a block found has labels 2, 3 … in order, each after the
+    one before, and ends at or after its last label, before any heading."""
+    texts = ["[Option 1:", *lines]
+    found = options.spanning(texts, 0, [False] * len(texts))
+    if found is None:
+        return
+    where = sorted(found.labels)
+    assert [found.labels[i] for i in where] == list(range(2, len(where) + 2))
+    assert where[0] > 0 and where[-1] <= found.end < len(texts)
+    assert not any(t.startswith("B.") for t in texts[: found.end + 1])

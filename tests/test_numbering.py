@@ -63,7 +63,10 @@ def test_document_order() -> None:
     assert Number(18) < Number(18, 1) < Number(18, 2) < Number(19)
     assert Number(6) < Number(6, 0, 1) < Number(6, 1)
     assert Number(20, -1) < Number(20) < Number(20, 1)  # 20 ante, 20, 20 bis
-    assert Number(16) < Number(16, 1) < Number(16, point=1) < Number(16, 1, point=1) < Number(16, point=2) < Number(17)
+    # 16.1, 16.2 are parts of 16: an insertion after 16 follows them (the Geneva text's 26 bis after 26.6)
+    assert Number(16) < Number(16, point=1) < Number(16, 1, point=1) < Number(16, point=2) < Number(16, 1) < Number(17)
+    assert Number(16, -1) < Number(16) < Number(16, unnumbered=1) < Number(16, point=1) < Number(16, point=999)
+    assert Number(16, point=999) < Number(16, 1) < Number(16, 1, 1) < Number(16, 1, unnumbered=1) < Number(16, 2)
     assert Number(5) < Number(5, 0, 1) < Number(5, unnumbered=1) < Number(5, unnumbered=2) < Number(5, 1)
     assert Number(0, unnumbered=1) < Number(1)
 
@@ -108,3 +111,12 @@ def test_file_names_sort_like_numbers_once_read(fields: list[tuple[int, int, int
     read_back = sorted(from_filename(n.filename()) or Number(-1) for n in numbers)
     assert read_back == sorted(numbers)
     assert [n.sort_key for n in read_back] == sorted(n.sort_key for n in numbers)
+
+
+@given(st.integers(1, 999), st.integers(1, 998), st.integers(1, 9))
+def test_decimals_are_parts_of_their_paragraph(base: int, point: int, rank: int) -> None:
+    """N < N.p < N.p bis < N.p+1 < N bis < N ter < N+1, whatever the numbers: an insertion after a
+    decimal stays with it, an insertion after the whole number follows all its decimals."""
+    assert Number(base) < Number(base, point=point) < Number(base, rank, point=point) < Number(base, point=point + 1)
+    assert Number(base, point=point + 1) < Number(base, 1) <= Number(base, rank) < Number(base + 1)
+    assert Number(base, -1) < Number(base) < Number(base, unnumbered=1) < Number(base, point=1)

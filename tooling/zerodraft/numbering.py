@@ -9,7 +9,9 @@ Inserted paragraphs take Latin ordinals after their base (``bis`` = 2nd, ``ter``
 to ``decies``), so that no other number changes during a round; ``ante`` is a paragraph
 inserted right *before* its base (``20 ante`` stands before 20).  Drafts such as the ADP
 Geneva text number some paragraphs with a decimal point (``16.1``, ``16.2``), which sort
-after 16 and before 17.  An alternative that would replace paragraph 6 is ``6 alt`` (a
+after 16 and before 17: they are parts of paragraph 16, so an insertion after 16 (``16 bis``)
+stands after all of them (16, 16.1, 16.2, 16 bis), as the Geneva text prints its 26 bis after
+26.1 … 26.6; ``16.2 bis`` is inserted after 16.2, before 16.3.  An alternative that would replace paragraph 6 is ``6 alt`` (a
 second one ``6 alt2``); it has no place of its own in the sequence.
 
 An *unnumbered* paragraph (a chapeau, "Have agreed as follows:") in a numbered section is
@@ -35,6 +37,9 @@ SUFFIXES: tuple[str, ...] = (
     "novies",
     "decies",
 )
+#: Where an insertion after a whole number ("18 bis") sorts among its decimals: after all of
+#: them (a decimal part is at most 999).
+AFTER_DECIMALS = 1000
 ANTE = "ante"
 """The suffix of a paragraph (or article) inserted right before its base: ``20 ante``."""
 
@@ -55,9 +60,10 @@ _ORDER_RE = re.compile(rf"^(?P<base>\d{{2,5}})(?P<suffix>{_SUFFIX_ALT})?$")
 class Number:
     """A paragraph number within its numbering unit.
 
-    Ordering follows the document: ``18 ante < 18 < 18 bis < 18 ter < 18.1 < 19``; an
-    alternative sorts right after the paragraph it would replace, and an unnumbered
-    paragraph ``18u`` right after 18 and its alternatives, before 18 bis.
+    Ordering follows the document: ``18 ante < 18 < 18.1 < 18.1 bis < 18.2 < 18 bis < 18 ter
+    < 19`` (an insertion after a whole number follows its decimals, which are parts of it);
+    an alternative sorts right after the paragraph it would replace, and an unnumbered
+    paragraph ``18u`` right after 18 and its alternatives, before 18.1 and 18 bis.
     """
 
     base: int
@@ -73,7 +79,9 @@ class Number:
     number), 2 for ``u2`` …"""
 
     def _key(self) -> tuple[int, int, int, int, int]:
-        return (self.base, self.point, self.rank, self.unnumbered, self.alt)
+        # "18 bis" after every "18.x": its decimal place is beyond the largest (999)
+        point = AFTER_DECIMALS if self.rank > 0 and not self.point else self.point
+        return (self.base, point, self.rank, self.unnumbered, self.alt)
 
     def __lt__(self, other: Number) -> bool:
         return self._key() < other._key()

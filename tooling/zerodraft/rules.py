@@ -87,7 +87,11 @@ RULES: tuple[Rule, ...] = (
     # ---- numbering
     Rule("ZD201", "numbering-gap", "Paragraph numbers run without gaps under the numbering scheme."),
     Rule("ZD202", "duplicate-number", "No two paragraphs share a number within a numbering unit."),
-    Rule("ZD203", "insertion-sequence", "bis, ter … follow their base paragraph in sequence (18, 18 bis, 18 ter)."),
+    Rule(
+        "ZD203",
+        "insertion-sequence",
+        "bis, ter … follow their base paragraph in sequence (18, 18 bis, 18 ter; 18, 18.1, 18.2, 18 bis).",
+    ),
     Rule(
         "ZD204", "out-of-order", "Numbers increase in document order: a later folder does not hold an earlier number."
     ),

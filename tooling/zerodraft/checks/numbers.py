@@ -102,7 +102,9 @@ def insertions_in_sequence(document: Document) -> Iterator[Problem]:
             number = paragraph.number
             if number.rank > 0:
                 expected = Number(number.base, number.rank - 1, 0, number.point)
-                if previous != expected:
+                # "26 bis" after 26's decimals (26, 26.1 … 26.6, 26 bis): right after paragraph 26 and its parts
+                after_parts = number.rank == 1 and not number.point and _part_of(previous, number.base)
+                if previous != expected and not after_parts:
                     yield Problem(
                         paragraph.path,
                         1,
@@ -111,6 +113,11 @@ def insertions_in_sequence(document: Document) -> Iterator[Problem]:
                         f"name it {_first_free(number, paragraphs)}",
                     )
             previous = number
+
+
+def _part_of(number: Number | None, base: int) -> bool:
+    """True for a decimal part of paragraph ``base`` ("26.6", "26.6 bis")."""
+    return number is not None and number.base == base and number.point > 0
 
 
 def _first_free(number: Number, paragraphs: Sequence[Paragraph]) -> str:

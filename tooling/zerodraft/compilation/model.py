@@ -200,6 +200,7 @@ def build(
     by_path: dict[str, list[Proposal]] = defaultdict(list)
     current: dict[str, Paragraph | None] = {}
     heads: dict[str, Paragraph] = {}
+    proposed_at: dict[str, str] = {}  # a new paragraph's path -> the commit of the first proposal of it
     refs: list[str] = []
     skipped: list[Skipped] = []
     taken: dict[str, str] = {}
@@ -245,6 +246,7 @@ def build(
                 by_path[file.path].append(proposal)
                 if after is not None:
                     heads.setdefault(file.path, after)
+                    proposed_at.setdefault(file.path, sha)
                 found = True
         if found:
             refs.append(characters.one_line(ref))
@@ -264,7 +266,7 @@ def build(
                 section=tuple(path[len(root) + 1 :].split("/")[:-1]),
                 current=was.text if was is not None else None,
                 proposals=tuple(proposals),
-                heading=headings.of(path),
+                heading=headings.of(path, proposed_at.get(path, "")),
             )
         )
     entries.sort(key=_order)
@@ -338,25 +340,41 @@ def _left_out(ref: str, sha: str, base: str, base_sha: str, taken: dict[str, str
 
 
 class _Headings:
-    """Section headings as printed, read from each folder's section.yaml on the base."""
+    """Section headings as printed, read from each folder's section.yaml on the base; for a
+    folder that a proposal adds (a new article, Part or annex), from the proposal's commit,
+    cleaned as everything from a branch is."""
 
     def __init__(self, repository: Repository, sha: str) -> None:
         self.repository = repository
         self.sha = sha
-        self.known: dict[str, str] = {}
+        self.known: dict[tuple[str, str], str] = {}
 
-    def of(self, path: str) -> tuple[str, ...]:
+    def of(self, path: str, proposed_at: str = "") -> tuple[str, ...]:
+        """The headings above the paragraph ``path``, top-level first; ``proposed_at`` is the
+        commit of the proposal that adds it (for the headings of new folders)."""
         folders = path.split("/")[:-1]
         out = []
         for depth in range(2, len(folders) + 1):
             folder = "/".join(folders[:depth])
-            if folder not in self.known:
-                data = self.repository.file_at(self.sha, f"{folder}/section.yaml")
-                text = data.decode("utf-8", "replace") if data is not None else None
-                read = config.section(f"{folder}/section.yaml", text, [])
-                self.known[folder] = read.heading or ("Preamble" if read.preamble else folders[depth - 1])
-            out.append(self.known[folder])
+            key = (folder, "")
+            if key not in self.known:
+                self.known[key] = self._read(folder, self.sha)
+            heading = self.known[key]
+            if not heading and proposed_at:
+                if (folder, proposed_at) not in self.known:
+                    proposed = self._read(folder, proposed_at).splitlines()
+                    self.known[(folder, proposed_at)] = "\n".join(characters.one_line(line) for line in proposed)
+                heading = self.known[(folder, proposed_at)]
+            out.append(heading or folders[depth - 1])
         return tuple(out)
+
+    def _read(self, folder: str, sha: str) -> str:
+        """The heading of ``folder`` at commit ``sha`` ("" when it has no section.yaml there)."""
+        data = self.repository.file_at(sha, f"{folder}/section.yaml")
+        if data is None:
+            return ""
+        read = config.section(f"{folder}/section.yaml", data.decode("utf-8", "replace"), [])
+        return read.heading or ("Preamble" if read.preamble else "")
 
 
 def _order(entry: Entry) -> tuple[tuple[str, ...], Number]:

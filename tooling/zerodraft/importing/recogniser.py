@@ -174,6 +174,8 @@ class _Section:
     restarts: bool = False
     """True for a Part, Chapter or Section inside an annex or article whose paragraphs start
     again at 1: it numbers them on its own, as an article does."""
+    extent: str = ""
+    """For an option block whose end was found otherwise than by the usual rule: how, for the report."""
     number_prefix: str = ""
     """For a labelled preamble ("Pp1", "PP.2" …): the label printed before each number."""
 
@@ -219,6 +221,8 @@ class _Recogniser:
         """The index of the block being read."""
         self.article_last = 0
         """The number of the last article read (0 before the first, and in a new annex)."""
+        self.spanning: options.Spanning | None = None
+        """An open block "[Option 1:" … "Option N: …]" whose options hold paragraphs numbered on."""
         wrapped = [b for b in self.blocks if b.kind is Kind.LINE and not self.is_start(b.text)]
         self.double_spaced = sum(b.gap for b in wrapped) > 0.6 * len(wrapped)
         widths = sorted(len(b.text) for b in self.blocks if b.kind is Kind.LINE)
@@ -251,6 +255,8 @@ class _Recogniser:
         index = 0
         while index < len(self.blocks):
             index = self.step(index)
+            if self.spanning is not None and index > self.spanning.end:
+                self.close_spanning()
         return self.result()
 
     def step(self, index: int) -> int:
@@ -285,6 +291,8 @@ class _Recogniser:
             self.started = True
         if block.gap or block.kind is not Kind.LINE:
             self.heading_open = False
+        if self.spanning is not None and index in self.spanning.labels:
+            return self.next_spanning_option(index)
         if block.kind is Kind.HEADING:
             return self.heading_block(index)
         if (
@@ -354,6 +362,8 @@ class _Recogniser:
         if OPTION_LABEL_RE.match(text) and self.para is not None and _bare(self.para):
             # "34." then "[Option 1:": the option's label starts paragraph 34's text
             self.continue_paragraph(text, block)
+            return index + 1
+        if OPTION_LABEL_RE.match(text) and self.open_spanning(index):
             return index + 1
         if OPTION_LABEL_RE.match(text):
             self.option = text
@@ -960,8 +970,11 @@ class _Recogniser:
         if insertion is not None:
             out.append(insertion)
         out.append(Number(last.base, last.rank, last.alt + 1, last.point))
-        # decimal numbers run on under their whole number: 16, 16.1, 16.2 … then 17
-        out.append(Number(last.base, 0, 0, last.point + 1))
+        # decimal numbers run on under their whole number: 16, 16.1, 16.2 … then 16 bis or 17
+        if last.point or not last.rank:
+            out.append(Number(last.base, 0, 0, last.point + 1))
+        if last.point:
+            out.append(Number(last.base, 1))
         if self.stack and self.stack[0].kind in TOP_KINDS and not self.top_has_paragraphs(self.stack[0]):
             out.append(Number(1))
         return out
@@ -1036,28 +1049,24 @@ class _Recogniser:
         if open_.kind == "preambular" and not _preambular(prefix):
             self.cut(len(self.stack) - 1)
             self.para = None
-            # what follows is printed after the preamble: an untitled part of its own
-            rest = _Section("continued", "", [], block.line)
-            if self.stack:
-                self.stack[-1].children.append(rest)
-                self.stack.append(rest)
+            self.open_continued(block.line)  # what follows is printed after the preamble
             return
         if _preambular(prefix) and number == Number(1) and not (open_.kind == "preambular" and not open_.paragraphs):
             self.open_labelled_preamble(prefix, "", block)
 
     def unlabelled_in_preamble(self, block: Block) -> bool:
         """In a labelled preamble, text after a blank line below a finished paragraph ("…
-        Parties," then "[Additional preambular paragraphs …]", "Have agreed as follows:") is
-        an unnumbered paragraph of the preamble, not more of the paragraph above."""
+        Parties," then "[Additional preambular paragraphs …]", "Have agreed as follows:"), or a
+        bracket opening a sentence right under one that ends a clause ("… strategies;" then
+        "[Additional …"), is an unnumbered paragraph of the preamble, not more of the one above."""
         para = self.para
         if not self.stack or self.stack[-1].kind != "preambular" or para is None or para.hard:
             return False
-        if (
-            not block.gap
-            or block.kind is not Kind.LINE
-            or _bare(para)
-            or not re.search(r"[,;.:][\])]*$", para.lines[-1])
-        ):
+        if block.kind is not Kind.LINE or _bare(para):
+            return False
+        after_blank = block.gap and re.search(r"[,;.:][\])]*$", para.lines[-1])
+        bracketed = re.match(r"^\[[A-Z]", block.text) and re.search(r"[;.][\])]*$", para.lines[-1])
+        if not (after_blank or bracketed):
             return False
         self.guess(block, f"text printed without a label {self.where()}: imported as an unnumbered paragraph")
         self.new_paragraph(None, block.text, block, unnumbered=True)
@@ -1152,6 +1161,68 @@ class _Recogniser:
         self.stack.append(option)
         self.heading_open = False
 
+    def open_spanning(self, index: int) -> bool:
+        """ "[Option 1:" alone above the paragraph expected next, and "Option 2" … "Option N" at
+        the start of later lines, the bracket it opens closing at the end of the last option: a
+        block whose options hold paragraphs numbered on (:func:`options.spanning`); its extent
+        is a guess, reported.  Inside an article (where options number on their own) or where
+        the extent is not clear, the label is read as before."""
+        after = NUMBERED_RE.match(self.peek_text(index))
+        if after is None or not self.stack or self.unit() is not None or self.spanning is not None:
+            return False
+        if not any(n == Number(int(after.group("base"))) for n in self.expected_numbers()) or after.group("prefix"):
+            return False
+        found = options.spanning([b.text for b in self.blocks], index, [b.kind is Kind.HEADING for b in self.blocks])
+        if found is None:
+            return False
+        self.spanning = found
+        self.open_options(options.OptionLabel("1", ""), self.blocks[index], printed=True)
+        self.stack[-2].extent = f"its options hold paragraphs numbered on; it ends where {found.why}"
+        return True
+
+    def next_spanning_option(self, index: int) -> int:
+        """ "Option 2: No general provisions …]" in a block opened by :meth:`open_spanning`: the
+        next option, its label the heading and the rest of its line (or, after a label alone,
+        the text under it, up to a number or the next label) an unnumbered paragraph."""
+        assert self.spanning is not None
+        block = self.blocks[index]
+        position = max(i for i, s in enumerate(self.stack) if s.kind == "options")
+        del self.stack[position + 1 :]
+        label, rest = options.split_label(block.text)
+        self.add_option(
+            self.stack[position],
+            options.OptionLabel(str(self.spanning.labels[index]), ""),
+            replace(block, text=label),
+            printed=True,
+        )
+        if rest:
+            self.new_paragraph(None, rest, block, unnumbered=True)
+            return index + 1
+        after = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        if after is None or index + 1 in self.spanning.labels or self.is_start(after.text):
+            return index + 1
+        self.new_paragraph(None, after.text, after, unnumbered=True)
+        return index + 2
+
+    def close_spanning(self) -> None:
+        """The block of :meth:`open_spanning` ends with its last option: what follows is printed
+        after it, an untitled part of its own."""
+        self.spanning = None
+        position = max((i for i, s in enumerate(self.stack) if s.kind == "options"), default=-1)
+        if position < 0:
+            return
+        self.cut(position)
+        self.para = None
+        self.open_continued(self.stack[-1].line if self.stack else 0)
+
+    def open_continued(self, line: int) -> None:
+        """What follows a closed block is printed after it: an untitled part of its own (a
+        section's own paragraphs are printed before its subsections)."""
+        rest = _Section("continued", "", [], line)
+        if self.stack:
+            self.stack[-1].children.append(rest)
+            self.stack.append(rest)
+
     def numbered_option(self, number: Number) -> bool:
         """ "Option 2:" alone on its line, then a number read before ("23." again after 23.1 …
         23.6): the option block "Option 1 … Option N" of paragraph 23 and what follows it.
@@ -1220,11 +1291,7 @@ class _Recogniser:
         if first and number.base > max(first) and number.rank == 0 and not number.point:
             self.cut(position)
             self.para = None
-            # what follows the block is printed after it: an untitled part of its own
-            rest = _Section("continued", "", [], self.stack[-1].line if self.stack else 0)
-            if self.stack:
-                self.stack[-1].children.append(rest)
-                self.stack.append(rest)
+            self.open_continued(self.stack[-1].line if self.stack else 0)
 
     def closed_by(self, kind: str) -> int | None:
         """Where a treaty heading of ``kind`` cuts the stack of open sections: a decision
@@ -1453,8 +1520,12 @@ class _Recogniser:
                 Guess(
                     section.line,
                     f"an option block ({labels}), lines {section.line}–{max(where)}: each option's extent is a "
-                    "guess (an option ends at the next option's label, the block at a heading that closes its part "
-                    "or at a number beyond the first option's)",
+                    + (
+                        f"guess ({section.extent})"
+                        if section.extent
+                        else "guess (an option ends at the next option's label, the block at a heading that closes its "
+                        "part or at a number beyond the first option's)"
+                    ),
                     " ".join(
                         [*section.children[0].heading] or [section.children[0].ordinal, *section.children[0].title]
                     )[:80],

@@ -95,6 +95,10 @@ def summary(redline: Redline, heading_id: str = "") -> str:
     for block in redline.blocks:
         item = block.item
         found = block.classes()
+        if block.whole is not None:  # a Part (annex, article …) inserted or deleted as a whole
+            label = f"{' — '.join(item.text.splitlines())} ({block.whole_words(language)})"
+            links.append(f'<li><a href="#{_anchor(block)}">{html.escape(label)}</a></li>')
+            continue
         if not found or not item.id:
             continue
         if found == ("renumbered only",):
@@ -131,8 +135,10 @@ def block_html(md: object, block: Block, language: str = "") -> str:
     if block.what == "heading":
         level = min(item.depth + 2, 6)
         inner = _restore(md.renderInline(source.replace("\n", " ")), language)
-        said = f'\n<p class="facts whole">({html.escape(block.whole_words(language))})</p>' if block.whole else ""
-        return f"<h{level}>{inner}</h{level}>{said}"
+        if block.whole is None:
+            return f"<h{level}>{inner}</h{level}>"
+        said = html.escape(block.whole_words(language))
+        return f'<h{level} id="{_anchor(block)}">{inner}</h{level}>\n<p class="facts whole">({said})</p>'
     facts = block.facts(language=language)
     number = block.printed_number(language)
     head = f'<span class="number">{html.escape(number)}</span>' if number else ""
@@ -141,6 +147,12 @@ def block_html(md: object, block: Block, language: str = "") -> str:
     ident = f' id="{html.escape(item.id)}"' if item.id and block.kind != "moved-from" else ""
     body = _render_body(md, source, language) if source else ""
     return f'<section class="paragraph {block.kind}"{ident}>\n<p>{head}</p>\n{body}</section>'
+
+
+def _anchor(block: Block) -> str:
+    """The id of a whole division's heading, escaped: its kind and folder (``deleted-outcome/04-part-iv``),
+    so that a Part deleted and one inserted in the same folder are told apart."""
+    return html.escape(f"{block.kind}-{block.item.id}")
 
 
 def _render_body(md: object, source: str, language: str) -> str:

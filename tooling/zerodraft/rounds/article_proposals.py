@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 
-from zerodraft import frontmatter, numbering
+from zerodraft import characters, frontmatter, numbering
 from zerodraft.errors import Fatal
 from zerodraft.model import Document, Section, SectionKind
 from zerodraft.references.lookup import describe
@@ -87,13 +87,15 @@ def article_folder(parent: str, like: Section | None, number: numbering.Number) 
 
 
 def new_article(
-    document: Document, folder: str, label: str, title: str, who: str, text: str
+    document: Document, folder: str, label: str, title: str, who: str, text: str, *, in_division: bool = False
 ) -> tuple[FileWrite, FileWrite]:
     """The files of a new article ``label`` in ``folder``: its ``section.yaml`` and its one
-    unnumbered paragraph ``001.md`` (a fresh id, labelled proposed, ``who`` its proposer)."""
+    unnumbered paragraph ``001.md`` (a fresh id, labelled proposed, ``who`` its proposer);
+    ``in_division`` when it is the first article of a new Part (its title typed with
+    ``--article-title``)."""
     lines = ["kind: article", f'number: "{label}"']
     if title.strip():
-        lines.append("title: " + quoted(" ".join(title.split())))
+        lines.append(title_line(title, "--article-title" if in_division else "--title"))
     lines.append("numbered: false")
     return FileWrite(f"{folder}/section.yaml", "\n".join(lines) + "\n", True), new_paragraph(
         document, f"{folder}/001.md", who, text
@@ -141,6 +143,14 @@ def delete_section(
     return Change(first.path, first.content, False, f"{who} proposes to delete {name}", name, who, tuple(rest))
 
 
-def quoted(text: str) -> str:
-    """``text`` as a YAML double-quoted scalar (a JSON string is one)."""
-    return json.dumps(text, ensure_ascii=False)
+def title_line(title: str, option: str = "--title") -> str:
+    """The ``title:`` line of a new section's ``section.yaml`` for ``title``, typed with
+    ``option``: one line, double-quoted; :class:`Fatal` for a title holding a hidden or control
+    character (which the quotes would write as an escape, unseen by the check)."""
+    found = next(characters.hidden(title), None)
+    if found is not None:
+        raise Fatal(
+            f"{option} holds a hidden or control character ({found.codepoint}) at column {found.index + 1}; "
+            "type the title again without it; nothing was written"
+        )
+    return "title: " + json.dumps(" ".join(title.split()), ensure_ascii=False)  # a JSON string is a YAML one

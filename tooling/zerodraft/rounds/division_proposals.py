@@ -25,7 +25,7 @@ from zerodraft.rounds.article_proposals import (
     free_after,
     new_article,
     new_paragraph,
-    quoted,
+    title_line,
 )
 from zerodraft.rounds.change import Change, FileWrite, Kind
 from zerodraft.rounds.divisions import next_number
@@ -72,7 +72,7 @@ def _insert_after(document: Document, division: Section, who: str, text: str, ti
         raise Fatal(f"{folder} exists already; nothing was written")
     lines = [f"kind: {division.kind.value}", f'number: "{number}"']
     if title.strip():
-        lines.append("title: " + quoted(" ".join(title.split())))
+        lines.append(title_line(title))
     articles = [s for s in division.walk() if s.kind is SectionKind.ARTICLE]
     inside: tuple[FileWrite, ...]
     with_what = ""
@@ -80,7 +80,9 @@ def _insert_after(document: Document, division: Section, who: str, text: str, ti
         own = division.kind in _OWN_ARTICLES  # an annex's articles run from 1
         first = numbering.Number(1) if own else free_after(document, articles[-1])
         label = first.label()
-        inside = new_article(document, article_folder(folder, articles[-1], first), label, article_title, who, text)
+        inside = new_article(
+            document, article_folder(folder, articles[-1], first), label, article_title, who, text, in_division=True
+        )
         with_what = f" (its first article, Article {label})"
     else:
         if article_title.strip():
