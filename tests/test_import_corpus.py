@@ -547,3 +547,19 @@ def test_treaty_article_titles_as_printed(
     bbnj = imported(corpus, tmp_path_factory, "treaty-bbnj-agreement-2023.en.pdf").recognition.document
     (article,) = [s for top in bbnj.sections for s in top.walk() if s.kind == "article" and s.number == "38"]
     assert article.title.endswith("by the Scientific and Technical Body related to environmental impact assessments")
+
+
+@pytest.mark.slow
+def test_unclos_flattened_to_text_keeps_its_articles(
+    corpus: dict[str, Imported], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """UNCLOS as corpora keep it, one heading a line ("PART XI THE AREA", "Article 2 Legal
+    status … 1. The sovereignty …"), imported as a treaty: Parts, articles 1-320 and the
+    annexes, every word kept (it imported as 61 sections and no article). Not yet: its
+    subparagraphs run together in a line, "(a) … (b) …", are not cut apart (ZD402 on 38)."""
+    result = imported(corpus, tmp_path_factory, "treaty-unclos-1982.txt")
+    document = result.recognition.document
+    assert not [n for n in range(1, 321) if str(n) not in articles_outside_annexes(document)]
+    sections = [s for top in document.sections for s in top.walk()]
+    assert sum(s.kind == "annex" for s in sections) >= 9 and sum(s.kind == "part" for s in sections) == 17
+    assert kept_apart(result) >= 0.99

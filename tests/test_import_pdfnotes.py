@@ -108,3 +108,46 @@ def test_numbering_that_starts_again_is_still_cut() -> None:
     """Numbering per section: "1. … 2. …" after paragraph 15 of the section before."""
     blocks, _ = runtogether.split(_blocks("15. The last one.", "1. A first one. 2. A second one."))
     assert [b.text for b in blocks] == ["15. The last one.", "1. A first one.", "2. A second one."]
+
+
+def test_a_treaty_flattened_one_heading_a_line_is_cut_as_a_page_prints_it() -> None:
+    """UNCLOS as corpora keep it: a Part's label and title, a Section's, an article's label,
+    title and paragraph 1 on one line; the next article's heading run into an article's end
+    (its number scanned "3l"); a Section's number never a paragraph's start."""
+    from zerodraft.importing import flattened
+
+    blocks = flattened.headings(
+        _blocks(
+            "PART XI THE AREA",
+            "SECTION 3. INNOCENT PASSAGE IN THE TERRITORIAL SEA",
+            "Article 30 Judgment 1. The judgment shall state its reasons. Article 3l Request to intervene 1. Should a "
+            "State Party consider that it has an interest, it may submit a request.",
+            "Article 34 Costs Unless otherwise decided, each party shall bear its own costs.",
+        )
+    )
+    assert [b.text for b in blocks] == [
+        "PART XI",
+        "THE AREA",
+        "SECTION 3. INNOCENT PASSAGE IN THE TERRITORIAL SEA",
+        "Article 30",
+        "Judgment",
+        "1. The judgment shall state its reasons.",
+        "Article 3l",
+        "Request to intervene",
+        "1. Should a State Party consider that it has an interest, it may submit a request.",
+        "Article 34",
+        "Costs Unless otherwise decided, each party shall bear its own costs.",
+    ]
+    cut, _ = runtogether.split(_blocks("1. The first. 2. The second, as in SECTION 3. INNOCENT PASSAGE applies."))
+    assert [b.text for b in cut] == ["1. The first.", "2. The second, as in SECTION 3. INNOCENT PASSAGE applies."]
+
+
+def test_an_articles_one_after_a_subheading_line_still_lets_its_2_be_cut() -> None:
+    """An article's "1." (numbering that starts again) on a line of its own, then "(h) … 2. …":
+    the 2 of the article is cut, though the sequence before was at 4."""
+    blocks, _ = runtogether.split(
+        _blocks(
+            "4. The last of an article.", "1. The coastal State may adopt:", "(h) the prevention. 2. Such laws apply."
+        )
+    )
+    assert [b.text for b in blocks][-2:] == ["(h) the prevention.", "2. Such laws apply."]
