@@ -151,3 +151,27 @@ def test_an_articles_one_after_a_subheading_line_still_lets_its_2_be_cut() -> No
         )
     )
     assert [b.text for b in blocks][-2:] == ["(h) the prevention.", "2. Such laws apply."]
+
+
+def test_subparagraphs_run_together_in_a_line_are_cut_at_the_next_label() -> None:
+    """ "(h) …; (i) any fishing activities; (j) …", "(5) (a) … means: (i) …; (ii) …": cut
+    where the label comes next after the one before (or first, after a colon); a label
+    quoted in a clause ("subparagraphs (a) and (b)") never is."""
+    blocks, cuts = runtogether.split_subparagraphs(
+        _blocks(
+            "(h) any act of wilful pollution; (i) any fishing activities; and (j) any research.",
+            '(5) (a) "dumping" means: (i) any disposal at sea; (ii) any deliberate disposal of vessels;',
+            "(c) For the purposes of subparagraphs (a) and (b), the Authority shall act. (d) The Authority shall issue.",
+        )
+    )
+    assert [b.text for b in blocks] == [
+        "(h) any act of wilful pollution;",
+        "(i) any fishing activities; and",
+        "(j) any research.",
+        '(5) (a) "dumping" means:',
+        "(i) any disposal at sea;",
+        "(ii) any deliberate disposal of vessels;",
+        "(c) For the purposes of subparagraphs (a) and (b), the Authority shall act.",
+        "(d) The Authority shall issue.",
+    ]
+    assert cuts == 5
