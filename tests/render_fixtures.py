@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
 from conftest import write_paragraph
 
 B = "02-b-international-cooperation"
@@ -13,6 +14,10 @@ def enrich(base: Path) -> Path:
     """Add subparagraphs, footnotes, alternatives, a reservation, a deletion, emphasis and
     links to the example copied at ``base/outcome``; the result passes ``zerodraft check``."""
     outcome = base / "outcome"
+    heading = yaml.safe_load((outcome / B / "section.yaml").read_text(encoding="utf-8"))["heading"]
+    (outcome / B / "section.yaml").write_text(  # a heading that cites a footnote
+        yaml.safe_dump({"heading": f"{heading}[^h]\n\n[^h]: As the provisional agenda words it."}), encoding="utf-8"
+    )
     write_paragraph(
         outcome / B / "007.md",
         "p-a1b2c3d4e508",

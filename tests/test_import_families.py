@@ -303,9 +303,10 @@ def test_a_resolution_whose_annex_is_an_agreement(tmp_path: Path) -> None:
     assert problems_of(tmp_path) == []
 
 
-def test_a_footnote_cited_in_a_heading_stays_where_it_stood(tmp_path: Path) -> None:
-    """A heading holds no footnote: the body of one it cites ("USE OF TERMS1") is an
-    unnumbered paragraph where it stood; "3.1." is a decimal number, not a citation."""
+def test_a_footnote_cited_in_a_heading_is_the_headings(tmp_path: Path) -> None:
+    """The body of a footnote a heading cites ("USE OF TERMS1") is the heading's footnote,
+    defined under it as under a paragraph, printed where the heading is; "3.1." is a
+    decimal number, not a citation."""
     document = imported_text(
         tmp_path,
         "Draft elements\n\nA. USE OF TERMS1\n\n1. Terms follow section 3.1. of the Convention.\n\n"
@@ -313,10 +314,15 @@ def test_a_footnote_cited_in_a_heading_stays_where_it_stood(tmp_path: Path) -> N
     )
     assert [(document.printed_number(p), p.text.strip()) for p in document.paragraphs()] == [
         ("1", "Terms follow section 3.1. of the Convention."),
-        ("", "1 Definitions could be placed elsewhere."),
         ("2", "Another paragraph."),
     ]
-    assert "cited in a heading" in (tmp_path / "outcome.import-report.md").read_text(encoding="utf-8")
+    (section,) = document.sections
+    assert section.heading == "A. USE OF TERMS[^1]\n\n[^1]: Definitions could be placed elsewhere."
+    assert problems_of(tmp_path) == []
+    out = tmp_path / "out"
+    assert main(["build", "--root", str(tmp_path), "--format", "txt", "-o", str(out)]) == 0
+    text = next(out.glob("*.txt")).read_text(encoding="utf-8")
+    assert "A. USE OF TERMS¹\n\n¹ Definitions could be placed elsewhere.\n\n1.    Terms follow" in text
 
 
 def test_decimal_paragraphs(tmp_path: Path) -> None:

@@ -71,8 +71,9 @@ def test_json_validates_against_published_schema(rich: Path, tmp_path: Path) -> 
     assert by_number["7"]["label"] == "agreed ad ref pending Iran (Islamic Republic of)"
     assert by_number["8 alt"]["alternative_to"] == "8"
     assert by_number["8"]["section"] == ["02-b-international-cooperation"]
-    assert by_number["8"]["footnotes"] == [2]
-    assert [f["number"] for f in data["footnotes"]] == [1, 2, 3]
+    assert by_number["8"]["footnotes"] == [3]  # 2 is section B's heading's
+    assert [f["number"] for f in data["footnotes"]] == [1, 2, 3, 4]
+    assert data["footnotes"][1]["text"] == "As the provisional agenda words it."
     assert data["document"]["draft"]["header"] == "DRAFT 2, 2 July 2021"
     assert data["problems"] == []
 

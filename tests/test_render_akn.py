@@ -50,7 +50,9 @@ def test_rich_document_validates(rich: Path, tmp_path: Path) -> None:
     assert expression.find("a:FRBRversionNumber", NS).get("value") == "draft-2"  # type: ignore[union-attr]
     assert expression.find("a:FRBRuri", NS).get("value").endswith("/eng@draft-2")  # type: ignore[union-attr]
     notes = tree.findall(".//a:authorialNote", NS)
-    assert [n.get("marker") for n in notes] == ["1", "2", "3"]
+    assert [n.get("marker") for n in notes] == ["1", "2", "3", "4"]
+    heading = tree.find(".//a:hcontainer[@eId='sec_02-b-international-cooperation']/a:heading", NS)
+    assert heading is not None and heading.find("a:authorialNote", NS) is not None  # the heading's own note
     assert tree.find(".//a:item[@eId='para_8__list_1__item_b__list_1__item_ii']", NS) is not None
 
 

@@ -56,11 +56,12 @@ def test_docx_has_real_footnotes_and_page_field(rich: Path, tmp_path: Path) -> N
         body = etree.fromstring(package.read("word/document.xml"))
         footers = [etree.fromstring(package.read(n)) for n in names if n.startswith("word/footer")]
     ids = [n.get(f"{W}id") for n in notes.iter(f"{W}footnote")]
-    assert ids == ["-1", "0", "1", "2", "3"]
+    assert ids == ["-1", "0", "1", "2", "3", "4"]
     texts = {n.get(f"{W}id"): "".join(n.itertext()) for n in notes.iter(f"{W}footnote")}
-    assert texts["2"].strip() == "https://smallarms.un-arm.org/"
+    assert texts["2"].strip() == "As the provisional agenda words it."  # section B's heading's
+    assert texts["3"].strip() == "https://smallarms.un-arm.org/"
     refs = [r.get(f"{W}id") for r in body.iter(f"{W}footnoteReference")]
-    assert refs == ["1", "2", "3"]
+    assert refs == ["1", "2", "3", "4"]
     instructions = [t.text for f in footers for t in f.iter(f"{W}instrText")]
     assert [i.strip() for i in instructions if i] == ["PAGE"]
 

@@ -21,8 +21,7 @@ class Footnotes:
 
     def taken_by(self, text: str) -> list[Block]:
         """The unplaced footnotes that ``text`` (a heading) cites by a number glued to a word
-        ("USE OF TERMS2"), marked placed: a heading holds no footnote, so their bodies are
-        kept as text of their own right under it."""
+        ("USE OF TERMS2"), marked placed (see :func:`in_heading`)."""
         taken = []
         for label, block in self.bodies.items():
             if label not in self.used and _glued(label).search(text):
@@ -48,6 +47,19 @@ class Footnotes:
         if definitions:
             text = text.rstrip("\n") + "\n\n" + "\n".join(definitions)
         return text
+
+
+def in_heading(heading: str, title: str, notes: list[Block]) -> tuple[str, str]:
+    """A heading and its title with the footnotes they cite: the mark glued to a word
+    ("TERMS2") written ``TERMS[^2]`` in the heading, its definition under it as under a
+    paragraph, and taken out of the title (which names the section, as in the JSON export)."""
+    if not notes:
+        return heading, title
+    for note in notes:
+        heading = _glued(note.label).sub(f"[^{note.label}]", heading, count=1)
+        title = _glued(note.label).sub("", title, count=1)
+    definitions = "\n".join(f"[^{note.label}]: {escape(note.text)}" for note in notes)
+    return f"{heading}\n\n{definitions}", title
 
 
 def _glued(label: str) -> re.Pattern[str]:

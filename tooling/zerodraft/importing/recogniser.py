@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from zerodraft import numbering
 from zerodraft.importing import apart, flattened, joining, masthead, options, runtogether, settling
 from zerodraft.importing.blocks import Block, Kind, Stream
-from zerodraft.importing.footnotes import Footnotes, escape
+from zerodraft.importing.footnotes import Footnotes, escape, in_heading
 from zerodraft.importing.labels import (
     ARTICLE_RE,
     DECISION_RE,
@@ -1569,10 +1569,6 @@ class _Recogniser:
         self.share_out(section.paragraphs)
         paragraphs = []
         under_heading = cited.taken_by(" ".join(section.heading)) if not self.stream.markup else []
-        for block in under_heading:
-            self.guess(
-                block, f"footnote {block.label}, cited in a heading: kept as an unnumbered paragraph where it stood"
-            )
         for para in section.paragraphs:
             text = para.lines[0]
             match = NUMBERED_RE.match(text)
@@ -1597,9 +1593,6 @@ class _Recogniser:
                 begin = match.start("prefix") if match.group("prefix") else match.start("base")
                 printed = para.lines[0][begin : match.start("rest") if match.group("rest") else None].strip()
             paragraphs.append(ImportedParagraph(para.number, body, status, para.line, printed))
-        for block in under_heading:  # where it stood: after the paragraphs that start above it
-            at = sum(1 for p in paragraphs if p.line <= block.line)
-            paragraphs.insert(at, ImportedParagraph(None, f"{block.label} {escape(block.text)}", "open", block.line))
         heading = joining.join(section.heading, self.stream.words)
         if (section.kind in RANKS or section.preamble) and len(section.heading) > 1:
             heading = (
@@ -1608,6 +1601,7 @@ class _Recogniser:
                 + joining.join(section.heading[1:], self.stream.words)
             )
         title = joining.join(section.title, self.stream.words)
+        heading, title = in_heading(heading, title, under_heading)
         return ImportedSection(
             heading=heading,
             label=section.ordinal,

@@ -373,7 +373,7 @@ def _slug(section: ImportedSection) -> str:
         return "operative" if any(p.number is not None for p in section.paragraphs) else "text"
     if section.kind in ("article", "part", "chapter", "section", "annex", "appendix") and section.label:
         return "-".join(_words(section.label)) or "section"
-    heading = section.heading
+    heading = re.sub(r"\[\^[^\]]+\]", "", section.heading.split("\n\n[^", 1)[0])  # without its footnotes
     label = section.label
     prefix: list[str] = []
     if label and not label.isdigit():

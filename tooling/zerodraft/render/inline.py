@@ -96,6 +96,12 @@ def plain(items: Iterable[Run]) -> str:
     return "".join(run.text for run in items)
 
 
+def unmarked(items: Iterable[Run]) -> str:
+    """The text of runs without formatting or footnote marks: a heading as a table of
+    contents or a ``<heading>`` names it."""
+    return "".join(run.text for run in items if run.footnote is None)
+
+
 def italicise_first_word(items: tuple[Run, ...]) -> tuple[Run, ...]:
     """The runs with the first word in italics (a GA-style preambular participle); runs
     already in italics (``*The Parties to this Agreement*,``) stay as they are."""

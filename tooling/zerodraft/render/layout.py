@@ -415,10 +415,13 @@ def _inline_with_footnotes(text: str, counter: _Counter) -> tuple[Run, ...]:
 
 
 def _section(document: Document, section: Section, entries: list[Entry], counter: _Counter) -> None:
-    lines = [" ".join(line.split()) for line in section.heading.splitlines() if line.strip()]
+    # a heading may cite a footnote ("F. CAPACITY-BUILDING[^11]"), defined under it as a paragraph's are
+    body, definitions = _split_footnotes(section.heading)
+    numbers, _notes = counter.define(definitions)
+    lines = [" ".join(line.split()) for line in body.splitlines() if line.strip()]
     if lines:
-        first = runs(mark_footnotes(lines[0], {}))
-        title = runs(mark_footnotes(" ".join(lines[1:]), {})) if len(lines) > 1 else ()
+        first = runs(mark_footnotes(lines[0], numbers))
+        title = runs(mark_footnotes(" ".join(lines[1:]), numbers)) if len(lines) > 1 else ()
         entries.append(Heading(section, min(section.depth + 1, 3), first, f"sec-{_slug(section)}", title))
     for paragraph in section.paragraphs:
         entries.append(_item(document, section, paragraph, counter))
