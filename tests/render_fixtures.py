@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+
 from conftest import write_paragraph
 
 B = "02-b-international-cooperation"
