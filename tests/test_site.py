@@ -259,7 +259,7 @@ def test_rich_document_footnotes_and_unique_ids(rich: Path, tmp_path: Path) -> N
     for name, html in pages(out).items():
         ids = [a["id"] for _t, a in tags_of(html) if a.get("id")]
         assert len(ids) == len(set(ids)), name
-    assert 'href="../draft-2.html#fn-2"' in "".join(pages(out).values())
+    assert 'href="../draft-2.html#fn-3"' in "".join(pages(out).values())  # paragraph 8's (2 is a heading's)
     links_resolve(out)
 
 
