@@ -9,11 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import UN_CORPUS
 from test_check import problems_of
 from test_import_families import imported_text
-from zerodraft.importing import apart, runtogether
+from zerodraft.importing import apart, options, runtogether
 from zerodraft.importing.plaintext import read
 from zerodraft.main import main
 from zerodraft.reader import read as read_document
@@ -561,3 +563,34 @@ def test_an_option_block_whose_extent_is_not_clear_is_read_as_before(tmp_path: P
     document = imported_text(tmp_path, SPANNING.replace(old, new))
     assert not [s for s in document.walk() if s.kind.value == "options"]
     assert "its options hold paragraphs numbered on" not in report(tmp_path)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "2. [Parties shall act.]",
+                "3. [Parties shall [report].",
+                "a. The principles;]",
+                "Option 2:",
+                "Option 3: No provision.]",
+                "Option 2: None.",
+                "[Commitments]",
+                "B. [Finance",
+                "Text of an option.",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_an_option_blocks_extent_is_found_only_after_its_labels(lines: list[str]) -> None:
+    """Whatever follows "[Option 1:", a block found has labels 2, 3 … in order, each after the
+    one before, and ends at or after its last label, before any heading."""
+    texts = ["[Option 1:", *lines]
+    found = options.spanning(texts, 0, [False] * len(texts))
+    if found is None:
+        return
+    where = sorted(found.labels)
+    assert [found.labels[i] for i in where] == list(range(2, len(where) + 2))
+    assert where[0] > 0 and where[-1] <= found.end < len(texts)
+    assert not any(t.startswith("B.") for t in texts[: found.end + 1])

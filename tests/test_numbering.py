@@ -111,3 +111,12 @@ def test_file_names_sort_like_numbers_once_read(fields: list[tuple[int, int, int
     read_back = sorted(from_filename(n.filename()) or Number(-1) for n in numbers)
     assert read_back == sorted(numbers)
     assert [n.sort_key for n in read_back] == sorted(n.sort_key for n in numbers)
+
+
+@given(st.integers(1, 999), st.integers(1, 998), st.integers(1, 9))
+def test_decimals_are_parts_of_their_paragraph(base: int, point: int, rank: int) -> None:
+    """N < N.p < N.p bis < N.p+1 < N bis < N ter < N+1, whatever the numbers: an insertion after a
+    decimal stays with it, an insertion after the whole number follows all its decimals."""
+    assert Number(base) < Number(base, point=point) < Number(base, rank, point=point) < Number(base, point=point + 1)
+    assert Number(base, point=point + 1) < Number(base, 1) <= Number(base, rank) < Number(base + 1)
+    assert Number(base, -1) < Number(base) < Number(base, unnumbered=1) < Number(base, point=1)
