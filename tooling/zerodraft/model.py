@@ -639,6 +639,8 @@ class Document:
         section = self._folders.get(paragraph.path.rsplit("/", 1)[0])
         if scheme is Scheme.PER_SECTION:
             tokens.append(paragraph.section[0].split("-", 1)[-1])
+            if section is not None:
+                tokens.extend(_token(s) for s in self.ancestors(section)[1:] if s.kind in ANNEXED)
         elif scheme is Scheme.PER_ARTICLE and section is not None:
             tokens.extend(_token(s) for s in self.ancestors(section) if s.numbers_own)
         if section is not None and not section.numbered:
@@ -646,10 +648,16 @@ class Document:
         return ".".join((*tokens, slug))
 
 
+#: The kinds that stand apart from the text they are annexed to and number their paragraphs
+#: afresh under ``per-section`` as under ``per-article``: an annex, an appendix.
+ANNEXED = (SectionKind.ANNEX, SectionKind.APPENDIX)
+
+
 def _restarts(scheme: Scheme, section: Section, top: bool) -> bool:
     """True if paragraph numbers start again at 1 in ``section`` under ``scheme``."""
     if scheme is Scheme.PER_SECTION:
-        return top
+        # an annex inside a section (a decision's annex) numbers its paragraphs on its own too
+        return top or section.kind in ANNEXED
     return scheme is Scheme.PER_ARTICLE and section.numbers_own
 
 

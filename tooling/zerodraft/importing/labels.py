@@ -137,3 +137,8 @@ def draft_name_and_date(header: str) -> tuple[str, dt.date | None]:
         except ValueError:
             date = None
     return name or "Imported draft", date
+
+
+#: The record of the meeting that adopted a resolution, printed under its last paragraph
+#: ("95th plenary meeting", then the date).
+MEETING_RE = re.compile(r"^\d{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting$")

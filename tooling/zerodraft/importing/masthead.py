@@ -9,7 +9,8 @@ General Assembly on 4 March 2025", the resolution's number ("79/271.") and the j
 at the foot of the first page ("25-03668 (E)").
 
 The other lines are cut into runs: a run ends where a line ends a sentence (". ; :") and,
-in single-spaced text, at a blank line.  The **title** is the last run that does not end a
+in single-spaced text, at a blank line; a line longer than any a page prints (a source
+flattened to one paragraph a line) is a run of its own.  The **title** is the last run that does not end a
 sentence ("Outcome of the Seventh Biennial Meeting of States to Consider …"); the runs
 before it are the **header note** ("The provisionally agreed agenda for BMS7 provides
 guidance for the draft outcome.1"); a line that is a document symbol
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from zerodraft.importing import joining
+from zerodraft.importing import joining, runtogether
 from zerodraft.importing.blocks import Artefact, Block, Kind
 from zerodraft.importing.labels import PREAMBLE_HEADING_RE, TERMINATED_RE
 
@@ -97,10 +98,11 @@ def read(
         if SYMBOL_RE.fullmatch(block.text):
             symbol = symbol or block.text.rstrip("*")
             continue
-        if block.gap and not double_spaced and runs[-1]:
+        flattened = len(block.text) > runtogether.LONG  # a paragraph on one line, longer than a page prints
+        if ((block.gap and not double_spaced) or flattened) and runs[-1]:
             runs.append([])
         runs[-1].append(block)
-        if TERMINATED_RE.search(block.text) or block.kind is not Kind.LINE:
+        if TERMINATED_RE.search(block.text) or block.kind is not Kind.LINE or flattened:
             runs.append([])
     runs = [r for r in runs if r]
     preamble = ""

@@ -38,8 +38,29 @@ LABEL_RE = re.compile(
 #: indent is at most a few centimetres; a second column stands further off).
 MAX_GAP = 0.15
 
-_TAG_RE = re.compile(r"<(page|block|line) ([^>]*)>|<word [^>]*>([^<]*)</word>")
+_TAG_RE = re.compile(r"<(page|block|line) ([^>]*)>|<word ([^>]*)>([^<]*)</word>")
 _ATTR_RE = re.compile(r'(\w+)="([\d.]+)"')
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a page as pdftotext's word boxes place it."""
+
+    x0: float
+    """Left edge, in points from the page's left."""
+    y0: float
+    """Top edge, in points from the page's top."""
+    x1: float
+    """Right edge."""
+    y1: float
+    """Bottom edge."""
+    text: str
+    """The word."""
+
+    @property
+    def height(self) -> float:
+        """How tall it is set: a superscript is about half the height of its line's words."""
+        return self.y1 - self.y0
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +79,8 @@ class Box:
     """Bottom edge."""
     text: str
     """Its words, one space apart."""
+    words: tuple[Word, ...] = ()
+    """Its words with their boxes."""
 
     @property
     def key(self) -> str:
@@ -114,16 +137,19 @@ def parse_boxes(xhtml: str) -> list[tuple[float, list[Box]]]:
     pages: list[tuple[float, list[Box]]] = []
     block = -1
     line: dict[str, float] | None = None
-    words: list[str] = []
+    words: list[Word] = []
 
     def close() -> None:
         if line is not None and pages:
-            pages[-1][1].append(Box(block, line["xMin"], line["yMin"], line["xMax"], line["yMax"], " ".join(words)))
+            text = " ".join(w.text for w in words)
+            pages[-1][1].append(Box(block, line["xMin"], line["yMin"], line["xMax"], line["yMax"], text, tuple(words)))
 
     for match in _TAG_RE.finditer(xhtml):
-        tag, attributes, word = match.groups()
+        tag, attributes, placed, word = match.groups()
         if word is not None:
-            words.append(html.unescape(word))
+            at = {k: float(v) for k, v in _ATTR_RE.findall(placed)}
+            box = (at.get("xMin", 0.0), at.get("yMin", 0.0), at.get("xMax", 0.0), at.get("yMax", 0.0))
+            words.append(Word(*box, html.unescape(word)))
             continue
         close()
         line, words = None, []
@@ -277,7 +303,13 @@ def reading_order(program: str, path: str, text: str, timeout: float) -> tuple[s
     wanted = [number + 1 for number, page in enumerate(text.split("\f")) if needs_boxes(page)]
     if not wanted:
         return text, []
-    # only the pages with a label alone on a line, a pdftotext per run of them, side by side
+    # only the pages with a label alone on a line
+    return repair(text, fetch(program, path, wanted, timeout))
+
+
+def fetch(program: str, path: str, wanted: list[int], timeout: float) -> dict[int, tuple[float, list[Box]]]:
+    """The word boxes of the pages ``wanted`` (1-based), by 0-based page index: a pdftotext
+    per run of them, side by side; a run that fails or takes too long is left out."""
     started = [
         (
             first,
@@ -298,7 +330,7 @@ def reading_order(program: str, path: str, text: str, timeout: float) -> tuple[s
         if process.returncode == 0:
             boxes = parse_boxes(output.decode("utf-8", errors="replace"))
             pages.update((first - 1 + index, page) for index, page in enumerate(boxes))
-    return repair(text, pages)
+    return pages
 
 
 def describe(repairs: list[Repair]) -> tuple[str, ...]:

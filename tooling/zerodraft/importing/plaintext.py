@@ -17,6 +17,7 @@ Removes what extraction adds and nothing else:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -37,6 +38,12 @@ PAGE_NUMBER_RE = re.compile(
 #: The job number and bar code UN documents print at the foot of their first page
 #: ("21-14853 (E)    141021", "*2114853*").
 JOB_NUMBER_RE = re.compile(r"^(?:\d{2}-\d{5}\*?\s*\([A-Z]\)(?:\s+\d{6}){0,2}|\*\d{7,8}\*)$")
+#: The job number's digits ("24-07683"), which later pages print without "(E)".
+JOB_ID_RE = re.compile(r"^\d{2}-\d{5}(?=\*?\s*\()")
+#: The date code printed beside a first page's job number ("020524": 2 May 2024).
+DATE_CODE_RE = re.compile(r"^[0-3]\d[01]\d\d\d$")
+#: The short rule a UN document prints above a page's footnotes.
+RULE_RE = re.compile(r"^_{5,}$")
 #: Typographic ligatures a PDF may hand back as one character ("ﬁnancial"): the Chair typed
 #: two letters, so two letters they become.
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
@@ -59,6 +66,8 @@ def read(text: str) -> Stream:
     dropped: dict[int, str] = {}
     footnotes, consumed = _footnote_bodies(raw, lines, start)
     repeated = _running_headers(raw, lines, start)
+    # the job number alone at the foot of a later page, as the first page prints it with "(E)"
+    jobs = {m.group(0) for line in lines if JOB_NUMBER_RE.match(line) and (m := JOB_ID_RE.match(line))}
     page = 0
     for index in range(start, len(lines)):
         line = lines[index]
@@ -67,10 +76,15 @@ def read(text: str) -> Stream:
         if PAGE_NUMBER_RE.match(line) and _page_number(line, page, index - start):
             dropped[index] = "page number"
             page = int(line) if line.isdigit() else page
-        elif JOB_NUMBER_RE.match(line):
+        elif JOB_NUMBER_RE.match(line) or line in jobs:
             dropped[index] = "job number"
         elif index in repeated:
             dropped[index] = "running header"
+        elif RULE_RE.match(line) and _next_line(lines, index) in footnotes:
+            dropped[index] = "footnote rule"
+    for index in [i for i, what in dropped.items() if what == "job number"]:
+        # the date code printed beside a job number ("24-07683 (E)" … "020524")
+        dropped.update((i, "job number") for i in _near(lines, index, 3) if DATE_CODE_RE.match(lines[i]))
     contents = _contents(lines, start)
     blocks: list[Block] = []
     gap = False
@@ -110,6 +124,18 @@ def read(text: str) -> Stream:
     artefacts = [Artefact(i + 1, what, raw[i]) for i, what in sorted(dropped.items()) if i not in restored]
     evidence = joining.words(lines[start:])
     return Stream(tuple(blocks), tuple(artefacts), skipped, evidence)
+
+
+def _next_line(lines: list[str], index: int) -> int:
+    """The index of the next non-blank line after ``index`` (or len(lines))."""
+    return next((i for i in range(index + 1, len(lines)) if lines[i]), len(lines))
+
+
+def _near(lines: list[str], index: int, reach: int) -> list[int]:
+    """The indexes of the ``reach`` non-blank lines on each side of ``index``."""
+    before = [i for i in range(index - 1, -1, -1) if lines[i]][:reach]
+    after = [i for i in range(index + 1, len(lines)) if lines[i]][:reach]
+    return before + after
 
 
 def _contents(lines: list[str], start: int) -> set[int]:
@@ -224,6 +250,8 @@ def _draft_start(lines: list[str]) -> tuple[int, tuple[int, int] | None]:
     return 0, None
 
 
+#: A footnote reference already written as Markdown ("1982[^1]", see :mod:`.pdfnotes`).
+_REFERENCE_RE = re.compile(r"\[\^(\d{1,3})\]")
 #: A footnote number glued to the word or punctuation it follows ("outcome.1", "States2"),
 #: never a number in parentheses ("(1)" labels a subparagraph: UNCLOS article 1) nor the
 #: number of a document symbol's addendum or revision ("ST/ESA/107 and Add.1", "Rev.2").
@@ -269,6 +297,7 @@ def _footnote_bodies(raw: list[str], lines: list[str], start: int) -> tuple[dict
             index = end
             continue
         cited.update(int(n) for n in _GLUED_RE.findall(line))
+        cited.update(int(n) for n in _REFERENCE_RE.findall(line))
         index += 1
     return found, consumed
 
@@ -335,5 +364,56 @@ def _running_headers(raw: list[str], lines: list[str], start: int) -> set[int]:
         if len(where) >= max(3, pages // 2) and counts[line] <= pages + 1  # at most once a page
         for i in where
     }
+    found |= _header_lines_below(lines, content, repeated, found, max(3, pages // 2))
+    found |= _beside_symbol(raw, lines, content, counts, marker)
     found |= {i for i in content if lines[i] in marker}
     return found
+
+
+def _beside_symbol(
+    raw: list[str], lines: list[str], content: list[int], counts: Counter[str], marker: set[str]
+) -> set[int]:
+    """The lines printed with the document's symbol at the top of a page ("Agreement under
+    the …" over three lines, then "A/RES/79/271"; or the symbol first), where the same lines
+    stand so on two pages or more, or where all of them are words of the first page (the
+    document's title, which the UN prints as the running header): a short document's running
+    header, printed on too few pages to be told by its repeats alone."""
+    first_page = " ".join(lines[i] for i in itertools.takewhile(lambda i: "\f" not in raw[i], content))
+    tops: dict[str, list[int]] = {}
+    titled: set[int] = set()
+    for position, index in enumerate(content):
+        if "\f" not in raw[index]:
+            continue
+        block = content[position : position + 6]
+        at = next((k for k, i in enumerate(block) if lines[i] in marker), None)
+        if at is None:
+            continue
+        beside = block[:at] if at else list(itertools.takewhile(lambda i: counts[lines[i]] >= 2, block[1:4]))
+        title = [i for i in beside if len(lines[i].split()) >= 3 and lines[i] in first_page]
+        if len(title) == len(beside):
+            titled.update(title)  # the document's title, as its first page prints it
+        for i in beside:
+            if counts[lines[i]] >= 2 and not REPEATABLE_RE.match(lines[i]):
+                tops.setdefault(lines[i], []).append(i)
+    return {i for where in tops.values() if len(where) >= 2 for i in where} | titled
+
+
+def _header_lines_below(
+    lines: list[str], content: list[int], repeated: set[str], found: set[int], least: int
+) -> set[int]:
+    """The further lines of a running header printed on several lines: a repeated line that
+    comes right below a line of the header, on as many pages as a header line must be ("…
+    Marine Biological" / "Diversity of Areas beyond National Jurisdiction")."""
+    found = set(found)
+    added: set[int] = set()
+    while True:
+        below: dict[str, list[int]] = {}
+        for position in range(1, len(content)):
+            index = content[position]
+            if index not in found and content[position - 1] in found and lines[index] in repeated:
+                below.setdefault(lines[index], []).append(index)
+        new = {i for where in below.values() if len(where) >= least for i in where}
+        if not new:
+            return added
+        found |= new
+        added |= new

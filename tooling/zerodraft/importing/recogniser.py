@@ -37,6 +37,7 @@ from zerodraft.importing.labels import (
     LABEL_ONLY_RE,
     LEADER_RE,
     LETTER_RE,
+    MEETING_RE,
     MONTHS,
     NUMBERED_RE,
     OCR_ARTICLE_RE,
@@ -186,7 +187,7 @@ class _Recogniser:
         self.stream = stream
         self.blocks = flattened.split([b for b in stream.blocks if b.kind is not Kind.FOOTNOTE])
         if not stream.markup and runtogether.is_flattened(self.blocks):
-            self.blocks, cuts = runtogether.split(self.blocks)
+            self.blocks, cuts = runtogether.split(flattened.headings(self.blocks))
             if cuts:
                 stream = replace(
                     stream,
@@ -324,6 +325,15 @@ class _Recogniser:
             self.open_heading(heading, text, block)
             return self.act_title(index) if heading.kind == "act" else index + 1
         if self.preambular_chapeau(index):
+            return index + 1
+        if MEETING_RE.match(text) and self.para is not None and self.finished(self.para):
+            # "95th plenary meeting" / "1 August 2023" under a GA resolution's last paragraph
+            self.guess(
+                block,
+                "the meeting that adopted the text, printed under its last paragraph: imported as an "
+                "unnumbered paragraph of its own",
+            )
+            self.new_paragraph(None, text, block, unnumbered=True)
             return index + 1
         unit = self.unit()
         if (
@@ -700,7 +710,14 @@ class _Recogniser:
 
     def section_heading(self, text: str) -> _Heading | None:
         match = ARTICLE_RE.match(text)
-        if match and bool(match.group("open")) == bool(match.group("close")) and self.next_article(match.group("n")):
+        if (
+            match
+            and bool(match.group("open")) == bool(match.group("close"))
+            and (
+                self.next_article(match.group("n"))
+                or self.skipped_article(match.group("n"), match.group("rest") or match.group("paren") or "")
+            )
+        ):
             number = match.group("n") + (f" {match.group('suffix')}" if match.group("suffix") else "")
             rest = match.group("rest") or match.group("paren") or ""
             return _Heading("article", f"Article {number}", number, rest, bool(match.group("open")))
@@ -797,6 +814,18 @@ class _Recogniser:
         value = int(number)
         return value in (self.article_last, self.article_last + 1) or (value == 1)
 
+    def skipped_article(self, number: str, rest: str) -> bool:
+        """ "Article 32" alone on its line after a finished Article 30: the source leaves out
+        an article (a copy that lost one); read as the heading it is, and reported, so that
+        check names the gap ("Article 31 missing") instead of the text running on."""
+        return (
+            number.isdigit()
+            and int(number) == self.article_last + 2
+            and not rest
+            and self.article_last > 0
+            and (self.para is None or self.finished(self.para))
+        )
+
     def open_heading(self, heading: _Heading, text: str, block: Block) -> None:
         self.open_heading_only(heading, text, block)
         label = options.parse(text.split(" ", 1)[1]) if heading.kind in ("letter", "roman") and " " in text else None
@@ -806,6 +835,13 @@ class _Recogniser:
 
     def open_heading_only(self, heading: _Heading, text: str, block: Block) -> None:
         if heading.kind == "article" and heading.number.split()[0].isdigit():
+            if int(heading.number.split()[0]) == self.article_last + 2 and self.article_last:
+                self.guess(
+                    block,
+                    f"{heading.ordinal} where Article {self.article_last + 1} was expected: read as a heading; the "
+                    "source has no "
+                    f"Article {self.article_last + 1} (compare with the printed text)",
+                )
             self.article_last = int(heading.number.split()[0])
         elif heading.kind in ("annex", "appendix", "decision", *INSTRUMENTS):
             self.article_last = 0

@@ -4,7 +4,10 @@ the reasons …", a whole section's "68. … 69. … 70. …"), as a PDF extract
 
 Only in a source that is flattened (one line in twenty longer than any printed line), a line
 is cut before a paragraph number only where that number is the next one expected —
-one more than the last paragraph number read at the start of a line or at a cut — followed by
+one more than the last paragraph number read at the start of a line or at a cut, or, after a
+line that starts with a lower number (a numbered subheading "5. Clearing-house mechanism", or
+numbering that starts again: an article's "1."), one more than that number, until a cut tells
+which of the two runs on — followed by
 its full stop and a capital, an opening bracket, quote or bullet ("… countries. 2. Description",
 "B. INTERNATIONAL COOPERATION4 27. Cooperation …", a heading run into its first paragraph);
 a number quoted in a sentence ("paragraph 3 above", "in 2030. The") never is.
@@ -18,7 +21,9 @@ from dataclasses import replace
 from zerodraft.importing.blocks import Block, Kind
 from zerodraft.importing.labels import NUMBERED_RE
 
-_NEXT_RE = r"(?<=[.;:\]\w])\s+(?P<n>{n})\.\s+(?=[A-Z“\"\[•(])"
+#: Words a number after which is a label, never a paragraph's start ("SECTION 3. INNOCENT …").
+_LABEL_WORDS = ("SECTION", "Section", "PART", "Part", "CHAPTER", "Chapter", "ARTICLE", "Article", "ANNEX", "Annex")
+_NEXT_RE = "".join(f"(?<!{word})" for word in _LABEL_WORDS) + r"(?<=[.;:\]\w])\s+(?P<n>{n})\.\s+(?=[A-Z“\"\[•(])"
 
 
 #: Longer than any line a page prints (pdftotext's widest, landscape, are under 200).
@@ -32,11 +37,17 @@ def is_flattened(blocks: list[Block]) -> bool:
     return bool(lines) and sum(len(b.text) > LONG for b in lines) * 20 >= len(lines)
 
 
+def _next(text: str, chains: list[int]) -> re.Match[str] | None:
+    """The first place in text where the number after one of the chains is printed."""
+    found = [m for n in dict.fromkeys(chains) if (m := re.search(_NEXT_RE.format(n=n + 1), text))]
+    return min(found, key=lambda m: m.start(), default=None)
+
+
 def split(blocks: tuple[Block, ...] | list[Block]) -> tuple[list[Block], int]:
     """The blocks with every line holding several paragraphs cut before each of them, and
     how many cuts were made."""
     out: list[Block] = []
-    last = 0
+    chains = [0]
     cuts = 0
     for block in blocks:
         if block.kind is not Kind.LINE:
@@ -44,17 +55,21 @@ def split(blocks: tuple[Block, ...] | list[Block]) -> tuple[list[Block], int]:
             continue
         start = NUMBERED_RE.match(block.text)
         if start is not None and not start.group("point") and not start.group("prefix"):
-            last = int(start.group("base"))
+            first = int(start.group("base"))
+            # a number after the sequence continues it; one below it is a numbered subheading
+            # ("5. Clearing-house mechanism6 82. The …") or numbering that starts again (an
+            # article's "1."): until a cut tells which, the next number of either may follow
+            chains = [first] if first > max(chains) else [max(chains), first]
         text = block.text
         piece = block
         while True:
-            found = re.search(_NEXT_RE.format(n=last + 1), text)
+            found = _next(text, chains)
             if found is None:
                 break
             out.append(replace(piece, text=text[: found.start()].rstrip()))
             text = text[found.start("n") :]
             piece = replace(block, gap=False)
-            last += 1
+            chains = [int(found.group("n"))]
             cuts += 1
         out.append(replace(piece, text=text) if piece is not block or text != block.text else block)
     return out, cuts

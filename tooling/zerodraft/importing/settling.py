@@ -25,6 +25,8 @@ from zerodraft.importing.tree import Guess, ImportedSection
 
 #: Kinds whose paragraphs are numbered afresh under ``per-article``.
 UNITS = ("article", "annex", "appendix", "option")
+#: Kinds whose paragraphs are numbered afresh under ``per-section`` as well.
+ANNEXED = ("annex", "appendix")
 
 
 def settle(sections: tuple[ImportedSection, ...], scheme: str, guesses: list[Guess]) -> tuple[ImportedSection, ...]:
@@ -68,6 +70,8 @@ def _unique(
     numbered again — where numbering runs on (not per article) they are kept in the text."""
     if (scheme == "per-article" and (section.kind in UNITS or section.restarts)) or section.number_prefix:
         seen = set()
+    elif scheme == "per-section" and section.kind in ANNEXED:
+        seen = set()  # a decision's annex numbers its paragraphs on its own
     paragraphs = []
     for paragraph in section.paragraphs:
         number = paragraph.number

@@ -16,7 +16,7 @@ from typing import Literal
 
 from zerodraft import characters
 from zerodraft.errors import Fatal
-from zerodraft.importing import pdflayout
+from zerodraft.importing import pdflayout, pdfnotes
 
 Format = Literal["text", "markdown", "docx"]
 FORMATS: tuple[str, ...] = ("text", "markdown", "docx")
@@ -140,7 +140,8 @@ def _pdf_text(name: str, path: Path) -> tuple[str, tuple[str, ...]]:
             "import the Word version, or the text of the scan after OCR"
         )
     text, repairs = pdflayout.reading_order(program, str(path), text, timeout=120)
-    return text, pdflayout.describe(repairs)
+    text, notes = pdfnotes.put_in_order(program, str(path), text, timeout=120)
+    return text, pdflayout.describe(repairs) + pdfnotes.describe(notes)
 
 
 def _decode(data: bytes) -> str:

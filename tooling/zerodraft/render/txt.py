@@ -1,7 +1,9 @@
 """The compiled draft as plain text, wrapped at 78 columns with hanging indents.
 
 Footnote marks are superscript digits (``¹``) so they cannot be mistaken for the square
-brackets of unagreed text; the footnotes follow the text under a rule.
+brackets of unagreed text; each footnote follows the paragraph (or heading) that first cites
+it, indented as its text, as near its mark as a page prints it at its foot; a footnote nothing
+cites follows the text under a rule.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import textwrap
 
 from zerodraft.render.inline import Run
-from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Heading, Item
+from zerodraft.render.layout import Block, BlockKind, CompiledDraft, Footnote, Heading, Item
 from zerodraft.vocabulary import Role
 
 EXTENSION = "txt"
@@ -21,24 +23,42 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 def render(draft: CompiledDraft) -> bytes:
     """The whole file, UTF-8, ending with one newline."""
     parts: list[str] = [*masthead(draft), draft.header]
+    notes = {f.number: f for f in draft.footnotes}
     if draft.note:
         parts.append(_wrap(inline(draft.note)))
+        parts += _notes_of(notes, (draft.note,))
     number = draft.masthead.number
     parts.append(_wrap(f"{number} {inline(draft.title)}" if number else inline(draft.title)))
+    parts += _notes_of(notes, (draft.title,))
     for entry in draft.entries:
         if isinstance(entry, Heading):
             lines = [_wrap(inline(entry.runs))]
             if entry.title:
                 lines.append(_wrap(inline(entry.title)))
             parts.append("\n".join(lines))
+            parts += _notes_of(notes, (entry.runs, entry.title))
         else:
             parts.append(_item(entry))
-    if draft.footnotes:
-        notes = [_wrap(inline(f.runs), f"{f.number}  ", " " * (len(str(f.number)) + 2)) for f in draft.footnotes]
-        parts.append("_" * 20 + "\n" + "\n".join(notes))
+            parts += _notes_of(notes, tuple(block.runs for block in entry.blocks), " " * 6 if entry.number else "")
+    if notes:  # notes nothing cites
+        parts.append("_" * 20 + "\n" + "\n".join(_note(f) for f in notes.values()))
     if draft.masthead.job_number:
         parts.append(draft.masthead.job_number)
     return ("\n\n".join(parts) + "\n").encode("utf-8")
+
+
+def _notes_of(notes: dict[int, Footnote], texts: tuple[tuple[Run, ...], ...], indent: str = "") -> list[str]:
+    """The footnotes ``texts`` cite that are not printed yet, as one part (taken from
+    ``notes``): printed right after the text that cites them, as a page prints them at its
+    foot, so that a reader of a long text finds each note beside its mark."""
+    cited = [run.footnote for runs in texts for run in runs if run.footnote is not None]
+    own = [notes.pop(n) for n in cited if n in notes]
+    return ["\n".join(_note(f, indent) for f in own)] if own else []
+
+
+def _note(note: Footnote, indent: str = "") -> str:
+    mark = str(note.number).translate(_SUPERSCRIPT) + " "
+    return _wrap(inline(note.runs), indent + mark, indent + " " * len(mark))
 
 
 def masthead(draft: CompiledDraft) -> list[str]:
