@@ -555,8 +555,9 @@ def test_unclos_flattened_to_text_keeps_its_articles(
 ) -> None:
     """UNCLOS as corpora keep it, one heading a line ("PART XI THE AREA", "Article 2 Legal
     status … 1. The sovereignty …"), imported as a treaty: Parts, articles 1-320 and the
-    annexes, every word kept (it imported as 61 sections and no article). Not yet: its
-    subparagraphs run together in a line, "(a) … (b) …", are not cut apart (ZD402 on 38)."""
+    annexes, every word kept (it imported as 61 sections and no article), its subparagraphs
+    run together in a line ("(h) …; (i) …") cut apart. Not yet: its Final Act (run into
+    Annex IX) and Annex III article 13's schedule (ZD402 on 8 subparagraphs)."""
     result = imported(corpus, tmp_path_factory, "treaty-unclos-1982.txt")
     document = result.recognition.document
     assert not [n for n in range(1, 321) if str(n) not in articles_outside_annexes(document)]

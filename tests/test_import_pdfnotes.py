@@ -3,6 +3,9 @@ and paragraphs run together after a numbered subheading (importing/runtogether.p
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from zerodraft.importing import pdfnotes, runtogether
 from zerodraft.importing.blocks import Block, Kind
 from zerodraft.importing.pdflayout import Box, Word
@@ -151,3 +154,66 @@ def test_an_articles_one_after_a_subheading_line_still_lets_its_2_be_cut() -> No
         )
     )
     assert [b.text for b in blocks][-2:] == ["(h) the prevention.", "2. Such laws apply."]
+
+
+def test_subparagraphs_run_together_in_a_line_are_cut_at_the_next_label() -> None:
+    """ "(h) …; (i) any fishing activities; (j) …", "(5) (a) … means: (i) …; (ii) …": cut
+    where the label comes next after the one before (or first, after a colon); a label
+    quoted in a clause ("subparagraphs (a) and (b)") never is."""
+    blocks, cuts = runtogether.split_subparagraphs(
+        _blocks(
+            "(h) any act of wilful pollution; (i) any fishing activities; and (j) any research.",
+            '(5) (a) "dumping" means: (i) any disposal at sea; (ii) any deliberate disposal of vessels;',
+            "(c) For the purposes of subparagraphs (a) and (b), the Authority shall act. (d) The Authority shall issue.",
+        )
+    )
+    assert [b.text for b in blocks] == [
+        "(h) any act of wilful pollution;",
+        "(i) any fishing activities; and",
+        "(j) any research.",
+        '(5) (a) "dumping" means:',
+        "(i) any disposal at sea;",
+        "(ii) any deliberate disposal of vessels;",
+        "(c) For the purposes of subparagraphs (a) and (b), the Authority shall act.",
+        "(d) The Authority shall issue.",
+    ]
+    assert cuts == 5
+
+
+_PIECES = st.sampled_from(
+    [
+        "Article 12",
+        "Article 13 Title of it",
+        "PART II",
+        "SECTION 3.",
+        "THE AREA",
+        "1.",
+        "2.",
+        "3. The text",
+        "(a)",
+        "(b)",
+        "(i)",
+        "(ii)",
+        "means:",
+        "the end;",
+        "and",
+        "Sea.",
+        "text",
+        "Use of terms",
+        "The Parties",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PIECES, min_size=1, max_size=12).map(" ".join), min_size=1, max_size=6))
+def test_cutting_a_flattened_source_keeps_every_character_in_order(lines: list[str]) -> None:
+    """Headings, run-together paragraphs and subparagraphs are only cut apart: the pieces,
+    in order, hold the source's characters, none added, none lost."""
+    from zerodraft.importing import flattened
+
+    blocks = _blocks(*lines)
+    cut, _ = runtogether.split(flattened.headings(blocks))
+    cut, _ = runtogether.split_subparagraphs(cut)
+    assert "".join("".join(b.text.split()) for b in cut) == "".join("".join(line.split()) for line in lines)
+    assert all(b.text.strip() for b in cut if any(line.strip() for line in lines))

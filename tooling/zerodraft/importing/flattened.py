@@ -87,7 +87,7 @@ DIVISION_LINE_RE = re.compile(
     r"\s+(?:[IVXLC]{1,7}|\d{1,3}|[A-Z])\.?)\s+(?P<rest>[A-Z].*)$"
 )
 #: An article's title, then its paragraph 1: "Use of terms and scope 1. For the purposes …".
-TITLE_THEN_ONE_RE = re.compile(r"^(?P<title>[A-Z][^.;:]{2,150}?)\s+(?P<one>1\.\s+[A-Z“\"(\[].*)$")
+TITLE_THEN_ONE_RE = re.compile(r"^(?P<title>[A-Z][^.;:]{2,250}?)\s+(?P<one>1\.(?:\s+[A-Z“\"(\[].*)?)$")
 
 
 def headings(blocks: list[Block]) -> list[Block]:
@@ -139,7 +139,7 @@ def _heading_pieces(text: str) -> list[str] | None:
     if article is not None:
         rest = article.group("rest")
         titled = TITLE_THEN_ONE_RE.match(rest)
-        if titled is not None and len(titled.group("title").split()) <= 20:
+        if titled is not None and len(titled.group("title").split()) <= 40:
             return [article.group("label"), titled.group("title"), titled.group("one")]
         return [article.group("label"), rest]
     division = DIVISION_LINE_RE.match(text)

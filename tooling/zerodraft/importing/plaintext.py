@@ -252,6 +252,7 @@ def _draft_start(lines: list[str]) -> tuple[int, tuple[int, int] | None]:
 
 #: A footnote reference already written as Markdown ("1982[^1]", see :mod:`.pdfnotes`).
 _REFERENCE_RE = re.compile(r"\[\^(\d{1,3})\]")
+_HAS_DIGIT_RE = re.compile(r"\d")
 #: A footnote number glued to the word or punctuation it follows ("outcome.1", "States2"),
 #: never a number in parentheses ("(1)" labels a subparagraph: UNCLOS article 1) nor the
 #: number of a document symbol's addendum or revision ("ST/ESA/107 and Add.1", "Rev.2").
@@ -296,8 +297,10 @@ def _footnote_bodies(raw: list[str], lines: list[str], start: int) -> tuple[dict
             expected += len(found[index])
             index = end
             continue
-        cited.update(int(n) for n in _GLUED_RE.findall(line))
-        cited.update(int(n) for n in _REFERENCE_RE.findall(line))
+        if _HAS_DIGIT_RE.search(line):
+            cited.update(int(n) for n in _GLUED_RE.findall(line))
+            if "[^" in line:
+                cited.update(int(n) for n in _REFERENCE_RE.findall(line))
         index += 1
     return found, consumed
 

@@ -188,6 +188,15 @@ class _Recogniser:
         self.blocks = flattened.split([b for b in stream.blocks if b.kind is not Kind.FOOTNOTE])
         if not stream.markup and runtogether.is_flattened(self.blocks):
             self.blocks, cuts = runtogether.split(flattened.headings(self.blocks))
+            self.blocks, subparagraphs = runtogether.split_subparagraphs(self.blocks)
+            if subparagraphs:
+                stream = replace(
+                    stream,
+                    notes=(
+                        *stream.notes,
+                        f"{subparagraphs} subparagraphs run together in a line were cut apart at their labels",
+                    ),
+                )
             if cuts:
                 stream = replace(
                     stream,

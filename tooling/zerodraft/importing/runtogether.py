@@ -23,7 +23,7 @@ from zerodraft.importing.labels import NUMBERED_RE
 
 #: Words a number after which is a label, never a paragraph's start ("SECTION 3. INNOCENT …").
 _LABEL_WORDS = ("SECTION", "Section", "PART", "Part", "CHAPTER", "Chapter", "ARTICLE", "Article", "ANNEX", "Annex")
-_NEXT_RE = "".join(f"(?<!{word})" for word in _LABEL_WORDS) + r"(?<=[.;:\]\w])\s+(?P<n>{n})\.\s+(?=[A-Z“\"\[•(])"
+_NEXT_RE = "".join(f"(?<!{word})" for word in _LABEL_WORDS) + r"(?<=[.;:\]\w])\s+(?P<n>{n})\.(?:\s+(?=[A-Z“\"\[•(])|$)"
 
 
 #: Longer than any line a page prints (pdftotext's widest, landscape, are under 200).
@@ -72,4 +72,62 @@ def split(blocks: tuple[Block, ...] | list[Block]) -> tuple[list[Block], int]:
             chains = [int(found.group("n"))]
             cuts += 1
         out.append(replace(piece, text=text) if piece is not block or text != block.text else block)
+    return out, cuts
+
+
+#: A subparagraph's label inside a line, after the clause or sentence before it ends ("…; (i)
+#: any fishing", "… means: (i) any", "…; and (k) any", "… in subparagraph (j). (g) If …").
+_LABEL_IN_LINE_RE = re.compile(
+    r"(?P<end>[;:.])(?:\s+(?:and|or))?\s+(?=\((?P<label>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s)"
+)
+_ANY_LABEL_RE = re.compile(r"\((?P<label>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
+
+
+def _follows(label: str, before: str, after_colon: bool) -> bool:
+    """Whether subparagraph ``label`` comes next after ``before``: the next letter, roman
+    numeral or number, or a first one ("(a)", "(i)", "(1)") after a chapeau's colon."""
+    if after_colon and label in ("a", "i", "1"):
+        return True
+    if before.isdigit():
+        return label.isdigit() and int(label) == int(before) + 1
+    after = {chr(ord(before) + 1)} if len(before) == 1 and before.isalpha() and before < "z" else set()
+    if before in _ROMANS[:-1]:
+        after.add(_ROMANS[_ROMANS.index(before) + 1])
+    return label in after
+
+
+def split_subparagraphs(blocks: list[Block]) -> tuple[list[Block], int]:
+    """Lines of a flattened source holding several subparagraphs ("(h) any act of …; (i) any
+    fishing activities; (j) …") cut before each of them: a label is cut only where it comes
+    next after the label before it in the line (or is a first one after a chapeau's colon),
+    right after the clause before it ends with a semicolon, colon or full stop; and how many
+    cuts."""
+    out: list[Block] = []
+    cuts = 0
+    for block in blocks:
+        if block.kind is not Kind.LINE or "(" not in block.text:
+            out.append(block)
+            continue
+        text, piece, before = block.text, block, ""
+        first = _ANY_LABEL_RE.match(text)
+        if first is not None:
+            before = first.group("label")
+        position = 0
+        while True:
+            found = next(
+                (
+                    m
+                    for m in _LABEL_IN_LINE_RE.finditer(text, position)
+                    if _follows(m.group("label"), before, m.group("end") == ":")
+                ),
+                None,
+            )
+            if found is None:
+                break
+            out.append(replace(piece, text=text[: found.end()].rstrip()))
+            text, piece, position = text[found.end() :], replace(block, gap=False), 0
+            before = found.group("label")
+            cuts += 1
+        out.append(replace(piece, text=text) if piece is not block else block)
     return out, cuts
