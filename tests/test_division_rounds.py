@@ -381,17 +381,22 @@ def test_a_round_on_the_parts_of_the_bbnj_agreement(tmp_path: Path, capsys: pyte
 
 
 def test_a_heading_a_branch_proposes_is_cleaned_in_the_compilation(treaty: Path) -> None:
-    """The heading of a new Part comes from the delegation's branch: untrusted, so a terminal
-    escape in it is shown as U+FFFD, never passed on."""
+    """The heading of a new Part comes from the delegation's branch: untrusted, so a
+    bidirectional override in it is shown as U+FFFD, never passed on (written as an escape,
+    ``\\u202e``, it makes the file unreadable YAML, and the folder's name heads it)."""
     zd(treaty, "propose", *NEW_PART, "--new-branch")
     folder = treaty / "outcome/02bis-part-ii-bis"
-    (folder / "section.yaml").write_text('kind: part\nnumber: "II bis"\ntitle: "EVIL\\e[2J"\n')
-    git(treaty, "commit", "-q", "-am", "A title with an escape")
-    git(treaty, "switch", "-q", "main")
-    zd(treaty, "compile", "--refs", "refs/heads/kenya", "-o", str(treaty.parent / "compiled.md"))
-    compiled = (treaty.parent / "compiled.md").read_text()
-    assert "\x1b" not in compiled
-    assert "## PART II bis\nEVIL\ufffd\\[2J / Article 6 bis\nRegional bodies\n" in compiled  # Markdown-escaped too
+    for title, heading in (
+        ("EVIL\u202e[2J", "PART II bis\nEVIL\ufffd\\[2J"),  # Markdown-escaped too
+        ("EVIL\\u202e", "02bis-part-ii-bis"),
+    ):
+        (folder / "section.yaml").write_text(f'kind: part\nnumber: "II bis"\ntitle: "{title}"\n')
+        git(treaty, "commit", "-q", "-am", "A title with a hidden character")
+        git(treaty, "switch", "-q", "main")
+        zd(treaty, "compile", "--refs", "refs/heads/kenya", "-o", str(treaty.parent / "compiled.md"))
+        compiled = (treaty.parent / "compiled.md").read_text()
+        assert "\u202e" not in compiled and f"## {heading} / Article 6 bis\nRegional bodies\n" in compiled
+        git(treaty, "switch", "-q", "kenya/insert-after-PartIIbis")
 
 
 def step(kind: str, depth: int = -1, section: str = "", number: str = "", old: str = "", new: str = "") -> Step:

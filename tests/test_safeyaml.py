@@ -101,6 +101,11 @@ def test_values(text: str, expected: object) -> None:
         ("<<: {a: 1}", 1, "merge key"),
         ("a: !!python/object/apply:os.system [ls]", 1, "tag"),
         ("a: [", 1, "has a list without its closing ']'"),
+        ('kind: part\ntitle: "EVIL\\u001b[2J"', 2, "writes U+001B, a hidden or control character, as an escape"),
+        ('note: "a\\u202eb"', 1, "writes U+202E"),
+        ('note: "a\\x00b"', 1, "writes U+0000"),
+        ('note: "a\\u200bb"', 1, "writes U+200B"),
+        ('names: ["Kenya", "Nor\\u202eway"]', 1, "writes U+202E"),
     ],
 )
 def test_refusals(text: str, line: int, words: str) -> None:
@@ -194,3 +199,11 @@ def test_the_quick_front_matter_split_agrees_with_the_line_by_line_one(lines: li
             return (error.line, error.message)
 
     assert outcome(frontmatter.split) == outcome(frontmatter._split)
+
+
+def test_ordinary_escapes_are_read_and_a_hidden_character_as_written_is_left_to_decode() -> None:
+    assert safeyaml.load('title: "C\\u00f4te d\\u2019Ivoire \\"x\\" \\t"').data == {
+        "title": 'Côte d\u2019Ivoire "x" \t'
+    }
+    # written as it is (libyaml reads it: the comment), it is decode's to report (ZD005)
+    assert safeyaml.load('title: "a\u202eb"  # a comment\nx: [1]').data == {"title": "a\u202eb", "x": [1]}

@@ -7,7 +7,10 @@ C parser (libyaml) with the safe constructor, further restricted:
   paragraph needs them;
 - no custom tags (``!!python/object``): refused by the safe constructor;
 - duplicate keys are an error, not "last one wins";
-- YAML 1.2 booleans only (``true``/``false``), so ``NO`` stays the string "NO".
+- YAML 1.2 booleans only (``true``/``false``), so ``NO`` stays the string "NO";
+- no hidden or control character written as an escape in a quoted value (``"\\u001b"``,
+  ``"\\u202e"``): the checks of :mod:`zerodraft.decode` read the file as written and would
+  not see it, yet a title or a note would carry it into every output.
 
 Most front matter is a handful of ``key: value`` and ``key: [a, b]`` lines, and building a
 full YAML loader for each costs more than reading the file.  :func:`load` therefore first
@@ -32,6 +35,8 @@ from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
+
+from zerodraft import characters
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -64,6 +69,20 @@ class _Loader(_Base):  # type: ignore[misc]
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.key_lines: dict[str, int] = {}
+        self.text = stream
+
+    def construct_scalar(self, node: Node) -> Any:
+        value = super().construct_scalar(node)
+        if isinstance(value, str) and getattr(node, "style", None) == '"' and characters.has_hidden(value):
+            written = self.text[node.start_mark.index : node.end_mark.index]
+            escaped = next((f for f in characters.hidden(value) if f.char not in written), None)
+            if escaped is not None:  # a hidden character written as written is decode's (ZD005, ZD009, ZD010)
+                raise YamlProblem(
+                    node.start_mark.line + 1,
+                    f"writes {escaped.codepoint}, a hidden or control character, as an escape in a quoted value; "
+                    "delete the escape",
+                )
+        return value
 
     def construct_document(self, node: Node) -> Any:
         if isinstance(node, MappingNode):
