@@ -297,16 +297,6 @@ def _all_labels(text: str) -> bool:
     return all(LABEL_RE.match(piece) for piece in _LABEL_SPACE_RE.sub(r"\1", text).split())
 
 
-def reading_order(program: str, path: str, text: str, timeout: float) -> tuple[str, list[Repair]]:
-    """pdftotext's ``text`` of the PDF at ``path`` with labels apart put back (see the
-    module's docstring); unchanged when there are none or the word boxes cannot be read."""
-    wanted = [number + 1 for number, page in enumerate(text.split("\f")) if needs_boxes(page)]
-    if not wanted:
-        return text, []
-    # only the pages with a label alone on a line
-    return repair(text, fetch(program, path, wanted, timeout))
-
-
 def fetch(program: str, path: str, wanted: list[int], timeout: float) -> dict[int, tuple[float, list[Box]]]:
     """The word boxes of the pages ``wanted`` (1-based), by 0-based page index: a pdftotext
     per run of them, side by side; a run that fails or takes too long is left out."""

@@ -31,7 +31,6 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from zerodraft.importing import pdflayout
 from zerodraft.importing.pdflayout import Box, Word
 
 #: The rule above a page's footnotes, as pdftotext writes it.
@@ -59,15 +58,6 @@ class PageNotes:
 def has_rule(page: str) -> bool:
     """Whether a page's text holds the rule above footnotes."""
     return any(RULE_RE.match(line) for line in page.split("\n"))
-
-
-def put_in_order(program: str, path: str, text: str, timeout: float) -> tuple[str, list[PageNotes]]:
-    """pdftotext's ``text`` of the PDF at ``path`` with the footnotes of every page that has a
-    rule put in order (see the module's docstring); unchanged when the boxes cannot be read."""
-    wanted = [number + 1 for number, page in enumerate(text.split("\f")) if has_rule(page)]
-    if not wanted:
-        return text, []
-    return arrange(text, pdflayout.fetch(program, path, wanted, timeout))
 
 
 def arrange(text: str, pages: dict[int, tuple[float, list[Box]]]) -> tuple[str, list[PageNotes]]:

@@ -139,8 +139,12 @@ def _pdf_text(name: str, path: Path) -> tuple[str, tuple[str, ...]]:
             f"'{name}' is a PDF with no text in it (blank pages, or a scan with no text layer); "
             "import the Word version, or the text of the scan after OCR"
         )
-    text, repairs = pdflayout.reading_order(program, str(path), text, timeout=120)
-    text, notes = pdfnotes.put_in_order(program, str(path), text, timeout=120)
+    # the word boxes, once, of the pages with a label alone on a line or a rule above footnotes
+    pages = text.split("\f")
+    wanted = [n + 1 for n, page in enumerate(pages) if pdflayout.needs_boxes(page) or pdfnotes.has_rule(page)]
+    boxes = pdflayout.fetch(program, str(path), wanted, timeout=120) if wanted else {}
+    text, repairs = pdflayout.repair(text, boxes)
+    text, notes = pdfnotes.arrange(text, boxes)
     return text, pdflayout.describe(repairs) + pdfnotes.describe(notes)
 
 
